@@ -1,0 +1,55 @@
+/**
+ * The one place that loads OpenCV. The binding's loader only finds our system-OpenCV build when
+ * OPENCV4NODEJS_DISABLE_AUTOBUILD is set, and it prints chatty logs while loading; this module
+ * sets the variable, silences the logs (they would land in the middle of the video), and turns a
+ * missing binding or a missing system library into one sentence that says what to install.
+ */
+import type {cv as OpenCvModule} from '@u4/opencv4nodejs';
+
+export type OpenCv = typeof OpenCvModule;
+export type Mat = InstanceType<OpenCv['Mat']>;
+
+export class OpenCvUnavailableError extends Error {
+	override name = 'OpenCvUnavailableError';
+}
+
+let loading: Promise<OpenCv> | undefined;
+
+export function loadOpenCv(): Promise<OpenCv> {
+	loading ??= loadOnce();
+	return loading;
+}
+
+async function loadOnce(): Promise<OpenCv> {
+	process.env['OPENCV4NODEJS_DISABLE_AUTOBUILD'] = '1';
+	try {
+		const build = await import('@u4/opencv-build');
+		build.Log.silence = true;
+	} catch {
+		// Only the logs depend on it; the binding itself may still load.
+	}
+	try {
+		const module = await import('@u4/opencv4nodejs');
+		return module.default as OpenCv;
+	} catch (error) {
+		throw new OpenCvUnavailableError(explainLoadFailure(error));
+	}
+}
+
+export function explainLoadFailure(error: unknown): string {
+	const detail = error instanceof Error ? error.message : String(error);
+	if (/libopencv_\w+\.so/.test(detail)) {
+		return (
+			'OpenCV is not installed on this system (a libopencv library is missing). ' +
+			'Install it (Debian/Ubuntu: sudo apt-get install libopencv-dev; macOS: brew install opencv), then run npm install again.'
+		);
+	}
+	if (/No build found|Cannot find module|opencv4nodejs\.node|Failed to require/i.test(detail)) {
+		return (
+			'The OpenCV binding is not built. Install the OpenCV development files ' +
+			'(Debian/Ubuntu: sudo apt-get install libopencv-dev; macOS: brew install opencv pkg-config), ' +
+			'then run npm install (or npm rebuild) in the facetty folder.'
+		);
+	}
+	return `OpenCV could not be loaded: ${detail.split('\n')[0]}`;
+}
