@@ -17,6 +17,8 @@ export type SourceOptions = {
 	readonly fps?: number;
 	/** Files start over at their end (default true); false ends the source instead. */
 	readonly loop?: boolean;
+	/** false: a file is read as fast as it decodes (for benchmarks); default true. */
+	readonly paced?: boolean;
 	/** Seconds a URL may take to answer before the source gives up. Default 5. */
 	readonly urlTimeoutSeconds?: number;
 };
