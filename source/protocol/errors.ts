@@ -1,0 +1,24 @@
+/**
+ * Every way a peer's bytes can be wrong, as one error type with a code for programs and a plain
+ * sentence for people. Parsers throw it; the session turns it into a closed connection, never a crash.
+ */
+export type ProtocolErrorCode =
+	| 'bad-handshake'
+	| 'bad-shape'
+	| 'shape-too-large'
+	| 'bad-frame-header'
+	| 'message-too-large'
+	| 'bad-message'
+	| 'unsupported-version'
+	| 'timeout'
+	| 'closed-mid-frame';
+
+export class ProtocolError extends Error {
+	override name = 'ProtocolError';
+	constructor(
+		readonly code: ProtocolErrorCode,
+		message: string,
+	) {
+		super(message);
+	}
+}

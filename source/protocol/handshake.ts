@@ -1,0 +1,25 @@
+/**
+ * The first eight bytes of every call. The accepter always opens with the seed's `done`; what the
+ * caller answers picks the format for the rest of the connection. The v2 magic is plain ASCII so
+ * the seed script's `recv(4).decode()` fails with its own "Connection Failed" rather than a
+ * Python traceback, and it hangs up, which is how our caller learns to fall back.
+ */
+export const handshakeLength = 4;
+export const seedGreeting = new Uint8Array([0x64, 0x6f, 0x6e, 0x65]); // "done"
+/** "FTY2": facetty protocol v2, messages in the clear. A later TLS upgrade gets its own magic. */
+export const v2Magic = new Uint8Array([0x46, 0x54, 0x59, 0x32]);
+
+export type GreetingReply = 'seed' | 'v2' | 'unknown';
+
+export function classifyGreetingReply(reply: Uint8Array): GreetingReply {
+	if (reply.length !== handshakeLength) return 'unknown';
+	if (bytesEqual(reply, seedGreeting)) return 'seed';
+	if (bytesEqual(reply, v2Magic)) return 'v2';
+	return 'unknown';
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}

@@ -1,0 +1,312 @@
+/**
+ * facetty protocol v2: after the handshake, a stream of messages, each
+ *   type (u8) | length (u32, big-endian, bytes of payload that follow) | payload
+ * with every length judged against a per-type limit before a byte is buffered, so a lying peer
+ * costs nothing. Unknown types are skipped (without buffering) so newer peers can add some.
+ * Pure: no sockets, no clocks. Byte layout of each payload: docs/protocol.md.
+ */
+import {ProtocolError} from './errors.js';
+
+export const v2Version = 2;
+export const v2HeaderBytes = 5;
+/** Largest video payload: a raw 1920x1080 frame plus its fields. */
+export const v2MaxVideoBytes = 1920 * 1080 * 3 + 64;
+export const v2MaxDimension = 4096;
+export const v2MaxChatBytes = 4096;
+export const v2MaxReasonBytes = 512;
+export const v2MaxAgentBytes = 128;
+/** Unknown messages are skipped, not stored, but a length past this is still a lie. */
+export const v2MaxUnknownBytes = 16 * 1024 * 1024;
+
+export const capability = {
+	jpeg: 1 << 0,
+	raw: 1 << 1,
+	chat: 1 << 2,
+	showSize: 1 << 3,
+	frameAck: 1 << 4,
+} as const;
+export const allCapabilities = Object.values(capability).reduce((a, b) => a | b, 0);
+
+export const messageType = {
+	hello: 0x01,
+	video: 0x02,
+	showSize: 0x03,
+	chat: 0x04,
+	ping: 0x05,
+	pong: 0x06,
+	goodbye: 0x07,
+	frameAck: 0x08,
+} as const;
+
+export type VideoCodec = 'jpeg' | 'raw';
+const codecByte: Record<VideoCodec, number> = {jpeg: 1, raw: 2};
+const videoFieldsBytes = 18;
+
+export type V2Message =
+	| {type: 'hello'; version: number; capabilities: number; agent: string}
+	| {
+			type: 'video';
+			codec: VideoCodec;
+			width: number;
+			height: number;
+			seq: number;
+			capturedAt: number;
+			data: Uint8Array;
+	  }
+	/** The receiver shows at most width x height pixels; 0 x 0 asks for full size. */
+	| {type: 'show-size'; width: number; height: number}
+	| {type: 'chat'; text: string}
+	| {type: 'ping'; id: number; sentAt: number}
+	/** NTP-style: the ping's own time echoed, and the answerer's clock on receipt and on reply. */
+	| {type: 'pong'; id: number; pingSentAt: number; receivedAt: number; sentAt: number}
+	| {type: 'goodbye'; reason: string}
+	/** The receiver has the whole frame; the sender keeps only a couple of frames unacknowledged. */
+	| {type: 'frame-ack'; seq: number}
+	| {type: 'unknown'; code: number; length: number};
+
+/** [min, max] payload length per known type, judged from the header alone. */
+const payloadLimits: Record<number, readonly [number, number]> = {
+	[messageType.hello]: [6, 6 + v2MaxAgentBytes],
+	[messageType.video]: [videoFieldsBytes + 1, v2MaxVideoBytes],
+	[messageType.showSize]: [4, 4],
+	[messageType.chat]: [0, v2MaxChatBytes],
+	[messageType.ping]: [12, 12],
+	[messageType.pong]: [28, 28],
+	[messageType.goodbye]: [0, v2MaxReasonBytes],
+	[messageType.frameAck]: [4, 4],
+};
+
+const utf8 = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
+
+function message(type: number, payload: Uint8Array): Buffer {
+	const out = Buffer.allocUnsafe(v2HeaderBytes + payload.length);
+	out.writeUInt8(type, 0);
+	out.writeUInt32BE(payload.length, 1);
+	out.set(payload, v2HeaderBytes);
+	return out;
+}
+
+function fixed(size: number, fill: (view: Buffer) => void): Buffer {
+	const payload = Buffer.alloc(size);
+	fill(payload);
+	return payload;
+}
+
+function boundedText(text: string, max: number, what: string): Uint8Array {
+	const bytes = utf8.encode(text);
+	if (bytes.length > max) throw new RangeError(`${what} is ${bytes.length} bytes; at most ${max}`);
+	return bytes;
+}
+
+export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
+	switch (m.type) {
+		case 'hello': {
+			const agent = boundedText(m.agent, v2MaxAgentBytes, 'agent');
+			const payload = Buffer.alloc(6 + agent.length);
+			payload.writeUInt16BE(m.version, 0);
+			payload.writeUInt32BE(m.capabilities >>> 0, 2);
+			payload.set(agent, 6);
+			return message(messageType.hello, payload);
+		}
+		case 'video': {
+			checkSize(m.width, m.height);
+			if (m.codec === 'raw' && m.data.length !== m.width * m.height * 3) {
+				throw new RangeError(`raw ${m.width}x${m.height} needs ${m.width * m.height * 3} bytes`);
+			}
+			const payload = Buffer.allocUnsafe(videoFieldsBytes + m.data.length);
+			payload.writeUInt8(codecByte[m.codec], 0);
+			payload.writeUInt8(0, 1);
+			payload.writeUInt16BE(m.width, 2);
+			payload.writeUInt16BE(m.height, 4);
+			payload.writeUInt32BE(m.seq >>> 0, 6);
+			payload.writeDoubleBE(m.capturedAt, 10);
+			payload.set(m.data, videoFieldsBytes);
+			if (payload.length > v2MaxVideoBytes) throw new RangeError('video frame too large for v2');
+			return message(messageType.video, payload);
+		}
+		case 'show-size':
+			return message(
+				messageType.showSize,
+				fixed(4, (p) => {
+					p.writeUInt16BE(m.width, 0);
+					p.writeUInt16BE(m.height, 2);
+				}),
+			);
+		case 'chat':
+			return message(messageType.chat, boundedText(m.text, v2MaxChatBytes, 'a chat message'));
+		case 'ping':
+			return message(
+				messageType.ping,
+				fixed(12, (p) => {
+					p.writeUInt32BE(m.id >>> 0, 0);
+					p.writeDoubleBE(m.sentAt, 4);
+				}),
+			);
+		case 'pong':
+			return message(
+				messageType.pong,
+				fixed(28, (p) => {
+					p.writeUInt32BE(m.id >>> 0, 0);
+					p.writeDoubleBE(m.pingSentAt, 4);
+					p.writeDoubleBE(m.receivedAt, 12);
+					p.writeDoubleBE(m.sentAt, 20);
+				}),
+			);
+		case 'goodbye':
+			return message(messageType.goodbye, boundedText(m.reason, v2MaxReasonBytes, 'a goodbye reason'));
+		case 'frame-ack':
+			return message(
+				messageType.frameAck,
+				fixed(4, (p) => p.writeUInt32BE(m.seq >>> 0, 0)),
+			);
+	}
+}
+
+function checkSize(width: number, height: number): void {
+	const ok = (n: number) => Number.isInteger(n) && n >= 1 && n <= v2MaxDimension;
+	if (!ok(width) || !ok(height)) {
+		throw new ProtocolError(
+			'bad-message',
+			`a video frame of ${width}x${height} is outside 1..${v2MaxDimension}`,
+		);
+	}
+}
+
+function decodeText(payload: Buffer, what: string): string {
+	try {
+		return strictUtf8.decode(payload);
+	} catch {
+		throw new ProtocolError('bad-message', `${what} is not valid UTF-8`);
+	}
+}
+
+export function decodeV2Payload(type: number, payload: Buffer): V2Message {
+	switch (type) {
+		case messageType.hello:
+			return {
+				type: 'hello',
+				version: payload.readUInt16BE(0),
+				capabilities: payload.readUInt32BE(2),
+				agent: decodeText(payload.subarray(6), 'the hello agent'),
+			};
+		case messageType.video: {
+			const codec = payload.readUInt8(0) === 1 ? 'jpeg' : payload.readUInt8(0) === 2 ? 'raw' : undefined;
+			if (!codec) throw new ProtocolError('bad-message', `unknown video codec ${payload.readUInt8(0)}`);
+			const width = payload.readUInt16BE(2);
+			const height = payload.readUInt16BE(4);
+			checkSize(width, height);
+			const data = payload.subarray(videoFieldsBytes);
+			if (codec === 'raw' && data.length !== width * height * 3) {
+				throw new ProtocolError(
+					'bad-message',
+					`a raw ${width}x${height} frame came with ${data.length} bytes`,
+				);
+			}
+			const capturedAt = payload.readDoubleBE(10);
+			if (!Number.isFinite(capturedAt)) throw new ProtocolError('bad-message', 'a frame has no capture time');
+			return {type: 'video', codec, width, height, seq: payload.readUInt32BE(6), capturedAt, data};
+		}
+		case messageType.showSize:
+			return {type: 'show-size', width: payload.readUInt16BE(0), height: payload.readUInt16BE(2)};
+		case messageType.chat:
+			return {type: 'chat', text: decodeText(payload, 'a chat message')};
+		case messageType.ping:
+			return {type: 'ping', id: payload.readUInt32BE(0), sentAt: payload.readDoubleBE(4)};
+		case messageType.pong:
+			return {
+				type: 'pong',
+				id: payload.readUInt32BE(0),
+				pingSentAt: payload.readDoubleBE(4),
+				receivedAt: payload.readDoubleBE(12),
+				sentAt: payload.readDoubleBE(20),
+			};
+		case messageType.goodbye:
+			return {type: 'goodbye', reason: decodeText(payload, 'a goodbye reason')};
+		case messageType.frameAck:
+			return {type: 'frame-ack', seq: payload.readUInt32BE(0)};
+		default:
+			return {type: 'unknown', code: type, length: payload.length};
+	}
+}
+
+type Pending =
+	| {phase: 'header'; header: Buffer; filled: number}
+	| {phase: 'payload'; type: number; payload: Buffer; filled: number}
+	| {phase: 'skip'; type: number; length: number; remaining: number};
+
+/** Incremental: push() takes bytes in any chunking; after a thrown ProtocolError it is spent. */
+export class V2Parser {
+	private pending: Pending = {phase: 'header', header: Buffer.alloc(v2HeaderBytes), filled: 0};
+
+	get midMessage(): boolean {
+		return this.pending.phase !== 'header' || this.pending.filled > 0;
+	}
+
+	push(chunk: Uint8Array): V2Message[] {
+		const out: V2Message[] = [];
+		let i = 0;
+		while (i < chunk.length) {
+			const p = this.pending;
+			if (p.phase === 'header') {
+				const take = Math.min(chunk.length - i, v2HeaderBytes - p.filled);
+				p.header.set(chunk.subarray(i, i + take), p.filled);
+				p.filled += take;
+				i += take;
+				if (p.filled === v2HeaderBytes)
+					this.startPayload(p.header.readUInt8(0), p.header.readUInt32BE(1), out);
+			} else if (p.phase === 'skip') {
+				const take = Math.min(chunk.length - i, p.remaining);
+				p.remaining -= take;
+				i += take;
+				if (p.remaining === 0) this.finishSkip(p, out);
+			} else {
+				const take = Math.min(chunk.length - i, p.payload.length - p.filled);
+				p.payload.set(chunk.subarray(i, i + take), p.filled);
+				p.filled += take;
+				i += take;
+				if (p.filled === p.payload.length) this.finishPayload(p.type, p.payload, out);
+			}
+		}
+		return out;
+	}
+
+	private startPayload(type: number, length: number, out: V2Message[]): void {
+		const limits = payloadLimits[type];
+		if (!limits) {
+			if (length > v2MaxUnknownBytes) {
+				throw new ProtocolError('message-too-large', `a message of type ${type} claims ${length} bytes`);
+			}
+			const skip = {phase: 'skip' as const, type, length, remaining: length};
+			if (length === 0) this.finishSkip(skip, out);
+			else this.pending = skip;
+			return;
+		}
+		const [min, max] = limits;
+		if (length > max) {
+			throw new ProtocolError(
+				'message-too-large',
+				`a message of type ${type} claims ${length} bytes; at most ${max}`,
+			);
+		}
+		if (length < min) {
+			throw new ProtocolError('bad-message', `a message of type ${type} is ${length} bytes; at least ${min}`);
+		}
+		if (length === 0) this.finishPayload(type, Buffer.alloc(0), out);
+		else this.pending = {phase: 'payload', type, payload: Buffer.allocUnsafe(length), filled: 0};
+	}
+
+	private finishSkip(p: {type: number; length: number}, out: V2Message[]): void {
+		out.push({type: 'unknown', code: p.type, length: p.length});
+		this.reset();
+	}
+
+	private finishPayload(type: number, payload: Buffer, out: V2Message[]): void {
+		this.reset();
+		out.push(decodeV2Payload(type, payload));
+	}
+
+	private reset(): void {
+		this.pending = {phase: 'header', header: Buffer.alloc(v2HeaderBytes), filled: 0};
+	}
+}

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {ProtocolError} from '../../source/protocol/errors.js';
+import {classifyGreetingReply, seedGreeting, v2Magic} from '../../source/protocol/handshake.js';
+import {encodeV2, V2Parser, v2MaxChatBytes, type V2Message} from '../../source/protocol/v2.js';
+import {chunk, concat} from './chunking.js';
+
+type Known = Exclude<V2Message, {type: 'unknown'}>;
+
+const finite = fc.double({noNaN: true, noDefaultInfinity: true});
+const u32 = fc.integer({min: 0, max: 0xffffffff});
+const u16 = fc.integer({min: 0, max: 0xffff});
+const size = fc.integer({min: 1, max: 64});
+
+const anyMessage: fc.Arbitrary<Known> = fc.oneof(
+	fc.record({
+		type: fc.constant('hello' as const),
+		version: u16,
+		capabilities: u32,
+		agent: fc.string({maxLength: 30}),
+	}),
+	fc
+		.record({
+			w: size,
+			h: size,
+			seq: u32,
+			capturedAt: finite,
+			jpeg: fc.uint8Array({minLength: 1, maxLength: 200}),
+		})
+		.chain(({w, h, seq, capturedAt, jpeg}) =>
+			fc.oneof(
+				fc.constant({
+					type: 'video' as const,
+					codec: 'jpeg' as const,
+					width: w,
+					height: h,
+					seq,
+					capturedAt,
+					data: jpeg,
+				}),
+				fc.uint8Array({minLength: w * h * 3, maxLength: w * h * 3}).map((data) => ({
+					type: 'video' as const,
+					codec: 'raw' as const,
+					width: w,
+					height: h,
+					seq,
+					capturedAt,
+					data,
+				})),
+			),
+		),
+	fc.record({type: fc.constant('show-size' as const), width: u16, height: u16}),
+	fc.record({type: fc.constant('chat' as const), text: fc.string({maxLength: 100, unit: 'grapheme'})}),
+	fc.record({type: fc.constant('ping' as const), id: u32, sentAt: finite}),
+	fc.record({
+		type: fc.constant('pong' as const),
+		id: u32,
+		pingSentAt: finite,
+		receivedAt: finite,
+		sentAt: finite,
+	}),
+	fc.record({type: fc.constant('goodbye' as const), reason: fc.string({maxLength: 50})}),
+	fc.record({type: fc.constant('frame-ack' as const), seq: u32}),
+);
+
+function normalise(m: V2Message): unknown {
+	return m.type === 'video' ? {...m, data: Buffer.from(m.data)} : {...m};
+}
+
+function header(type: number, length: number): Buffer {
+	const h = Buffer.alloc(5);
+	h.writeUInt8(type, 0);
+	h.writeUInt32BE(length, 1);
+	return h;
+}
+
+test('the handshake reply tells seed from v2', () => {
+	assert.equal(classifyGreetingReply(seedGreeting), 'seed');
+	assert.equal(classifyGreetingReply(v2Magic), 'v2');
+	assert.equal(classifyGreetingReply(Buffer.from('GET ')), 'unknown');
+	assert.equal(Buffer.from(v2Magic).toString('ascii'), 'FTY2');
+});
+
+test('every message round-trips in any chunking', () => {
+	fc.assert(
+		fc.property(
+			fc.array(anyMessage, {minLength: 1, maxLength: 6}),
+			fc.array(fc.nat(), {maxLength: 10}),
+			(messages, cuts) => {
+				const stream = concat(messages.map((m) => encodeV2(m)));
+				const parser = new V2Parser();
+				const got = chunk(stream, cuts).flatMap((piece) => parser.push(piece));
+				assert.deepEqual(got.map(normalise), messages.map(normalise));
+				assert.equal(parser.midMessage, false);
+			},
+		),
+		{numRuns: 300},
+	);
+});
+
+test('unknown types are skipped without stopping the stream', () => {
+	const parser = new V2Parser();
+	const stream = concat([
+		header(0x7f, 3),
+		Buffer.from('abc'),
+		header(0x80, 0),
+		encodeV2({type: 'chat', text: 'still here'}),
+	]);
+	const got = parser.push(stream);
+	assert.deepEqual(got, [
+		{type: 'unknown', code: 0x7f, length: 3},
+		{type: 'unknown', code: 0x80, length: 0},
+		{type: 'chat', text: 'still here'},
+	]);
+});
+
+test('a 1 GB claim is refused from the header alone', () => {
+	for (const type of [0x02, 0x04, 0x7f]) {
+		assert.throws(
+			() => new V2Parser().push(header(type, 1 << 30)),
+			(e: unknown) => e instanceof ProtocolError && e.code === 'message-too-large',
+		);
+	}
+});
+
+test('wrong sizes, bad fields and bad UTF-8 are refused', () => {
+	const bad = (bytes: Uint8Array) => assert.throws(() => new V2Parser().push(bytes), ProtocolError);
+	bad(header(0x05, 4));
+	bad(header(0x03, 5));
+	bad(header(0x04, v2MaxChatBytes + 1));
+	bad(concat([header(0x04, 2), Buffer.from([0xc3, 0x28])]));
+	const raw = encodeV2({
+		type: 'video',
+		codec: 'raw',
+		width: 2,
+		height: 2,
+		seq: 1,
+		capturedAt: 0,
+		data: new Uint8Array(12),
+	});
+	raw.writeUInt16BE(3, 5 + 2);
+	bad(raw);
+	const zero = encodeV2({
+		type: 'video',
+		codec: 'jpeg',
+		width: 2,
+		height: 2,
+		seq: 1,
+		capturedAt: 0,
+		data: new Uint8Array(5),
+	});
+	zero.writeUInt16BE(0, 5 + 4);
+	bad(zero);
+	const codec = encodeV2({
+		type: 'video',
+		codec: 'jpeg',
+		width: 2,
+		height: 2,
+		seq: 1,
+		capturedAt: 0,
+		data: new Uint8Array(5),
+	});
+	codec.writeUInt8(9, 5);
+	bad(codec);
+	assert.throws(() => encodeV2({type: 'chat', text: 'x'.repeat(v2MaxChatBytes + 1)}), RangeError);
+});
+
+test('fuzz: random and mutated bytes either parse or throw ProtocolError', () => {
+	const valid = concat([
+		encodeV2({type: 'hello', version: 2, capabilities: 31, agent: 'facetty'}),
+		encodeV2({
+			type: 'video',
+			codec: 'raw',
+			width: 2,
+			height: 1,
+			seq: 7,
+			capturedAt: 1,
+			data: new Uint8Array(6),
+		}),
+		encodeV2({type: 'chat', text: 'héllo'}),
+		encodeV2({type: 'pong', id: 1, pingSentAt: 1, receivedAt: 2, sentAt: 3}),
+	]);
+	const mutated = fc
+		.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({min: 0, max: 255})), {minLength: 1, maxLength: 4})
+		.map((edits) => {
+			const copy = Uint8Array.from(valid);
+			for (const [at, value] of edits) copy[at] = value;
+			return copy;
+		});
+	fc.assert(
+		fc.property(
+			fc.oneof(fc.uint8Array({maxLength: 400}), mutated),
+			fc.array(fc.nat(), {maxLength: 6}),
+			(bytes, cuts) => {
+				const parser = new V2Parser();
+				try {
+					for (const piece of chunk(bytes, cuts)) parser.push(piece);
+				} catch (error) {
+					if (!(error instanceof ProtocolError)) throw error;
+				}
+			},
+		),
+		{numRuns: 3000},
+	);
+});
