@@ -1,0 +1,326 @@
+/**
+ * A call in progress, usable from code, tests and the TUI.
+ *
+ *   const call = dial('host', 5000, {protocol: 'auto'});   // or: (await listen({port})).on('call', ...)
+ *   call.on('state', (state) => ...);        // 'connecting' | 'handshaking' | 'in-call' | 'ended'
+ *   call.on('frame', (frame: Frame) => ...); // the peer's picture, decoded to packed BGR
+ *   call.on('chat', (text) => ...);  call.on('stats', (s: CallStats) => ...);
+ *   call.on('ended', ({reason, error}) => ...);  // once; 'error' is emitted too, if anyone listens
+ *   call.sendFrame(frame);           // never queues: at most one frame waits, newer replaces older
+ *   call.sendChat('hi');  call.requestShownSize(160, 96);  call.hangUp('bye');
+ *
+ * The wire work lives in seed-link.ts and v2-link.ts; this class owns what both share: the
+ * one-slot send pipeline, display decoding, timeouts, stats and the way a call ends.
+ */
+import {EventEmitter} from 'node:events';
+import type {Duplex} from 'node:stream';
+import {formatShape, type Frame} from '../frame.js';
+import {ProtocolError} from '../protocol/errors.js';
+import {CallMeter, StatsFile, type CallStats} from './stats.js';
+import type {Size} from './media.js';
+
+export type CallState = 'connecting' | 'handshaking' | 'in-call' | 'ended';
+export type Protocol = 'seed' | 'v2';
+export type ProtocolChoice = 'auto' | Protocol;
+export type Role = 'accepter' | 'caller';
+export type CallEnd = {reason: string; error?: Error};
+
+export type CallOptions = {
+	/** auto (default): the caller tries v2, then the seed format; the accepter takes either. */
+	protocol?: ProtocolChoice;
+	/** JPEG quality 1..100; default depends on the frame size (95 for small frames, 85 above 320x240). */
+	quality?: number;
+	/** v2 video codec to send; default jpeg. */
+	codec?: 'jpeg' | 'raw';
+	/** Pixels this side shows (v2 asks the peer to scale to fit); default: full size. */
+	shownSize?: Size;
+	/** Seed format: shape to announce; default: the size of the first frame passed to sendFrame. */
+	seedShape?: Size;
+	handshakeTimeoutMs?: number;
+	/** A peer silent this long (v2), or stalled mid-frame (seed), ends the call. */
+	idleTimeoutMs?: number;
+	statsIntervalMs?: number;
+	/** Appends one JSON line per stats interval. */
+	statsFile?: string;
+	/** false: 'frame' events are not decoded (benchmarks of the wire only); default true. */
+	decode?: boolean;
+};
+
+export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000};
+
+/** What a protocol adapter does with the socket once the handshake chose it. */
+export interface Link {
+	readonly codec: string | null;
+	readonly rttMs: number | null;
+	/** Peer's picture size as it arrives. */
+	readonly peerShape: Size | undefined;
+	readonly midMessage: boolean;
+	start(initial: Buffer): void;
+	receive(chunk: Buffer): void;
+	/** True when a frame may be written now (ordering rules, flow control). */
+	readyForFrame(): boolean;
+	/** Undefined drops the frame (e.g. the peer cannot show anything yet). */
+	encodeFrame(frame: Frame): Promise<Buffer | undefined>;
+	sendChat(text: string): void;
+	requestShownSize(size: Size): void;
+	goodbye(reason: string): void;
+	tick(now: number): void;
+}
+
+/** The call-side services a link uses; kept narrow so links stay testable. */
+export interface LinkHost {
+	readonly options: CallOptions;
+	write(bytes: Buffer, done?: () => void): void;
+	shown(frame: Frame, latencyMs: number | undefined): void;
+	chat(text: string): void;
+	fail(error: Error): void;
+	ended(reason: string): void;
+	/** Pulls the frame waiting to be sent (seed shape from the first frame). */
+	peekFrame(): Frame | undefined;
+	pump(): void;
+	inCall(): void;
+}
+
+export type CallEvents = {
+	state: [state: CallState];
+	frame: [frame: Frame];
+	chat: [text: string];
+	stats: [stats: CallStats];
+	ended: [end: CallEnd];
+	error: [error: Error];
+};
+
+export class Call extends EventEmitter<CallEvents> {
+	state: CallState = 'connecting';
+	protocol: Protocol | undefined;
+	readonly meter = new CallMeter();
+	lastStats: CallStats | undefined;
+	shownSize: Size | undefined;
+	private socket: Duplex | undefined;
+	private link: Link | undefined;
+	private waiting: Frame | undefined;
+	private sending = false;
+	private lastReceivedAt = Date.now();
+	private timer: NodeJS.Timeout | undefined;
+	private statsTimer: NodeJS.Timeout | undefined;
+	private readonly statsFile: StatsFile | undefined;
+	private endInfo: CallEnd | undefined;
+
+	constructor(
+		readonly role: Role,
+		readonly options: CallOptions = {},
+	) {
+		super();
+		this.shownSize = options.shownSize;
+		this.statsFile = options.statsFile ? new StatsFile(options.statsFile) : undefined;
+		const interval = options.statsIntervalMs ?? 1000;
+		this.statsTimer = setInterval(() => this.emitStats(), interval);
+	}
+
+	get ended(): CallEnd | undefined {
+		return this.endInfo;
+	}
+
+	/** Used by dial/listen once the greeting chose a protocol; `initial` is what arrived after it. */
+	attach(socket: Duplex, protocol: Protocol, makeLink: (host: LinkHost) => Link, initial: Buffer): void {
+		if (this.endInfo) {
+			socket.destroy();
+			return;
+		}
+		this.socket = socket;
+		this.protocol = protocol;
+		this.setState('handshaking');
+		const link = makeLink(this.host());
+		this.link = link;
+		socket.on('data', (chunk: Buffer) => this.onData(chunk));
+		socket.on('end', () => this.onPeerClosed());
+		socket.on('close', () => this.onPeerClosed());
+		socket.on('error', (error) => this.finish(`connection error: ${error.message}`, error));
+		this.timer = setInterval(() => this.tick(), 250);
+		this.lastReceivedAt = Date.now();
+		link.start(initial);
+		socket.resume();
+	}
+
+	/** Sets the pre-connection failure (dial could not connect or negotiate). */
+	fail(error: Error): void {
+		this.finish(error.message, error);
+	}
+
+	setState(state: CallState): void {
+		if (this.state === state || this.state === 'ended') return;
+		this.state = state;
+		this.emit('state', state);
+	}
+
+	sendFrame(frame: Frame): void {
+		if (this.endInfo) return;
+		if (this.waiting && this.state === 'in-call') this.meter.dropped++;
+		this.waiting = frame;
+		this.pump();
+	}
+
+	sendChat(text: string): void {
+		if (this.state === 'in-call') this.link?.sendChat(text);
+	}
+
+	requestShownSize(width: number, height: number): void {
+		this.shownSize = {width, height};
+		this.link?.requestShownSize(this.shownSize);
+	}
+
+	hangUp(reason = 'hung up'): void {
+		if (this.endInfo) return;
+		this.link?.goodbye(reason);
+		this.finish(reason);
+	}
+
+	statsNow(): CallStats {
+		const peer = this.link?.peerShape;
+		const shown = this.shownSize && peer ? fitShown(peer, this.shownSize) : peer;
+		return this.meter.snapshot({
+			state: this.state,
+			protocol: this.protocol ?? null,
+			codec: this.link?.codec ?? null,
+			rtt_ms: this.link?.rttMs ?? null,
+			peer_shape: peer ? formatShape(peer.width, peer.height) : null,
+			shown_shape: shown ? formatShape(shown.width, shown.height) : null,
+		});
+	}
+
+	private emitStats(): void {
+		if (this.state === 'connecting' && !this.socket) return;
+		const stats = this.statsNow();
+		this.lastStats = stats;
+		this.statsFile?.append(stats);
+		this.emit('stats', stats);
+	}
+
+	private host(): LinkHost {
+		return {
+			options: this.options,
+			write: (bytes, done) => {
+				if (!this.socket || this.socket.destroyed) return;
+				this.meter.sent(bytes.length);
+				this.socket.write(bytes, done ? () => done() : undefined);
+			},
+			shown: (frame, latency) => {
+				this.meter.frameShown(latency);
+				this.emit('frame', frame);
+			},
+			chat: (text) => this.emit('chat', text),
+			fail: (error) => this.finish(error.message, error),
+			ended: (reason) => this.finish(reason),
+			peekFrame: () => this.waiting,
+			pump: () => this.pump(),
+			inCall: () => this.setState('in-call'),
+		};
+	}
+
+	private pump(): void {
+		const link = this.link;
+		if (this.sending || !this.waiting || !link || this.endInfo || !link.readyForFrame()) return;
+		const frame = this.waiting;
+		this.waiting = undefined;
+		this.sending = true;
+		link.encodeFrame(frame).then(
+			(bytes) => {
+				if (!bytes || this.endInfo) {
+					this.sending = false;
+					return;
+				}
+				// The next frame is taken only once this one is in the kernel: at most one frame waits.
+				this.host().write(bytes, () => {
+					this.meter.frameSent();
+					this.sending = false;
+					this.pump();
+				});
+			},
+			(error: unknown) => {
+				this.sending = false;
+				this.finish(`could not encode a frame: ${String(error)}`, error instanceof Error ? error : undefined);
+			},
+		);
+	}
+
+	private onData(chunk: Buffer): void {
+		this.lastReceivedAt = Date.now();
+		this.meter.received(chunk.length);
+		try {
+			this.link?.receive(chunk);
+		} catch (error) {
+			this.finish(error instanceof Error ? error.message : String(error), error as Error);
+		}
+	}
+
+	private onPeerClosed(): void {
+		if (this.endInfo) return;
+		if (this.link?.midMessage) {
+			this.finish(
+				'the peer closed the connection in the middle of a frame',
+				new ProtocolError('closed-mid-frame', 'the peer closed the connection in the middle of a frame'),
+			);
+		} else if (this.state !== 'in-call') {
+			this.finish(
+				'the peer hung up during the handshake',
+				new ProtocolError('bad-handshake', 'the peer hung up during the handshake'),
+			);
+		} else {
+			this.finish('the peer hung up');
+		}
+	}
+
+	private tick(): void {
+		const now = Date.now();
+		const silentFor = now - this.lastReceivedAt;
+		const limit =
+			this.state === 'in-call'
+				? (this.options.idleTimeoutMs ?? defaultTimeouts.idleMs)
+				: (this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
+		// The seed format has no keep-alive: a seed peer may fall silent between frames, not inside one.
+		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
+		if (watched && silentFor > limit) {
+			const what = this.state === 'in-call' ? 'sent nothing' : 'did not finish the handshake';
+			this.finish(
+				`the peer ${what} for ${Math.round(silentFor / 1000)} s`,
+				new ProtocolError('timeout', `the peer ${what} for ${Math.round(silentFor / 1000)} s`),
+			);
+			return;
+		}
+		this.link?.tick(now);
+	}
+
+	private finish(reason: string, error?: Error): void {
+		if (this.endInfo) return;
+		this.endInfo = error ? {reason, error} : {reason};
+		clearInterval(this.timer);
+		clearInterval(this.statsTimer);
+		if (this.socket) {
+			const socket = this.socket;
+			socket.end();
+			// A peer that never reads must not keep the socket alive.
+			setTimeout(() => socket.destroy(), 1000).unref();
+		}
+		this.emitStatsFinal();
+		this.setState('ended');
+		if (error && this.listenerCount('error') > 0) this.emit('error', error);
+		this.emit('ended', this.endInfo);
+	}
+
+	private emitStatsFinal(): void {
+		if (!this.socket) return;
+		const stats = this.statsNow();
+		stats.state = 'ended';
+		this.lastStats = stats;
+		this.statsFile?.append(stats);
+	}
+}
+
+function fitShown(peer: Size, box: Size): Size {
+	if (box.width === 0 || box.height === 0) return peer;
+	const scale = Math.min(box.width / peer.width, box.height / peer.height);
+	return {
+		width: Math.max(1, Math.round(peer.width * scale)),
+		height: Math.max(1, Math.round(peer.height * scale)),
+	};
+}

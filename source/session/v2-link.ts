@@ -1,0 +1,193 @@
+/**
+ * facetty protocol v2 inside a call: hello first, then video scaled to what the peer shows,
+ * at most `framesInFlight` frames unacknowledged (so a slow link drops frames at the sender
+ * instead of queueing seconds of video in socket buffers), ping/pong once a second for the
+ * round-trip time and the clock offset that turns the peer's capture times into ours.
+ */
+import {makeFrame, type Frame} from '../frame.js';
+import {ProtocolError} from '../protocol/errors.js';
+import {allCapabilities, capability, encodeV2, V2Parser, v2Version, type V2Message} from '../protocol/v2.js';
+import type {Link, LinkHost} from './call.js';
+import {decodeJpeg, defaultJpegQuality, encodeJpeg, fitWithin, scaleFrame, type Size} from './media.js';
+
+export const framesInFlight = 2;
+const pingIntervalMs = 1000;
+/** A peer that promised acks and stopped sending them must not freeze our video forever. */
+const ackGiveUpMs = 3000;
+
+type Video = Extract<V2Message, {type: 'video'}>;
+
+export class V2Link implements Link {
+	rttMs: number | null = null;
+	peerShape: Size | undefined;
+	private readonly parser = new V2Parser();
+	private peerCapabilities: number | undefined;
+	private peerShows: Size | undefined;
+	private seq = 0;
+	private inFlight: Array<{seq: number; at: number}> = [];
+	private clockSamples: Array<{rtt: number; offset: number}> = [];
+	private clockOffset = 0;
+	private pingId = 0;
+	private lastPingAt = 0;
+	private decoding = false;
+	private nextVideo: Video | undefined;
+
+	constructor(private readonly host: LinkHost) {}
+
+	get codec(): string {
+		return this.host.options.codec ?? 'jpeg';
+	}
+
+	get midMessage(): boolean {
+		return this.parser.midMessage;
+	}
+
+	start(initial: Buffer): void {
+		this.host.write(
+			encodeV2({type: 'hello', version: v2Version, capabilities: allCapabilities, agent: 'facetty'}),
+		);
+		const shown = this.host.options.shownSize;
+		if (shown) this.requestShownSize(shown);
+		if (initial.length > 0) this.receive(initial);
+	}
+
+	receive(chunk: Buffer): void {
+		for (const message of this.parser.push(chunk)) this.handle(message);
+	}
+
+	readyForFrame(): boolean {
+		if (this.peerCapabilities === undefined) return false;
+		return (this.peerCapabilities & capability.frameAck) === 0 || this.inFlight.length < framesInFlight;
+	}
+
+	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
+		const target = this.peerShows ? fitWithin(frame, this.peerShows) : frame;
+		const scaled = await scaleFrame(frame, target);
+		const peerTakesJpeg = ((this.peerCapabilities ?? 0) & capability.jpeg) !== 0;
+		const codec = this.codec === 'jpeg' && peerTakesJpeg ? 'jpeg' : 'raw';
+		const quality = this.host.options.quality ?? defaultJpegQuality(scaled);
+		const data = codec === 'jpeg' ? await encodeJpeg(scaled, quality) : scaled.data;
+		const seq = (this.seq = (this.seq + 1) >>> 0);
+		if ((this.peerCapabilities ?? 0) & capability.frameAck) this.inFlight.push({seq, at: Date.now()});
+		const {width, height} = scaled;
+		return encodeV2({type: 'video', codec, width, height, seq, capturedAt: frame.capturedAt, data});
+	}
+
+	sendChat(text: string): void {
+		this.host.write(encodeV2({type: 'chat', text}));
+	}
+
+	requestShownSize(size: Size): void {
+		const clamp = (n: number) => Math.max(0, Math.min(0xffff, Math.round(n)));
+		this.host.write(encodeV2({type: 'show-size', width: clamp(size.width), height: clamp(size.height)}));
+	}
+
+	goodbye(reason: string): void {
+		const bytes = Buffer.from(reason, 'utf8')
+			.subarray(0, 500)
+			.toString('utf8')
+			.replace(/\uFFFD+$/, '');
+		this.host.write(encodeV2({type: 'goodbye', reason: bytes}));
+	}
+
+	tick(now: number): void {
+		if (this.peerCapabilities !== undefined && now - this.lastPingAt >= pingIntervalMs) this.ping(now);
+		if (this.inFlight.length > 0 && now - this.inFlight[0]!.at > ackGiveUpMs) {
+			this.inFlight = [];
+			this.host.pump();
+		}
+	}
+
+	private ping(now: number): void {
+		this.lastPingAt = now;
+		this.host.write(encodeV2({type: 'ping', id: ++this.pingId, sentAt: now}));
+	}
+
+	private handle(message: V2Message): void {
+		if (this.peerCapabilities === undefined && message.type !== 'hello') {
+			throw new ProtocolError('bad-handshake', `the peer sent ${message.type} before hello`);
+		}
+		switch (message.type) {
+			case 'hello':
+				if (message.version < v2Version) {
+					throw new ProtocolError(
+						'unsupported-version',
+						`the peer speaks protocol version ${message.version}`,
+					);
+				}
+				this.peerCapabilities = message.capabilities;
+				this.host.inCall();
+				this.ping(Date.now());
+				this.host.pump();
+				break;
+			case 'video':
+				if ((this.peerCapabilities ?? 0) & capability.frameAck) {
+					this.host.write(encodeV2({type: 'frame-ack', seq: message.seq}));
+				}
+				this.peerShape = {width: message.width, height: message.height};
+				this.nextVideo = message;
+				void this.decodeNext();
+				break;
+			case 'show-size':
+				this.peerShows = message.width > 0 && message.height > 0 ? message : undefined;
+				break;
+			case 'chat':
+				this.host.chat(message.text);
+				break;
+			case 'ping': {
+				const receivedAt = Date.now();
+				this.host.write(
+					encodeV2({
+						type: 'pong',
+						id: message.id,
+						pingSentAt: message.sentAt,
+						receivedAt,
+						sentAt: Date.now(),
+					}),
+				);
+				break;
+			}
+			case 'pong':
+				this.onPong(message, Date.now());
+				break;
+			case 'goodbye':
+				this.host.ended(message.reason ? `the peer hung up: ${message.reason}` : 'the peer hung up');
+				break;
+			case 'frame-ack':
+				this.inFlight = this.inFlight.filter((f) => f.seq !== message.seq);
+				this.host.pump();
+				break;
+			case 'unknown':
+				break;
+		}
+	}
+
+	private onPong(pong: Extract<V2Message, {type: 'pong'}>, now: number): void {
+		const rtt = now - pong.pingSentAt - (pong.sentAt - pong.receivedAt);
+		const offset = (pong.receivedAt - pong.pingSentAt + (pong.sentAt - now)) / 2;
+		this.rttMs = Math.max(0, rtt);
+		this.clockSamples = [...this.clockSamples.slice(-7), {rtt, offset}];
+		// The least-delayed exchange is the least skewed by queueing.
+		this.clockOffset = this.clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+	}
+
+	/** One decode at a time; a frame arriving meanwhile replaces the one waiting. */
+	private async decodeNext(): Promise<void> {
+		if (this.decoding) return;
+		while (this.nextVideo) {
+			const video = this.nextVideo;
+			this.nextVideo = undefined;
+			this.decoding = true;
+			const capturedAt = video.capturedAt - this.clockOffset;
+			try {
+				const frame =
+					video.codec === 'raw'
+						? makeFrame(video.width, video.height, video.data, capturedAt)
+						: await decodeJpeg(video.data, video, capturedAt);
+				if (frame) this.host.shown(frame, Date.now() - capturedAt);
+			} finally {
+				this.decoding = false;
+			}
+		}
+	}
+}

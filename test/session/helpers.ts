@@ -1,0 +1,66 @@
+import {once} from 'node:events';
+import {makeFrame, type Frame} from '../../source/frame.js';
+import type {Call, CallEnd} from '../../source/session/call.js';
+
+/** A frame whose pixels say which frame it is and where each pixel is, so a received one can be checked. */
+export function patternFrame(width: number, height: number, index: number, capturedAt = Date.now()): Frame {
+	const data = new Uint8Array(width * height * 3);
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			const at = (y * width + x) * 3;
+			data[at] = (x * 4 + index * 8) & 0xff;
+			data[at + 1] = (y * 4) & 0xff;
+			data[at + 2] = ((x + y) * 2 + index * 16) & 0xff;
+		}
+	}
+	return makeFrame(width, height, data, capturedAt);
+}
+
+/** Feeds a call frames at a steady rate until stopped, like a camera would. */
+export function feed(call: Call, make: (index: number) => Frame, fps = 30): () => void {
+	let index = 0;
+	const timer = setInterval(() => call.sendFrame(make(index++)), 1000 / fps);
+	return () => clearInterval(timer);
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout;
+	return Promise.race([
+		promise,
+		new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+		}),
+	]).finally(() => clearTimeout(timer));
+}
+
+export async function nextFrames(call: Call, count: number, ms = 10_000): Promise<Frame[]> {
+	const frames: Frame[] = [];
+	return withTimeout(
+		new Promise((resolve, reject) => {
+			const onFrame = (frame: Frame) => {
+				frames.push(frame);
+				if (frames.length >= count) {
+					call.off('frame', onFrame);
+					resolve(frames);
+				}
+			};
+			call.on('frame', onFrame);
+			call.once('ended', (end: CallEnd) => reject(new Error(`call ended: ${end.reason}`)));
+		}),
+		ms,
+		`${count} frames`,
+	);
+}
+
+export async function ended(call: Call, ms = 10_000): Promise<CallEnd> {
+	if (call.ended) return call.ended;
+	const [end] = (await withTimeout(once(call, 'ended'), ms, 'the call to end')) as [CallEnd];
+	return end;
+}
+
+export function meanAbsoluteDifference(a: Uint8Array, b: Uint8Array): number {
+	if (a.length !== b.length) return Infinity;
+	let sum = 0;
+	for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+	return sum / a.length;
+}
