@@ -1,0 +1,80 @@
+/**
+ * Where a picture goes inside a box of terminal cells, and how many pixels it is sampled at.
+ * Pure arithmetic, so the renderer and the surface agree on it and tests can pin it down.
+ */
+
+export type Glyphs = 'half' | 'quad';
+export type ColorDepth = 'truecolor' | '256';
+
+/** A rectangle of terminal cells, 0-based from the top-left of the screen. */
+export type CellRect = {
+	readonly col: number;
+	readonly row: number;
+	readonly cols: number;
+	readonly rows: number;
+};
+
+export type PictureLayout = {
+	/** The cells the picture covers (inside the box, centred). */
+	readonly picture: CellRect;
+	/** Pixels the frame must be scaled to: each cell shows pixelsAcross x pixelsDown of them. */
+	readonly pixelWidth: number;
+	readonly pixelHeight: number;
+};
+
+/** Height of a terminal cell divided by its width; 2 is what most fonts are close to. */
+export const defaultCellAspect = 2;
+
+export function pixelsPerCell(glyphs: Glyphs): {across: number; down: number} {
+	return glyphs === 'quad' ? {across: 2, down: 2} : {across: 1, down: 2};
+}
+
+/**
+ * Largest picture with the frame's aspect ratio that fits the box, centred in it. The aspect is
+ * kept on screen (cells are cellAspect times taller than wide), not in pixel counts, which is why
+ * quadrant pixels come out twice as tall as wide.
+ */
+export function layoutPicture(
+	frame: {readonly width: number; readonly height: number},
+	box: CellRect,
+	glyphs: Glyphs = 'half',
+	cellAspect = defaultCellAspect,
+): PictureLayout {
+	const cellsWidePerCellTall = (frame.width / frame.height) * cellAspect;
+	let cols = box.cols;
+	let rows = Math.round(cols / cellsWidePerCellTall);
+	if (rows > box.rows) {
+		rows = box.rows;
+		cols = Math.min(box.cols, Math.round(rows * cellsWidePerCellTall));
+	}
+	cols = Math.max(1, cols);
+	rows = Math.max(1, rows);
+	const picture = {
+		col: box.col + Math.floor((box.cols - cols) / 2),
+		row: box.row + Math.floor((box.rows - rows) / 2),
+		cols,
+		rows,
+	};
+	const {across, down} = pixelsPerCell(glyphs);
+	return {picture, pixelWidth: cols * across, pixelHeight: rows * down};
+}
+
+/** Parses `COLSxROWS` (e.g. `160x48`); undefined when it is not two positive whole numbers. */
+export function parseCellSize(text: string): {cols: number; rows: number} | undefined {
+	const match = /^(\d+)x(\d+)$/i.exec(text.trim());
+	if (!match) return undefined;
+	const cols = Number(match[1]);
+	const rows = Number(match[2]);
+	return cols > 0 && rows > 0 ? {cols, rows} : undefined;
+}
+
+/**
+ * COLORTERM=truecolor/24bit (or a TERM known to mean it) is a promise of truecolor; without one,
+ * the 256-colour palette is the safe choice (every modern terminal has it, tmux may strip 24-bit).
+ */
+export function detectColorDepth(env: Readonly<Record<string, string | undefined>>): ColorDepth {
+	const colorterm = (env['COLORTERM'] ?? '').toLowerCase();
+	if (colorterm === 'truecolor' || colorterm === '24bit') return 'truecolor';
+	const term = (env['TERM'] ?? '').toLowerCase();
+	return /direct|truecolor|24bit|kitty|alacritty|wezterm|ghostty|foot|iterm/.test(term) ? 'truecolor' : '256';
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {detectColorDepth, layoutPicture, parseCellSize} from '../../source/render/layout.js';
+
+test('a 4:3 frame in an 80x24 box is 64x24 cells of 64x48 pixels, centred', () => {
+	const layout = layoutPicture({width: 640, height: 480}, {col: 0, row: 0, cols: 80, rows: 24});
+	assert.deepEqual(layout, {picture: {col: 8, row: 0, cols: 64, rows: 24}, pixelWidth: 64, pixelHeight: 48});
+});
+
+test('a wide box limits by height, a tall one by width; quadrants double the pixels across', () => {
+	const tall = layoutPicture({width: 640, height: 480}, {col: 5, row: 3, cols: 40, rows: 100}, 'quad');
+	assert.deepEqual(tall, {
+		picture: {col: 5, row: 3 + 42, cols: 40, rows: 15},
+		pixelWidth: 80,
+		pixelHeight: 30,
+	});
+});
+
+test('the picture always fits the box and keeps the aspect within a cell', () => {
+	fc.assert(
+		fc.property(
+			fc.integer({min: 1, max: 4000}),
+			fc.integer({min: 1, max: 4000}),
+			fc.integer({min: 1, max: 400}),
+			fc.integer({min: 1, max: 200}),
+			(width, height, cols, rows) => {
+				const {picture} = layoutPicture({width, height}, {col: 2, row: 1, cols, rows});
+				assert.ok(picture.col >= 2 && picture.col + picture.cols <= 2 + cols);
+				assert.ok(picture.row >= 1 && picture.row + picture.rows <= 1 + rows);
+				assert.ok(picture.cols === cols || picture.rows === rows || picture.cols === 1 || picture.rows === 1);
+				if (picture.cols > 1 && picture.rows > 1) {
+					const shown = picture.cols / (picture.rows * 2);
+					const wanted = width / height;
+					assert.ok(Math.abs(shown - wanted) <= wanted / Math.min(picture.cols, picture.rows) + 1e-9);
+				}
+			},
+		),
+	);
+});
+
+test('cell sizes parse as COLSxROWS', () => {
+	assert.deepEqual(parseCellSize('160x48'), {cols: 160, rows: 48});
+	assert.equal(parseCellSize('0x5'), undefined);
+	assert.equal(parseCellSize('160'), undefined);
+});
+
+test('colour depth follows COLORTERM, else the palette', () => {
+	assert.equal(detectColorDepth({COLORTERM: 'truecolor', TERM: 'xterm-256color'}), 'truecolor');
+	assert.equal(detectColorDepth({COLORTERM: '24bit'}), 'truecolor');
+	assert.equal(detectColorDepth({TERM: 'xterm-kitty'}), 'truecolor');
+	assert.equal(detectColorDepth({TERM: 'xterm-256color'}), '256');
+	assert.equal(detectColorDepth({}), '256');
+});
