@@ -50,7 +50,13 @@ export class SeedLink implements Link {
 			this.host.shown(makeFrame(event.cols, event.rows, event.data, Date.now()), undefined);
 		}
 		this.sendShapeWhenAllowed();
+		this.noticeInCall();
 		this.host.pump();
+	}
+
+	/** Both shapes are on their way: the seed handshake is over. */
+	private noticeInCall(): void {
+		if (this.ourShape && this.parser.shapeStarted) this.host.inCall();
 	}
 
 	readyForFrame(): boolean {
@@ -90,6 +96,6 @@ export class SeedLink implements Link {
 		const shape = validateSeedShape(size.height, size.width);
 		this.ourShape = shape;
 		this.host.write(encodeSeedShape(shape));
-		if (this.role === 'caller' || this.parser.shapeStarted) this.host.inCall();
+		this.noticeInCall();
 	}
 }

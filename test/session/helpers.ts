@@ -1,6 +1,5 @@
-import {once} from 'node:events';
 import {makeFrame, type Frame} from '../../source/frame.js';
-import type {Call, CallEnd} from '../../source/session/call.js';
+import type {Call, CallEnd, CallState} from '../../source/session/call.js';
 
 /** A frame whose pixels say which frame it is and where each pixel is, so a received one can be checked. */
 export function patternFrame(width: number, height: number, index: number, capturedAt = Date.now()): Frame {
@@ -54,8 +53,23 @@ export async function nextFrames(call: Call, count: number, ms = 10_000): Promis
 
 export async function ended(call: Call, ms = 10_000): Promise<CallEnd> {
 	if (call.ended) return call.ended;
-	const [end] = (await withTimeout(once(call, 'ended'), ms, 'the call to end')) as [CallEnd];
-	return end;
+	return withTimeout(new Promise((resolve) => call.once('ended', resolve)), ms, 'the call to end');
+}
+
+export async function reached(call: Call, state: CallState, ms = 10_000): Promise<void> {
+	if (call.state === state) return;
+	await withTimeout(
+		new Promise<void>((resolve) => {
+			const onState = (now: CallState) => {
+				if (now !== state) return;
+				call.off('state', onState);
+				resolve();
+			};
+			call.on('state', onState);
+		}),
+		ms,
+		`state ${state}`,
+	);
 }
 
 export function meanAbsoluteDifference(a: Uint8Array, b: Uint8Array): number {

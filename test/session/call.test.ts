@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {dial, listen, type Listener} from '../../source/session/connect.js';
+import {makeFrame, type Frame} from '../../source/frame.js';
+import type {Call} from '../../source/session/call.js';
+import {scaleFrame} from '../../source/session/media.js';
+import {
+	ended,
+	feed,
+	reached,
+	meanAbsoluteDifference,
+	nextFrames,
+	patternFrame,
+	withTimeout,
+} from './helpers.js';
+
+/** Real footage is smooth; a pattern of hard edges would test JPEG's worst case instead. */
+function smoothFrame(width: number, height: number): Frame {
+	const data = new Uint8Array(width * height * 3);
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			const at = (y * width + x) * 3;
+			data[at] = Math.round((x / width) * 255);
+			data[at + 1] = Math.round((y / height) * 255);
+			data[at + 2] = Math.round(128 + 100 * Math.sin((x + y) / 20));
+		}
+	}
+	return makeFrame(width, height, data);
+}
+
+const cleanups: Array<() => unknown> = [];
+after(async () => {
+	for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function listener(options: Parameters<typeof listen>[0] = {}): Promise<Listener> {
+	const l = await listen({host: '127.0.0.1', port: 0, ...options});
+	cleanups.push(() => l.close());
+	return l;
+}
+
+function nextCall(l: Listener): Promise<Call> {
+	return withTimeout(new Promise((resolve) => l.once('call', resolve)), 10_000, 'a call');
+}
+
+function feeding(call: Call, width: number, height: number): void {
+	const stop = feed(call, (i) => patternFrame(width, height, i));
+	call.once('ended', stop);
+	cleanups.push(stop);
+}
+
+test('v2 raw video arrives exactly as sent, both ways, with chat and a goodbye reason', async () => {
+	const l = await listener();
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
+	const accepter = await accepted;
+	const chat = withTimeout(new Promise<string>((resolve) => accepter.once('chat', resolve)), 10_000, 'chat');
+	const sentAt = 1_700_000_000_000;
+	const send = (call: Call, w: number, h: number) => {
+		const stop = feed(call, (i) => patternFrame(w, h, i % 4, sentAt + i));
+		call.once('ended', stop);
+		cleanups.push(stop);
+	};
+	send(caller, 40, 30);
+	send(accepter, 24, 16);
+	const [fromAccepter, fromCaller] = await Promise.all([nextFrames(caller, 5), nextFrames(accepter, 5)]);
+	for (const frame of fromCaller) {
+		assert.equal(frame.width, 40);
+		const index = [0, 1, 2, 3].find((i) =>
+			Buffer.from(patternFrame(40, 30, i).data).equals(Buffer.from(frame.data)),
+		);
+		assert.notEqual(index, undefined, 'every received frame is one of the frames sent');
+	}
+	assert.ok(fromAccepter.every((f) => f.width === 24 && f.height === 16));
+	caller.sendChat('héllo ✓');
+	assert.equal(await chat, 'héllo ✓');
+	assert.equal(caller.protocol, 'v2');
+	assert.equal(accepter.protocol, 'v2');
+	caller.hangUp('see you');
+	assert.equal((await ended(accepter)).reason, 'the peer hung up: see you');
+});
+
+test('v2 JPEG: the sender scales to what the receiver shows, and stats lines are written', async () => {
+	const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-')), 'stats.jsonl');
+	cleanups.push(() => fs.rmSync(path.dirname(statsFile), {recursive: true, force: true}));
+	const l = await listener({quality: 95});
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {
+		shownSize: {width: 160, height: 96},
+		statsFile,
+		statsIntervalMs: 200,
+	});
+	const accepter = await accepted;
+	const still = smoothFrame(320, 240);
+	const stop = feed(accepter, () => ({...still, capturedAt: Date.now()}));
+	cleanups.push(stop);
+	feeding(caller, 32, 32);
+	const frames = await nextFrames(caller, 12);
+	const last = frames.at(-1)!;
+	assert.deepEqual([last.width, last.height], [128, 96]);
+	const expected = await scaleFrame(still, {width: 128, height: 96});
+	const difference = meanAbsoluteDifference(expected.data, last.data);
+	assert.ok(difference < 2, `mean difference ${difference} after JPEG at quality 95`);
+	caller.hangUp();
+	await ended(accepter);
+	const lines = fs
+		.readFileSync(statsFile, 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line));
+	assert.ok(lines.length >= 1);
+	const keys =
+		't state protocol codec fps_in fps_out bytes_in bytes_out frames_in frames_out dropped rtt_ms latency_ms_p50 latency_ms_p95 peer_shape shown_shape';
+	for (const key of keys.split(' ')) assert.ok(key in lines[0], `stats line has ${key}`);
+	const final = lines.at(-1);
+	assert.equal(final.protocol, 'v2');
+	assert.equal(final.peer_shape, '128x96');
+	assert.equal(final.shown_shape, '128x96');
+	assert.ok(final.frames_in >= 12);
+	assert.equal(typeof final.rtt_ms, 'number');
+});
+
+test('the seed format between two facetty peers: exact frames, the announced shape kept', async () => {
+	const l = await listener({protocol: 'seed'});
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {protocol: 'seed'});
+	const accepter = await accepted;
+	feeding(accepter, 30, 20);
+	let index = 0;
+	// The caller's camera changes size mid-call: the seed format must keep the first shape.
+	const stop = feed(caller, () => patternFrame(index++ < 5 ? 50 : 100, index < 5 ? 40 : 80, 0));
+	cleanups.push(stop);
+	const [atCaller, atAccepter] = await Promise.all([nextFrames(caller, 5), nextFrames(accepter, 15)]);
+	stop();
+	assert.ok(atCaller.every((f) => f.width === 30 && f.height === 20));
+	for (let k = 0; k < atCaller.length; k++) {
+		assert.equal(
+			meanAbsoluteDifference(atCaller[k]!.data, patternFrame(30, 20, k).data),
+			0,
+			`frame ${k} exact, in order`,
+		);
+	}
+	assert.ok(atAccepter.every((f) => f.width === 50 && f.height === 40));
+	assert.equal(caller.protocol, 'seed');
+	caller.hangUp();
+	await ended(accepter);
+});
+
+test('drop policy: with the peer not acknowledging, one frame waits and newer ones replace it', async () => {
+	const {createServer} = await import('node:net');
+	const {encodeV2, allCapabilities} = await import('../../source/protocol/v2.js');
+	const {V2Parser} = await import('../../source/protocol/v2.js');
+	let videos = 0;
+	const server = createServer((socket) => {
+		socket.on('error', () => undefined);
+		socket.write('done');
+		const parser = new V2Parser();
+		let greeted = false;
+		socket.on('data', (chunk) => {
+			let bytes = chunk;
+			if (!greeted) {
+				greeted = true;
+				socket.write(
+					Buffer.concat([
+						Buffer.from('FTY2'),
+						encodeV2({type: 'hello', version: 2, capabilities: allCapabilities, agent: 'mute'}),
+					]),
+				);
+				bytes = chunk.subarray(4);
+			}
+			for (const m of parser.push(bytes)) if (m.type === 'video') videos++;
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+	const port = (server.address() as {port: number}).port;
+	const call = dial('127.0.0.1', port, {codec: 'raw'});
+	cleanups.push(() => call.hangUp());
+	await reached(call, 'in-call');
+	for (let i = 0; i < 2; i++) call.sendFrame(patternFrame(8, 8, i));
+	await withTimeout(
+		(async () => {
+			while (videos < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+		})(),
+		10_000,
+		'two frames in flight',
+	);
+	for (let i = 0; i < 50; i++) call.sendFrame(patternFrame(8, 8, i));
+	assert.equal(call.meter.framesOut, 2);
+	assert.equal(call.meter.dropped, 49);
+	assert.equal(videos, 2);
+});
