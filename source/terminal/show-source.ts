@@ -1,0 +1,93 @@
+/**
+ * What `preview` and `play` share: a frame source drawn on a surface that owns the terminal,
+ * until the source ends, the user quits (q, Ctrl+C), or it fails; the terminal is put back on
+ * every one of those paths. Resolves to the process exit code.
+ */
+import type {FrameSource} from '../sources/types.js';
+import {SourceError} from '../sources/types.js';
+import type {CellRect, ColorDepth, Glyphs} from '../render/layout.js';
+import {areaScaler} from '../render/area-scale.js';
+import type {Scaler} from '../render/scale.js';
+import {guardTerminal, listenForQuit} from './restore.js';
+import {TerminalSurface} from './surface.js';
+
+export type ShowOptions = {
+	readonly colorDepth: ColorDepth;
+	readonly glyphs: Glyphs;
+	readonly threshold?: number;
+	readonly mirror: boolean;
+	/** A fixed box; otherwise the whole terminal, following resizes. */
+	readonly size?: {readonly cols: number; readonly rows: number};
+	readonly input: NodeJS.ReadStream;
+	readonly output: NodeJS.WriteStream;
+	readonly errorOutput: NodeJS.WritableStream;
+	/** Stop after this many frames drawn (tests, benchmarks). */
+	readonly maxFrames?: number;
+	readonly scale?: Scaler;
+};
+
+/** Cell box of a non-terminal output when no size was given. */
+export const defaultBox = {cols: 80, rows: 24};
+
+export async function showSource(source: FrameSource, options: ShowOptions): Promise<number> {
+	const {output} = options;
+	const interactive = Boolean(output.isTTY);
+	const wholeScreen = (): CellRect => ({
+		col: 0,
+		row: 0,
+		cols: options.size?.cols ?? (interactive ? output.columns : defaultBox.cols),
+		rows: options.size?.rows ?? (interactive ? output.rows : defaultBox.rows),
+	});
+	// Not OpenCV's resize: the binding crashes V8 when used here while the capture worker uses it.
+	const scale = options.scale ?? areaScaler();
+	const surface = new TerminalSurface({
+		stream: output,
+		region: wholeScreen(),
+		scale,
+		colorDepth: options.colorDepth,
+		glyphs: options.glyphs,
+		threshold: options.threshold,
+		mirror: options.mirror,
+		alternateScreen: interactive,
+		hideCursor: interactive,
+	});
+	const unguard = guardTerminal(() => surface.close(), options.errorOutput);
+	const onResize = () => surface.setRegion(wholeScreen());
+	if (interactive && !options.size) output.on('resize', onResize);
+
+	let finish: (code: number) => void = () => {};
+	const finished = new Promise<number>((resolve) => (finish = resolve));
+	let failure: string | undefined;
+	const stopListening = listenForQuit(options.input, () => finish(0));
+	let drawn = 0;
+	const offFrame = source.onFrame((frame) => {
+		surface.draw(frame);
+		if (++drawn === options.maxFrames) finish(0);
+	});
+	const offError = source.onError((error) => {
+		if (error.code === 'ended') finish(0);
+		else {
+			failure = error.message;
+			finish(1);
+		}
+	});
+	try {
+		surface.open();
+		await source.start();
+		return await finished;
+	} catch (error) {
+		failure =
+			error instanceof SourceError || !(error instanceof Error)
+				? String((error as Error).message ?? error)
+				: error.message;
+		return 1;
+	} finally {
+		offFrame();
+		offError();
+		stopListening();
+		output.off('resize', onResize);
+		await source.stop().catch(() => {});
+		unguard();
+		if (failure) options.errorOutput.write(`${failure}\n`);
+	}
+}
