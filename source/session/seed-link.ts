@@ -16,12 +16,16 @@ import {
 import type {Link, LinkHost, Role} from './call.js';
 import {scaleFrame, type Size} from './media.js';
 
+export const firstFrameGraceMs = 1000;
+
 export class SeedLink implements Link {
 	readonly codec = 'raw';
 	readonly rttMs = null;
 	private readonly parser = new SeedParser();
 	private ourShape: SeedShape | undefined;
 	private peerFrameSeen = false;
+	private framesSent = 0;
+	private pausedUntil = 0;
 
 	constructor(
 		private readonly host: LinkHost,
@@ -61,13 +65,16 @@ export class SeedLink implements Link {
 
 	readyForFrame(): boolean {
 		this.sendShapeWhenAllowed();
-		if (!this.ourShape) return false;
+		if (!this.ourShape || Date.now() < this.pausedUntil) return false;
 		return this.role === 'accepter' ? this.parser.shapeStarted : this.peerFrameSeen;
 	}
 
 	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
 		const shape = this.ourShape!;
 		const scaled = await scaleFrame(frame, {width: shape.cols, height: shape.rows});
+		// The script opens its window on the first frame it shows, which takes a while; frames
+		// piling up meanwhile would be mixed by its reader, which trusts one recv() per frame.
+		if (++this.framesSent === 1) this.pausedUntil = Date.now() + firstFrameGraceMs;
 		return encodeSeedFrame(shape, scaled.data);
 	}
 
@@ -85,6 +92,7 @@ export class SeedLink implements Link {
 
 	tick(): void {
 		this.sendShapeWhenAllowed();
+		this.host.pump();
 	}
 
 	private sendShapeWhenAllowed(): void {

@@ -1,0 +1,164 @@
+/**
+ * facetty against the original script (../shared/peers/seed_peer.py), in both roles. The script's
+ * camera is media/clip.mp4: it reads frame 0 for its shape, then sends frames 1, 2, 3... and never
+ * drops one, so the k-th frame we receive must be clip frame k. Ours is a fixed test pattern, so
+ * every frame the script dumps must be that pattern, byte for byte (the format is raw).
+ */
+import assert from 'node:assert/strict';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import type {Frame} from '../../source/frame.js';
+import {loadOpenCv} from '../../source/opencv.js';
+import type {Call} from '../../source/session/call.js';
+import {dial, listen} from '../../source/session/connect.js';
+import {ended, feed, meanAbsoluteDifference, nextFrames, patternFrame, withTimeout} from './helpers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const peerScript = path.resolve(root, '../shared/peers/seed_peer.py');
+const clip = path.join(root, 'media/clip.mp4');
+const python = '/usr/bin/python3';
+
+function whyUnavailable(): string | undefined {
+	if (!fs.existsSync(peerScript)) return `${peerScript} is missing`;
+	if (spawnSync('which', ['xvfb-run']).status !== 0) return 'xvfb-run is missing (apt-get install xvfb)';
+	if (spawnSync(python, ['-c', 'import cv2']).status !== 0)
+		return `${python} lacks cv2 (apt-get install python3-opencv)`;
+	return undefined;
+}
+const skip = whyUnavailable();
+if (skip) console.log(`# seed interop tests skipped: ${skip}`);
+
+const cleanups: Array<() => unknown> = [];
+after(async () => {
+	for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+const ourPattern = patternFrame(160, 120, 3);
+
+function runPeer(args: string[]): {child: ChildProcess; output: Promise<string>; dump: string} {
+	const dump = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-seed-'));
+	cleanups.push(() => fs.rmSync(dump, {recursive: true, force: true}));
+	const child = spawn(
+		'xvfb-run',
+		['-a', python, peerScript, ...args, '--camera', clip, '--dump', dump, '--every', '5'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		},
+	);
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<string>((resolve) => child.on('exit', () => resolve(output)));
+	// xvfb-run starts a process group: end all of it, by its id, if the test ends first.
+	cleanups.push(() => {
+		if (child.exitCode === null && child.pid) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+	});
+	return {child, output: withTimeout(exited, 30_000, 'the seed peer to exit'), dump};
+}
+
+async function freePort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as net.AddressInfo).port;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+async function clipFrames(count: number): Promise<Uint8Array[]> {
+	const cv = await loadOpenCv();
+	const capture = new cv.VideoCapture(clip);
+	const frames: Uint8Array[] = [];
+	for (let i = 0; i < count; i++) frames.push(new Uint8Array(capture.read().getData()));
+	capture.release();
+	return frames;
+}
+
+async function checkReceived(frames: Frame[]): Promise<void> {
+	const expected = await clipFrames(frames.length + 1);
+	frames.forEach((frame, k) => {
+		assert.deepEqual([frame.width, frame.height], [640, 480]);
+		const difference = meanAbsoluteDifference(frame.data, expected[k + 1]!);
+		assert.ok(difference < 1, `received frame ${k} is clip frame ${k + 1} (mean difference ${difference})`);
+	});
+}
+
+async function checkDumped(dump: string): Promise<void> {
+	const cv = await loadOpenCv();
+	const files = fs.readdirSync(dump).filter((name) => name.endsWith('.png'));
+	assert.ok(files.length >= 2, `the script showed our frames (dumped ${files.length})`);
+	for (const name of files) {
+		const image = await cv.imreadAsync(path.join(dump, name));
+		assert.deepEqual([image.cols, image.rows], [160, 120]);
+		assert.ok(
+			Buffer.from(image.getData()).equals(Buffer.from(ourPattern.data)),
+			`${name} is exactly our frame`,
+		);
+	}
+}
+
+function feedPattern(call: Call): void {
+	const stop = feed(call, () => ({...ourPattern, capturedAt: Date.now()}));
+	call.once('ended', stop);
+	cleanups.push(stop);
+}
+
+test('our caller with the script as accepter', {skip, timeout: 60_000}, async () => {
+	const port = await freePort();
+	const peer = runPeer(['accepter', '--port', String(port), '--seconds', '5']);
+	let call: Call | undefined;
+	// The script needs a moment to start listening; a refused connection just means "not yet".
+	for (let attempt = 0; attempt < 100 && !call; attempt++) {
+		const attemptCall = dial('127.0.0.1', port, {protocol: 'seed'});
+		feedPattern(attemptCall);
+		const outcome = await withTimeout(
+			new Promise<string>((resolve) => {
+				attemptCall.once('state', (state) => resolve(state));
+				attemptCall.once('ended', (end) => resolve(end.reason));
+			}),
+			10_000,
+			'a connection',
+		);
+		if (outcome === 'handshaking') call = attemptCall;
+		else await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	assert.ok(call, 'connected to the script');
+	cleanups.push(() => call.hangUp());
+	const frames = await nextFrames(call, 10, 20_000);
+	await checkReceived(frames);
+	const output = await peer.output;
+	assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
+	await checkDumped(peer.dump);
+	await ended(call);
+});
+
+test('our listener with the script as initiator', {skip, timeout: 60_000}, async () => {
+	const l = await listen({host: '127.0.0.1', port: 0});
+	cleanups.push(() => l.close());
+	const accepted = withTimeout(
+		new Promise<Call>((resolve) => l.once('call', resolve)),
+		20_000,
+		'the script to call',
+	);
+	const peer = runPeer(['initiator', '--peer', `127.0.0.1:${l.port}`, '--seconds', '5']);
+	const call = await accepted;
+	feedPattern(call);
+	const frames = await nextFrames(call, 10, 20_000);
+	assert.equal(call.protocol, 'seed');
+	await checkReceived(frames);
+	const output = await peer.output;
+	assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
+	await checkDumped(peer.dump);
+	await ended(call);
+});
