@@ -1,0 +1,145 @@
+/**
+ * `facetty listen` and `facetty call HOST:PORT` until the TUI lands: a real call with a frame
+ * source, and one plain status line (state, protocol, fps in/out, kbit/s, rtt, dropped).
+ * Both resolve to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
+ */
+import {openSource, type FrameSource} from '../sources/index.js';
+import type {Call, ProtocolChoice} from '../session/call.js';
+import type {CallStats} from '../session/stats.js';
+import {dial, listen} from '../session/connect.js';
+
+export type CallCommandOptions = {
+	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
+	camera?: string;
+	protocol?: ProtocolChoice;
+	/** `--stats FILE`: one JSON line per second. */
+	stats?: string;
+	/** `--quality N` (JPEG, 1..100). */
+	quality?: number;
+	/** Pixels this side shows; default the terminal: columns x 2*rows. */
+	shownSize?: {width: number; height: number};
+	/** Ends the call after this many seconds (scripts and tests). */
+	seconds?: number;
+	/** Where the status line goes; default stderr. */
+	status?: NodeJS.WritableStream & {isTTY?: boolean};
+};
+
+export type ListenCommandOptions = CallCommandOptions & {
+	host?: string;
+	port?: number;
+	/** Calls to take before returning; default unlimited. */ calls?: number;
+	onListening?: (port: number) => void;
+};
+export type DialCommandOptions = CallCommandOptions & {target: string};
+
+export function parseTarget(target: string): {host: string; port: number} {
+	const match = /^\[?([^\]]*?)\]?:(\d{1,5})$/.exec(target);
+	const port = match ? Number(match[2]) : NaN;
+	if (!match || !match[1] || port < 1 || port > 65535) {
+		throw new Error(`"${target}" is not HOST:PORT (for example 192.168.1.20:5000)`);
+	}
+	return {host: match[1], port};
+}
+
+function terminalPixels(): {width: number; height: number} | undefined {
+	const {columns, rows} = process.stdout;
+	return columns && rows ? {width: columns, height: rows * 2} : undefined;
+}
+
+export function formatStatus(stats: CallStats): string {
+	const kbit = (bytes: number) => Math.round((bytes * 8) / 1000);
+	const rtt = stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`;
+	return (
+		`${stats.state} ${stats.protocol ?? '-'} | in ${stats.fps_in} fps ${kbit(stats.bytes_in)} kbit/s` +
+		` | out ${stats.fps_out} fps ${kbit(stats.bytes_out)} kbit/s | rtt ${rtt} | dropped ${stats.dropped}`
+	);
+}
+
+/** Runs the source into the call for as long as the call lasts, with the status line. */
+async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
+	const out = options.status ?? process.stderr;
+	const source: FrameSource = openSource(options.camera ?? '0');
+	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
+	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
+	call.on('state', (state) => state !== 'ended' && line(`${label}: ${state}`));
+	call.on('chat', (text) => line(`${label} says: ${text}\n`));
+	source.onFrame((frame) => call.sendFrame(frame));
+	source.onError((error) => call.hangUp(`camera: ${error.message}`));
+	const stopTimer = options.seconds
+		? setTimeout(() => call.hangUp('time is up'), options.seconds * 1000)
+		: undefined;
+	const end = new Promise<number>((resolve) =>
+		call.once('ended', (e) => {
+			line(`${label}: call ended: ${e.reason}\n`);
+			resolve(e.error ? 1 : 0);
+		}),
+	);
+	try {
+		await source.start();
+	} catch (error) {
+		call.hangUp('no camera');
+		line(`${label}: ${error instanceof Error ? error.message : String(error)}\n`);
+		clearTimeout(stopTimer);
+		return 1;
+	}
+	const code = await end;
+	clearTimeout(stopTimer);
+	await source.stop();
+	return code;
+}
+
+function onInterrupt(action: () => void): () => void {
+	process.once('SIGINT', action);
+	return () => process.off('SIGINT', action);
+}
+
+export async function runCall(options: DialCommandOptions): Promise<number> {
+	const {host, port} = parseTarget(options.target);
+	const call = dial(host, port, {
+		protocol: options.protocol ?? 'auto',
+		quality: options.quality,
+		statsFile: options.stats,
+		shownSize: options.shownSize ?? terminalPixels(),
+	});
+	const release = onInterrupt(() => call.hangUp('hung up'));
+	try {
+		return await hold(call, options, `call ${host}:${port}`);
+	} finally {
+		release();
+	}
+}
+
+export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
+	const listener = await listen({
+		host: options.host,
+		port: options.port ?? 5000,
+		protocol: options.protocol ?? 'auto',
+		quality: options.quality,
+		statsFile: options.stats,
+		shownSize: options.shownSize ?? terminalPixels(),
+	});
+	const out = options.status ?? process.stderr;
+	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
+	options.onListening?.(listener.port);
+	listener.on('rejected', (error, address) => out.write(`refused ${address}: ${error.message}\n`));
+	let remaining = options.calls ?? Infinity;
+	let lastCode = 0;
+	let stopping = false;
+	return new Promise<number>((resolve) => {
+		const finish = () => {
+			release();
+			void listener.close().then(() => resolve(lastCode));
+		};
+		const release = onInterrupt(() => {
+			stopping = true;
+			if (!listener.active) finish();
+			else listener.active.hangUp('hung up');
+		});
+		listener.on('call', (call) => {
+			void hold(call, options, 'call').then((code) => {
+				lastCode = code;
+				if (--remaining <= 0 || stopping) finish();
+			});
+		});
+	});
+}
