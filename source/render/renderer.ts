@@ -35,7 +35,7 @@ export type RendererOptions = {
 	readonly threshold?: number;
 };
 
-export const defaultThreshold = 4;
+export const defaultThreshold = 6;
 
 /**
  * What the picture's cells show: for every cell, the colour each of its pixels appears in

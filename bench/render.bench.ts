@@ -1,0 +1,136 @@
+/**
+ * The picture's costs on media/clip.mp4 at three cell boxes: bytes a frame and PSNR of what a
+ * model terminal shows against the area-averaged frame, renderer time a frame, and a
+ * whole-process comparison of `play --no-pace` with timg (CPU and bytes a frame).
+ * Run: npm run bench -- render
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {areaScaler} from '../source/render/area-scale.js';
+import {layoutPicture} from '../source/render/layout.js';
+import {defaultThreshold, Renderer} from '../source/render/renderer.js';
+import {openSource} from '../source/sources/index.js';
+import type {Frame} from '../source/frame.js';
+import {screenPsnr, VirtualTerminal} from '../test/render/virtual-terminal.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const clip = path.join(root, 'media/clip.mp4');
+const boxes = [
+	[80, 24],
+	[160, 48],
+	[240, 67],
+] as const;
+const psnrEvery = 3;
+
+async function eachFrame(visit: (frame: Frame) => void): Promise<number> {
+	const source = openSource(clip, {loop: false, paced: false});
+	let count = 0;
+	const done = new Promise<void>((resolve) => source.onError(() => resolve()));
+	source.onFrame((frame) => {
+		visit(frame);
+		count++;
+	});
+	await source.start();
+	await done;
+	await source.stop();
+	return count;
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+type InProcess = {bytes: number; psnr: number; median: number; p95: number; frames: number};
+
+async function inProcess(cols: number, rows: number, threshold: number): Promise<InProcess> {
+	const renderer = new Renderer({threshold});
+	const scale = areaScaler();
+	const terminal = new VirtualTerminal(cols, rows, {char: ' ', fg: -1, bg: -1});
+	let screen: ReturnType<Renderer['newScreen']> | undefined;
+	let bytes = 0;
+	let psnrSum = 0;
+	let psnrCount = 0;
+	const times: number[] = [];
+	const frames = await eachFrame((frame) => {
+		const layout = layoutPicture(frame, {col: 0, row: 0, cols, rows});
+		screen ??= renderer.newScreen(layout.picture);
+		const pixels = scale(frame, layout.pixelWidth, layout.pixelHeight, false);
+		const start = performance.now();
+		const out = renderer.render(pixels, screen);
+		times.push(performance.now() - start);
+		bytes += out.length;
+		terminal.write(out);
+		if (times.length % psnrEvery === 0) {
+			psnrSum += Math.min(99, screenPsnr(terminal, layout.picture, pixels));
+			psnrCount++;
+		}
+	});
+	times.sort((a, b) => a - b);
+	return {
+		bytes: bytes / frames,
+		psnr: psnrSum / psnrCount,
+		median: percentile(times, 0.5),
+		p95: percentile(times, 0.95),
+		frames,
+	};
+}
+
+type Whole = {cpu: number; bytes: number};
+
+function timed(command: string, args: string[], frames: number): Whole | undefined {
+	const output = path.join(os.tmpdir(), `facetty-bench-${process.pid}.out`);
+	const fd = fs.openSync(output, 'w');
+	const result = spawnSync('/usr/bin/time', ['-f', '%U %S', command, ...args], {
+		stdio: ['ignore', fd, 'pipe'],
+		cwd: root,
+	});
+	fs.closeSync(fd);
+	const bytes = fs.statSync(output).size;
+	fs.rmSync(output);
+	const match = /([\d.]+) ([\d.]+)\s*$/.exec(result.stderr.toString());
+	if (result.status !== 0 || !match) {
+		console.error(`${command} failed: ${result.stderr.toString().slice(-400)}`);
+		return undefined;
+	}
+	return {cpu: (Number(match[1]) + Number(match[2])) / frames, bytes: bytes / frames};
+}
+
+function buildPlayer(): string[] {
+	const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, encoding: 'utf8'});
+	const built = path.join(root, 'dist/commands/play.js');
+	if (build.status === 0 && fs.existsSync(built)) return [built];
+	console.error('build failed; timing play through tsx (adds its start-up to the CPU numbers)');
+	return ['--import', 'tsx', path.join(root, 'source/commands/play.ts')];
+}
+
+function playArgs(player: string[], cols: number, rows: number): string[] {
+	const module = player.at(-1)!;
+	const script = `import(${JSON.stringify('file://' + module)}).then(async (m) => { process.exitCode = await m.runPlay({file: ${JSON.stringify(clip)}, pace: false, size: {cols: ${cols}, rows: ${rows}}, color: 'truecolor'}); })`;
+	return [...player.slice(0, -1), '--input-type=module', '-e', script];
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+
+const player = buildPlayer();
+console.log(
+	`media/clip.mp4, truecolor half-blocks; threshold ${defaultThreshold} (default) and 0 (lossless)\n`,
+);
+console.log(
+	'| cells | frames | bytes/frame (default t) | PSNR dB (default t) | bytes/frame (t=0, lossless) | render ms median / p95 (default t) | play CPU ms/frame | play bytes/frame | timg CPU ms/frame | timg bytes/frame | bytes vs timg | CPU vs timg |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const [cols, rows] of boxes) {
+	const tuned = await inProcess(cols, rows, defaultThreshold);
+	const lossless = await inProcess(cols, rows, 0);
+	const play = timed(process.execPath, playArgs(player, cols, rows), tuned.frames);
+	const timg = timed('timg', ['-V', '-ph', `-g${cols}x${rows}`, clip], tuned.frames);
+	console.log(
+		`| ${cols}x${rows} | ${tuned.frames} | ${Math.round(tuned.bytes)} | ${f1(tuned.psnr)} | ${Math.round(lossless.bytes)} | ${f2(tuned.median)} / ${f2(tuned.p95)} | ${play ? f2(play.cpu * 1000) : '-'} | ${play ? Math.round(play.bytes) : '-'} | ${timg ? f2(timg.cpu * 1000) : '-'} | ${timg ? Math.round(timg.bytes) : '-'} | ${play && timg ? f2(play.bytes / timg.bytes) : '-'} | ${play && timg ? f2(play.cpu / timg.cpu) : '-'} |`,
+	);
+}
+console.log(
+	"\nPSNR: model terminal screen vs the area-averaged frame, mean over every third frame. CPU: user+sys of the whole process (/usr/bin/time), including start-up and decoding, over the clip's frames. Targets: bytes <= 0.25 of timg at PSNR >= 38 dB, CPU <= timg, render < 2 ms at 160x48.",
+);
