@@ -24,6 +24,7 @@ export const capability = {
 	chat: 1 << 2,
 	showSize: 1 << 3,
 	frameAck: 1 << 4,
+	jpeg444: 1 << 5,
 } as const;
 export const allCapabilities = Object.values(capability).reduce((a, b) => a | b, 0);
 
@@ -38,8 +39,10 @@ export const messageType = {
 	frameAck: 0x08,
 } as const;
 
-export type VideoCodec = 'jpeg' | 'raw';
-const codecByte: Record<VideoCodec, number> = {jpeg: 1, raw: 2};
+/** jpeg444: Y, Cr and Cb as three greyscale JPEGs, each u32-length-prefixed, so colour is not subsampled. */
+export type VideoCodec = 'jpeg' | 'raw' | 'jpeg444';
+const codecByte: Record<VideoCodec, number> = {jpeg: 1, raw: 2, jpeg444: 3};
+const codecOfByte: Record<number, VideoCodec> = {1: 'jpeg', 2: 'raw', 3: 'jpeg444'};
 const videoFieldsBytes = 18;
 
 export type V2Message =
@@ -191,7 +194,7 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 				agent: decodeText(payload.subarray(6), 'the hello agent'),
 			};
 		case messageType.video: {
-			const codec = payload.readUInt8(0) === 1 ? 'jpeg' : payload.readUInt8(0) === 2 ? 'raw' : undefined;
+			const codec = codecOfByte[payload.readUInt8(0)];
 			if (!codec) throw new ProtocolError('bad-message', `unknown video codec ${payload.readUInt8(0)}`);
 			const width = payload.readUInt16BE(2);
 			const height = payload.readUInt16BE(4);

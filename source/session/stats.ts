@@ -39,6 +39,8 @@ export class CallMeter {
 	framesIn = 0;
 	framesOut = 0;
 	dropped = 0;
+	bytesInTotal = 0;
+	bytesOutTotal = 0;
 	private intervalStart = Date.now();
 	private intervalBytesIn = 0;
 	private intervalBytesOut = 0;
@@ -50,10 +52,12 @@ export class CallMeter {
 
 	received(bytes: number): void {
 		this.intervalBytesIn += bytes;
+		this.bytesInTotal += bytes;
 	}
 
 	sent(bytes: number): void {
 		this.intervalBytesOut += bytes;
+		this.bytesOutTotal += bytes;
 	}
 
 	frameSent(): void {

@@ -6,9 +6,26 @@
  */
 import {makeFrame, type Frame} from '../frame.js';
 import {ProtocolError} from '../protocol/errors.js';
-import {allCapabilities, capability, encodeV2, V2Parser, v2Version, type V2Message} from '../protocol/v2.js';
+import {
+	allCapabilities,
+	capability,
+	encodeV2,
+	V2Parser,
+	v2Version,
+	type V2Message,
+	type VideoCodec,
+} from '../protocol/v2.js';
 import type {Link, LinkHost} from './call.js';
-import {decodeJpeg, defaultJpegQuality, encodeJpeg, fitWithin, scaleFrame, type Size} from './media.js';
+import {
+	decodeJpeg,
+	decodeJpeg444,
+	defaultJpegQuality,
+	encodeJpeg,
+	encodeJpeg444,
+	fitWithin,
+	scaleFrame,
+	type Size,
+} from './media.js';
 
 export const framesInFlight = 2;
 const pingIntervalMs = 1000;
@@ -63,14 +80,26 @@ export class V2Link implements Link {
 	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
 		const target = this.peerShows ? fitWithin(frame, this.peerShows) : frame;
 		const scaled = await scaleFrame(frame, target);
-		const peerTakesJpeg = ((this.peerCapabilities ?? 0) & capability.jpeg) !== 0;
-		const codec = this.codec === 'jpeg' && peerTakesJpeg ? 'jpeg' : 'raw';
+		const codec = this.chooseCodec(scaled);
 		const quality = this.host.options.quality ?? defaultJpegQuality(scaled);
-		const data = codec === 'jpeg' ? await encodeJpeg(scaled, quality) : scaled.data;
+		const data =
+			codec === 'jpeg444'
+				? await encodeJpeg444(scaled, quality)
+				: codec === 'jpeg'
+					? await encodeJpeg(scaled, quality)
+					: scaled.data;
 		const seq = (this.seq = (this.seq + 1) >>> 0);
 		if ((this.peerCapabilities ?? 0) & capability.frameAck) this.inFlight.push({seq, at: Date.now()});
 		const {width, height} = scaled;
 		return encodeV2({type: 'video', codec, width, height, seq, capturedAt: frame.capturedAt, data});
+	}
+
+	/** Small frames (what a terminal shows) keep full colour with jpeg444; big ones use plain JPEG. */
+	private chooseCodec(size: Size): VideoCodec {
+		const peer = this.peerCapabilities ?? 0;
+		if (this.host.options.codec === 'raw' || (peer & capability.jpeg) === 0) return 'raw';
+		const small = size.width * size.height <= 320 * 240;
+		return small && (peer & capability.jpeg444) !== 0 ? 'jpeg444' : 'jpeg';
 	}
 
 	sendChat(text: string): void {
@@ -183,7 +212,9 @@ export class V2Link implements Link {
 				const frame =
 					video.codec === 'raw'
 						? makeFrame(video.width, video.height, video.data, capturedAt)
-						: await decodeJpeg(video.data, video, capturedAt);
+						: video.codec === 'jpeg444'
+							? await decodeJpeg444(video.data, video, capturedAt)
+							: await decodeJpeg(video.data, video, capturedAt);
 				if (frame) this.host.shown(frame, Date.now() - capturedAt);
 			} finally {
 				this.decoding = false;

@@ -114,6 +114,16 @@ test('v2 JPEG: the sender scales to what the receiver shows, and stats lines are
 	assert.ok(difference < 2, `mean difference ${difference} after JPEG at quality 95`);
 	caller.hangUp();
 	await ended(accepter);
+	// Stats lines are appended without blocking the call: wait for the final one to land.
+	await withTimeout(
+		(async () => {
+			while (!fs.existsSync(statsFile) || !fs.readFileSync(statsFile, 'utf8').includes('"state":"ended"')) {
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		})(),
+		5000,
+		'the final stats line',
+	);
 	const lines = fs
 		.readFileSync(statsFile, 'utf8')
 		.trim()
