@@ -22,6 +22,9 @@ export function loadOpenCv(): Promise<OpenCv> {
 
 async function loadOnce(): Promise<OpenCv> {
 	process.env['OPENCV4NODEJS_DISABLE_AUTOBUILD'] = '1';
+	// OpenCV's own warnings (GStreamer probing, V4L2 misses) would be drawn over the video; our
+	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging.
+	process.env['OPENCV_LOG_LEVEL'] ??= 'SILENT';
 	try {
 		const build = await import('@u4/opencv-build');
 		build.Log.silence = true;

@@ -1,0 +1,35 @@
+import {CaptureGrabber} from './capture.js';
+import {PacedSource, type Grabber} from './paced-source.js';
+import {describeSpec, parseSourceSpec} from './spec.js';
+import {ImageGrabber, TestPatternGrabber} from './still.js';
+import type {FrameSource, SourceOptions, SourceSpec} from './types.js';
+
+export {parseSourceSpec, describeSpec} from './spec.js';
+export {listVideoDevices} from './capture.js';
+export {SourceError, type FrameSource, type SourceOptions, type SourceSpec} from './types.js';
+
+/**
+ * Makes the frame source a `--camera` value names (see parseSourceSpec). Nothing is opened until
+ * `start()`; a spec that cannot be read throws a SourceError here.
+ */
+export function openSource(specOrText: string | SourceSpec, options: SourceOptions = {}): FrameSource {
+	const spec = typeof specOrText === 'string' ? parseSourceSpec(specOrText) : specOrText;
+	const wanted = {width: options.width, height: options.height};
+	const fps = options.fps && options.fps > 0 ? options.fps : 30;
+	let grabber: Grabber;
+	switch (spec.kind) {
+		case 'test':
+			grabber = new TestPatternGrabber(wanted);
+			break;
+		case 'image':
+			grabber = new ImageGrabber(spec.path, wanted);
+			break;
+		default:
+			grabber = new CaptureGrabber(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5);
+	}
+	return new PacedSource(spec, describeSpec(spec), grabber, {
+		fps,
+		paced: options.paced ?? true,
+		followsNativeRate: spec.kind === 'file',
+	});
+}

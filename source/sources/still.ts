@@ -1,0 +1,60 @@
+/** Sources that need no decoding per frame: a still image, and the synthetic test pattern. */
+import fs from 'node:fs';
+import {makeFrame, type Frame} from '../frame.js';
+import {matToFrame, openOpenCv, type OpenedCapture} from './capture.js';
+import {resolveTargetSize, type Size} from './fit.js';
+import {drawTestPattern} from './test-pattern.js';
+import {SourceError} from './types.js';
+
+export class ImageGrabber {
+	private frame: Frame | undefined;
+
+	constructor(
+		private readonly path: string,
+		private readonly wanted: Partial<Size>,
+	) {}
+
+	async open(): Promise<OpenedCapture> {
+		if (!fs.existsSync(this.path)) throw new SourceError('file-missing', `File not found: ${this.path}`);
+		const cv = await openOpenCv();
+		const mat = await cv.imreadAsync(this.path).catch(() => undefined);
+		if (!mat || mat.empty)
+			throw new SourceError('not-an-image', `${this.path} is not an image OpenCV can read.`);
+		const size = {width: mat.cols, height: mat.rows};
+		this.frame = await matToFrame(cv, mat, resolveTargetSize(size, this.wanted), Date.now());
+		return {size, nativeFps: undefined};
+	}
+
+	// The picture never changes, so every frame shares the decoded bytes; only the time is new.
+	async read(): Promise<Frame> {
+		const frame = this.frame;
+		if (!frame) throw new SourceError('vanished', `${this.path} is not open.`);
+		return {...frame, capturedAt: Date.now()};
+	}
+
+	close(): void {
+		this.frame = undefined;
+	}
+}
+
+export class TestPatternGrabber {
+	private started = 0;
+	private size: Size;
+
+	constructor(wanted: Partial<Size>) {
+		this.size = resolveTargetSize({width: 640, height: 480}, wanted);
+	}
+
+	async open(): Promise<OpenedCapture> {
+		this.started = Date.now();
+		return {size: this.size, nativeFps: undefined};
+	}
+
+	async read(): Promise<Frame> {
+		const now = Date.now();
+		const data = drawTestPattern(this.size.width, this.size.height, (now - this.started) / 1000);
+		return makeFrame(this.size.width, this.size.height, data, now);
+	}
+
+	close(): void {}
+}

@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import type {AddressInfo} from 'node:net';
+import {after, test} from 'node:test';
+import type {Frame} from '../../source/frame.js';
+import {openSource, SourceError, type FrameSource} from '../../source/sources/index.js';
+
+const clip = 'media/clip.mp4';
+const still = 'media/still.png';
+
+async function collect(source: FrameSource, count: number, timeoutMs = 10_000): Promise<Frame[]> {
+	const frames: Frame[] = [];
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(
+			() => reject(new Error(`only ${frames.length} of ${count} frames in ${timeoutMs} ms`)),
+			timeoutMs,
+		);
+		const off = source.onFrame((frame) => {
+			frames.push(frame);
+			if (frames.length === count) {
+				clearTimeout(timer);
+				off();
+				resolve();
+			}
+		});
+		source.onError((error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+	});
+	return frames;
+}
+
+function nextError(source: FrameSource, timeoutMs = 10_000): Promise<SourceError> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('no error was reported')), timeoutMs);
+		source.onError((error) => {
+			clearTimeout(timer);
+			resolve(error);
+		});
+	});
+}
+
+async function rejectsWith(source: FrameSource, code: string, pattern: RegExp): Promise<void> {
+	await assert.rejects(source.start(), (error: unknown) => {
+		assert.ok(error instanceof SourceError, `not a SourceError: ${String(error)}`);
+		assert.equal(error.code, code);
+		assert.match(error.message, pattern);
+		return true;
+	});
+	assert.equal(source.running, false);
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+test('the media clip opens as a camera at the size asked for, paced at its own rate', async () => {
+	const source = openSource(clip, {width: 320, height: 240, fps: 60});
+	await source.start();
+	try {
+		assert.equal(source.fps, 30, 'a 30 fps file is not played faster when 60 are asked for');
+		assert.match(source.description, /clip\.mp4 \(640x480, 30 fps\)/);
+		const frames = await collect(source, 16);
+		for (const frame of frames) {
+			assert.equal(frame.width, 320);
+			assert.equal(frame.height, 240);
+			assert.equal(frame.data.length, 320 * 240 * 3);
+		}
+		const gaps = frames.slice(1).map((frame, index) => frame.capturedAt - frames[index]!.capturedAt);
+		const typical = median(gaps);
+		assert.ok(typical >= 25 && typical <= 42, `median gap ${typical} ms, expected about 33 ms`);
+		assert.notDeepEqual(frames[0]!.data, frames[15]!.data, 'the picture moves');
+	} finally {
+		await source.stop();
+	}
+});
+
+test('asking a file for fewer frames per second passes over frames rather than slowing the clip', async () => {
+	const source = openSource(clip, {width: 64, height: 48, fps: 10});
+	await source.start();
+	try {
+		assert.equal(source.fps, 10);
+		const frames = await collect(source, 6);
+		const gaps = frames.slice(1).map((frame, index) => frame.capturedAt - frames[index]!.capturedAt);
+		const typical = median(gaps);
+		assert.ok(typical >= 80 && typical <= 125, `median gap ${typical} ms, expected about 100 ms`);
+	} finally {
+		await source.stop();
+	}
+});
+
+test('a source can be stopped and started again', async () => {
+	const source = openSource(clip, {width: 80, height: 60});
+	await source.start();
+	await collect(source, 3);
+	await source.stop();
+	assert.equal(source.running, false);
+	let lateFrames = 0;
+	const off = source.onFrame(() => lateFrames++);
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	assert.equal(lateFrames, 0, 'no frame after stop');
+	off();
+	await source.start();
+	assert.equal(source.running, true);
+	const frames = await collect(source, 3);
+	assert.equal(frames[0]!.width, 80);
+	await source.stop();
+});
+
+test('a file played without loop reports its end once, as an error, not a crash', async () => {
+	const source = openSource(clip, {width: 32, height: 24, loop: false, paced: false});
+	const ended = nextError(source, 20_000);
+	let frames = 0;
+	source.onFrame(() => frames++);
+	await source.start();
+	const error = await ended;
+	assert.equal(error.code, 'ended');
+	assert.match(error.message, /The video media\/clip\.mp4 ended\./);
+	assert.equal(frames, 360, 'every frame of the 12 s clip at 30 fps');
+	assert.equal(source.running, false);
+	await source.stop();
+});
+
+test('a looped file goes on past its end', async () => {
+	const source = openSource(clip, {width: 32, height: 24, paced: false});
+	await source.start();
+	const frames = await collect(source, 400, 20_000);
+	assert.equal(frames.length, 400);
+	await source.stop();
+});
+
+test('a still image is a camera that shows the same picture', async () => {
+	const source = openSource(still, {width: 160, height: 120, fps: 50});
+	await source.start();
+	const frames = await collect(source, 3);
+	await source.stop();
+	assert.equal(frames[0]!.width, 160);
+	assert.deepEqual(frames[0]!.data, frames[2]!.data);
+	assert.ok(frames[2]!.capturedAt >= frames[0]!.capturedAt);
+});
+
+test('an image scaled to another aspect is centre-cropped, not squashed', async () => {
+	const source = openSource(still, {width: 100, height: 100});
+	await source.start();
+	const [frame] = await collect(source, 1);
+	await source.stop();
+	assert.equal(frame!.width, 100);
+	assert.equal(frame!.height, 100);
+});
+
+test('the test pattern needs no file and moves', async () => {
+	const source = openSource('test', {width: 96, height: 72, fps: 30});
+	await source.start();
+	const frames = await collect(source, 5);
+	await source.stop();
+	assert.equal(frames[0]!.data.length, 96 * 72 * 3);
+	assert.notDeepEqual(frames[0]!.data, frames[4]!.data);
+});
+
+test('errors are plain sentences', async () => {
+	await rejectsWith(openSource('no-such-clip.mp4'), 'file-missing', /^File not found: no-such-clip\.mp4$/);
+	await rejectsWith(openSource('no-such.png'), 'file-missing', /^File not found: no-such\.png$/);
+	await rejectsWith(
+		openSource('package.json'),
+		'not-a-video',
+		/package\.json is not a video OpenCV can read\./,
+	);
+	await rejectsWith(openSource('/dev/video97'), 'device-missing', /^No camera device at \/dev\/video97\./);
+	const devices = fs.readdirSync('/dev').filter((name) => /^video\d+$/.test(name));
+	if (devices.length === 0) {
+		await rejectsWith(
+			openSource('7'),
+			'camera-unavailable',
+			/^Camera 7 cannot be opened\. No camera is connected to this machine; try --camera test/,
+		);
+	}
+});
+
+test('a file that is not an image says so', async (t) => {
+	const fake = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-not-an-image-${process.pid}.png`;
+	fs.writeFileSync(fake, 'hello');
+	t.after(() => fs.rmSync(fake, {force: true}));
+	await rejectsWith(openSource(fake), 'not-an-image', /is not an image OpenCV can read\./);
+});
+
+const servers: Array<net.Server | http.Server> = [];
+after(() => {
+	for (const server of servers) server.close();
+});
+
+async function listen<T extends net.Server | http.Server>(server: T): Promise<number> {
+	servers.push(server);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return (server.address() as AddressInfo).port;
+}
+
+test('a URL nobody listens on is reported at once', async () => {
+	const server = net.createServer();
+	const port = await listen(server);
+	server.close();
+	await rejectsWith(
+		openSource(`http://127.0.0.1:${port}/cam`),
+		'url-unreachable',
+		/cannot be reached \(ECONNREFUSED\)/,
+	);
+});
+
+test('a URL that accepts but never answers gives up after the timeout', async () => {
+	const sockets: net.Socket[] = [];
+	const server = net.createServer((socket) => sockets.push(socket));
+	const port = await listen(server);
+	const started = Date.now();
+	await rejectsWith(
+		openSource(`rtsp://user:secret@127.0.0.1:${port}/live`, {urlTimeoutSeconds: 1}),
+		'url-unreachable',
+		/^rtsp:\/\/\*\*\*@127\.0\.0\.1:\d+\/live did not answer within 1 seconds\.$/,
+	);
+	assert.ok(Date.now() - started < 5000);
+	for (const socket of sockets) socket.destroy();
+});
+
+test('a URL that answers 404 says so', async () => {
+	const server = http.createServer((_request, response) => response.writeHead(404).end());
+	const port = await listen(server);
+	await rejectsWith(
+		openSource(`http://127.0.0.1:${port}/cam.mjpg`),
+		'url-unreadable',
+		/answered with status 404/,
+	);
+});
+
+test('a video served over HTTP plays, and its end is reported as the stream ending', async (t) => {
+	// The server runs in another process: OpenCV opens a stream synchronously, so a server in this
+	// process could not answer during the open.
+	const server = spawn(
+		process.execPath,
+		[
+			'-e',
+			`const fs = require('fs');
+			const server = require('http').createServer((request, response) => {
+				response.writeHead(200, {'content-type': 'video/mp4'});
+				fs.createReadStream(${JSON.stringify(clip)}).pipe(response);
+			});
+			server.listen(0, '127.0.0.1', () => console.log(server.address().port));`,
+		],
+		{stdio: ['ignore', 'pipe', 'inherit']},
+	);
+	t.after(() => server.kill());
+	const port = await new Promise<number>((resolve) =>
+		server.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString()))),
+	);
+	const source = openSource(`http://127.0.0.1:${port}/clip.mp4`, {width: 64, height: 48, paced: false});
+	const ended = nextError(source, 20_000);
+	let frames = 0;
+	source.onFrame(() => frames++);
+	await source.start();
+	const error = await ended;
+	assert.equal(error.code, 'ended');
+	assert.match(error.message, /^The stream at http:\/\/127\.0\.0\.1:\d+\/clip\.mp4 ended\.$/);
+	assert.ok(frames > 300, `${frames} frames`);
+	await source.stop();
+});
