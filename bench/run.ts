@@ -22,7 +22,9 @@ if (chosen.length === 0) {
 let failed = 0;
 for (const name of chosen) {
 	console.log(`\n## ${name.replace('.bench.ts', '')}\n`);
-	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, name)], {stdio: 'inherit'});
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, name)], {
+		stdio: 'inherit',
+	});
 	if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

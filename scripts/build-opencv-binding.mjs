@@ -40,7 +40,8 @@ function findBindingPackage() {
 	}
 	while (dir !== path.dirname(dir)) {
 		const manifest = path.join(dir, 'package.json');
-		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === '@u4/opencv4nodejs') return dir;
+		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === '@u4/opencv4nodejs')
+			return dir;
 		dir = path.dirname(dir);
 	}
 	return undefined;
@@ -66,13 +67,20 @@ function locateOpenCv() {
 	const includeFlags = pkgConfig(['--cflags-only-I', 'opencv4']);
 	const libDirFlag = pkgConfig(['--variable=libdir', 'opencv4']);
 	const includeDirs = includeFlags
-		? includeFlags.split(/\s+/).map((flag) => flag.replace(/^-I/, '')).filter(Boolean)
+		? includeFlags
+				.split(/\s+/)
+				.map((flag) => flag.replace(/^-I/, ''))
+				.filter(Boolean)
 		: ['/usr/include/opencv4', '/usr/local/include/opencv4'].filter((dir) => fs.existsSync(dir));
 	const libDirs = libDirFlag
 		? [libDirFlag]
 		: ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/local/lib', '/usr/lib'];
 	const includeDir = includeDirs.find((dir) => readOpenCvVersion(dir));
-	const libDir = libDirs.find((dir) => fs.existsSync(path.join(dir, 'libopencv_core.so')) || fs.existsSync(path.join(dir, 'libopencv_core.dylib')));
+	const libDir = libDirs.find(
+		(dir) =>
+			fs.existsSync(path.join(dir, 'libopencv_core.so')) ||
+			fs.existsSync(path.join(dir, 'libopencv_core.dylib')),
+	);
 	if (!includeDir || !libDir) return undefined;
 	return {includeDir, libDir, version: readOpenCvVersion(includeDir)};
 }
@@ -99,14 +107,22 @@ function writeBindingGyp(bindingDir, opencv, shimDir) {
 	const original = fs.readFileSync(path.join(bindingDir, 'binding.gyp'), 'utf8');
 	const list = (items) => items.map((item) => JSON.stringify(item)).join(', ') + ',';
 	const defines = wantedModules.map((name) => `OPENCV4NODEJS_FOUND_LIBRARY_${name.toUpperCase()}`);
-	const libraries = [`-L${opencv.libDir}`, ...wantedModules.map((name) => `-lopencv_${name}`), `-Wl,-rpath,${opencv.libDir}`];
+	const libraries = [
+		`-L${opencv.libDir}`,
+		...wantedModules.map((name) => `-lopencv_${name}`),
+		`-Wl,-rpath,${opencv.libDir}`,
+	];
 	let gyp = original
 		.replace(/"<!@\(node \.\/bin\/install\.js OPENCV4NODEJS_DEFINES\)",/, list(defines))
 		.replace(/"<!@\(node \.\/bin\/install\.js OPENCV4NODEJS_INCLUDES\)",/, list([shimDir, opencv.includeDir]))
 		.replace(/"<!@\(node \.\/bin\/install\.js OPENCV4NODEJS_LIBRARIES\)",/, list(libraries));
-	gyp = gyp.replace(/^\s*"cc\/([A-Za-z0-9_]+)\/[^"]+\.cc",\s*$/gm, (line, dir) => (sourceDirsKept.has(dir) ? line : ''));
+	gyp = gyp.replace(/^\s*"cc\/([A-Za-z0-9_]+)\/[^"]+\.cc",\s*$/gm, (line, dir) =>
+		sourceDirsKept.has(dir) ? line : '',
+	);
 	if (gyp.includes('OPENCV4NODEJS_DEFINES') || gyp.includes('bin/install.js')) {
-		fail('the binding.gyp of @u4/opencv4nodejs has a layout this script does not know; update scripts/build-opencv-binding.mjs.');
+		fail(
+			'the binding.gyp of @u4/opencv4nodejs has a layout this script does not know; update scripts/build-opencv-binding.mjs.',
+		);
 	}
 	fs.writeFileSync(path.join(bindingDir, 'binding.gyp'), gyp);
 }
@@ -138,10 +154,23 @@ function main() {
 	}
 
 	const key = createHash('sha256')
-		.update(JSON.stringify({bindingVersion, abi: process.versions.modules, opencv: opencv.version, libDir: opencv.libDir, wantedModules, arch: process.arch, script: 2}))
+		.update(
+			JSON.stringify({
+				bindingVersion,
+				abi: process.versions.modules,
+				opencv: opencv.version,
+				libDir: opencv.libDir,
+				wantedModules,
+				arch: process.arch,
+				script: 2,
+			}),
+		)
 		.digest('hex')
 		.slice(0, 12);
-	const cacheDir = path.join(cacheRoot(), `${bindingVersion}-abi${process.versions.modules}-cv${opencv.version}-${key}`);
+	const cacheDir = path.join(
+		cacheRoot(),
+		`${bindingVersion}-abi${process.versions.modules}-cv${opencv.version}-${key}`,
+	);
 	const cachedFile = path.join(cacheDir, 'opencv4nodejs.node');
 
 	if (fs.existsSync(cachedFile) && !process.env.FACETTY_REBUILD_OPENCV) {
@@ -151,7 +180,9 @@ function main() {
 		return;
 	}
 
-	say(`building the OpenCV binding ${bindingVersion} against OpenCV ${opencv.version} (${opencv.includeDir}, ${opencv.libDir}), modules: ${wantedModules.join(' ')}`);
+	say(
+		`building the OpenCV binding ${bindingVersion} against OpenCV ${opencv.version} (${opencv.includeDir}, ${opencv.libDir}), modules: ${wantedModules.join(' ')}`,
+	);
 	const shimDir = path.join(bindingDir, 'facetty-shim');
 	writeModulesShim(shimDir);
 	writeBindingGyp(bindingDir, opencv, shimDir);
@@ -163,7 +194,9 @@ function main() {
 		env: {...process.env, OPENCV4NODEJS_DISABLE_AUTOBUILD: '1'},
 	});
 	if (result.status !== 0 || !fs.existsSync(builtFile)) {
-		fail('building the OpenCV binding failed (see the compiler output above). Is libopencv-dev installed, with g++, make and python3?');
+		fail(
+			'building the OpenCV binding failed (see the compiler output above). Is libopencv-dev installed, with g++, make and python3?',
+		);
 	}
 	try {
 		fs.mkdirSync(cacheDir, {recursive: true});

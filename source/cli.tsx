@@ -1,1 +1,84 @@
-console.log("facetty");
+#!/usr/bin/env node
+import meow from 'meow';
+import {parseCommandLine, UsageError} from './command-line.js';
+
+const cli = meow(
+	`
+	Video chat without voice, in your terminal.
+
+	Usage
+	  $ facetty                          set up a call interactively
+	  $ facetty listen [--host H] [--port P]
+	                                     wait for a call (default 0.0.0.0:5000)
+	  $ facetty call HOST:PORT           call someone who listens
+	  $ facetty preview                  your own camera in the terminal, to check framing and light
+	  $ facetty play FILE                draw a video file in the terminal
+	  $ facetty demo                     a call between two facetty peers in this terminal (npm start)
+
+	Options
+	  --camera SPEC        0, 1 (camera index), /dev/video2, rtsp://... or http://... (stream),
+	                       clip.mp4 (video file, looped), photo.png (still image), test (pattern)
+	                       default: 0 (listen, call, preview)
+	  --host H             listen: address to listen on (default 0.0.0.0, every address)
+	  --port P             listen: port (default 5000)
+	  --protocol P         auto (default): facetty's own when the peer speaks it, else the original
+	                       script's format; seed: only the original format; v2: only facetty's own
+	  --quality N          JPEG quality of the video sent, 1-100 (default 90)
+	  --stats FILE         append one line of JSON call statistics per second to FILE
+	  --window             also show the received video in an OpenCV window (not yet available)
+	  --name NAME          the name the other side sees (not yet available)
+	  --color C            truecolor or 256 (default: detected from COLORTERM and TERM)
+	  --glyphs G           half (default): 1x2 pixels a cell; quad: 2x2 pixels a cell, sharper edges
+	  --size COLSxROWS     play, preview: draw in a box of this many cells (default: the terminal)
+	  --no-pace            play: draw frames as fast as they decode (benchmarks)
+	  --loop               play: start again at the end
+	  --threshold N        levels a colour may drift before a cell is redrawn (default 6; 0 = exact)
+	  --seconds N          listen, call: hang up after N seconds
+	  --help, --version
+
+	Keys
+	  q or Ctrl+C          quit
+
+	Examples
+	  $ facetty listen --camera 0
+	  $ facetty call 192.168.1.20:5000 --camera /dev/video2
+	  $ facetty call 127.0.0.1:5000 --camera media/clip.mp4 --stats call.jsonl
+	  $ facetty preview --camera test
+	  $ facetty play media/clip.mp4 --size 160x48
+	  $ facetty play media/clip.mp4 --no-pace --size 160x48 > /dev/null
+`,
+	{
+		importMeta: import.meta,
+		description: false,
+		flags: {
+			camera: {type: 'string'},
+			host: {type: 'string', default: '0.0.0.0'},
+			port: {type: 'number', default: 5000},
+			protocol: {type: 'string', default: 'auto', choices: ['auto', 'seed', 'v2']},
+			quality: {type: 'number'},
+			stats: {type: 'string'},
+			window: {type: 'boolean', default: false},
+			name: {type: 'string'},
+			color: {type: 'string', choices: ['truecolor', '256']},
+			glyphs: {type: 'string', choices: ['half', 'quad']},
+			size: {type: 'string'},
+			pace: {type: 'boolean', default: true},
+			loop: {type: 'boolean', default: false},
+			threshold: {type: 'number'},
+			seconds: {type: 'number'},
+		},
+	},
+);
+
+try {
+	const command = parseCommandLine(cli.input, cli.flags);
+	const {runCommand} = await import('./run-command.js');
+	process.exitCode = await runCommand(command);
+} catch (error) {
+	if (error instanceof UsageError) {
+		process.stderr.write(`facetty: ${error.message}\nRun facetty --help for the commands and flags.\n`);
+		process.exitCode = 2;
+	} else {
+		throw error;
+	}
+}

@@ -25,6 +25,10 @@ async function loadOnce(): Promise<OpenCv> {
 	// OpenCV's own warnings (GStreamer probing, V4L2 misses) would be drawn over the video; our
 	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging.
 	process.env['OPENCV_LOG_LEVEL'] ??= 'SILENT';
+	// The binding tells V8 about every Mat it frees, even from inside a garbage collection, which
+	// V8 20 does not allow: it aborts with "Check failed: marking_done_" after a few thousand
+	// frames. Without the tracking, V8 simply does not count the pixel buffers of live Mats.
+	process.env['OPENCV4NODEJS_DISABLE_EXTERNAL_MEM_TRACKING'] ??= '1';
 	try {
 		const build = await import('@u4/opencv-build');
 		build.Log.silence = true;

@@ -1,0 +1,134 @@
+/**
+ * Turns what meow parsed into one typed command, checking every value, so the commands below
+ * never see a bad flag. Pure: tested without starting anything.
+ */
+import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
+import type {ProtocolChoice} from './session/call.js';
+
+export class UsageError extends Error {
+	override name = 'UsageError';
+}
+
+export type Flags = {
+	camera?: string;
+	host: string;
+	port: number;
+	protocol: string;
+	quality?: number;
+	stats?: string;
+	window: boolean;
+	name?: string;
+	color?: string;
+	glyphs?: string;
+	size?: string;
+	pace: boolean;
+	loop: boolean;
+	threshold?: number;
+	seconds?: number;
+};
+
+type Display = {
+	color?: ColorDepth;
+	glyphs?: Glyphs;
+	threshold?: number;
+	size?: {cols: number; rows: number};
+};
+
+type CallSettings = {
+	camera: string;
+	protocol: ProtocolChoice;
+	quality?: number;
+	stats?: string;
+	seconds?: number;
+	window: boolean;
+	name?: string;
+};
+
+export type Command =
+	| {kind: 'setup'}
+	| ({kind: 'listen'; host: string; port: number} & CallSettings & Display)
+	| ({kind: 'call'; target: string} & CallSettings & Display)
+	| ({kind: 'preview'; camera: string} & Display)
+	| ({kind: 'play'; file: string; pace: boolean; loop: boolean} & Display)
+	| {kind: 'demo'};
+
+const commands = ['listen', 'call', 'preview', 'play', 'demo'] as const;
+
+export function parseCommandLine(input: readonly string[], flags: Flags): Command {
+	const [name, ...rest] = input;
+	if (name === undefined) return {kind: 'setup'};
+	if (!(commands as readonly string[]).includes(name)) {
+		throw new UsageError(`unknown command "${name}" (commands: ${commands.join(', ')})`);
+	}
+	const display = parseDisplay(flags);
+	switch (name) {
+		case 'listen':
+			expectArguments(name, rest, 0);
+			if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535) {
+				throw new UsageError(`--port must be a whole number from 0 to 65535, not ${flags.port}`);
+			}
+			return {kind: 'listen', host: flags.host, port: flags.port, ...parseCallSettings(flags), ...display};
+		case 'call': {
+			expectArguments(name, rest, 1, 'HOST:PORT');
+			const target = rest[0]!;
+			if (!/^(\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(target)) {
+				throw new UsageError(`"${target}" is not HOST:PORT (for example 192.168.1.20:5000)`);
+			}
+			return {kind: 'call', target, ...parseCallSettings(flags), ...display};
+		}
+		case 'preview':
+			expectArguments(name, rest, 0);
+			return {kind: 'preview', camera: flags.camera ?? '0', ...display};
+		case 'play':
+			expectArguments(name, rest, 1, 'FILE');
+			return {kind: 'play', file: rest[0]!, pace: flags.pace, loop: flags.loop, ...display};
+		default:
+			expectArguments(name, rest, 0);
+			return {kind: 'demo'};
+	}
+}
+
+function expectArguments(command: string, rest: readonly string[], count: number, what = ''): void {
+	if (rest.length < count) throw new UsageError(`${command} needs ${what}`);
+	if (rest.length > count) throw new UsageError(`${command} does not take "${rest.slice(count).join(' ')}"`);
+}
+
+function parseCallSettings(flags: Flags): CallSettings {
+	const quality = flags.quality;
+	if (quality !== undefined && (!Number.isInteger(quality) || quality < 1 || quality > 100)) {
+		throw new UsageError(`--quality must be a whole number from 1 to 100, not ${quality}`);
+	}
+	return {
+		camera: flags.camera ?? '0',
+		protocol: flags.protocol as ProtocolChoice,
+		quality,
+		stats: flags.stats,
+		seconds: positive('seconds', flags.seconds),
+		window: flags.window,
+		name: flags.name,
+	};
+}
+
+function parseDisplay(flags: Flags): Display {
+	let size: Display['size'];
+	if (flags.size !== undefined) {
+		size = parseCellSize(flags.size);
+		if (!size) throw new UsageError(`--size must be COLSxROWS, for example 160x48, not "${flags.size}"`);
+	}
+	const threshold = flags.threshold;
+	if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0 || threshold > 255)) {
+		throw new UsageError(`--threshold must be from 0 to 255, not ${threshold}`);
+	}
+	return {
+		color: flags.color as ColorDepth | undefined,
+		glyphs: flags.glyphs as Glyphs | undefined,
+		threshold,
+		size,
+	};
+}
+
+function positive(name: string, value: number | undefined): number | undefined {
+	if (value !== undefined && !(value > 0))
+		throw new UsageError(`--${name} must be more than 0, not ${value}`);
+	return value;
+}

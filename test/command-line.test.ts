@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {test} from 'node:test';
+import {promisify} from 'node:util';
+import {parseCommandLine, UsageError, type Flags} from '../source/command-line.js';
+
+const defaults: Flags = {
+	host: '0.0.0.0',
+	port: 5000,
+	protocol: 'auto',
+	window: false,
+	pace: true,
+	loop: false,
+};
+
+test('no command opens the setup', () => {
+	assert.deepEqual(parseCommandLine([], defaults), {kind: 'setup'});
+});
+
+test('listen and call carry every call flag', () => {
+	const listen = parseCommandLine(['listen'], {
+		...defaults,
+		camera: 'test',
+		port: 6000,
+		stats: 's.jsonl',
+		quality: 80,
+	});
+	assert.equal(listen.kind, 'listen');
+	assert.deepEqual(
+		{...listen},
+		{
+			kind: 'listen',
+			host: '0.0.0.0',
+			port: 6000,
+			camera: 'test',
+			protocol: 'auto',
+			quality: 80,
+			stats: 's.jsonl',
+			seconds: undefined,
+			window: false,
+			name: undefined,
+			color: undefined,
+			glyphs: undefined,
+			threshold: undefined,
+			size: undefined,
+		},
+	);
+	const call = parseCommandLine(['call', '[::1]:5000'], {...defaults, protocol: 'seed'});
+	assert.equal(call.kind === 'call' && call.target, '[::1]:5000');
+	assert.equal(call.kind === 'call' && call.protocol, 'seed');
+	assert.equal(call.kind === 'call' && call.camera, '0');
+});
+
+test('play reads size and pacing', () => {
+	const play = parseCommandLine(['play', 'clip.mp4'], {...defaults, size: '160x48', pace: false});
+	assert.deepEqual(play, {
+		kind: 'play',
+		file: 'clip.mp4',
+		pace: false,
+		loop: false,
+		color: undefined,
+		glyphs: undefined,
+		threshold: undefined,
+		size: {cols: 160, rows: 48},
+	});
+});
+
+test('bad usage is told in one sentence', () => {
+	const cases: Array<[string[], Partial<Flags>, RegExp]> = [
+		[['dance'], {}, /unknown command "dance"/],
+		[['call'], {}, /call needs HOST:PORT/],
+		[['call', 'example.org'], {}, /"example.org" is not HOST:PORT/],
+		[['play'], {}, /play needs FILE/],
+		[['listen', 'extra'], {}, /listen does not take "extra"/],
+		[['listen'], {port: 70000}, /--port must be a whole number from 0 to 65535/],
+		[['call', 'h:1'], {quality: 0}, /--quality must be a whole number from 1 to 100/],
+		[['play', 'a.mp4'], {size: '160by48'}, /--size must be COLSxROWS/],
+		[['play', 'a.mp4'], {threshold: -1}, /--threshold must be from 0 to 255/],
+		[['listen'], {seconds: 0}, /--seconds must be more than 0/],
+	];
+	for (const [input, flags, message] of cases) {
+		assert.throws(
+			() => parseCommandLine(input, {...defaults, ...flags}),
+			(error: unknown) => error instanceof UsageError && message.test(error.message),
+		);
+	}
+});
+
+const run = promisify(execFile);
+
+test('the built CLI prints its help with every command and flag', async () => {
+	const {stdout} = await run(process.execPath, ['dist/cli.js', '--help']);
+	for (const word of [
+		'listen',
+		'call HOST:PORT',
+		'preview',
+		'play FILE',
+		'--camera',
+		'--window',
+		'--protocol',
+		'--stats',
+		'--size',
+		'--no-pace',
+		'--color',
+		'--glyphs',
+	]) {
+		assert.ok(stdout.includes(word), `help lacks ${word}`);
+	}
+});
+
+test('the built CLI exits 2 with a sentence on bad usage', async () => {
+	await assert.rejects(
+		run(process.execPath, ['dist/cli.js', 'call', 'nowhere']),
+		(error: {code?: number; stderr?: string}) => {
+			assert.equal(error.code, 2);
+			assert.match(error.stderr ?? '', /"nowhere" is not HOST:PORT/);
+			return true;
+		},
+	);
+});
