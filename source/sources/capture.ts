@@ -32,10 +32,11 @@ export class CaptureGrabber {
 	private cv: OpenCv | undefined;
 	private capture: InstanceType<OpenCv['VideoCapture']> | undefined;
 	private target: Size = {width: 1, height: 1};
+	private native: Size | undefined;
 
 	constructor(
 		readonly spec: CaptureSpec,
-		private readonly wanted: Partial<Size>,
+		private wanted: Partial<Size>,
 		private readonly loop: boolean,
 		private readonly urlTimeoutSeconds: number,
 	) {}
@@ -57,10 +58,16 @@ export class CaptureGrabber {
 			throw this.failureToOpen();
 		}
 		const size = {width: first.cols, height: first.rows};
+		this.native = size;
 		this.target = resolveTargetSize(size, this.wanted);
 		if (spec.kind === 'file') this.capture.set(cv.CAP_PROP_POS_FRAMES, 0);
 		const fps = this.capture.get(cv.CAP_PROP_FPS);
 		return {size, nativeFps: Number.isFinite(fps) && fps > 0 && fps < 1000 ? fps : undefined};
+	}
+
+	setSize(wanted: Partial<Size>): void {
+		this.wanted = wanted;
+		if (this.native) this.target = resolveTargetSize(this.native, wanted);
 	}
 
 	/** Reads the next frame, after passing over `skip` frames (to keep a file in real time). */

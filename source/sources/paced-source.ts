@@ -5,11 +5,13 @@
  */
 import type {Frame} from '../frame.js';
 import type {OpenedCapture} from './capture.js';
+import type {Size} from './fit.js';
 import type {FrameListener, FrameSource, SourceErrorListener, SourceSpec} from './types.js';
 import {SourceError} from './types.js';
 
 export type Grabber = {
 	open(): Promise<OpenedCapture>;
+	setSize(size: Partial<Size>): void;
 	read(skip: number): Promise<Frame>;
 	close(): void;
 };
@@ -30,6 +32,7 @@ export class PacedSource implements FrameSource {
 	private sleepTimer: NodeJS.Timeout | undefined;
 	private isRunning = false;
 	private deliveredFps: number;
+	private opened: OpenedCapture | undefined;
 	private name: string;
 
 	constructor(
@@ -54,6 +57,14 @@ export class PacedSource implements FrameSource {
 		return this.deliveredFps;
 	}
 
+	get nativeSize(): Size | undefined {
+		return this.opened?.size;
+	}
+
+	setSize(size: Size | undefined): void {
+		this.grabber.setSize(size ?? {});
+	}
+
 	async start(): Promise<void> {
 		if (this.isRunning) return;
 		let opened: OpenedCapture;
@@ -63,6 +74,7 @@ export class PacedSource implements FrameSource {
 			this.grabber.close();
 			throw error;
 		}
+		this.opened = opened;
 		const native = opened.nativeFps;
 		this.deliveredFps =
 			native && this.options.followsNativeRate ? Math.min(native, this.options.fps) : this.options.fps;

@@ -64,8 +64,16 @@ export interface FrameSource {
 	readonly running: boolean;
 	/** Rate frames are delivered at once started (the file's own rate when lower than asked). */
 	readonly fps: number;
+	/** The source's own picture size once started (before any scaling), else undefined. */
+	readonly nativeSize: {readonly width: number; readonly height: number} | undefined;
 	start(): Promise<void>;
 	stop(): Promise<void>;
+	/**
+	 * Changes the size of the frames delivered from the next one on (undefined: the source's own
+	 * size). Scaling in the source runs on OpenCV's threads, off the event loop, which is why a
+	 * display asks for the pixels it shows rather than scaling each frame itself.
+	 */
+	setSize(size: {readonly width: number; readonly height: number} | undefined): void;
 	onFrame(listener: FrameListener): () => void;
 	onError(listener: SourceErrorListener): () => void;
 }

@@ -5,7 +5,7 @@
  */
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
-import type {CellRect, ColorDepth, Glyphs} from '../render/layout.js';
+import {layoutPicture, type CellRect, type ColorDepth, type Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
 import {guardTerminal, listenForQuit} from './restore.js';
@@ -38,7 +38,8 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		cols: options.size?.cols ?? (interactive ? output.columns : defaultBox.cols),
 		rows: options.size?.rows ?? (interactive ? output.rows : defaultBox.rows),
 	});
-	// Not OpenCV's resize: the binding crashes V8 when used here while the capture worker uses it.
+	// Frames normally arrive already scaled by the source (see followRegion); this scaler only
+	// covers the frames in between, and shapes the source cannot deliver (quadrant pixels).
 	const scale = options.scale ?? areaScaler();
 	const surface = new TerminalSurface({
 		stream: output,
@@ -52,7 +53,23 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		hideCursor: interactive,
 	});
 	const unguard = guardTerminal(() => surface.close(), options.errorOutput);
-	const onResize = () => surface.setRegion(wholeScreen());
+	// Ask the source for the very pixels the picture shows, so scaling happens in OpenCV on its
+	// own threads instead of in JavaScript on every frame. Half-block pixels are as wide as tall
+	// on screen, so a frame of that size lays out to the same picture; quadrant pixels are not.
+	let asked = '';
+	const followRegion = () => {
+		const native = source.nativeSize;
+		if (!native || options.glyphs !== 'half') return;
+		const layout = layoutPicture(native, wholeScreen(), options.glyphs);
+		const wanted = `${layout.pixelWidth}x${layout.pixelHeight}`;
+		if (wanted === asked) return;
+		asked = wanted;
+		source.setSize({width: layout.pixelWidth, height: layout.pixelHeight});
+	};
+	const onResize = () => {
+		surface.setRegion(wholeScreen());
+		followRegion();
+	};
 	if (interactive && !options.size) output.on('resize', onResize);
 
 	let finish: (code: number) => void = () => {};
@@ -74,6 +91,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	try {
 		surface.open();
 		await source.start();
+		followRegion();
 		return await finished;
 	} catch (error) {
 		failure =

@@ -265,3 +265,21 @@ test('a video served over HTTP plays, and its end is reported as the stream endi
 	assert.ok(frames > 300, `${frames} frames`);
 	await source.stop();
 });
+
+test('a running source changes the size it delivers when asked, and back to its own', async () => {
+	for (const spec of [clip, still, 'test']) {
+		const source = openSource(spec, {fps: 60});
+		await source.start();
+		try {
+			assert.deepEqual(source.nativeSize, {width: 640, height: 480}, spec);
+			source.setSize({width: 128, height: 96});
+			const frames = await collect(source, 4);
+			assert.deepEqual([frames[3]!.width, frames[3]!.height], [128, 96], spec);
+			source.setSize(undefined);
+			const later = await collect(source, 4);
+			assert.deepEqual([later[3]!.width, later[3]!.height], [640, 480], spec);
+		} finally {
+			await source.stop();
+		}
+	}
+});
