@@ -11,7 +11,14 @@ export type ProtocolErrorCode =
 	| 'bad-message'
 	| 'unsupported-version'
 	| 'timeout'
-	| 'closed-mid-frame';
+	| 'closed-mid-frame'
+	| 'busy'
+	| 'not-encrypted'
+	| 'tls'
+	| 'secret-mismatch'
+	| 'peer-key-changed'
+	| 'peer-key-mismatch'
+	| 'too-slow';
 
 export class ProtocolError extends Error {
 	override name = 'ProtocolError';

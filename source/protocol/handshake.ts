@@ -6,15 +6,20 @@
  */
 export const handshakeLength = 4;
 export const seedGreeting = new Uint8Array([0x64, 0x6f, 0x6e, 0x65]); // "done"
-/** "FTY2": facetty protocol v2, messages in the clear. A later TLS upgrade gets its own magic. */
+/** "FTY2": facetty protocol v2, messages in the clear (only when both sides allow it). */
 export const v2Magic = new Uint8Array([0x46, 0x54, 0x59, 0x32]);
+/** "FTYS": TLS 1.3 follows (caller is the TLS client), then the auth message, then v2 messages. */
+export const tlsMagic = new Uint8Array([0x46, 0x54, 0x59, 0x53]);
+/** "BUSY": the accepter's answer to a v2 magic while it is in another call; then it hangs up. */
+export const busyReply = new Uint8Array([0x42, 0x55, 0x53, 0x59]);
 
-export type GreetingReply = 'seed' | 'v2' | 'unknown';
+export type GreetingReply = 'seed' | 'v2' | 'tls' | 'unknown';
 
 export function classifyGreetingReply(reply: Uint8Array): GreetingReply {
 	if (reply.length !== handshakeLength) return 'unknown';
 	if (bytesEqual(reply, seedGreeting)) return 'seed';
 	if (bytesEqual(reply, v2Magic)) return 'v2';
+	if (bytesEqual(reply, tlsMagic)) return 'tls';
 	return 'unknown';
 }
 

@@ -8,6 +8,8 @@
  *   call.on('ended', ({reason, error}) => ...);  // once; 'error' is emitted too, if anyone listens
  *   call.sendFrame(frame);           // never queues: at most one frame waits, newer replaces older
  *   call.sendChat('hi');  call.requestShownSize(160, 96);  call.hangUp('bye');
+ *   call.security                    // {encrypted, sas, peerFingerprint, peerKey, verifiedBySecret, ...}
+ *   call.on('security', (s) => ...); // when it is known (before 'in-call')
  *
  * The wire work lives in seed-link.ts and v2-link.ts; this class owns what both share: the
  * one-slot send pipeline, display decoding, timeouts, stats and the way a call ends.
@@ -15,6 +17,7 @@
 import {EventEmitter} from 'node:events';
 import type {Duplex} from 'node:stream';
 import {formatShape, type Frame} from '../frame.js';
+import type {Identity} from '../trust/identity.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
 import type {Size} from './media.js';
@@ -44,9 +47,74 @@ export type CallOptions = {
 	statsFile?: string;
 	/** false: 'frame' events are not decoded (benchmarks of the wire only); default true. */
 	decode?: boolean;
+
+	// Trust (docs/protocol.md, "Encryption and trust").
+	/** Shared passphrase both sides must know; checked inside TLS, before any video. */
+	secret?: string;
+	/** Refuse calls that cannot be encrypted (seed format, plaintext v2): no fallback. */
+	requireEncryption?: boolean;
+	/** Pin the peer's identity fingerprint (`SHA256:...`): any other key is refused, no question asked. */
+	peerKey?: string;
+	/**
+	 * Directory with identity.pem and known_peers (the CLI passes defaultConfigDir()). Without it
+	 * (and without `identity`) each process gets a throwaway key and no peer is remembered.
+	 */
+	configDir?: string;
+	/** The identity to present; default: loaded (or made) from configDir, else a throwaway one. */
+	identity?: Identity;
+	/** Name known_peers records the peer under; default for the caller: "host:port" as dialled. */
+	peerName?: string;
+	/**
+	 * Asked when a known peer presents another key than recorded. Resolve true to accept (the new
+	 * key is recorded), false to refuse. Without it the call is refused with the two fingerprints.
+	 */
+	confirmPeerKeyChange?: (change: PeerKeyChange) => boolean | Promise<boolean>;
+	/** v2 in the clear (magic FTY2), for benchmarks and old peers; refused with requireEncryption. */
+	plaintext?: boolean;
+	/** How long the accepter waits for the caller's hello after the encrypted channel is up (the caller may be asking its user about a changed key); default 60 s. */
+	confirmTimeoutMs?: number;
+	/** A peer that stops reading while we write (e.g. floods pings) is hung up on past this; default 32 MiB. */
+	maxWriteBacklogBytes?: number;
 };
 
-export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000};
+export type PeerKeyStatus =
+	/** First call to this name: recorded now. */
+	| 'new'
+	/** Matches known_peers. */
+	| 'known'
+	/** Matches --peer-key. */
+	| 'pinned'
+	/** Differed from known_peers; the user accepted it (recorded now). */
+	| 'accepted-change'
+	/** Nothing to compare with (accepter without --peer-key, or no configDir): compare the SAS. */
+	| 'unchecked';
+
+export type CallSecurity = {
+	encrypted: boolean;
+	/** Short authentication string, "123 456": equal on both screens means no one in the middle. */
+	sas?: string;
+	cipher?: string;
+	/** Ours and the peer's identity fingerprints. */
+	fingerprint?: string;
+	peerFingerprint?: string;
+	peerKey?: PeerKeyStatus;
+	/** known_peers names with the peer's fingerprint (accepter: who is calling, if known). */
+	peerKnownAs?: string[];
+	/** Both sides proved the same --secret over this encrypted channel. */
+	verifiedBySecret: boolean;
+	/** A sentence for the screen when not encrypted (e.g. "the seed format cannot be encrypted"). */
+	note?: string;
+};
+
+export type PeerKeyChange = {
+	name: string;
+	recorded: string;
+	presented: string;
+	knownPeersFile: string;
+};
+
+export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000};
+const defaultMaxWriteBacklog = 32 * 1024 * 1024;
 
 /** What a protocol adapter does with the socket once the handshake chose it. */
 export interface Link {
@@ -55,6 +123,8 @@ export interface Link {
 	/** Peer's picture size as it arrives. */
 	readonly peerShape: Size | undefined;
 	readonly midMessage: boolean;
+	/** When the last whole message arrived (v2): a peer dribbling bytes is as silent as one sending none. */
+	readonly lastMessageAt?: number;
 	start(initial: Buffer): void;
 	receive(chunk: Buffer): void;
 	/** True when a frame may be written now (ordering rules, flow control). */
@@ -88,6 +158,7 @@ export type CallEvents = {
 	stats: [stats: CallStats];
 	ended: [end: CallEnd];
 	error: [error: Error];
+	security: [security: CallSecurity];
 };
 
 export class Call extends EventEmitter<CallEvents> {
@@ -96,6 +167,7 @@ export class Call extends EventEmitter<CallEvents> {
 	readonly meter = new CallMeter();
 	lastStats: CallStats | undefined;
 	shownSize: Size | undefined;
+	security: CallSecurity = {encrypted: false, verifiedBySecret: false};
 	private socket: Duplex | undefined;
 	private link: Link | undefined;
 	private waiting: Frame | undefined;
@@ -105,6 +177,9 @@ export class Call extends EventEmitter<CallEvents> {
 	private statsTimer: NodeJS.Timeout | undefined;
 	private readonly statsFile: StatsFile | undefined;
 	private endInfo: CallEnd | undefined;
+	private attachedAt = 0;
+	/** How long the handshake may take after attach, in total (not per byte). */
+	handshakeBudgetMs: number | undefined;
 
 	constructor(
 		readonly role: Role,
@@ -137,7 +212,7 @@ export class Call extends EventEmitter<CallEvents> {
 		socket.on('close', () => this.onPeerClosed());
 		socket.on('error', (error) => this.finish(`connection error: ${error.message}`, error));
 		this.timer = setInterval(() => this.tick(), 250);
-		this.lastReceivedAt = Date.now();
+		this.lastReceivedAt = this.attachedAt = Date.now();
 		link.start(initial);
 		socket.resume();
 	}
@@ -145,6 +220,11 @@ export class Call extends EventEmitter<CallEvents> {
 	/** Sets the pre-connection failure (dial could not connect or negotiate). */
 	fail(error: Error): void {
 		this.finish(error.message, error);
+	}
+
+	setSecurity(security: CallSecurity): void {
+		this.security = security;
+		this.emit('security', security);
 	}
 
 	setState(state: CallState): void {
@@ -185,6 +265,8 @@ export class Call extends EventEmitter<CallEvents> {
 			rtt_ms: this.link?.rttMs ?? null,
 			peer_shape: peer ? formatShape(peer.width, peer.height) : null,
 			shown_shape: shown ? formatShape(shown.width, shown.height) : null,
+			encrypted: this.protocol ? this.security.encrypted : null,
+			sas: this.security.sas ?? null,
 		});
 	}
 
@@ -203,6 +285,11 @@ export class Call extends EventEmitter<CallEvents> {
 				if (!this.socket || this.socket.destroyed) return;
 				this.meter.sent(bytes.length);
 				this.socket.write(bytes, done ? () => done() : undefined);
+				const limit = this.options.maxWriteBacklogBytes ?? defaultMaxWriteBacklog;
+				if (this.socket.writableLength > limit) {
+					const message = `the peer stopped reading (${Math.round(this.socket.writableLength / 1048576)} MiB waiting to be sent)`;
+					queueMicrotask(() => this.finish(message, new ProtocolError('too-slow', message)));
+				}
 			},
 			shown: (frame, latency) => {
 				this.meter.frameShown(latency);
@@ -272,11 +359,18 @@ export class Call extends EventEmitter<CallEvents> {
 
 	private tick(): void {
 		const now = Date.now();
-		const silentFor = now - this.lastReceivedAt;
-		const limit =
-			this.state === 'in-call'
-				? (this.options.idleTimeoutMs ?? defaultTimeouts.idleMs)
-				: (this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
+		const inCall = this.state === 'in-call';
+		// Handshake: a total budget, so a byte a second cannot hold the listener. In a v2 call: time
+		// since the last whole message (pings arrive every second), for the same reason.
+		const since = !inCall
+			? this.attachedAt
+			: this.protocol === 'v2'
+				? Math.max(this.attachedAt, this.link?.lastMessageAt ?? this.lastReceivedAt)
+				: this.lastReceivedAt;
+		const silentFor = now - since;
+		const limit = inCall
+			? (this.options.idleTimeoutMs ?? defaultTimeouts.idleMs)
+			: (this.handshakeBudgetMs ?? this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
 		// The seed format has no keep-alive: a seed peer may fall silent between frames, not inside one.
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {

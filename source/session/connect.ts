@@ -1,90 +1,166 @@
 /**
  * Getting from a TCP connection to a Call: the 4-byte greeting that tells the seed format from
- * v2, the caller's fallback, and a listener that takes one call at a time and survives anything
- * a peer sends. After the greeting the link only needs a Duplex, so TLS (or any other stream)
- * can be put in between later: a new magic, then the same messages.
+ * v2, TLS and the auth message for v2 (secure.ts), known peers, the caller's fallback, and a
+ * listener that takes one call at a time and survives anything a peer sends.
  */
 import {EventEmitter} from 'node:events';
 import net from 'node:net';
+import type {Duplex} from 'node:stream';
 import {ProtocolError} from '../protocol/errors.js';
 import {
+	busyReply,
+	bytesEqual,
 	classifyGreetingReply,
 	handshakeLength,
 	seedGreeting,
+	tlsMagic,
 	v2Magic,
-	bytesEqual,
 } from '../protocol/handshake.js';
-import {Call, defaultTimeouts, type CallOptions, type Link, type LinkHost, type Protocol} from './call.js';
+import {ephemeralIdentity, loadIdentity, parseFingerprint, type Identity} from '../trust/identity.js';
+import {KnownPeers} from '../trust/known-peers.js';
+import {
+	Call,
+	defaultTimeouts,
+	type CallOptions,
+	type CallSecurity,
+	type Link,
+	type LinkHost,
+	type Protocol,
+} from './call.js';
+import {PeerClosedError, readExactly} from './read.js';
+import {authenticate, startTls, type SecureChannel} from './secure.js';
 import {SeedLink} from './seed-link.js';
 import {V2Link} from './v2-link.js';
 
-/** Reads exactly n bytes, then pauses the socket so nothing is lost before the call takes over. */
-export function readExactly(
-	socket: net.Socket,
-	n: number,
-	timeoutMs: number,
-): Promise<{bytes: Buffer; rest: Buffer}> {
-	return new Promise((resolve, reject) => {
-		let got = Buffer.alloc(0);
-		const cleanup = () => {
-			clearTimeout(timer);
-			socket.off('data', onData);
-			socket.off('close', onClose);
-			socket.off('error', onError);
-		};
-		const onData = (chunk: Buffer) => {
-			got = Buffer.concat([got, chunk]);
-			if (got.length < n) return;
-			socket.pause();
-			cleanup();
-			resolve({bytes: got.subarray(0, n), rest: got.subarray(n)});
-		};
-		const onClose = () => {
-			cleanup();
-			reject(new PeerClosedError('the peer closed the connection during the greeting'));
-		};
-		const onError = (error: NodeJS.ErrnoException) => {
-			cleanup();
-			const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
-			reject(reset ? new PeerClosedError('the peer reset the connection during the greeting') : error);
-		};
-		const timer = setTimeout(() => {
-			cleanup();
-			reject(
-				new ProtocolError('timeout', `the peer said nothing for ${timeoutMs / 1000} s during the greeting`),
-			);
-		}, timeoutMs);
-		socket.on('data', onData);
-		socket.on('close', onClose);
-		socket.on('error', onError);
-		socket.resume();
-	});
-}
+export {PeerClosedError, readExactly} from './read.js';
 
-export class PeerClosedError extends Error {
-	override name = 'PeerClosedError';
-}
+export const seedNotEncrypted = 'not encrypted: the seed format (the original script) cannot be encrypted';
+export const plaintextNotEncrypted = 'not encrypted: plaintext v2 was asked for';
 
 function linkFor(protocol: Protocol, call: Call): (host: LinkHost) => Link {
 	return protocol === 'v2' ? (host) => new V2Link(host) : (host) => new SeedLink(host, call.role);
+}
+
+/** The identity an options object stands for, loaded once per options object. */
+const identities = new WeakMap<CallOptions, Identity>();
+export function identityFor(options: CallOptions): Identity {
+	if (options.identity) return options.identity;
+	let identity = identities.get(options);
+	if (!identity) {
+		identity = options.configDir ? loadIdentity(options.configDir) : ephemeralIdentity();
+		identities.set(options, identity);
+	}
+	return identity;
+}
+
+function pinOf(options: CallOptions): string | undefined {
+	if (options.peerKey === undefined) return undefined;
+	const pin = parseFingerprint(options.peerKey);
+	if (!pin)
+		throw new Error(`--peer-key ${JSON.stringify(options.peerKey)} is not a fingerprint (SHA256:...)`);
+	return pin;
+}
+
+/**
+ * Decides whether this peer key is acceptable: --peer-key pins it, otherwise the caller checks
+ * known_peers under the name it dialled (asking the user about a change) and the accepter looks
+ * up who has that key. Throws to refuse.
+ */
+async function judgePeerKey(
+	call: Call,
+	channel: SecureChannel,
+	name: string | undefined,
+): Promise<CallSecurity> {
+	const options = call.options;
+	const identity = identityFor(options);
+	const presented = channel.peerFingerprint;
+	const security: CallSecurity = {
+		encrypted: true,
+		sas: channel.sas,
+		cipher: channel.cipher,
+		fingerprint: identity.fingerprint,
+		peerFingerprint: presented,
+		verifiedBySecret: channel.verifiedBySecret,
+		peerKey: 'unchecked',
+	};
+	const known = options.configDir ? new KnownPeers(options.configDir) : undefined;
+	const pin = pinOf(options);
+	if (pin !== undefined) {
+		if (pin !== presented) {
+			throw new ProtocolError(
+				'peer-key-mismatch',
+				`call refused: the peer's key is ${presented}, not ${pin} as --peer-key requires`,
+			);
+		}
+		security.peerKey = 'pinned';
+		if (known && name) known.record(name, presented);
+	} else if (known && name) {
+		const check = known.check(name, presented);
+		if (check.status === 'changed') {
+			const change = {name, recorded: check.recorded!, presented, knownPeersFile: known.file};
+			const accepted = options.confirmPeerKeyChange ? await options.confirmPeerKeyChange(change) : false;
+			if (!accepted) {
+				throw new ProtocolError(
+					'peer-key-changed',
+					`WARNING: the key of ${name} has changed (recorded ${check.recorded}, presented ${presented}). ` +
+						`Someone may be in the middle, or the peer has a new key. If you trust it, call again with ` +
+						`--peer-key ${presented} (or delete its line in ${known.file}).`,
+				);
+			}
+			known.record(name, presented);
+			security.peerKey = 'accepted-change';
+		} else {
+			if (check.status === 'new') known.record(name, presented);
+			security.peerKey = check.status;
+		}
+	}
+	if (known) {
+		const names = known.namesOf(presented);
+		if (names.length > 0) security.peerKnownAs = names;
+	}
+	return security;
 }
 
 export type ListenOptions = CallOptions & {host?: string; port?: number};
 
 export type ListenerEvents = {
 	call: [call: Call];
-	/** A connection that failed the greeting (garbage, silence, wrong format); the listener goes on. */
+	/** A connection that failed the greeting (garbage, silence, wrong format, wrong secret); the listener goes on. */
 	rejected: [error: Error, address: string];
 	listening: [];
+	/** Something the user should know about how the listener is set up (e.g. reachable without a secret). */
+	warning: [message: string];
 };
+
+const maxBusyConnections = 8;
+
+function isLoopback(host: string | undefined): boolean {
+	if (host === undefined || host === '') return false;
+	const h = host.toLowerCase();
+	return h === 'localhost' || h === '::1' || h.startsWith('127.') || h === '::ffff:127.0.0.1';
+}
 
 export class Listener extends EventEmitter<ListenerEvents> {
 	active: Call | undefined;
+	readonly warnings: string[] = [];
 	private readonly server: net.Server;
+	private busyConnections = 0;
 
 	constructor(readonly options: ListenOptions = {}) {
 		super();
 		this.server = net.createServer({pauseOnConnect: true}, (socket) => void this.accept(socket));
+		// Made now, so a bad config directory fails at start and not at the first call.
+		identityFor(options);
+		pinOf(options);
+		if (!isLoopback(options.host) && !options.secret) {
+			this.warnings.push(
+				`listening on ${options.host ?? 'every address'} without --secret: anyone who can reach this port can call`,
+			);
+		}
+	}
+
+	get fingerprint(): string {
+		return identityFor(this.options).fingerprint;
 	}
 
 	get port(): number {
@@ -98,6 +174,7 @@ export class Listener extends EventEmitter<ListenerEvents> {
 			this.server.listen(this.options.port ?? 5000, this.options.host, () => {
 				this.server.off('error', reject);
 				this.emit('listening');
+				for (const warning of this.warnings) this.emit('warning', warning);
 				resolve(this);
 			});
 		});
@@ -108,38 +185,95 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		return new Promise((resolve) => this.server.close(() => resolve()));
 	}
 
+	/** A second caller: greeted, told BUSY if it speaks v2, then hung up on; the call is not touched. */
+	private async turnAway(socket: net.Socket, address: string): Promise<void> {
+		this.emit('rejected', new ProtocolError('busy', 'busy: already in a call'), address);
+		if (this.busyConnections >= maxBusyConnections) {
+			socket.destroy();
+			return;
+		}
+		this.busyConnections++;
+		try {
+			socket.write(seedGreeting);
+			const timeout = Math.min(2000, this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
+			const {bytes} = await readExactly(socket, handshakeLength, timeout);
+			const reply = classifyGreetingReply(bytes);
+			if (reply === 'v2' || reply === 'tls') socket.end(busyReply);
+			else socket.destroy();
+			setTimeout(() => socket.destroy(), 1000).unref();
+		} catch {
+			socket.destroy();
+		} finally {
+			this.busyConnections--;
+		}
+	}
+
 	private async accept(socket: net.Socket): Promise<void> {
 		const address = `${socket.remoteAddress}:${socket.remotePort}`;
 		socket.on('error', () => undefined);
-		if (this.active) {
-			// One call at a time: a second caller is turned away, the first is not disturbed.
-			socket.destroy();
-			this.emit('rejected', new Error('busy: already in a call'), address);
-			return;
-		}
-		const call = new Call('accepter', this.options);
+		if (this.active) return this.turnAway(socket, address);
+		const options = this.options;
+		const call = new Call('accepter', options);
 		this.active = call;
 		call.once('ended', () => {
 			if (this.active === call) this.active = undefined;
 		});
 		socket.setNoDelay(true);
+		let stream: Duplex = socket;
 		try {
 			call.setState('handshaking');
 			socket.write(seedGreeting);
-			const timeout = this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
+			const timeout = options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
 			const {bytes, rest} = await readExactly(socket, handshakeLength, timeout);
 			const reply = classifyGreetingReply(bytes);
-			const wanted = this.options.protocol ?? 'auto';
-			if (reply === 'unknown' || (wanted !== 'auto' && wanted !== reply)) {
+			const wanted = options.protocol ?? 'auto';
+			const format = reply === 'tls' ? 'v2' : reply;
+			if (format === 'unknown' || (wanted !== 'auto' && wanted !== format)) {
 				throw new ProtocolError(
 					'bad-handshake',
 					`the caller answered ${JSON.stringify(bytes.toString('latin1'))}`,
 				);
 			}
-			if (reply === 'v2') socket.write(v2Magic);
+			if (reply !== 'tls' && options.requireEncryption) {
+				throw new ProtocolError(
+					'not-encrypted',
+					`refused a ${reply === 'seed' ? 'seed-format' : 'plaintext v2'} caller: encryption is required`,
+				);
+			}
+			if (reply === 'seed') {
+				call.setSecurity({encrypted: false, verifiedBySecret: false, note: seedNotEncrypted});
+				this.emit('call', call);
+				call.attach(socket, 'seed', linkFor('seed', call), rest);
+				return;
+			}
+			if (reply === 'v2') {
+				if (options.secret) {
+					throw new ProtocolError(
+						'not-encrypted',
+						'refused a plaintext v2 caller: a secret needs encryption',
+					);
+				}
+				socket.write(v2Magic);
+				call.setSecurity({encrypted: false, verifiedBySecret: false, note: plaintextNotEncrypted});
+				this.emit('call', call);
+				call.attach(socket, 'v2', linkFor('v2', call), rest);
+				return;
+			}
+			socket.write(tlsMagic);
+			const identity = identityFor(options);
+			const secure = await startTls(socket, 'accepter', identity, rest, timeout);
+			stream = secure;
+			secure.on('error', () => undefined);
+			const channel = await authenticate(secure, 'accepter', identity, options.secret, timeout);
+			const security = await judgePeerKey(call, channel, undefined);
+			throwIfEnded(call);
+			call.setSecurity(security);
+			// The caller may be asking its user about a changed key before it sends hello.
+			call.handshakeBudgetMs = timeout + (options.confirmTimeoutMs ?? defaultTimeouts.confirmMs);
 			this.emit('call', call);
-			call.attach(socket, reply, linkFor(reply, call), rest);
+			call.attach(secure, 'v2', linkFor('v2', call), channel.rest);
 		} catch (error) {
+			stream.destroy();
 			socket.destroy();
 			const failure = error instanceof Error ? error : new Error(String(error));
 			call.fail(failure);
@@ -163,15 +297,34 @@ export function dial(host: string, port: number, options: DialOptions = {}): Cal
 	return call;
 }
 
+/** The accepter hung up on our v2 magic: it is the seed script (or forced to seed). */
+class MagicRefusedError extends PeerClosedError {}
+
 async function negotiate(call: Call, host: string, port: number, options: DialOptions): Promise<void> {
 	const wanted = options.protocol ?? 'auto';
+	if (options.requireEncryption && (wanted === 'seed' || options.plaintext)) {
+		throw new ProtocolError(
+			'not-encrypted',
+			wanted === 'seed'
+				? 'the seed format cannot be encrypted, and encryption is required'
+				: 'plaintext v2 and --require-encryption contradict each other',
+		);
+	}
+	pinOf(options);
+	identityFor(options);
 	if (wanted === 'seed') return greet(call, host, port, 'seed', options);
 	try {
 		await greet(call, host, port, 'v2', options);
 	} catch (error) {
 		// The seed script hangs up on anything but "done": that is our cue to speak its format.
-		if (wanted === 'auto' && error instanceof PeerClosedError && !call.ended) {
-			return greet(call, host, port, 'seed', options);
+		if (error instanceof MagicRefusedError && !call.ended) {
+			if (wanted === 'auto' && !options.requireEncryption) return greet(call, host, port, 'seed', options);
+			if (wanted === 'auto') {
+				throw new ProtocolError(
+					'not-encrypted',
+					'the peer only speaks the seed format, which cannot be encrypted, and encryption is required',
+				);
+			}
 		}
 		throw error;
 	}
@@ -189,7 +342,8 @@ async function greet(
 		socket.destroy();
 		return;
 	}
-	call.once('ended', () => socket.destroy());
+	let stream: Duplex = socket;
+	call.once('ended', () => stream.destroy());
 	const timeout = options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
 	try {
 		call.setState('handshaking');
@@ -203,19 +357,58 @@ async function greet(
 		let rest = greeting.rest;
 		if (protocol === 'seed') {
 			socket.write(seedGreeting);
-		} else {
-			socket.write(v2Magic);
-			const answer = await readExactly(socket, handshakeLength, timeout);
-			if (!bytesEqual(answer.bytes, v2Magic))
-				throw new ProtocolError('bad-handshake', 'the peer did not accept v2');
-			rest = Buffer.concat([rest, answer.rest]);
+			call.setSecurity({encrypted: false, verifiedBySecret: false, note: seedNotEncrypted});
+			if (call.ended) return;
+			call.attach(socket, protocol, linkFor(protocol, call), rest);
+			return;
 		}
+		const magic = options.plaintext ? v2Magic : tlsMagic;
+		socket.write(magic);
+		let answer: {bytes: Buffer; rest: Buffer};
+		try {
+			answer = await readExactly(socket, handshakeLength, timeout);
+		} catch (error) {
+			if (error instanceof PeerClosedError) throw new MagicRefusedError(error.message);
+			throw error;
+		}
+		if (bytesEqual(answer.bytes, busyReply)) {
+			throw new ProtocolError('busy', `${host}:${port} is busy in another call`);
+		}
+		if (!bytesEqual(answer.bytes, magic)) {
+			throw new ProtocolError(
+				'bad-handshake',
+				options.plaintext
+					? 'the peer did not accept plaintext v2'
+					: 'the peer did not accept an encrypted call',
+			);
+		}
+		rest = Buffer.concat([rest, answer.rest]);
+		if (options.plaintext) {
+			call.setSecurity({encrypted: false, verifiedBySecret: false, note: plaintextNotEncrypted});
+			if (call.ended) return;
+			call.attach(socket, 'v2', linkFor('v2', call), rest);
+			return;
+		}
+		const identity = identityFor(options);
+		const secure = await startTls(socket, 'caller', identity, rest, timeout);
+		stream = secure;
+		secure.on('error', () => undefined);
+		throwIfEnded(call);
+		const channel = await authenticate(secure, 'caller', identity, options.secret, timeout);
+		const security = await judgePeerKey(call, channel, options.peerName ?? `${host}:${port}`);
 		if (call.ended) return;
-		call.attach(socket, protocol, linkFor(protocol, call), rest);
+		call.setSecurity(security);
+		call.attach(secure, 'v2', linkFor('v2', call), channel.rest);
 	} catch (error) {
+		stream.destroy();
 		socket.destroy();
 		throw error;
 	}
+}
+
+function throwIfEnded(call: Call): void {
+	const end = call.ended;
+	if (end) throw end.error ?? new Error(end.reason);
 }
 
 function connect(host: string, port: number, timeoutMs: number): Promise<net.Socket> {

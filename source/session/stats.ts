@@ -3,7 +3,7 @@
  * appended once a second. Keys (a public interface; documented in docs/protocol.md):
  * t, state, protocol, codec, fps_in, fps_out, bytes_in, bytes_out (per second, on the wire),
  * frames_in, frames_out, dropped (totals), rtt_ms, latency_ms_p50, latency_ms_p95 (capture to
- * display, over the last interval), peer_shape, shown_shape.
+ * display, over the last interval), peer_shape, shown_shape, encrypted, sas.
  */
 import fs from 'node:fs';
 
@@ -24,6 +24,10 @@ export type CallStats = {
 	latency_ms_p95: number | null;
 	peer_shape: string | null;
 	shown_shape: string | null;
+	/** v2 over TLS: true; seed or plaintext v2: false; null before the greeting. */
+	encrypted: boolean | null;
+	/** Short authentication string shown on both screens, null when not encrypted. */
+	sas: string | null;
 };
 
 export function percentile(sorted: readonly number[], p: number): number | null {
@@ -75,7 +79,10 @@ export class CallMeter {
 	}
 
 	snapshot(
-		fields: Pick<CallStats, 'state' | 'protocol' | 'codec' | 'rtt_ms' | 'peer_shape' | 'shown_shape'>,
+		fields: Pick<
+			CallStats,
+			'state' | 'protocol' | 'codec' | 'rtt_ms' | 'peer_shape' | 'shown_shape' | 'encrypted' | 'sas'
+		>,
 		now = Date.now(),
 	): CallStats {
 		const seconds = Math.max(0.001, (now - this.intervalStart) / 1000);
@@ -99,6 +106,8 @@ export class CallMeter {
 			latency_ms_p95: p95 === null ? null : round1(p95),
 			peer_shape: fields.peer_shape,
 			shown_shape: fields.shown_shape,
+			encrypted: fields.encrypted,
+			sas: fields.sas,
 		};
 		this.intervalStart = now;
 		this.intervalBytesIn = this.intervalBytesOut = this.intervalFramesIn = this.intervalFramesOut = 0;

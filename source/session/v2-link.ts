@@ -36,6 +36,7 @@ type Video = Extract<V2Message, {type: 'video'}>;
 
 export class V2Link implements Link {
 	rttMs: number | null = null;
+	lastMessageAt: number | undefined;
 	peerShape: Size | undefined;
 	private readonly parser = new V2Parser();
 	private peerCapabilities: number | undefined;
@@ -69,7 +70,10 @@ export class V2Link implements Link {
 	}
 
 	receive(chunk: Buffer): void {
-		for (const message of this.parser.push(chunk)) this.handle(message);
+		for (const message of this.parser.push(chunk)) {
+			this.lastMessageAt = Date.now();
+			this.handle(message);
+		}
 	}
 
 	readyForFrame(): boolean {

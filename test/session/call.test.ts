@@ -202,7 +202,7 @@ test('drop policy: with the peer not acknowledging, one frame waits and newer on
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
 	const port = (server.address() as {port: number}).port;
-	const call = dial('127.0.0.1', port, {codec: 'raw'});
+	const call = dial('127.0.0.1', port, {codec: 'raw', plaintext: true});
 	cleanups.push(() => call.hangUp());
 	await reached(call, 'in-call');
 	for (let i = 0; i < 2; i++) call.sendFrame(patternFrame(8, 8, i));

@@ -1,0 +1,89 @@
+/**
+ * A peer's long-lived identity: an Ed25519 key made on first run and kept, owner-only, in the
+ * config directory (`$XDG_CONFIG_HOME/facetty/identity.pem` or `~/.config/facetty/identity.pem`).
+ * Its fingerprint, `SHA256:` + unpadded base64 of the SHA-256 of the public key (SubjectPublicKeyInfo
+ * DER), is what known_peers records and `--peer-key` pins, in the spirit of ssh's host keys.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {selfSignedCertificate} from './der.js';
+
+export type Identity = {
+	readonly privateKey: crypto.KeyObject;
+	/** PEM, for tls.createSecureContext. */
+	readonly keyPem: string;
+	readonly certificate: string;
+	readonly fingerprint: string;
+	/** Where it is kept, or undefined for a key made for this process only. */
+	readonly file?: string;
+};
+
+export const identityFileName = 'identity.pem';
+
+export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+	const base = env['XDG_CONFIG_HOME'] || path.join(env['HOME'] || os.homedir(), '.config');
+	return path.join(base, 'facetty');
+}
+
+export function fingerprintOfPublicKey(key: crypto.KeyObject): string {
+	const spki = key.export({format: 'der', type: 'spki'});
+	return 'SHA256:' + crypto.createHash('sha256').update(spki).digest('base64').replace(/=+$/, '');
+}
+
+function fromPrivateKey(privateKey: crypto.KeyObject, file?: string): Identity {
+	if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the identity key is not an Ed25519 key');
+	return {
+		privateKey,
+		keyPem: privateKey.export({format: 'pem', type: 'pkcs8'}).toString(),
+		certificate: selfSignedCertificate(privateKey),
+		fingerprint: fingerprintOfPublicKey(crypto.createPublicKey(privateKey)),
+		...(file ? {file} : {}),
+	};
+}
+
+/** A key for this process only (library use without a config directory, tests). */
+export function ephemeralIdentity(): Identity {
+	return fromPrivateKey(crypto.generateKeyPairSync('ed25519').privateKey);
+}
+
+/**
+ * Loads the identity from `configDir`, making it (and the directory, 0700) on first use. The key
+ * file is written 0600 with O_EXCL, so two processes starting at once cannot both write one; a
+ * key file others can read is refused, as ssh refuses one.
+ */
+export function loadIdentity(configDir: string): Identity {
+	fs.mkdirSync(configDir, {recursive: true, mode: 0o700});
+	const file = path.join(configDir, identityFileName);
+	try {
+		const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({format: 'pem', type: 'pkcs8'});
+		fs.writeFileSync(file, pem, {mode: 0o600, flag: 'wx'});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	}
+	const stat = fs.statSync(file);
+	if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+		throw new Error(
+			`${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}); run: chmod 600 ${file}`,
+		);
+	}
+	return fromPrivateKey(crypto.createPrivateKey(fs.readFileSync(file)), file);
+}
+
+/**
+ * Accepts a fingerprint as facetty prints it (`SHA256:base64`), without the prefix, or as 64 hex
+ * digits; returns the canonical form, or undefined if it is none of these.
+ */
+export function parseFingerprint(text: string): string | undefined {
+	const trimmed = text.trim();
+	const hex = /^[0-9a-f]{64}$/i.exec(trimmed.replace(/:/g, ''));
+	if (hex && !trimmed.startsWith('SHA256:')) {
+		return 'SHA256:' + Buffer.from(hex[0], 'hex').toString('base64').replace(/=+$/, '');
+	}
+	const body = trimmed.replace(/^SHA256:/i, '');
+	if (!/^[A-Za-z0-9+/]{43}=?$/.test(body)) return undefined;
+	const bytes = Buffer.from(body, 'base64');
+	if (bytes.length !== 32) return undefined;
+	return 'SHA256:' + bytes.toString('base64').replace(/=+$/, '');
+}
