@@ -1,8 +1,9 @@
 /**
  * Area-averaging downscale (what OpenCV calls INTER_AREA) in plain JavaScript: every target
  * pixel is the mean of the source area it covers, edge pixels weighted by how much of them is
- * covered. It exists because the OpenCV binding crashes V8 when it is used on the main thread
- * while the capture worker also uses it; the cost is about the same as one pass over the frame.
+ * covered. Sources normally deliver frames already at the picture's size (scaled by OpenCV off
+ * the event loop); this synchronous one covers mirroring, quadrant pixels and the frames that
+ * arrive between a resize and the source catching up.
  */
 import type {Frame} from '../frame.js';
 import type {Scaler} from './scale.js';
