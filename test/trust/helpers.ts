@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type tls from 'node:tls';
+import {ephemeralIdentity} from '../../source/trust/identity.js';
+import {readExactly} from '../../source/session/read.js';
+import {startTls} from '../../source/session/secure.js';
+
+export function tempConfigDir(cleanups: Array<() => unknown>, name = 'facetty-trust-'): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), name));
+	cleanups.push(() => fs.rmSync(dir, {recursive: true, force: true}));
+	return path.join(dir, 'facetty');
+}
+
+/**
+ * A man in the middle that speaks facetty on both sides: it accepts the caller (TLS server with
+ * its own key), dials the real listener (TLS client with another key) and relays the plaintext.
+ */
+export async function startRelay(target: number): Promise<{port: number; close: () => Promise<void>}> {
+	const sockets = new Set<net.Socket | tls.TLSSocket>();
+	const server = net.createServer({pauseOnConnect: true}, (down) => {
+		sockets.add(down);
+		down.on('error', () => undefined);
+		void (async () => {
+			down.write('done');
+			const magic = await readExactly(down, 4, 5000);
+			down.write(magic.bytes);
+			const downTls = await startTls(down, 'accepter', ephemeralIdentity(), magic.rest, 5000);
+			const up = net.connect(target, '127.0.0.1');
+			sockets.add(up);
+			up.on('error', () => undefined);
+			up.pause();
+			await new Promise((resolve) => up.once('connect', resolve));
+			const greeting = await readExactly(up, 4, 5000);
+			up.write('FTYS');
+			const answer = await readExactly(up, 4, 5000);
+			const upTls = await startTls(up, 'caller', ephemeralIdentity(), answer.rest, 5000);
+			sockets.add(downTls);
+			sockets.add(upTls);
+			void greeting;
+			downTls.on('error', () => undefined);
+			upTls.on('error', () => undefined);
+			downTls.pipe(upTls);
+			upTls.pipe(downTls);
+			downTls.resume();
+			upTls.resume();
+			downTls.on('close', () => upTls.destroy());
+			upTls.on('close', () => downTls.destroy());
+		})().catch(() => down.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		port: (server.address() as net.AddressInfo).port,
+		close: () =>
+			new Promise((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
