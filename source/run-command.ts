@@ -10,29 +10,24 @@ export const mediaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export async function runCommand(command: Command): Promise<number> {
 	switch (command.kind) {
-		case 'listen': {
-			warnNotYet(command.window, '--window');
-			const {runListen} = await import('./commands/call.js');
-			return runListen({
-				host: command.host,
-				port: command.port,
-				camera: command.camera,
-				protocol: command.protocol,
-				quality: command.quality,
-				stats: command.stats,
-				seconds: command.seconds,
-			});
-		}
+		case 'listen':
 		case 'call': {
-			warnNotYet(command.window, '--window');
-			const {runCall} = await import('./commands/call.js');
-			return runCall({
-				target: command.target,
+			const {runCallCommand} = await import('./commands/call.js');
+			return runCallCommand({
+				role: command.kind,
+				host: command.kind === 'listen' ? command.host : undefined,
+				port: command.kind === 'listen' ? command.port : undefined,
+				target: command.kind === 'call' ? command.target : undefined,
 				camera: command.camera,
 				protocol: command.protocol,
 				quality: command.quality,
 				stats: command.stats,
 				seconds: command.seconds,
+				window: command.window,
+				name: command.name,
+				color: command.color,
+				glyphs: command.glyphs,
+				threshold: command.threshold,
 			});
 		}
 		case 'preview': {
@@ -44,8 +39,8 @@ export async function runCommand(command: Command): Promise<number> {
 			return runPlay(command);
 		}
 		case 'demo': {
-			const {runPlay} = await import('./commands/play.js');
-			return runPlay({file: path.join(mediaDir, 'clip.mp4'), loop: true});
+			const {runDemo} = await import('./commands/demo.js');
+			return runDemo({mediaDir});
 		}
 		case 'setup':
 			process.stderr.write(
@@ -54,8 +49,4 @@ export async function runCommand(command: Command): Promise<number> {
 			);
 			return 2;
 	}
-}
-
-function warnNotYet(asked: boolean, flag: string): void {
-	if (asked) process.stderr.write(`facetty: ${flag} is not yet available; going on without it.\n`);
 }

@@ -1,12 +1,14 @@
 /**
- * `facetty listen` and `facetty call HOST:PORT` until the TUI lands: a real call with a frame
- * source, and one plain status line (state, protocol, fps in/out, kbit/s, rtt, dropped).
+ * `facetty listen` and `facetty call HOST:PORT`. In a terminal: the call screen (ui/call-app.tsx).
+ * Otherwise (scripts, pipes): a real call with a frame source and one plain status line (state,
+ * protocol, fps in/out, kbit/s, rtt, dropped).
  * Both resolve to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
 import {openSource, type FrameSource} from '../sources/index.js';
 import type {Call, ProtocolChoice} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
+import {detectColorDepth, type ColorDepth, type Glyphs} from '../render/layout.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -141,5 +143,70 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 				if (--remaining <= 0 || stopping) finish();
 			});
 		});
+	});
+}
+
+export type CallScreenCommand = {
+	role: 'listen' | 'call';
+	host?: string;
+	port?: number;
+	target?: string;
+	camera: string;
+	protocol: ProtocolChoice;
+	quality?: number;
+	stats?: string;
+	seconds?: number;
+	window: boolean;
+	name?: string;
+	color?: ColorDepth;
+	glyphs?: Glyphs;
+	threshold?: number;
+};
+
+/**
+ * `facetty listen` / `facetty call`: the call screen when stdin and stdout are a terminal, else
+ * (scripts, pipes, tests) the plain status line above.
+ */
+export async function runCallCommand(command: CallScreenCommand): Promise<number> {
+	const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+	if (!interactive) {
+		if (command.window)
+			process.stderr.write('facetty: --window needs the call screen (a terminal); going on without it.\n');
+		const shared = {
+			camera: command.camera,
+			protocol: command.protocol,
+			quality: command.quality,
+			stats: command.stats,
+			seconds: command.seconds,
+		};
+		return command.role === 'listen'
+			? runListen({...shared, host: command.host, port: command.port})
+			: runCall({...shared, target: command.target ?? ''});
+	}
+	const {runCallApp} = await import('../ui/call-app.js');
+	const openWindow = command.window
+		? async (notice: (text: string) => void) => {
+				const {openPeerWindow} = await import('../window/window.js');
+				return openPeerWindow({onNotice: notice});
+			}
+		: undefined;
+	return runCallApp({
+		role: command.role,
+		host: command.host,
+		port: command.port,
+		target: command.target,
+		camera: command.camera,
+		name: command.name,
+		protocol: command.protocol,
+		quality: command.quality,
+		stats: command.stats,
+		seconds: command.seconds,
+		colorDepth: command.color ?? detectColorDepth(process.env),
+		glyphs: command.glyphs,
+		threshold: command.threshold,
+		openWindow,
+		input: process.stdin,
+		output: process.stdout,
+		errorOutput: process.stderr,
 	});
 }

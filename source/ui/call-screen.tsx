@@ -1,0 +1,278 @@
+/**
+ * The call screen's chrome, drawn by Ink: the status line, the lobby (listening, calling, ended),
+ * the chat or help panel and the key hints. The video rectangles are left as empty boxes; the
+ * terminal surfaces draw there (see screen.ts), from the same layout (callScreenLayout).
+ */
+import React, {useSyncExternalStore} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {CellRect} from '../render/layout.js';
+import {type CallScreenState, chatAvailable, type KeyPress} from './call-state.js';
+import {screenLayout, type ScreenLayout} from './layout.js';
+import type {Store} from './store.js';
+import {peerLabel, statusText, wrap} from './text.js';
+import {textWidth} from './ansi-slice.js';
+
+export type TerminalSize = {readonly cols: number; readonly rows: number};
+
+export type CallScreenLayout = ScreenLayout & {
+	/** Video is showing (in a call): the peer's picture fills `video`. */
+	readonly inCall: boolean;
+	/** Rectangles the chrome must not touch. */
+	readonly holes: readonly CellRect[];
+};
+
+export function callScreenLayout(state: CallScreenState, size: TerminalSize): CallScreenLayout {
+	const inCall = state.phase.kind === 'in-call';
+	const panel = state.help || state.typing || state.chat.length > 0 || inCall;
+	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip});
+	const holes: CellRect[] = [];
+	if (inCall && layout.video.cols > 0 && layout.video.rows > 0) holes.push(layout.video);
+	else if (layout.pip) holes.push(layout.pip);
+	return {...layout, inCall, holes};
+}
+
+export const helpLines: ReadonlyArray<[string, string]> = [
+	['q, Ctrl+C', 'hang up and quit'],
+	['Tab, Enter', 'type a chat message'],
+	['Esc', 'back to the video'],
+	['p', 'pause / resume your camera'],
+	['v', 'show / hide your own picture'],
+	['r', 'call again (after a call ended)'],
+	['?', 'this help (Esc closes it)'],
+];
+
+function pad(text: string, width: number): string {
+	const w = textWidth(text);
+	if (w >= width) return text;
+	return text + ' '.repeat(width - w);
+}
+
+function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (textWidth(text) <= width) return text;
+	const chars = [...text];
+	let out = '';
+	for (const char of chars) {
+		if (textWidth(out + char) > width - 1) break;
+		out += char;
+	}
+	return out + '…';
+}
+
+function StatusLine({state, cols}: {state: CallScreenState; cols: number}) {
+	const phase = state.phase.kind;
+	const dot = phase === 'in-call' ? 'green' : phase === 'ended' ? 'red' : 'yellow';
+	const text = truncate(` facetty · ${statusText(state)}`, cols - 2);
+	return (
+		<Box height={1} width={cols}>
+			<Text color={dot}>● </Text>
+			<Text inverse>{pad(text, cols - 2)}</Text>
+		</Box>
+	);
+}
+
+function cameraText(state: CallScreenState): string | undefined {
+	switch (state.camera.kind) {
+		case 'starting':
+			return `starting camera ${state.cameraName}…`;
+		case 'paused':
+			return 'camera paused: the peer sees a paused card (p resumes)';
+		case 'lost':
+			return `camera lost: ${state.camera.message} (retrying)`;
+		case 'live':
+			return undefined;
+	}
+}
+
+function Hints({state, cols}: {state: CallScreenState; cols: number}) {
+	const camera = cameraText(state);
+	const message = state.notice ?? camera;
+	const keys = state.typing
+		? 'Enter send · Esc back to video'
+		: `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
+	const room = Math.max(0, cols - textWidth(keys) - 3);
+	return (
+		<Box height={1} width={cols} justifyContent="space-between">
+			<Text color={state.camera.kind === 'lost' ? 'red' : 'yellow'}>
+				{message ? truncate(message, room) : ''}
+			</Text>
+			<Text dimColor>{truncate(keys, cols)}</Text>
+		</Box>
+	);
+}
+
+function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
+	const phase = state.phase;
+	const lines: Array<{text: string; color?: string; bold?: boolean}> = [];
+	switch (phase.kind) {
+		case 'starting':
+			lines.push({text: 'Starting…'});
+			break;
+		case 'listening':
+			lines.push({text: `Waiting for a call on port ${phase.port}.`, bold: true});
+			lines.push({text: ''});
+			lines.push({text: 'The other person runs one of:'});
+			for (const address of phase.addresses) {
+				lines.push({
+					text: `facetty call ${address.includes(':') ? `[${address}]` : address}:${phase.port}`,
+					color: 'cyan',
+				});
+			}
+			break;
+		case 'connecting':
+			lines.push({text: `Calling ${phase.target}…`, bold: true});
+			break;
+		case 'handshaking':
+			lines.push({text: `Connecting to ${peerLabel(state)}…`, bold: true});
+			break;
+		case 'ended':
+			lines.push({text: `Call ended: ${phase.reason}`, bold: true, color: phase.failed ? 'red' : undefined});
+			lines.push({text: ''});
+			if (state.role === 'call') lines.push({text: 'Press r or Enter to call again, q to quit.'});
+			break;
+		case 'in-call':
+			break;
+	}
+	const width = Math.max(0, rect.cols - 2);
+	const shown = lines.flatMap((line) => wrap(line.text, width).map((text) => ({...line, text})));
+	return (
+		<Box
+			width={rect.cols}
+			height={rect.rows}
+			flexDirection="column"
+			justifyContent="center"
+			alignItems="center"
+		>
+			{shown.slice(0, rect.rows).map((line, index) => (
+				<Text key={index} color={line.color} bold={line.bold}>
+					{line.text || ' '}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect; side: 'right' | 'bottom'}) {
+	// The border takes a column (side) or a row (bottom).
+	const width = Math.max(1, rect.cols - (side === 'right' ? 2 : 1));
+	const height = Math.max(0, rect.rows - (side === 'bottom' ? 1 : 0));
+	const title = state.help ? 'Keys' : chatAvailable(state) || state.chat.length > 0 ? 'Chat' : 'Chat';
+	const body: Array<{text: string; color?: string; dim?: boolean}> = [];
+	if (state.help) {
+		for (const [key, what] of helpLines) {
+			for (const line of wrap(`${pad(key, 11)} ${what}`, width)) body.push({text: line});
+		}
+	} else {
+		for (const line of state.chat) {
+			const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${state.peer.name ?? 'peer'}: ` : '';
+			const color = line.from === 'me' ? 'cyan' : line.from === 'peer' ? 'green' : undefined;
+			for (const text of wrap(who + line.text, width)) body.push({text, color, dim: line.from === 'note'});
+		}
+	}
+	const input = state.help
+		? 'Esc closes the help'
+		: state.typing
+			? `> ${state.draft}▌`
+			: chatAvailable(state)
+				? 'Tab or Enter to type'
+				: state.protocol === 'seed'
+					? 'chat is unavailable with this peer'
+					: '';
+	const inputLines = wrap(input, width).slice(-3);
+	const room = Math.max(0, height - 1 - inputLines.length);
+	const visible = room > 0 ? body.slice(-room) : [];
+	return (
+		<Box
+			width={rect.cols}
+			height={rect.rows}
+			flexDirection="column"
+			borderStyle="single"
+			borderTop={side === 'bottom'}
+			borderLeft={side === 'right'}
+			borderRight={false}
+			borderBottom={false}
+			borderDimColor
+			overflow="hidden"
+			paddingLeft={side === 'right' ? 1 : 0}
+		>
+			<Text bold>{truncate(title, width)}</Text>
+			<Box flexDirection="column" flexGrow={1}>
+				{visible.map((line, index) => (
+					<Text key={index} color={line.color} dimColor={line.dim}>
+						{line.text || ' '}
+					</Text>
+				))}
+			</Box>
+			{inputLines.map((line, index) => (
+				<Text key={`input${index}`} color={state.typing ? 'white' : undefined} dimColor={!state.typing}>
+					{line || ' '}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+export function CallScreenView({state, size}: {state: CallScreenState; size: TerminalSize}) {
+	const layout = callScreenLayout(state, size);
+	const {cols, rows} = layout;
+	if (rows < 3 || cols < 10) {
+		return (
+			<Box width={cols} height={rows}>
+				<Text>{truncate('facetty: terminal too small', cols)}</Text>
+			</Box>
+		);
+	}
+	const bodyRows = rows - 2;
+	const main = layout.video;
+	return (
+		<Box flexDirection="column" width={cols} height={rows}>
+			<StatusLine state={state} cols={cols} />
+			<Box width={cols} height={bodyRows} flexDirection={layout.panelSide === 'bottom' ? 'column' : 'row'}>
+				{layout.inCall ? <Box width={main.cols} height={main.rows} /> : <Lobby state={state} rect={main} />}
+				{layout.panel && layout.panelSide ? (
+					<ChatPanel state={state} rect={layout.panel} side={layout.panelSide} />
+				) : null}
+			</Box>
+			<Hints state={state} cols={cols} />
+		</Box>
+	);
+}
+
+export function toKeyPress(
+	input: string,
+	key: {
+		ctrl: boolean;
+		meta: boolean;
+		escape: boolean;
+		return: boolean;
+		tab: boolean;
+		backspace: boolean;
+		delete: boolean;
+	},
+): KeyPress {
+	return {
+		input,
+		ctrl: key.ctrl,
+		meta: key.meta,
+		escape: key.escape,
+		return: key.return,
+		tab: key.tab,
+		backspace: key.backspace,
+		delete: key.delete,
+	};
+}
+
+export function CallScreen({
+	store,
+	size,
+	onKey,
+}: {
+	store: Store<CallScreenState>;
+	size: Store<TerminalSize>;
+	onKey: (key: KeyPress) => void;
+}) {
+	const state = useSyncExternalStore(store.subscribe, store.get);
+	const terminal = useSyncExternalStore(size.subscribe, size.get);
+	useInput((input, key) => onKey(toKeyPress(input, key)));
+	return <CallScreenView state={state} size={terminal} />;
+}

@@ -1,0 +1,261 @@
+/**
+ * The call screen's state machine, as a pure reducer: everything the chrome shows comes from here,
+ * and every event (network, camera, keys) is an action. Tested without a terminal.
+ */
+import type {CallStats} from '../session/stats.js';
+
+export type Role = 'listen' | 'call';
+
+export type Phase =
+	| {readonly kind: 'starting'}
+	| {readonly kind: 'listening'; readonly addresses: readonly string[]; readonly port: number}
+	| {readonly kind: 'connecting'; readonly target: string}
+	| {readonly kind: 'handshaking'}
+	| {readonly kind: 'in-call'}
+	/** The call is over; `again`: the caller may call again (r), the listener is listening again. */
+	| {readonly kind: 'ended'; readonly reason: string; readonly failed: boolean};
+
+export type CameraState =
+	| {readonly kind: 'starting'}
+	| {readonly kind: 'live'}
+	| {readonly kind: 'paused'}
+	| {readonly kind: 'lost'; readonly message: string};
+
+export type ChatLine = {readonly from: 'me' | 'peer' | 'note'; readonly text: string};
+
+export type Security = {readonly encrypted: boolean; readonly sas?: string};
+
+export type CallScreenState = {
+	readonly role: Role;
+	readonly phase: Phase;
+	/** How the peer is named on screen: the name it gave, else its address. */
+	readonly peer: {readonly name?: string; readonly address?: string};
+	readonly protocol?: 'seed' | 'v2';
+	readonly stats?: CallStats;
+	readonly security?: Security;
+	readonly camera: CameraState;
+	readonly cameraName: string;
+	readonly chat: readonly ChatLine[];
+	readonly typing: boolean;
+	readonly draft: string;
+	readonly pip: boolean;
+	readonly help: boolean;
+	/** One line about something that happened (refused caller, window closed, ...). */
+	readonly notice?: string;
+	/** Where a listener listens, kept so it can go back to listening after a call. */
+	readonly lobby?: {readonly addresses: readonly string[]; readonly port: number};
+	/** Set when the user asked to quit; the app leaves once it sees it. */
+	readonly quitting: boolean;
+};
+
+export type CallAction =
+	| {readonly type: 'listening'; readonly addresses: readonly string[]; readonly port: number}
+	| {readonly type: 'dialing'; readonly target: string}
+	| {readonly type: 'call-state'; readonly state: 'connecting' | 'handshaking' | 'in-call'}
+	| {
+			readonly type: 'call-started';
+			readonly protocol?: 'seed' | 'v2';
+			readonly address?: string;
+			readonly name?: string;
+	  }
+	| {readonly type: 'call-ended'; readonly reason: string; readonly failed: boolean}
+	| {readonly type: 'stats'; readonly stats: CallStats; readonly security?: Security}
+	| {readonly type: 'chat-received'; readonly text: string}
+	| {readonly type: 'camera'; readonly camera: CameraState}
+	| {readonly type: 'notice'; readonly text: string | undefined}
+	| {readonly type: 'key'; readonly key: KeyPress};
+
+/** What the reducer needs to know about a key (Ink's useInput, reduced). */
+export type KeyPress = {
+	readonly input: string;
+	readonly ctrl?: boolean;
+	readonly meta?: boolean;
+	readonly escape?: boolean;
+	readonly return?: boolean;
+	readonly tab?: boolean;
+	readonly backspace?: boolean;
+	readonly delete?: boolean;
+};
+
+/** What the app must do because of a key; the reducer stays pure, the app carries these out. */
+export type Effect =
+	| {readonly type: 'quit'}
+	| {readonly type: 'send-chat'; readonly text: string}
+	| {readonly type: 'pause'; readonly paused: boolean}
+	| {readonly type: 'redial'}
+	| {readonly type: 'layout-changed'};
+
+export const maxChatLines = 200;
+export const maxDraftLength = 500;
+
+export function initialCallState(role: Role, cameraName: string, target?: string): CallScreenState {
+	return {
+		role,
+		phase: role === 'call' && target ? {kind: 'connecting', target} : {kind: 'starting'},
+		peer: target ? {address: target} : {},
+		camera: {kind: 'starting'},
+		cameraName,
+		chat: [],
+		typing: false,
+		draft: '',
+		pip: true,
+		help: false,
+		quitting: false,
+	};
+}
+
+/** Chat is possible only in a v2 call (the seed format has no chat). */
+export function chatAvailable(state: CallScreenState): boolean {
+	return state.phase.kind === 'in-call' && state.protocol === 'v2';
+}
+
+/** Whether the side/bottom panel is open (it holds the chat, or the help). */
+export function panelOpen(state: CallScreenState): boolean {
+	return state.help || state.typing || state.chat.length > 0 || state.phase.kind === 'in-call';
+}
+
+function addChat(state: CallScreenState, line: ChatLine): CallScreenState {
+	const chat = [...state.chat, line];
+	return {...state, chat: chat.length > maxChatLines ? chat.slice(-maxChatLines) : chat};
+}
+
+/** Chat text from the wire or the keyboard, without anything that could move the cursor. */
+export function cleanText(text: string): string {
+	return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
+
+export function reduceCall(state: CallScreenState, action: CallAction): [CallScreenState, Effect[]] {
+	switch (action.type) {
+		case 'listening':
+			return [
+				{
+					...state,
+					phase: {kind: 'listening', addresses: action.addresses, port: action.port},
+					lobby: {addresses: action.addresses, port: action.port},
+				},
+				[],
+			];
+		case 'dialing':
+			return [
+				{
+					...state,
+					phase: {kind: 'connecting', target: action.target},
+					peer: {address: action.target},
+					protocol: undefined,
+					stats: undefined,
+				},
+				[],
+			];
+		case 'call-state':
+			if (state.phase.kind === 'ended' || state.phase.kind === action.state) return [state, []];
+			if (action.state === 'connecting') {
+				const target = state.phase.kind === 'connecting' ? state.phase.target : (state.peer.address ?? '');
+				return [{...state, phase: {kind: 'connecting', target}}, []];
+			}
+			return [
+				{...state, phase: action.state === 'handshaking' ? {kind: 'handshaking'} : {kind: 'in-call'}},
+				[],
+			];
+		case 'call-started': {
+			const chatNote: ChatLine[] =
+				action.protocol === 'seed'
+					? [{from: 'note', text: 'The peer speaks the original format: chat is unavailable.'}]
+					: [];
+			return [
+				{
+					...state,
+					phase: {kind: 'in-call'},
+					protocol: action.protocol,
+					peer: {name: action.name, address: action.address ?? state.peer.address},
+					chat: [...state.chat, ...chatNote],
+					notice: undefined,
+				},
+				[{type: 'layout-changed'}],
+			];
+		}
+		case 'call-ended': {
+			// A listener goes back to listening; a caller stays on the ended screen (r calls again).
+			const lobby = state.role === 'listen' ? state.lobby : undefined;
+			const next: CallScreenState = {
+				...state,
+				phase: lobby
+					? {kind: 'listening', addresses: lobby.addresses, port: lobby.port}
+					: {kind: 'ended', reason: action.reason, failed: action.failed},
+				notice: lobby ? `The last call ended: ${action.reason}` : state.notice,
+				typing: false,
+				draft: '',
+				stats: undefined,
+				security: undefined,
+			};
+			return [
+				addChat(next, {from: 'note', text: `Call ended: ${action.reason}`}),
+				[{type: 'layout-changed'}],
+			];
+		}
+		case 'stats':
+			return [{...state, stats: action.stats, security: action.security ?? state.security}, []];
+		case 'chat-received': {
+			const text = cleanText(action.text);
+			return text ? [addChat(state, {from: 'peer', text}), []] : [state, []];
+		}
+		case 'camera':
+			return [{...state, camera: action.camera}, []];
+		case 'notice':
+			return [{...state, notice: action.text}, []];
+		case 'key':
+			return reduceKey(state, action.key);
+	}
+}
+
+function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Effect[]] {
+	if (key.ctrl && key.input === 'c') return [{...state, quitting: true}, [{type: 'quit'}]];
+	if (state.typing) {
+		if (key.escape) return [{...state, typing: false}, [{type: 'layout-changed'}]];
+		if (key.return) {
+			const text = cleanText(state.draft);
+			if (!text) return [{...state, draft: ''}, []];
+			if (!chatAvailable(state)) {
+				return [addChat({...state, draft: ''}, {from: 'note', text: 'Not sent: no chat in this call.'}), []];
+			}
+			return [addChat({...state, draft: ''}, {from: 'me', text}), [{type: 'send-chat', text}]];
+		}
+		if (key.backspace || key.delete) return [{...state, draft: [...state.draft].slice(0, -1).join('')}, []];
+		if (key.ctrl || key.meta || key.tab) return [state, []];
+		const typed = key.input.replace(/[\u0000-\u001f\u007f]/g, '');
+		if (!typed) return [state, []];
+		return [{...state, draft: (state.draft + typed).slice(0, maxDraftLength)}, []];
+	}
+	if (key.escape && state.help) return [{...state, help: false}, [{type: 'layout-changed'}]];
+	if (key.tab || key.return) {
+		if (state.phase.kind === 'ended' && state.role === 'call' && key.return)
+			return [state, [{type: 'redial'}]];
+		if (state.protocol === 'seed' && state.phase.kind === 'in-call') {
+			return [{...state, notice: 'Chat is unavailable: the peer speaks the original format.'}, []];
+		}
+		return [{...state, typing: true, help: false}, [{type: 'layout-changed'}]];
+	}
+	switch (key.input) {
+		case 'q':
+		case 'Q':
+			return [{...state, quitting: true}, [{type: 'quit'}]];
+		case '?':
+			return [{...state, help: !state.help}, [{type: 'layout-changed'}]];
+		case 'v':
+		case 'V':
+			return [{...state, pip: !state.pip}, [{type: 'layout-changed'}]];
+		case 'p':
+		case 'P': {
+			if (state.camera.kind === 'live')
+				return [{...state, camera: {kind: 'paused'}}, [{type: 'pause', paused: true}]];
+			if (state.camera.kind === 'paused')
+				return [{...state, camera: {kind: 'live'}}, [{type: 'pause', paused: false}]];
+			return [state, []];
+		}
+		case 'r':
+		case 'R':
+			if (state.phase.kind === 'ended' && state.role === 'call') return [state, [{type: 'redial'}]];
+			return [state, []];
+		default:
+			return [state, []];
+	}
+}

@@ -1,0 +1,100 @@
+/**
+ * Where everything goes on the call screen, from the terminal size and what is open. Pure
+ * arithmetic: Ink lays out the chrome from the same numbers, and the video surfaces draw in the
+ * rectangles this returns, so the two never overlap.
+ *
+ *   row 0:            status line (always)
+ *   rows 1..:         video on the left; the panel (chat or help) to its right when the terminal
+ *                     is wide enough, else below it, full width
+ *   last row:         the key hints (always)
+ */
+import type {CellRect} from '../render/layout.js';
+
+export type ScreenLayout = {
+	readonly cols: number;
+	readonly rows: number;
+	readonly statusRow: number;
+	readonly hintsRow: number;
+	/** The peer's picture; may be empty (0 rows) on a tiny terminal. */
+	readonly video: CellRect;
+	/** Your own camera, inside the video rectangle (bottom right), when shown and it fits. */
+	readonly pip: CellRect | undefined;
+	/** Chat or help. */
+	readonly panel: CellRect | undefined;
+	readonly panelSide: 'right' | 'bottom' | undefined;
+};
+
+export type LayoutWants = {
+	readonly panel: boolean;
+	readonly pip: boolean;
+};
+
+/** Terminals at least this wide put the panel beside the video. */
+export const sidePanelMinCols = 100;
+export const sidePanelCols = 36;
+export const bottomPanelRows = 8;
+
+export function screenLayout(cols: number, rows: number, wants: LayoutWants): ScreenLayout {
+	cols = Math.max(0, Math.floor(cols));
+	rows = Math.max(0, Math.floor(rows));
+	const statusRow = 0;
+	const hintsRow = Math.max(0, rows - 1);
+	const top = Math.min(rows, 1);
+	const bodyRows = Math.max(0, rows - 2);
+	let video: CellRect = {col: 0, row: top, cols, rows: bodyRows};
+	let panel: CellRect | undefined;
+	let panelSide: ScreenLayout['panelSide'];
+	if (wants.panel && bodyRows > 0) {
+		if (cols >= sidePanelMinCols) {
+			const width = Math.min(sidePanelCols, Math.floor(cols / 3));
+			video = {col: 0, row: top, cols: cols - width, rows: bodyRows};
+			panel = {col: cols - width, row: top, cols: width, rows: bodyRows};
+			panelSide = 'right';
+		} else {
+			const height = Math.min(bottomPanelRows, Math.max(3, Math.floor(bodyRows / 2)), bodyRows);
+			video = {col: 0, row: top, cols, rows: bodyRows - height};
+			panel = {col: 0, row: top + bodyRows - height, cols, rows: height};
+			panelSide = 'bottom';
+		}
+	}
+	return {
+		cols,
+		rows,
+		statusRow,
+		hintsRow,
+		video,
+		pip: wants.pip ? pipRect(video) : undefined,
+		panel,
+		panelSide,
+	};
+}
+
+/** A quarter of the video's width (at least 16 cells), bottom right; none if the video is too small. */
+export function pipRect(video: CellRect): CellRect | undefined {
+	const cols = Math.max(16, Math.floor(video.cols / 4));
+	const rows = Math.max(4, Math.round((cols * 3) / 4 / 2));
+	if (cols * 2 > video.cols || rows * 2 > video.rows) return undefined;
+	return {col: video.col + video.cols - cols, row: video.row + video.rows - rows, cols, rows};
+}
+
+export function contains(outer: CellRect, inner: CellRect): boolean {
+	return (
+		inner.col >= outer.col &&
+		inner.row >= outer.row &&
+		inner.col + inner.cols <= outer.col + outer.cols &&
+		inner.row + inner.rows <= outer.row + outer.rows
+	);
+}
+
+export function overlaps(a: CellRect, b: CellRect): boolean {
+	return (
+		a.cols > 0 &&
+		a.rows > 0 &&
+		b.cols > 0 &&
+		b.rows > 0 &&
+		a.col < b.col + b.cols &&
+		b.col < a.col + a.cols &&
+		a.row < b.row + b.rows &&
+		b.row < a.row + a.rows
+	);
+}

@@ -1,0 +1,95 @@
+/** Small text helpers for the chrome: word wrapping to a width, and the status line's pieces. */
+import type {CallStats} from '../session/stats.js';
+import {codePointWidth, textWidth} from './ansi-slice.js';
+import type {CallScreenState} from './call-state.js';
+
+/** Word-wraps plain text to `width` columns (long words are cut). */
+export function wrap(text: string, width: number): string[] {
+	if (width <= 0) return [];
+	const lines: string[] = [];
+	let line = '';
+	let lineWidth = 0;
+	const push = () => {
+		lines.push(line.trimEnd());
+		line = '';
+		lineWidth = 0;
+	};
+	for (const word of text.split(/(\s+)/)) {
+		if (word === '') continue;
+		const w = textWidth(word);
+		if (/^\s+$/.test(word)) {
+			if (lineWidth > 0 && lineWidth + 1 <= width) {
+				line += ' ';
+				lineWidth += 1;
+			}
+			continue;
+		}
+		if (lineWidth + w <= width) {
+			line += word;
+			lineWidth += w;
+			continue;
+		}
+		if (lineWidth > 0) push();
+		for (const char of word) {
+			const cw = codePointWidth(char.codePointAt(0)!);
+			if (lineWidth + cw > width) push();
+			line += char;
+			lineWidth += cw;
+		}
+	}
+	if (line.trim() !== '' || lines.length === 0) push();
+	return lines;
+}
+
+export function kbit(bytesPerSecond: number): string {
+	return `${Math.round((bytesPerSecond * 8) / 1000)} kbit/s`;
+}
+
+export function formatStats(stats: CallStats | undefined): string[] {
+	if (!stats) return [];
+	const parts = [
+		`in ${Math.round(stats.fps_in)} fps ${kbit(stats.bytes_in)}`,
+		`out ${Math.round(stats.fps_out)} fps ${kbit(stats.bytes_out)}`,
+		`rtt ${stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`}`,
+		`dropped ${stats.dropped}`,
+	];
+	return parts;
+}
+
+export function peerLabel(state: CallScreenState): string {
+	const {name, address} = state.peer;
+	if (name && address) return `${name} (${address})`;
+	return name ?? address ?? 'the peer';
+}
+
+/** The one-line status: what the call is doing, then its numbers. */
+export function statusText(state: CallScreenState): string {
+	const phase = state.phase;
+	switch (phase.kind) {
+		case 'starting':
+			return state.role === 'listen' ? 'starting to listen…' : 'starting…';
+		case 'listening':
+			return `listening on port ${phase.port}: waiting for a call`;
+		case 'connecting':
+			return `calling ${phase.target}…`;
+		case 'handshaking':
+			return `connecting to ${peerLabel(state)}…`;
+		case 'ended':
+			return `call ended: ${phase.reason}`;
+		case 'in-call': {
+			const stats = state.stats;
+			const security = state.security
+				? state.security.encrypted
+					? `encrypted${state.security.sas ? ` · ${state.security.sas}` : ''}`
+					: 'not encrypted'
+				: undefined;
+			const codec = stats?.codec ? ` ${stats.codec}` : '';
+			return [
+				`in call with ${peerLabel(state)}`,
+				`${state.protocol ?? '?'}${codec}`,
+				...formatStats(stats),
+				...(security ? [security] : []),
+			].join(' · ');
+		}
+	}
+}
