@@ -4,6 +4,7 @@
  */
 import {makeFrame, type Frame} from '../frame.js';
 import {loadOpenCv} from '../opencv.js';
+import {jpegHeader} from '../protocol/jpeg.js';
 
 export type Size = {readonly width: number; readonly height: number};
 
@@ -44,6 +45,14 @@ export async function decodeJpeg(
 	expected: Size,
 	capturedAt: number,
 ): Promise<Frame | undefined> {
+	const header = jpegHeader(bytes);
+	if (
+		!header ||
+		header.width !== expected.width ||
+		header.height !== expected.height ||
+		header.components !== 3
+	)
+		return undefined;
 	const cv = await loadOpenCv();
 	let mat;
 	try {
@@ -88,6 +97,8 @@ export async function decodeJpeg444(
 			if (at + 4 > buffer.length) return undefined;
 			const length = buffer.readUInt32BE(at);
 			if (at + 4 + length > buffer.length) return undefined;
+			const header = jpegHeader(buffer.subarray(at + 4, at + 4 + length));
+			if (!header || header.width !== expected.width || header.height !== expected.height) return undefined;
 			const plane = await cv.imdecodeAsync(buffer.subarray(at + 4, at + 4 + length), cv.IMREAD_GRAYSCALE);
 			if (plane.empty || plane.cols !== expected.width || plane.rows !== expected.height) return undefined;
 			planes.push(plane);

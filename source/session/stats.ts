@@ -25,9 +25,9 @@ export type CallStats = {
 	peer_shape: string | null;
 	shown_shape: string | null;
 	/** v2 over TLS: true; seed or plaintext v2: false; null before the greeting. */
-	encrypted: boolean | null;
+	encrypted?: boolean | null;
 	/** Short authentication string shown on both screens, null when not encrypted. */
-	sas: string | null;
+	sas?: string | null;
 };
 
 export function percentile(sorted: readonly number[], p: number): number | null {
