@@ -112,7 +112,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const sizeStore = new Store<TerminalSize>(size);
 
 	const restoreText = '\x1b[m' + ansiEscapes.cursorShow + ansiEscapes.exitAlternativeScreen;
-	output.write(ansiEscapes.enterAlternativeScreen + ansiEscapes.cursorHide + ansiEscapes.clearScreen);
+	output.write(ansiEscapes.enterAlternativeScreen + ansiEscapes.cursorHide + ansiEscapes.eraseScreen);
 	const unguard = guardTerminal(() => output.write(restoreText), options.errorOutput);
 
 	let finish: (code: number) => void = () => undefined;

@@ -141,6 +141,7 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 			height={rect.rows}
 			flexDirection="column"
 			justifyContent="center"
+			overflow="hidden"
 			alignItems="center"
 		>
 			{shown.slice(0, rect.rows).map((line, index) => (

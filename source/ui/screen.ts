@@ -130,7 +130,7 @@ export class ScreenWriter {
 		this.transaction(() => {
 			let text = '';
 			if (this.clearNext) {
-				text += '\x1b[m' + ansiEscapes.clearScreen;
+				text += '\x1b[m' + ansiEscapes.eraseScreen;
 				this.clearNext = false;
 			}
 			for (let row = 0; row < this.size.rows; row++) {

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {
+	type CallAction,
+	type CallScreenState,
+	chatAvailable,
+	type Effect,
+	initialCallState,
+	reduceCall,
+} from '../../source/ui/call-state.js';
+import type {CallStats} from '../../source/session/stats.js';
+
+function run(state: CallScreenState, ...actions: CallAction[]): [CallScreenState, Effect[]] {
+	let effects: Effect[] = [];
+	for (const action of actions) {
+		const [next, more] = reduceCall(state, action);
+		state = next;
+		effects = [...effects, ...more];
+	}
+	return [state, effects];
+}
+
+const key = (input: string, extra: Record<string, boolean> = {}): CallAction => ({
+	type: 'key',
+	key: {input, ...extra},
+});
+const stats = (over: Partial<CallStats> = {}): CallStats => ({
+	t: '',
+	state: 'in-call',
+	protocol: 'v2',
+	codec: 'jpeg',
+	fps_in: 30,
+	fps_out: 30,
+	bytes_in: 100_000,
+	bytes_out: 100_000,
+	frames_in: 1,
+	frames_out: 1,
+	dropped: 0,
+	rtt_ms: 1,
+	latency_ms_p50: null,
+	latency_ms_p95: null,
+	peer_shape: null,
+	shown_shape: null,
+	...over,
+});
+
+test('a listener listens, takes a call, and goes back to listening when the peer leaves', () => {
+	let [state] = run(initialCallState('listen', 'test'), {
+		type: 'listening',
+		addresses: ['10.0.0.2'],
+		port: 5000,
+	});
+	assert.deepEqual(state.phase, {kind: 'listening', addresses: ['10.0.0.2'], port: 5000});
+	[state] = run(state, {type: 'call-state', state: 'handshaking'}, {type: 'call-started', protocol: 'v2'});
+	assert.equal(state.phase.kind, 'in-call');
+	assert.ok(chatAvailable(state));
+	[state] = run(state, {type: 'call-ended', reason: 'the peer vanished', failed: true});
+	assert.deepEqual(state.phase, {kind: 'listening', addresses: ['10.0.0.2'], port: 5000});
+	assert.match(state.notice ?? '', /the peer vanished/);
+	assert.ok(!chatAvailable(state));
+});
+
+test('a caller whose call ended offers to call again with r or Enter, not otherwise', () => {
+	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
+	assert.deepEqual(run(state, key('r'))[1], []);
+	[state] = run(state, {type: 'call-ended', reason: 'bad handshake', failed: true});
+	assert.deepEqual(state.phase, {kind: 'ended', reason: 'bad handshake', failed: true});
+	assert.deepEqual(run(state, key('r'))[1], [{type: 'redial'}]);
+	assert.deepEqual(run(state, key('', {return: true}))[1], [{type: 'redial'}]);
+	[state] = run(state, {type: 'dialing', target: 'h:1'});
+	assert.deepEqual(state.phase, {kind: 'connecting', target: 'h:1'});
+});
+
+test('chat: Tab opens the input, typing edits it, Enter sends and clears, Esc goes back', () => {
+	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
+	[state] = run(state, key('', {tab: true}), key('h'), key('i'), key('x'), key('', {backspace: true}));
+	assert.equal(state.typing, true);
+	assert.equal(state.draft, 'hi');
+	let effects: Effect[];
+	[state, effects] = run(state, key('', {return: true}));
+	assert.deepEqual(effects, [{type: 'send-chat', text: 'hi'}]);
+	assert.equal(state.draft, '');
+	assert.deepEqual(state.chat.at(-1), {from: 'me', text: 'hi'});
+	// While typing, q and p are letters, not commands.
+	[state, effects] = run(state, key('q'), key('p'));
+	assert.deepEqual(effects, []);
+	assert.equal(state.draft, 'qp');
+	[state] = run(state, key('', {escape: true}));
+	assert.equal(state.typing, false);
+	assert.deepEqual(run(state, key('q'))[1], [{type: 'quit'}]);
+});
+
+test('with a seed peer chat is unavailable, said in the chat and on Tab', () => {
+	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'seed'});
+	assert.ok(!chatAvailable(state));
+	assert.match(state.chat.at(-1)!.text, /chat is unavailable/);
+	[state] = run(state, key('', {tab: true}));
+	assert.equal(state.typing, false);
+	assert.match(state.notice ?? '', /unavailable/);
+});
+
+test('received chat is cleaned of control characters; empty messages are dropped', () => {
+	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
+	[state] = run(state, {type: 'chat-received', text: 'a\x1b[2Jb\nc'}, {type: 'chat-received', text: '\x07 '});
+	assert.deepEqual(
+		state.chat.filter((l) => l.from === 'peer'),
+		[{from: 'peer', text: 'a [2Jb c'}],
+	);
+});
+
+test('p pauses and resumes only a live camera; a lost camera is shown', () => {
+	let [state] = run(initialCallState('call', 'test', 'h:1'), key('p'));
+	assert.equal(state.camera.kind, 'starting');
+	let effects: Effect[];
+	[state, effects] = run(state, {type: 'camera', camera: {kind: 'live'}}, key('p'));
+	assert.deepEqual(effects, [{type: 'pause', paused: true}]);
+	assert.equal(state.camera.kind, 'paused');
+	[state, effects] = run(state, key('p'));
+	assert.deepEqual(effects, [{type: 'pause', paused: false}]);
+	[state] = run(state, {type: 'camera', camera: {kind: 'lost', message: 'Camera 0 vanished.'}});
+	assert.deepEqual(state.camera, {kind: 'lost', message: 'Camera 0 vanished.'});
+});
+
+test('v toggles the picture-in-picture, ? the help, Ctrl+C quits even while typing', () => {
+	let [state] = run(initialCallState('listen', 'test'), key('v'));
+	assert.equal(state.pip, false);
+	[state] = run(state, key('?'));
+	assert.equal(state.help, true);
+	[state] = run(state, key('', {escape: true}));
+	assert.equal(state.help, false);
+	[state] = run(state, {type: 'call-started', protocol: 'v2'}, key('', {tab: true}));
+	const [, effects] = run(state, key('c', {ctrl: true}));
+	assert.deepEqual(effects, [{type: 'quit'}]);
+});
+
+test('stats and security are kept for the status line; an ended call forgets them', () => {
+	let [state] = run(
+		initialCallState('call', 'test', 'h:1'),
+		{type: 'call-started', protocol: 'v2'},
+		{type: 'stats', stats: stats(), security: {encrypted: true, sas: 'apple banana'}},
+	);
+	assert.equal(state.stats?.fps_in, 30);
+	assert.equal(state.security?.sas, 'apple banana');
+	[state] = run(state, {type: 'call-ended', reason: 'hung up', failed: false});
+	assert.equal(state.stats, undefined);
+	assert.equal(state.security, undefined);
+});

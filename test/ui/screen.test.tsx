@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {sliceColumns, textWidth} from '../../source/ui/ansi-slice.js';
+import {
+	initialCallState,
+	reduceCall,
+	type CallAction,
+	type CallScreenState,
+} from '../../source/ui/call-state.js';
+import {statusText} from '../../source/ui/text.js';
+import {CallScreenView, callScreenLayout} from '../../source/ui/call-screen.js';
+import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
+import {rowSpans, ScreenWriter} from '../../source/ui/screen.js';
+import {VirtualTerminal} from '../render/virtual-terminal.js';
+
+function state(...actions: CallAction[]): CallScreenState {
+	let s = initialCallState('call', 'test', '10.0.0.9:5000');
+	for (const action of actions) s = reduceCall(s, action)[0];
+	return s;
+}
+
+test('layout: video, picture-in-picture and panel never overlap the chrome rows or each other', () => {
+	for (let cols = 0; cols <= 220; cols += 7) {
+		for (let rows = 0; rows <= 70; rows += 3) {
+			for (const panel of [false, true]) {
+				const l = screenLayout(cols, rows, {panel, pip: true});
+				const screen = {col: 0, row: 0, cols, rows};
+				if (l.video.rows > 0 && l.video.cols > 0) {
+					assert.ok(contains(screen, l.video), `${cols}x${rows}`);
+					assert.ok(l.video.row >= 1 && l.video.row + l.video.rows <= rows - 1, `${cols}x${rows}`);
+				}
+				if (l.pip) assert.ok(contains(l.video, l.pip), `${cols}x${rows} pip`);
+				if (l.panel) {
+					assert.ok(contains(screen, l.panel));
+					assert.ok(!overlaps(l.panel, l.video), `${cols}x${rows} panel`);
+				}
+			}
+		}
+	}
+	assert.equal(screenLayout(160, 48, {panel: true, pip: false}).panelSide, 'right');
+	assert.equal(screenLayout(80, 24, {panel: true, pip: false}).panelSide, 'bottom');
+});
+
+test('sliceColumns cuts styled text to exact widths and carries the colour in', () => {
+	const line = 'ab\x1b[31mcdef\x1b[39mgh';
+	assert.equal(sliceColumns(line, 0, 2), 'ab\x1b[0m');
+	assert.equal(sliceColumns(line, 3, 5), '\x1b[31mde\x1b[0m');
+	assert.equal(sliceColumns(line, 6, 10), '\x1b[31m\x1b[39mgh\x1b[0m  ');
+	assert.equal(textWidth(sliceColumns('日本語', 1, 4)), 3);
+	assert.equal(sliceColumns('', 2, 4), '\x1b[0m  ');
+});
+
+test('rowSpans cuts holes out of a row', () => {
+	const hole = {col: 10, row: 2, cols: 5, rows: 3};
+	assert.deepEqual(rowSpans(1, 30, [hole]), [[0, 30]]);
+	assert.deepEqual(rowSpans(2, 30, [hole]), [
+		[0, 10],
+		[15, 30],
+	]);
+	assert.deepEqual(rowSpans(4, 15, [hole]), [[0, 10]]);
+});
+
+test('ScreenWriter writes the chrome around the holes, only the changed rows, in synchronized output', () => {
+	const writes: string[] = [];
+	const terminal = new VirtualTerminal(20, 5, {char: 'V', fg: -1, bg: -1});
+	const out = {
+		write(data: Uint8Array | string) {
+			const text = typeof data === 'string' ? data : Buffer.from(data).toString();
+			writes.push(text);
+			// The first paint clears the screen; the V fill stands for video drawn after it.
+			terminal.write(text.replaceAll('\x1b[2J', ''));
+			return true;
+		},
+	};
+	const writer = new ScreenWriter(out, {cols: 20, rows: 5});
+	writer.setHoles([{col: 5, row: 1, cols: 10, rows: 3}]);
+	const lines = ['status', 'x'.repeat(20), 'y'.repeat(20), 'z'.repeat(20), 'hints'];
+	writer.setChrome(lines.join('\n'));
+	assert.equal(writes.length, 1);
+	assert.ok(writes[0]!.startsWith('\x1b[?2026h') && writes[0]!.endsWith('\x1b[?2026l'));
+	for (let row = 1; row <= 3; row++) {
+		for (let col = 5; col < 15; col++) assert.equal(terminal.cell(col, row).char, 'V', `${col},${row}`);
+		assert.equal(terminal.cell(0, row).char, 'xyz'[row - 1]);
+		assert.equal(terminal.cell(19, row).char, 'xyz'[row - 1]);
+	}
+	assert.equal(terminal.cell(0, 0).char, 's');
+	assert.equal(terminal.cell(10, 0).char, ' ');
+	writes.length = 0;
+	lines[4] = 'HINTS';
+	writer.setChrome(lines.join('\n'));
+	assert.equal(writes.length, 1);
+	assert.ok(writes[0]!.includes('HINTS') && !writes[0]!.includes('status'));
+});
+
+test('the call screen shows the status, the lobby, chat and the seed note, in the layout boxes', () => {
+	const size = {cols: 100, rows: 30};
+	const listening = reduceCall(initialCallState('listen', 'test'), {
+		type: 'listening',
+		addresses: ['192.168.1.20'],
+		port: 5000,
+	})[0];
+	let view = render(<CallScreenView state={listening} size={size} />);
+	let frame = view.lastFrame() ?? '';
+	assert.match(frame, /listening on port 5000/);
+	assert.match(frame, /facetty call 192\.168\.1\.20:5000/);
+	view.unmount();
+
+	const inCall = state(
+		{type: 'call-started', protocol: 'v2', name: 'Ada'},
+		{
+			type: 'stats',
+			stats: {
+				t: '',
+				state: 'in-call',
+				protocol: 'v2',
+				codec: 'jpeg',
+				fps_in: 29.7,
+				fps_out: 30,
+				bytes_in: 125_000,
+				bytes_out: 50_000,
+				frames_in: 0,
+				frames_out: 0,
+				dropped: 3,
+				rtt_ms: 2.4,
+				latency_ms_p50: null,
+				latency_ms_p95: null,
+				peer_shape: null,
+				shown_shape: null,
+			},
+			security: {encrypted: false},
+		},
+		{type: 'chat-received', text: 'hello from Ada'},
+	);
+	view = render(<CallScreenView state={inCall} size={size} />);
+	frame = view.lastFrame() ?? '';
+	const lines = frame.split('\n');
+	assert.match(lines[0]!, /in call with Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps 1000 kbit\/s/);
+	assert.match(
+		statusText(inCall),
+		/in call with Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps 1000 kbit\/s · out 30 fps 400 kbit\/s · rtt 2 ms · dropped 3 · not encrypted/,
+	);
+	assert.match(frame, /Ada: hello from Ada/);
+	// The video rectangle is left blank for the surface.
+	const layout = callScreenLayout(inCall, size);
+	for (let row = layout.video.row; row < layout.video.row + layout.video.rows; row++) {
+		assert.equal((lines[row] ?? '').slice(0, layout.video.cols).trim(), '', `row ${row}`);
+	}
+	view.unmount();
+
+	view = render(<CallScreenView state={state({type: 'call-started', protocol: 'seed'})} size={size} />);
+	assert.match(view.lastFrame() ?? '', /chat is unavailable/);
+	view.unmount();
+});
+
+test('the call screen fits tiny terminals without breaking lines', () => {
+	for (const size of [
+		{cols: 20, rows: 6},
+		{cols: 9, rows: 2},
+		{cols: 40, rows: 10},
+	]) {
+		const s = state({type: 'call-started', protocol: 'v2'}, {type: 'chat-received', text: 'x '.repeat(50)});
+		const view = render(<CallScreenView state={s} size={size} />);
+		const lines = (view.lastFrame() ?? '').split('\n');
+		assert.ok(lines.length <= size.rows, `${size.cols}x${size.rows}: ${lines.length} lines`);
+		for (const line of lines) assert.ok(textWidth(line) <= size.cols, `${size.cols}x${size.rows}: "${line}"`);
+		view.unmount();
+	}
+});
