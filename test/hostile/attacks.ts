@@ -1,0 +1,83 @@
+/** Building blocks for attacking a listener: raw sockets, a correct encrypted start, and patience. */
+import crypto from 'node:crypto';
+import net from 'node:net';
+import type tls from 'node:tls';
+import {encodeV2, allCapabilities} from '../../source/protocol/v2.js';
+import {readExactly} from '../../source/session/read.js';
+import {authenticate, startTls} from '../../source/session/secure.js';
+import {ephemeralIdentity} from '../../source/trust/identity.js';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Connected, greeting read, paused. */
+export async function rawConnect(port: number): Promise<net.Socket> {
+	const socket = net.connect(port, '127.0.0.1');
+	socket.on('error', () => undefined);
+	socket.pause();
+	await new Promise((resolve, reject) => {
+		socket.once('connect', resolve);
+		socket.once('error', reject);
+	});
+	await readExactly(socket, 4, 5000);
+	return socket;
+}
+
+/** Through FTYS, TLS and the auth message (with the right secret if given): what the v2 parser sees next is ours. */
+export async function secureConnect(
+	port: number,
+	secret?: string,
+): Promise<{socket: tls.TLSSocket; raw: net.Socket}> {
+	const raw = await rawConnect(port);
+	raw.write('FTYS');
+	const echo = await readExactly(raw, 4, 5000);
+	const socket = await startTls(raw, 'caller', ephemeralIdentity(), echo.rest, 5000);
+	socket.on('error', () => undefined);
+	await authenticate(socket, 'caller', ephemeralIdentity(), secret, 5000).catch(() => undefined);
+	return {socket, raw};
+}
+
+export const hello = () =>
+	encodeV2({type: 'hello', version: 2, capabilities: allCapabilities, agent: 'attacker'});
+
+export function header(type: number, length: number): Buffer {
+	const out = Buffer.alloc(5);
+	out[0] = type;
+	out.writeUInt32BE(length >>> 0, 1);
+	return out;
+}
+
+export const random = (n: number) => crypto.randomBytes(n);
+
+/** Resolves when the socket is closed (by the listener, usually); bounded. */
+export function closed(socket: net.Socket | tls.TLSSocket, ms = 8000): Promise<void> {
+	return new Promise((resolve) => {
+		if (socket.destroyed) return resolve();
+		const timer = setTimeout(() => {
+			socket.destroy();
+			resolve();
+		}, ms);
+		socket.on('close', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		socket.resume();
+	});
+}
+
+/** Writes without waiting for the peer to read (a flood); stops at `bytes` or when the socket closes. */
+export async function flood(socket: net.Socket | tls.TLSSocket, chunk: Buffer, bytes: number): Promise<void> {
+	let written = 0;
+	while (written < bytes && !socket.destroyed) {
+		const ok = socket.write(chunk);
+		written += chunk.length;
+		if (!ok) {
+			await Promise.race([
+				new Promise((resolve) => socket.once('drain', resolve)),
+				new Promise((resolve) => socket.once('close', resolve)),
+				sleep(3000),
+			]);
+			if (socket.writableLength > 0 && !socket.writableNeedDrain) continue;
+			if (socket.writableNeedDrain) return; // the listener stopped reading us: it hung up or will
+		}
+	}
+}

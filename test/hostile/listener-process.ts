@@ -1,0 +1,56 @@
+/**
+ * A facetty listener in its own process, for the hostile suite to attack: two ports (no secret;
+ * with the secret "hostile-suite"), raw 16x12 video to every caller, one JSON line on stdout per
+ * event so the test can tell how each attack ended. Short timeouts keep the suite quick.
+ */
+import {loadOpenCv} from '../../source/opencv.js';
+import {listen, type Listener} from '../../source/session/connect.js';
+import {patternFrame} from '../session/helpers.js';
+
+const options = {
+	host: '127.0.0.1',
+	port: 0,
+	codec: 'raw' as const,
+	handshakeTimeoutMs: 1000,
+	idleTimeoutMs: 1500,
+	confirmTimeoutMs: 1500,
+	maxWriteBacklogBytes: 8 * 1024 * 1024,
+};
+
+const say = (line: object) => process.stdout.write(JSON.stringify(line) + '\n');
+
+function watch(listener: Listener, name: string): void {
+	listener.on('rejected', (error) =>
+		say({
+			port: name,
+			event: 'rejected',
+			code: (error as {code?: string}).code ?? null,
+			message: error.message,
+		}),
+	);
+	listener.on('call', (call) => {
+		say({port: name, event: 'call'});
+		let index = 0;
+		const timer = setInterval(() => call.sendFrame(patternFrame(16, 12, index++)), 33);
+		call.once('ended', (end) => {
+			clearInterval(timer);
+			say({
+				port: name,
+				event: 'ended',
+				code: (end.error as {code?: string})?.code ?? null,
+				message: end.reason,
+			});
+		});
+	});
+}
+
+// Loaded up front, so the memory baseline includes the library (JPEG cases decode with it).
+await loadOpenCv();
+const open = await listen(options);
+const secret = await listen({...options, secret: 'hostile-suite'});
+watch(open, 'open');
+watch(secret, 'secret');
+say({event: 'ready', open: open.port, secret: secret.port, pid: process.pid});
+process.on('SIGTERM', () => {
+	void Promise.all([open.close(), secret.close()]).then(() => process.exit(0));
+});
