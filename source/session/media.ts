@@ -30,13 +30,24 @@ function toMat(cv: Awaited<ReturnType<typeof loadOpenCv>>, frame: Frame) {
 export async function scaleFrame(frame: Frame, size: Size): Promise<Frame> {
 	if (frame.width === size.width && frame.height === size.height) return frame;
 	const cv = await loadOpenCv();
-	const scaled = await toMat(cv, frame).resizeAsync(size.height, size.width, 0, 0, cv.INTER_AREA);
-	return makeFrame(size.width, size.height, new Uint8Array(scaled.getData()), frame.capturedAt);
+	const source = toMat(cv, frame);
+	const scaled = await source.resizeAsync(size.height, size.width, 0, 0, cv.INTER_AREA);
+	const data = new Uint8Array(scaled.getData());
+	// V8 does not see the pixels of a Mat (external memory tracking is off, see opencv.ts), so it
+	// would collect them late: free them now, or a fast stream piles up hundreds of MB.
+	scaled.release();
+	source.release();
+	return makeFrame(size.width, size.height, data, frame.capturedAt);
 }
 
 export async function encodeJpeg(frame: Frame, quality: number): Promise<Uint8Array> {
 	const cv = await loadOpenCv();
-	return cv.imencodeAsync('.jpg', toMat(cv, frame), [cv.IMWRITE_JPEG_QUALITY, quality]);
+	const mat = toMat(cv, frame);
+	try {
+		return await cv.imencodeAsync('.jpg', mat, [cv.IMWRITE_JPEG_QUALITY, quality]);
+	} finally {
+		mat.release();
+	}
 }
 
 /** Undefined when the bytes are not a picture of the size the message claimed. */
@@ -60,9 +71,13 @@ export async function decodeJpeg(
 	} catch {
 		return undefined;
 	}
-	if (mat.empty || mat.cols !== expected.width || mat.rows !== expected.height || mat.channels !== 3)
-		return undefined;
-	return makeFrame(mat.cols, mat.rows, new Uint8Array(mat.getData()), capturedAt);
+	try {
+		if (mat.empty || mat.cols !== expected.width || mat.rows !== expected.height || mat.channels !== 3)
+			return undefined;
+		return makeFrame(mat.cols, mat.rows, new Uint8Array(mat.getData()), capturedAt);
+	} finally {
+		mat.release();
+	}
 }
 
 /**
@@ -72,15 +87,21 @@ export async function decodeJpeg(
  */
 export async function encodeJpeg444(frame: Frame, quality: number): Promise<Uint8Array> {
 	const cv = await loadOpenCv();
-	const planes = (await toMat(cv, frame).cvtColorAsync(cv.COLOR_BGR2YCrCb)).splitChannels();
-	const parts: Buffer[] = [];
-	for (const plane of planes) {
-		const jpeg = await cv.imencodeAsync('.jpg', plane, [cv.IMWRITE_JPEG_QUALITY, quality]);
-		const length = Buffer.alloc(4);
-		length.writeUInt32BE(jpeg.length, 0);
-		parts.push(length, jpeg);
+	const source = toMat(cv, frame);
+	const ycrcb = await source.cvtColorAsync(cv.COLOR_BGR2YCrCb);
+	const planes = ycrcb.splitChannels();
+	try {
+		const parts: Buffer[] = [];
+		for (const plane of planes) {
+			const jpeg = await cv.imencodeAsync('.jpg', plane, [cv.IMWRITE_JPEG_QUALITY, quality]);
+			const length = Buffer.alloc(4);
+			length.writeUInt32BE(jpeg.length, 0);
+			parts.push(length, jpeg);
+		}
+		return Buffer.concat(parts);
+	} finally {
+		for (const mat of [source, ycrcb, ...planes]) mat.release();
 	}
-	return Buffer.concat(parts);
 }
 
 export async function decodeJpeg444(
@@ -104,9 +125,15 @@ export async function decodeJpeg444(
 			planes.push(plane);
 			at += 4 + length;
 		}
-		const bgr = await new cv.Mat(planes).cvtColorAsync(cv.COLOR_YCrCb2BGR);
-		return makeFrame(bgr.cols, bgr.rows, new Uint8Array(bgr.getData()), capturedAt);
+		const merged = new cv.Mat(planes);
+		const bgr = await merged.cvtColorAsync(cv.COLOR_YCrCb2BGR);
+		const frame = makeFrame(bgr.cols, bgr.rows, new Uint8Array(bgr.getData()), capturedAt);
+		merged.release();
+		bgr.release();
+		return frame;
 	} catch {
 		return undefined;
+	} finally {
+		for (const plane of planes) plane.release();
 	}
 }

@@ -27,7 +27,10 @@ type Line = {
 	secret?: number;
 };
 
-const memoryBoundBytes = 96 * 1024 * 1024;
+/** First-touch growth (V8 heap, malloc arenas, OpenCV buffers for 640x480) stays under this. */
+const memoryBoundBytes = 192 * 1024 * 1024;
+/** Running the heaviest cases again must not grow memory past this: growth that repeats is a leak. */
+const repeatGrowthBytes = 32 * 1024 * 1024;
 let child: ChildProcess;
 const lines: Line[] = [];
 const waiters = new Set<() => void>();
@@ -422,6 +425,19 @@ test('hostile: a second caller during a call is told busy and the call goes on u
 	}
 	await waitLine(from, (l) => l.event === 'ended' && l.port === 'open');
 	await legitimateCall('open');
+});
+
+test('hostile: the heaviest cases run again do not grow memory further (no leak)', async (t) => {
+	const before = maxRss;
+	for (const c of cases.filter((c) => /flood|faster/.test(c.name))) await survives(c);
+	const now = rss();
+	t.diagnostic(
+		`rss before the repeat ${Math.round(before / 1048576)} MB, after ${Math.round(now / 1048576)} MB`,
+	);
+	assert.ok(
+		now - before < repeatGrowthBytes,
+		`grew by ${Math.round((now - before) / 1048576)} MB on the repeat`,
+	);
 });
 
 test('hostile: after every case, no file descriptors were left open', async (t) => {
