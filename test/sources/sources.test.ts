@@ -44,6 +44,17 @@ function nextError(source: FrameSource, timeoutMs = 10_000): Promise<SourceError
 	});
 }
 
+/** Runs a source that will end, counting its frames; resolves with the error that ended it. */
+async function runToEnd(source: FrameSource): Promise<{error: SourceError; frames: number}> {
+	const ended = nextError(source, 20_000);
+	let frames = 0;
+	source.onFrame(() => frames++);
+	await source.start();
+	const error = await ended;
+	await source.stop();
+	return {error, frames};
+}
+
 async function rejectsWith(source: FrameSource, code: string, pattern: RegExp): Promise<void> {
 	await assert.rejects(source.start(), (error: unknown) => {
 		assert.ok(error instanceof SourceError, `not a SourceError: ${String(error)}`);
@@ -114,16 +125,11 @@ test('a source can be stopped and started again', async () => {
 
 test('a file played without loop reports its end once, as an error, not a crash', async () => {
 	const source = openSource(clip, {width: 32, height: 24, loop: false, paced: false});
-	const ended = nextError(source, 20_000);
-	let frames = 0;
-	source.onFrame(() => frames++);
-	await source.start();
-	const error = await ended;
+	const {error, frames} = await runToEnd(source);
 	assert.equal(error.code, 'ended');
 	assert.match(error.message, /The video media\/clip\.mp4 ended\./);
 	assert.equal(frames, 360, 'every frame of the 12 s clip at 30 fps');
 	assert.equal(source.running, false);
-	await source.stop();
 });
 
 test('a looped file goes on past its end', async () => {
@@ -255,15 +261,10 @@ test('a video served over HTTP plays, and its end is reported as the stream endi
 		server.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString()))),
 	);
 	const source = openSource(`http://127.0.0.1:${port}/clip.mp4`, {width: 64, height: 48, paced: false});
-	const ended = nextError(source, 20_000);
-	let frames = 0;
-	source.onFrame(() => frames++);
-	await source.start();
-	const error = await ended;
+	const {error, frames} = await runToEnd(source);
 	assert.equal(error.code, 'ended');
 	assert.match(error.message, /^The stream at http:\/\/127\.0\.0\.1:\d+\/clip\.mp4 ended\.$/);
 	assert.ok(frames > 300, `${frames} frames`);
-	await source.stop();
 });
 
 test('a running source changes the size it delivers when asked, and back to its own', async () => {
