@@ -62,7 +62,7 @@ function truncate(text: string, width: number): string {
 function StatusLine({state, cols}: {state: CallScreenState; cols: number}) {
 	const phase = state.phase.kind;
 	const dot = phase === 'in-call' ? 'green' : phase === 'ended' ? 'red' : 'yellow';
-	const text = truncate(` facetty · ${statusText(state)}`, cols - 2);
+	const text = truncate(` ${statusText(state, cols - 3)}`, cols - 2);
 	return (
 		<Box height={1} width={cols}>
 			<Text color={dot}>● </Text>

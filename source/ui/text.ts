@@ -45,11 +45,12 @@ export function kbit(bytesPerSecond: number): string {
 	return `${Math.round((bytesPerSecond * 8) / 1000)} kbit/s`;
 }
 
-export function formatStats(stats: CallStats | undefined): string[] {
+export function formatStats(stats: CallStats | undefined, short = false): string[] {
 	if (!stats) return [];
+	const rate = (bytes: number) => (short ? '' : ` ${kbit(bytes)}`);
 	const parts = [
-		`in ${Math.round(stats.fps_in)} fps ${kbit(stats.bytes_in)}`,
-		`out ${Math.round(stats.fps_out)} fps ${kbit(stats.bytes_out)}`,
+		`in ${Math.round(stats.fps_in)} fps${rate(stats.bytes_in)}`,
+		`out ${Math.round(stats.fps_out)} fps${rate(stats.bytes_out)}`,
 		`rtt ${stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`}`,
 		`dropped ${stats.dropped}`,
 	];
@@ -62,8 +63,16 @@ export function peerLabel(state: CallScreenState): string {
 	return name ?? address ?? 'the peer';
 }
 
-/** The one-line status: what the call is doing, then its numbers. */
-export function statusText(state: CallScreenState): string {
+/**
+ * The one-line status: what the call is doing, then its numbers. Given a width, a shorter form
+ * (no kbit/s) is used when the full one does not fit.
+ */
+export function statusText(state: CallScreenState, width = Infinity): string {
+	const full = statusParts(state, false);
+	return textWidth(full) <= width ? full : statusParts(state, true);
+}
+
+function statusParts(state: CallScreenState, short: boolean): string {
 	const phase = state.phase;
 	switch (phase.kind) {
 		case 'starting':
@@ -85,9 +94,9 @@ export function statusText(state: CallScreenState): string {
 				: undefined;
 			const codec = stats?.codec ? ` ${stats.codec}` : '';
 			return [
-				`in call with ${peerLabel(state)}`,
+				`${short ? '' : 'in call with '}${peerLabel(state)}`,
 				`${state.protocol ?? '?'}${codec}`,
-				...formatStats(stats),
+				...formatStats(stats, short),
 				...(security ? [security] : []),
 			].join(' · ');
 		}

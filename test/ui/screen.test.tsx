@@ -136,7 +136,11 @@ test('the call screen shows the status, the lobby, chat and the seed note, in th
 	view = render(<CallScreenView state={inCall} size={size} />);
 	frame = view.lastFrame() ?? '';
 	const lines = frame.split('\n');
-	assert.match(lines[0]!, /in call with Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps 1000 kbit\/s/);
+	// 100 columns: the short form, without kbit/s.
+	assert.match(
+		lines[0]!,
+		/Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps · out 30 fps · rtt 2 ms · dropped 3 · not encrypted/,
+	);
 	assert.match(
 		statusText(inCall),
 		/in call with Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps 1000 kbit\/s · out 30 fps 400 kbit\/s · rtt 2 ms · dropped 3 · not encrypted/,

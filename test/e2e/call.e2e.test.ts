@@ -1,0 +1,154 @@
+/**
+ * End to end, as a person sees it: a listener and a caller, each a facetty process in its own
+ * tmux session on loopback with media cameras, read back with `capture-pane -e`.
+ */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {screenLayout} from '../../source/ui/layout.js';
+import {distance, facettyCommand, freePort, halfBlockStats, parseCapture, Tmux, tmuxMissing} from './tmux.js';
+
+const skip = tmuxMissing();
+const size = {cols: 120, rows: 36};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startCall(tmux: Tmux, port: number, callerCommand: (cmd: string) => string) {
+	const facetty = facettyCommand();
+	tmux.start(
+		'listener',
+		`${facetty} listen --host 127.0.0.1 --port ${port} --camera media/clip.mp4; echo LISTENER-EXIT $?; sleep 60`,
+		size.cols,
+		size.rows,
+	);
+	await tmux.waitFor(
+		'listener',
+		(t) => t.includes(`Waiting for a call on port ${port}`),
+		20_000,
+		'the listener',
+	);
+	tmux.start(
+		'caller',
+		callerCommand(`${facetty} call 127.0.0.1:${port} --camera test`),
+		size.cols,
+		size.rows,
+	);
+	const inCall = (t: string) => /· v2 \S+ · in [1-9]\d* fps/.test(t);
+	await tmux.waitFor('listener', inCall, 30_000, 'the listener to be in the call');
+	await tmux.waitFor('caller', inCall, 30_000, 'the caller to be in the call');
+}
+
+test(
+	'listener and caller in tmux see each other, chat, and the caller quits cleanly',
+	{skip, timeout: 120_000},
+	async () => {
+		const tmux = new Tmux();
+		try {
+			const port = await freePort();
+			await startCall(tmux, port, (cmd) => `${cmd}; echo CALLER-EXIT $?; sleep 60`);
+
+			// Each side's big picture is the other side's camera: its mean colour matches the other
+			// side's own picture-in-picture (the whole frame, small), and the two cameras differ.
+			const layout = screenLayout(size.cols, size.rows, {panel: true, pip: true});
+			const pip = layout.pip!;
+			const pips = {
+				listener: halfBlockStats(parseCapture(tmux.capture('listener', true)), pip),
+				caller: halfBlockStats(parseCapture(tmux.capture('caller', true)), pip),
+			};
+			tmux.keys('listener', 'v');
+			tmux.keys('caller', 'v');
+			await sleep(1500);
+			const main = {
+				listener: halfBlockStats(parseCapture(tmux.capture('listener', true)), layout.video),
+				caller: halfBlockStats(parseCapture(tmux.capture('caller', true)), layout.video),
+			};
+			for (const side of ['listener', 'caller'] as const) {
+				assert.ok(pips[side].count > pips[side].total * 0.8, `${side} pip: ${JSON.stringify(pips[side])}`);
+				// 4:3 video in an 84x34 box fills at least 80% of it.
+				assert.ok(
+					main[side].count > main[side].total * 0.75,
+					`${side} video: ${main[side].count}/${main[side].total}`,
+				);
+			}
+			const apart = distance(pips.listener.mean, pips.caller.mean);
+			assert.ok(apart > 25, `the two cameras should look different: ${apart}`);
+			const seen = JSON.stringify({main, pips});
+			assert.ok(
+				distance(main.caller.mean, pips.listener.mean) < distance(main.caller.mean, pips.caller.mean),
+				`the caller shows the listener's clip, not its own pattern: ${seen}`,
+			);
+			assert.ok(
+				distance(main.listener.mean, pips.caller.mean) < distance(main.listener.mean, pips.listener.mean),
+				`the listener shows the caller's test pattern, not its own clip: ${seen}`,
+			);
+
+			// Status line: protocol, codec, rates, rtt, dropped.
+			const status = tmux.capture('caller').split('\n')[0]!;
+			assert.match(status, /127\.0\.0\.1:\d+ · v2 jpeg\S* · in \d+ fps .*· out \d+ fps/);
+			assert.match(status, /rtt \d+ ms · dropped \d+/);
+
+			// Chat one way, then the other.
+			tmux.keys('caller', 'Tab');
+			await sleep(300);
+			tmux.text('caller', 'hello from the caller');
+			tmux.keys('caller', 'Enter');
+			await tmux.waitFor(
+				'listener',
+				(t) => t.includes('peer: hello from the caller'),
+				10_000,
+				'the chat message',
+			);
+			tmux.keys('listener', 'Tab');
+			await sleep(300);
+			tmux.text('listener', 'and back');
+			tmux.keys('listener', 'Enter');
+			await tmux.waitFor('caller', (t) => t.includes('peer: and back'), 10_000, 'the reply');
+
+			// Quit: Esc leaves the chat input, q hangs up; the terminal is the shell's again.
+			tmux.keys('caller', 'Escape');
+			await sleep(300);
+			tmux.keys('caller', 'q');
+			await tmux.waitFor('caller', (t) => t.includes('CALLER-EXIT 0'), 10_000, 'the caller to exit');
+			assert.equal(tmux.display('caller', '#{alternate_on}'), '0');
+			assert.equal(tmux.display('caller', '#{cursor_flag}'), '1');
+			assert.doesNotMatch(tmux.capture('caller'), /[▀▄]/);
+			// The listener is back to listening, and says why.
+			await tmux.waitFor(
+				'listener',
+				(t) => t.includes('Waiting for a call') && t.includes('The last call ended'),
+				10_000,
+				'the listener to listen again',
+			);
+			tmux.keys('listener', 'q');
+			await tmux.waitFor('listener', (t) => t.includes('LISTENER-EXIT 0'), 10_000, 'the listener to exit');
+		} finally {
+			tmux.kill();
+		}
+	},
+);
+
+test(
+	'a caller killed mid-call: the listener says the peer left and listens again',
+	{skip, timeout: 120_000},
+	async () => {
+		const tmux = new Tmux();
+		try {
+			const port = await freePort();
+			await startCall(tmux, port, (cmd) => `exec ${cmd}`);
+			const pid = Number(tmux.display('caller', '#{pane_pid}'));
+			assert.ok(pid > 0);
+			process.kill(pid, 'SIGKILL');
+			const text = await tmux.waitFor(
+				'listener',
+				(t) => t.includes('Waiting for a call') && t.includes('The last call ended'),
+				20_000,
+				'the listener to notice',
+			);
+			assert.match(text, /listening on port \d+/);
+			// And it takes the next call.
+			tmux.run('kill-session', '-t', 'caller');
+			tmux.start('caller2', `${facettyCommand()} call 127.0.0.1:${port} --camera test`, size.cols, size.rows);
+			await tmux.waitFor('listener', (t) => /· v2 \S+ · in [1-9]\d* fps/.test(t), 30_000, 'the second call');
+		} finally {
+			tmux.kill();
+		}
+	},
+);

@@ -1,0 +1,164 @@
+/**
+ * Helpers for end-to-end tests in tmux: a private tmux server (its own socket, so a user's tmux
+ * is never touched), panes running facetty, and a reader of `capture-pane -e -p` that knows the
+ * colour of every half-block cell.
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function tmuxMissing(): string | undefined {
+	const result = spawnSync('tmux', ['-V'], {encoding: 'utf8'});
+	return result.status === 0 ? undefined : 'tmux is not installed: skipping the end-to-end tests';
+}
+
+/** How to start facetty: the build when there is one (npm test builds first), else the sources. */
+export function facettyCommand(): string {
+	const built = path.join(repo, 'dist', 'cli.js');
+	return fs.existsSync(built)
+		? `${process.execPath} ${built}`
+		: `${process.execPath} --import tsx ${path.join(repo, 'source', 'cli.tsx')}`;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const {port} = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Tmux {
+	readonly socket = `facetty-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+	run(...args: string[]): string {
+		const result = spawnSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8', timeout: 10_000});
+		if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+		return result.stdout;
+	}
+
+	/** A session running `command` (through sh) in a cols x rows window. */
+	start(name: string, command: string, cols = 120, rows = 36): void {
+		this.run(
+			'new-session',
+			'-d',
+			'-s',
+			name,
+			'-x',
+			String(cols),
+			'-y',
+			String(rows),
+			'-e',
+			'COLORTERM=truecolor',
+			'-c',
+			repo,
+			command,
+		);
+		this.run('set-option', '-t', name, 'remain-on-exit', 'on');
+	}
+
+	capture(name: string, escapes = false): string {
+		return this.run('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name);
+	}
+
+	display(name: string, format: string): string {
+		return this.run('display-message', '-p', '-t', name, format).trim();
+	}
+
+	keys(name: string, ...keys: string[]): void {
+		this.run('send-keys', '-t', name, ...keys);
+	}
+
+	text(name: string, text: string): void {
+		this.run('send-keys', '-t', name, '-l', text);
+	}
+
+	/** Polls the pane until `test` passes; throws with the pane's text when `ms` runs out. */
+	async waitFor(
+		name: string,
+		test: (text: string) => boolean,
+		ms = 20_000,
+		what = 'the pane',
+	): Promise<string> {
+		const end = Date.now() + ms;
+		let text = '';
+		while (Date.now() < end) {
+			text = this.capture(name);
+			if (test(text)) return text;
+			await sleep(200);
+		}
+		throw new Error(`timed out waiting for ${what}; it shows:\n${text}`);
+	}
+
+	kill(): void {
+		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {timeout: 10_000});
+	}
+}
+
+export type Rgb = [number, number, number];
+export type CapturedCell = {char: string; fg?: Rgb; bg?: Rgb};
+
+/** Parses `capture-pane -e -p` output into rows of cells with their truecolour fg and bg. */
+export function parseCapture(text: string): CapturedCell[][] {
+	return text.split('\n').map((line) => {
+		const cells: CapturedCell[] = [];
+		let fg: Rgb | undefined;
+		let bg: Rgb | undefined;
+		const pattern = /\x1b\[([0-9;:]*)m|\x1b[^[]|([^\x1b])/gu;
+		for (const match of line.matchAll(pattern)) {
+			if (match[2] !== undefined) {
+				cells.push({char: match[2], fg, bg});
+				continue;
+			}
+			if (match[1] === undefined) continue;
+			const codes = match[1] === '' ? [0] : match[1].split(/[;:]/).map(Number);
+			for (let i = 0; i < codes.length; i++) {
+				const code = codes[i]!;
+				if (code === 0) fg = bg = undefined;
+				else if (code === 39) fg = undefined;
+				else if (code === 49) bg = undefined;
+				else if ((code === 38 || code === 48) && codes[i + 1] === 2) {
+					const rgb: Rgb = [codes[i + 2]!, codes[i + 3]!, codes[i + 4]!];
+					if (code === 38) fg = rgb;
+					else bg = rgb;
+					i += 4;
+				} else if ((code === 38 || code === 48) && codes[i + 1] === 5) i += 2;
+			}
+		}
+		return cells;
+	});
+}
+
+/** Half-block cells with both colours set inside the rectangle, and their mean colour. */
+export function halfBlockStats(
+	cells: CapturedCell[][],
+	rect: {col: number; row: number; cols: number; rows: number},
+): {count: number; total: number; mean: Rgb} {
+	let count = 0;
+	const sum = [0, 0, 0];
+	for (let row = rect.row; row < rect.row + rect.rows; row++) {
+		for (let col = rect.col; col < rect.col + rect.cols; col++) {
+			const cell = cells[row]?.[col];
+			if (!cell || !'▀▄█ '.includes(cell.char)) continue;
+			const colours = cell.char === ' ' ? [cell.bg] : cell.char === '█' ? [cell.fg] : [cell.fg, cell.bg];
+			if (colours.some((c) => c === undefined)) continue;
+			count++;
+			for (const c of colours) for (let k = 0; k < 3; k++) sum[k]! += c![k]! / colours.length;
+		}
+	}
+	const n = Math.max(1, count);
+	return {count, total: rect.cols * rect.rows, mean: [sum[0]! / n, sum[1]! / n, sum[2]! / n]};
+}
+
+export function distance(a: Rgb, b: Rgb): number {
+	return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
