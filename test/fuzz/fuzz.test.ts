@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {ProtocolError} from '../../source/protocol/errors.js';
+import {expectProtocolError, fuzz, Random, targets} from './run.js';
+
+test('fuzz: every parser, 20000 mutated inputs each, only ProtocolError or consistent results', (t) => {
+	const results = fuzz({iterations: 20_000, seed: 20240606});
+	for (const r of results) t.diagnostic(`${r.target}: ${r.iterations} inputs, ${r.refused} refused`);
+	assert.equal(results.length, targets.length);
+	for (const r of results) {
+		assert.equal(r.iterations, 20_000);
+		// A fuzzer whose inputs are all refused (or all accepted) is not exploring.
+		assert.ok(
+			r.refused > 0 || r.target === 'greeting' || r.target === 'jpeg header' || r.target.startsWith('known'),
+			r.target,
+		);
+	}
+});
+
+test('fuzz: the oracle refuses quietly on ProtocolError and reports anything else with the input', () => {
+	const input = Buffer.from([1, 2, 3]);
+	assert.equal(
+		expectProtocolError('t', input, () => {
+			throw new ProtocolError('bad-message', 'no');
+		}),
+		'refused',
+	);
+	assert.equal(
+		expectProtocolError('t', input, () => undefined),
+		'ok',
+	);
+	assert.throws(
+		() =>
+			expectProtocolError('t', input, () => {
+				throw new RangeError('out of bounds');
+			}),
+		/t: input 010203 threw RangeError: out of bounds/,
+	);
+	const random = new Random(1);
+	assert.notEqual(random.next(), random.next());
+});
