@@ -42,11 +42,9 @@ export async function runCommand(command: Command): Promise<number> {
 			const {runDemo} = await import('./commands/demo.js');
 			return runDemo({mediaDir});
 		}
-		case 'setup':
-			process.stderr.write(
-				'facetty: the interactive setup screen is not yet available.\n' +
-					'Use facetty listen, facetty call HOST:PORT, facetty preview or facetty play FILE (facetty --help).\n',
-			);
-			return 2;
+		case 'setup': {
+			const {runSetup} = await import('./commands/setup.js');
+			return runSetup({mediaDir});
+		}
 	}
 }
