@@ -8,11 +8,11 @@ import {listen, type Listener} from '../../source/session/connect.js';
 import {patternFrame} from '../session/helpers.js';
 
 const options = {
-	host: '127.0.0.1',
+	host: process.env['FACETTY_TEST_HOST'] ?? '127.0.0.1',
 	port: 0,
 	codec: 'raw' as const,
 	handshakeTimeoutMs: 1000,
-	idleTimeoutMs: 1500,
+	idleTimeoutMs: Number(process.env['FACETTY_TEST_IDLE_MS'] ?? 1500),
 	confirmTimeoutMs: 1500,
 	maxWriteBacklogBytes: 8 * 1024 * 1024,
 };

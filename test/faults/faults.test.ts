@@ -1,0 +1,244 @@
+/**
+ * Faults, each with what the user (here: the Call API the screens read) sees: a peer killed
+ * mid-frame, the link cut and restored (network namespaces), packet loss (netem, when the kernel
+ * has it), the camera lost mid-call, and the CLI with stdout not a terminal and TERM=dumb.
+ */
+import assert from 'node:assert/strict';
+import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
+import net from 'node:net';
+import readline from 'node:readline';
+import {after, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {dial, listen, type Listener} from '../../source/session/connect.js';
+import type {Call} from '../../source/session/call.js';
+import {ended, feed, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
+import {sleep} from '../hostile/attacks.js';
+
+const cleanups: Array<() => unknown> = [];
+after(async () => {
+	for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+async function listener(options: Parameters<typeof listen>[0] = {}): Promise<Listener> {
+	const l = await listen({host: '127.0.0.1', port: 0, codec: 'raw', idleTimeoutMs: 1500, ...options});
+	cleanups.push(() => l.close());
+	return l;
+}
+
+function nextCall(l: Listener): Promise<Call> {
+	return withTimeout(new Promise((resolve) => l.once('call', resolve)), 10_000, 'a call');
+}
+
+function spawnTracked(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+	const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'pipe'], env});
+	cleanups.push(() => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
+	return child;
+}
+
+async function takesACall(l: Listener): Promise<void> {
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
+	const accepter = await accepted;
+	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	try {
+		await nextFrames(caller, 3);
+	} finally {
+		stop();
+		caller.hangUp();
+	}
+	await ended(accepter);
+}
+
+test('faults: a peer killed mid-frame ends the call with "closed in the middle of a frame"; the listener goes on', async () => {
+	const l = await listener();
+	const accepted = nextCall(l);
+	const child = spawnTracked(process.execPath, [
+		'--import',
+		'tsx',
+		here('./die-mid-frame.ts'),
+		String(l.port),
+	]);
+	const accepter = await accepted;
+	const end = await ended(accepter, 15_000);
+	assert.equal(
+		child.signalCode ?? (await new Promise((r) => child.once('exit', (_c, s) => r(s)))),
+		'SIGKILL',
+	);
+	assert.equal((end.error as {code?: string}).code, 'closed-mid-frame', end.reason);
+	assert.match(end.reason, /in the middle of a frame/);
+	await takesACall(l);
+});
+
+test('faults: the camera lost mid-call: no more frames, but the call stays up and keeps measuring', async () => {
+	const l = await listener();
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {codec: 'raw', idleTimeoutMs: 1500});
+	cleanups.push(() => caller.hangUp());
+	const accepter = await accepted;
+	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	await nextFrames(caller, 3);
+	stop(); // the camera is gone: the sender has nothing more to send
+	const framesAtLoss = caller.meter.framesIn;
+	await sleep(2500); // longer than the idle timeout: pings must keep the call alive
+	assert.equal(caller.state, 'in-call');
+	assert.equal(accepter.state, 'in-call');
+	assert.ok(caller.meter.framesIn - framesAtLoss <= 2, 'frames stopped');
+	assert.notEqual(caller.statsNow().rtt_ms, null);
+	// The camera comes back (or another source is chosen): frames flow again in the same call.
+	const again = feed(accepter, (i) => patternFrame(8, 8, i));
+	await nextFrames(caller, 3);
+	again();
+	caller.hangUp();
+	await ended(accepter);
+});
+
+function canRun(command: string, args: string[]): string | undefined {
+	try {
+		execFileSync(command, args, {stdio: 'pipe'});
+		return undefined;
+	} catch (error) {
+		return ((error as {stderr?: Buffer}).stderr?.toString() || String(error)).trim();
+	}
+}
+
+test('faults: packet loss 5% (netem)', async (t) => {
+	const device = `ftyn${process.pid % 100000}`;
+	const problem =
+		canRun('ip', ['link', 'add', device, 'type', 'veth', 'peer', 'name', `${device}p`]) ??
+		canRun('tc', ['qdisc', 'add', 'dev', device, 'root', 'netem', 'loss', '5%']);
+	canRun('ip', ['link', 'del', device]);
+	if (problem) {
+		t.skip(`netem is not available in this kernel (tc: ${problem}); packet loss is not tested`);
+		return;
+	}
+	// With netem: the same call as the link test below over a lossy veth; TCP retransmits, the call
+	// goes on with frames and a measured RTT. (Not reachable on kernels without sch_netem.)
+	t.skip(
+		'netem is available, but the lossy-link call is not written yet (this kernel had no netem to write it against)',
+	);
+});
+
+test('faults: the link cut and restored (network namespace, ip link down/up)', async (t) => {
+	const id = process.pid % 100000;
+	const ns = `fty${id}`;
+	const outside = `ftyo${id}`;
+	const inside = `ftyi${id}`;
+	const subnet = `10.${200 + (id % 50)}.${id % 250}`;
+	const setup = [
+		['netns', 'add', ns],
+		['link', 'add', outside, 'type', 'veth', 'peer', 'name', inside],
+		['link', 'set', inside, 'netns', ns],
+		['addr', 'add', `${subnet}.1/24`, 'dev', outside],
+		['link', 'set', outside, 'up'],
+		['netns', 'exec', ns, 'ip', 'addr', 'add', `${subnet}.2/24`, 'dev', inside],
+		['netns', 'exec', ns, 'ip', 'link', 'set', inside, 'up'],
+		['netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up'],
+	];
+	cleanups.push(() => {
+		canRun('ip', ['link', 'del', outside]);
+		canRun('ip', ['netns', 'del', ns]);
+	});
+	for (const args of setup) {
+		const problem = canRun('ip', args);
+		if (problem) {
+			t.skip(`network namespaces cannot be made here (ip ${args.join(' ')}: ${problem})`);
+			return;
+		}
+	}
+	const child = spawnTracked(
+		'ip',
+		['netns', 'exec', ns, process.execPath, '--import', 'tsx', here('../hostile/listener-process.ts')],
+		{
+			...process.env,
+			FACETTY_TEST_HOST: `${subnet}.2`,
+			FACETTY_TEST_IDLE_MS: '4000',
+		},
+	);
+	const lines: Array<{event: string; open?: number; code?: string | null}> = [];
+	readline.createInterface({input: child.stdout!}).on('line', (text) => lines.push(JSON.parse(text)));
+	await withTimeout(
+		(async () => {
+			while (!lines.some((l) => l.event === 'ready')) await sleep(50);
+		})(),
+		30_000,
+		'the listener in the namespace',
+	);
+	const port = lines.find((l) => l.event === 'ready')!.open!;
+	const link = (state: 'up' | 'down') => execFileSync('ip', ['link', 'set', outside, state]);
+
+	// A short cut (under the 4 s idle timeout): TCP holds on, the call survives, frames resume.
+	const call = dial(`${subnet}.2`, port, {codec: 'raw', idleTimeoutMs: 4000});
+	cleanups.push(() => call.hangUp());
+	await nextFrames(call, 3);
+	link('down');
+	await sleep(1500);
+	const during = call.meter.framesIn;
+	link('up');
+	const after = await nextFrames(call, 5, 15_000);
+	assert.equal(after.length, 5);
+	assert.ok(call.meter.framesIn > during);
+	assert.equal(call.state, 'in-call');
+
+	// A long cut: both sides give up with a plain sentence; once restored, a new call works.
+	link('down');
+	const end = await ended(call, 20_000);
+	assert.equal((end.error as {code?: string}).code, 'timeout', end.reason);
+	assert.match(end.reason, /the peer sent nothing for \d+ s/);
+	link('up');
+	await withTimeout(
+		(async () => {
+			while (!lines.some((l) => l.event === 'ended' && l.code === 'timeout')) await sleep(100);
+		})(),
+		20_000,
+		'the listener to time out too',
+	);
+	const next = dial(`${subnet}.2`, port, {codec: 'raw'});
+	cleanups.push(() => next.hangUp());
+	await nextFrames(next, 3);
+	next.hangUp();
+	child.kill('SIGTERM');
+});
+
+test('faults: the CLI listener with stdout not a terminal and TERM=dumb takes a call and quits cleanly', async () => {
+	const port = await new Promise<number>((resolve) => {
+		const probe = net.createServer().listen(0, '127.0.0.1', () => {
+			const p = (probe.address() as net.AddressInfo).port;
+			probe.close(() => resolve(p));
+		});
+	});
+	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
+	const child = spawnTracked(
+		process.execPath,
+		['--import', 'tsx', cli, 'listen', '--host', '127.0.0.1', '--port', String(port), '--camera', 'test'],
+		{...process.env, TERM: 'dumb', COLORTERM: ''},
+	);
+	let stderr = '';
+	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	let stdout = '';
+	child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	await withTimeout(
+		(async () => {
+			while (!/listening/.test(stdout + stderr)) await sleep(100);
+		})(),
+		30_000,
+		'the CLI to listen',
+	);
+	const call = dial('127.0.0.1', port, {});
+	cleanups.push(() => call.hangUp());
+	const frames = await nextFrames(call, 3, 20_000);
+	assert.ok(frames[0]!.width > 0);
+	assert.equal(call.security.encrypted, true);
+	call.hangUp();
+	child.kill('SIGTERM');
+	const [code, signal] = await withTimeout(
+		new Promise<[number | null, string | null]>((resolve) => child.once('exit', (c, s) => resolve([c, s]))),
+		10_000,
+		'the CLI to exit',
+	);
+	assert.ok(code === 0 || signal === 'SIGTERM' || code === 143, `exit ${code} ${signal}: ${stderr}`);
+	assert.doesNotMatch(stderr, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
+});
