@@ -12,6 +12,7 @@ import type {CellRect, ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Call, CallOptions, ProtocolChoice} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
+import type {CallStats} from '../session/stats.js';
 import {openSource, type FrameSource} from '../sources/index.js';
 import {guardTerminal} from '../terminal/restore.js';
 import {TerminalSurface} from '../terminal/surface.js';
@@ -58,6 +59,8 @@ export type CallAppOptions = {
 	readonly cameraRetrySeconds?: number;
 	/** Measures for benchmarks. */
 	readonly meter?: AppMeter;
+	/** Every stats report of the call (benchmarks, tests). */
+	readonly onStats?: (stats: CallStats) => void;
 };
 
 export type AppMeter = {renderMs: number; videoDraws: number; peerFramesDrawn: number};
@@ -258,6 +261,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		});
 		next.on('chat', (text) => dispatch({type: 'chat-received', text}));
 		next.on('stats', (stats) => {
+			options.onStats?.(stats);
 			if (call === next && stats.state !== 'ended')
 				dispatch({type: 'stats', stats, security: securityOf(next)});
 		});

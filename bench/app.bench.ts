@@ -1,0 +1,140 @@
+/**
+ * `npm run bench -- app`: both peers and both call screens on this machine, as two processes
+ * (a listener and a caller, each `runCallApp` with media/clip.mp4 640x480@30 as its camera), each
+ * drawing into a 160x48-cell terminal that is a sink (bytes counted, not shown), so the numbers
+ * are facetty's alone, not a terminal emulator's. Prints fps shown on each side, CPU per process
+ * (% of one core) and how much of it is rendering (video surfaces + chrome compositing).
+ */
+import {spawn} from 'node:child_process';
+import {EventEmitter} from 'node:events';
+import net from 'node:net';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {fileURLToPath} from 'node:url';
+import type {AppMeter} from '../source/ui/call-app.js';
+
+const here = fileURLToPath(import.meta.url);
+const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
+const warmupSeconds = 3;
+const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 10);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Report = {
+	role: string;
+	fpsShown: number;
+	fpsIn: number;
+	cpu: number;
+	render: number;
+	kbPerFrame: number;
+};
+
+class SinkTerminal extends EventEmitter {
+	readonly isTTY = true;
+	readonly columns = 160;
+	readonly rows = 48;
+	readonly writableLength = 0;
+	bytes = 0;
+	write(data: string | Uint8Array): boolean {
+		this.bytes += data.length;
+		return true;
+	}
+}
+
+async function role(which: 'listen' | 'call', port: number): Promise<void> {
+	const {runCallApp} = await import('../source/ui/call-app.js');
+	const output = new SinkTerminal();
+	const input = Object.assign(new PassThrough(), {
+		isTTY: true,
+		setRawMode: () => input,
+		ref: () => input,
+		unref: () => input,
+	});
+	const meter: AppMeter = {renderMs: 0, videoDraws: 0, peerFramesDrawn: 0};
+	let framesIn = 0;
+	const running = runCallApp({
+		role: which,
+		host: '127.0.0.1',
+		port,
+		target: `127.0.0.1:${port}`,
+		camera: clip,
+		colorDepth: 'truecolor',
+		input: input as unknown as NodeJS.ReadStream,
+		output: output as unknown as NodeJS.WriteStream,
+		errorOutput: process.stderr,
+		meter,
+		seconds: warmupSeconds + seconds + 1,
+		onListening: () => process.send?.('listening'),
+		onStats: (stats) => (framesIn = stats.frames_in),
+	});
+	await sleep(warmupSeconds * 1000);
+	const start = {
+		cpu: process.cpuUsage(),
+		at: performance.now(),
+		drawn: meter.peerFramesDrawn,
+		render: meter.renderMs,
+		in: framesIn,
+		bytes: output.bytes,
+	};
+	await sleep(seconds * 1000);
+	const cpu = process.cpuUsage(start.cpu);
+	const elapsed = performance.now() - start.at;
+	const drawn = meter.peerFramesDrawn - start.drawn;
+	const report: Report = {
+		role: which,
+		fpsShown: (drawn * 1000) / elapsed,
+		fpsIn: ((framesIn - start.in) * 1000) / elapsed,
+		cpu: ((cpu.user + cpu.system) / 1000 / elapsed) * 100,
+		render: ((meter.renderMs - start.render) / elapsed) * 100,
+		kbPerFrame: (output.bytes - start.bytes) / 1024 / Math.max(1, drawn),
+	};
+	process.send?.(report);
+	await running;
+	process.exit(0);
+}
+
+function child(which: 'listen' | 'call', port: number): {reports: Promise<Report>; listening: Promise<void>} {
+	const proc = spawn(process.execPath, ['--import', 'tsx', here, '--role', which, String(port)], {
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
+	let ready: () => void = () => undefined;
+	const listening = new Promise<void>((resolve) => (ready = resolve));
+	const reports = new Promise<Report>((resolve, reject) => {
+		proc.on('message', (message) => (message === 'listening' ? ready() : resolve(message as Report)));
+		proc.on('exit', (code) => reject(new Error(`${which} exited with ${code} before reporting`)));
+	});
+	return {reports, listening};
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const {port} = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function main(): Promise<void> {
+	const port = await freePort();
+	const listener = child('listen', port);
+	await listener.listening;
+	const caller = child('call', port);
+	const reports = await Promise.all([listener.reports, caller.reports]);
+	const f = (n: number) => n.toFixed(1);
+	console.log(
+		`Both call screens at 160x48 cells (truecolor, half blocks), clip.mp4 640x480@30 each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
+	);
+	console.log(
+		'| process | fps received | fps shown | CPU % of one core | of which rendering % | KB written per frame |',
+	);
+	console.log('| --- | --- | --- | --- | --- | --- |');
+	for (const r of reports) {
+		console.log(
+			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} |`,
+		);
+	}
+}
+
+const at = process.argv.indexOf('--role');
+if (at >= 0) await role(process.argv[at + 1] as 'listen' | 'call', Number(process.argv[at + 2]));
+else await main();
