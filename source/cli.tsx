@@ -25,8 +25,9 @@ const cli = meow(
 	                       script's format; seed: only the original format; v2: only facetty's own
 	  --quality N          JPEG quality of the video sent, 1-100 (default 90)
 	  --stats FILE         append one line of JSON call statistics per second to FILE
-	  --window             also show the received video in an OpenCV window (not yet available)
-	  --name NAME          the name the other side sees (not yet available)
+	  --window             also show the received video in an OpenCV window, at full size
+	                       (Enter in the window, or closing it, closes it; the call goes on)
+	  --name NAME          the name the other side sees
 	  --color C            truecolor or 256 (default: detected from COLORTERM and TERM)
 	  --glyphs G           half (default): 1x2 pixels a cell; quad: 2x2 pixels a cell, sharper edges
 	  --size COLSxROWS     play, preview: draw in a box of this many cells (default: the terminal)
@@ -36,8 +37,13 @@ const cli = meow(
 	  --seconds N          listen, call: hang up after N seconds
 	  --help, --version
 
-	Keys
-	  q or Ctrl+C          quit
+	Keys (call screen)
+	  q or Ctrl+C          hang up and quit
+	  Tab or Enter         type a chat message (Enter sends, Esc back to the video)
+	  p                    pause your camera (the other side sees a paused card)
+	  v                    show or hide your own picture
+	  r                    call again after a call ended
+	  ?                    help
 
 	Examples
 	  $ facetty listen --camera 0
