@@ -15,6 +15,8 @@ export const v2MaxDimension = 4096;
 export const v2MaxChatBytes = 4096;
 export const v2MaxReasonBytes = 512;
 export const v2MaxAgentBytes = 128;
+/** Longest display name carried in hello's agent (bytes of UTF-8); longer names are cut. */
+export const v2MaxNameBytes = 64;
 /** Unknown messages are skipped, not stored, but a length past this is still a lie. */
 export const v2MaxUnknownBytes = 16 * 1024 * 1024;
 
@@ -312,4 +314,41 @@ export class V2Parser {
 	private reset(): void {
 		this.pending = {phase: 'header', header: Buffer.alloc(v2HeaderBytes), filled: 0};
 	}
+}
+
+/**
+ * hello's agent text: the software, then optional `key=value` lines. facetty sends
+ * `facetty` or `facetty\nname=<display name>`; peers that predate the name ignore the agent.
+ */
+export function helloAgent(name?: string): string {
+	const clean = name === undefined ? '' : cutUtf8(cleanName(name), v2MaxNameBytes);
+	return clean ? `facetty\nname=${clean}` : 'facetty';
+}
+
+/** The display name in a peer's hello agent, made safe to print (no control or bidi characters). */
+export function nameFromAgent(agent: string): string | undefined {
+	const line = agent.split('\n').find((l) => l.startsWith('name='));
+	if (line === undefined) return undefined;
+	const name = cutUtf8(cleanName(line.slice('name='.length)), v2MaxNameBytes);
+	return name || undefined;
+}
+
+/** Control characters (C0, C1), line/paragraph separators and bidi overrides become spaces; runs collapse. */
+export function cleanName(text: string): string {
+	return text
+		.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function cutUtf8(text: string, max: number): string {
+	let out = '';
+	let bytes = 0;
+	for (const char of text) {
+		const size = Buffer.byteLength(char, 'utf8');
+		if (bytes + size > max) break;
+		out += char;
+		bytes += size;
+	}
+	return out.trim();
 }

@@ -9,6 +9,8 @@
  *   call.sendFrame(frame);           // never queues: at most one frame waits, newer replaces older
  *   call.sendChat('hi');  call.requestShownSize(160, 96);  call.hangUp('bye');
  *   call.security                    // {encrypted, sas, peerFingerprint, peerKey, verifiedBySecret, ...}
+ *   call.remoteAddress               // "host:port" of the peer, once connected
+ *   call.peerName                    // the display name the peer gave (v2, options.name), once in call
  *   call.on('security', (s) => ...); // when it is known (before 'in-call')
  *
  * The wire work lives in seed-link.ts and v2-link.ts; this class owns what both share: the
@@ -19,6 +21,7 @@ import type {Duplex} from 'node:stream';
 import {formatShape, type Frame} from '../frame.js';
 import type {Identity} from '../trust/identity.js';
 import {ProtocolError} from '../protocol/errors.js';
+import {nameFromAgent} from '../protocol/v2.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
 import type {Size} from './media.js';
 
@@ -47,6 +50,11 @@ export type CallOptions = {
 	statsFile?: string;
 	/** false: 'frame' events are not decoded (benchmarks of the wire only); default true. */
 	decode?: boolean;
+	/**
+	 * The display name the peer sees (v2: in hello's agent, at most 64 bytes; old facetty peers
+	 * ignore it; the seed format cannot carry it).
+	 */
+	name?: string;
 
 	// Trust (docs/protocol.md, "Encryption and trust").
 	/** Shared passphrase both sides must know; checked inside TLS, before any video. */
@@ -63,7 +71,7 @@ export type CallOptions = {
 	/** The identity to present; default: loaded (or made) from configDir, else a throwaway one. */
 	identity?: Identity;
 	/** Name known_peers records the peer under; default for the caller: "host:port" as dialled. */
-	peerName?: string;
+	knownAs?: string;
 	/**
 	 * Asked when a known peer presents another key than recorded. Resolve true to accept (the new
 	 * key is recorded), false to refuse. Without it the call is refused with the two fingerprints.
@@ -148,6 +156,8 @@ export interface LinkHost {
 	/** Pulls the frame waiting to be sent (seed shape from the first frame). */
 	peekFrame(): Frame | undefined;
 	pump(): void;
+	/** The peer's hello agent arrived (v2), just before inCall. */
+	peerHello(agent: string): void;
 	inCall(): void;
 }
 
@@ -168,6 +178,10 @@ export class Call extends EventEmitter<CallEvents> {
 	lastStats: CallStats | undefined;
 	shownSize: Size | undefined;
 	security: CallSecurity = {encrypted: false, verifiedBySecret: false};
+	/** `host:port` of the peer (IPv6 in brackets), set as soon as the connection is open. */
+	remoteAddress: string | undefined;
+	/** The display name the peer gave in its hello (v2 only), cleaned of control characters. */
+	peerName: string | undefined;
 	private socket: Duplex | undefined;
 	private link: Link | undefined;
 	private waiting: Frame | undefined;
@@ -300,6 +314,9 @@ export class Call extends EventEmitter<CallEvents> {
 			ended: (reason) => this.finish(reason),
 			peekFrame: () => this.waiting,
 			pump: () => this.pump(),
+			peerHello: (agent) => {
+				this.peerName = nameFromAgent(agent);
+			},
 			inCall: () => this.setState('in-call'),
 		};
 	}
@@ -417,4 +434,11 @@ function fitShown(peer: Size, box: Size): Size {
 		width: Math.max(1, Math.round(peer.width * scale)),
 		height: Math.max(1, Math.round(peer.height * scale)),
 	};
+}
+
+/** `host:port` of a socket's peer: IPv4-mapped IPv6 as plain IPv4, other IPv6 in brackets. */
+export function addressOf(host: string | undefined, port: number | undefined): string | undefined {
+	if (!host || port === undefined) return undefined;
+	const plain = host.startsWith('::ffff:') && host.includes('.') ? host.slice('::ffff:'.length) : host;
+	return plain.includes(':') ? `[${plain}]:${port}` : `${plain}:${port}`;
 }

@@ -19,6 +19,7 @@ import {
 import {ephemeralIdentity, loadIdentity, parseFingerprint, type Identity} from '../trust/identity.js';
 import {KnownPeers} from '../trust/known-peers.js';
 import {
+	addressOf,
 	Call,
 	defaultTimeouts,
 	type CallOptions,
@@ -209,11 +210,12 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	}
 
 	private async accept(socket: net.Socket): Promise<void> {
-		const address = `${socket.remoteAddress}:${socket.remotePort}`;
+		const address = addressOf(socket.remoteAddress, socket.remotePort) ?? 'an unknown address';
 		socket.on('error', () => undefined);
 		if (this.active) return this.turnAway(socket, address);
 		const options = this.options;
 		const call = new Call('accepter', options);
+		call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort);
 		this.active = call;
 		call.once('ended', () => {
 			if (this.active === call) this.active = undefined;
@@ -343,6 +345,7 @@ async function greet(
 		return;
 	}
 	let stream: Duplex = socket;
+	call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
 	call.once('ended', () => stream.destroy());
 	const timeout = options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
 	try {
@@ -395,7 +398,7 @@ async function greet(
 		secure.on('error', () => undefined);
 		throwIfEnded(call);
 		const channel = await authenticate(secure, 'caller', identity, options.secret, timeout);
-		const security = await judgePeerKey(call, channel, options.peerName ?? `${host}:${port}`);
+		const security = await judgePeerKey(call, channel, options.knownAs ?? `${host}:${port}`);
 		if (call.ended) return;
 		call.setSecurity(security);
 		call.attach(secure, 'v2', linkFor('v2', call), channel.rest);

@@ -10,6 +10,7 @@ import {
 	allCapabilities,
 	capability,
 	encodeV2,
+	helloAgent,
 	V2Parser,
 	v2Version,
 	type V2Message,
@@ -62,7 +63,12 @@ export class V2Link implements Link {
 
 	start(initial: Buffer): void {
 		this.host.write(
-			encodeV2({type: 'hello', version: v2Version, capabilities: allCapabilities, agent: 'facetty'}),
+			encodeV2({
+				type: 'hello',
+				version: v2Version,
+				capabilities: allCapabilities,
+				agent: helloAgent(this.host.options.name),
+			}),
 		);
 		const shown = this.host.options.shownSize;
 		if (shown) this.requestShownSize(shown);
@@ -149,6 +155,7 @@ export class V2Link implements Link {
 					);
 				}
 				this.peerCapabilities = message.capabilities;
+				this.host.peerHello(message.agent);
 				this.host.inCall();
 				this.ping(Date.now());
 				this.host.pump();
