@@ -25,6 +25,14 @@ const cli = meow(
 	                       script's format; seed: only the original format; v2: only facetty's own
 	  --quality N          JPEG quality of the video sent, 1-100 (default 90)
 	  --stats FILE         append one line of JSON call statistics per second to FILE
+	  --secret WORDS       listen, call: a passphrase both sides must give; when they differ the call
+	                       is refused on both sides, before any video (other users of this machine
+	                       can see command lines: the setup screen's secret field does not show it)
+	  --require-encryption listen, call: refuse calls that cannot be encrypted (the original script's
+	                       format); every facetty-to-facetty call is encrypted anyway
+	  --peer-key SHA256:…  listen, call: accept only the peer with this identity fingerprint, as
+	                       ssh pins a host key (fingerprints are shown when a key changes, and kept
+	                       in ~/.config/facetty/known_peers)
 	  --window             also show the received video in an OpenCV window, at full size
 	                       (Enter in the window, or closing it, closes it; the call goes on)
 	  --name NAME          the name the other side sees
@@ -36,6 +44,12 @@ const cli = meow(
 	  --threshold N        levels a colour may drift before a cell is redrawn (default 6; 0 = exact)
 	  --seconds N          listen, call: hang up after N seconds
 	  --help, --version
+
+	Security
+	  Calls between facetty peers are encrypted (TLS 1.3). The call screen shows a check code, like
+	  "check 959 809": read it to each other; if it matches on both screens, nobody is in the
+	  middle. Each side keeps an identity key in ~/.config/facetty (or $XDG_CONFIG_HOME/facetty);
+	  a caller remembers the key of every address it called and warns when it changes.
 
 	Keys (call screen)
 	  q or Ctrl+C          hang up and quit
@@ -49,6 +63,8 @@ const cli = meow(
 	  $ facetty listen --camera 0
 	  $ facetty call 192.168.1.20:5000 --camera /dev/video2
 	  $ facetty call 127.0.0.1:5000 --camera media/clip.mp4 --stats call.jsonl
+	  $ facetty listen --secret "blue kettle" --require-encryption
+	  $ facetty call 192.168.1.20:5000 --secret "blue kettle"
 	  $ facetty preview --camera test
 	  $ facetty play media/clip.mp4 --size 160x48
 	  $ facetty play media/clip.mp4 --no-pace --size 160x48 > /dev/null
@@ -65,6 +81,9 @@ const cli = meow(
 			stats: {type: 'string'},
 			window: {type: 'boolean', default: false},
 			name: {type: 'string'},
+			secret: {type: 'string'},
+			requireEncryption: {type: 'boolean', default: false},
+			peerKey: {type: 'string'},
 			color: {type: 'string', choices: ['truecolor', '256']},
 			glyphs: {type: 'string', choices: ['half', 'quad']},
 			size: {type: 'string'},

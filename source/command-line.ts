@@ -4,6 +4,7 @@
  */
 import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
 import type {ProtocolChoice} from './session/call.js';
+import {parseFingerprint} from './trust/identity.js';
 
 export class UsageError extends Error {
 	override name = 'UsageError';
@@ -25,6 +26,9 @@ export type Flags = {
 	loop: boolean;
 	threshold?: number;
 	seconds?: number;
+	secret?: string;
+	requireEncryption?: boolean;
+	peerKey?: string;
 };
 
 type Display = {
@@ -42,6 +46,12 @@ type CallSettings = {
 	seconds?: number;
 	window: boolean;
 	name?: string;
+	/** --secret: a passphrase both sides must give (checked inside TLS). */
+	secret?: string;
+	/** --require-encryption: refuse the seed format and plaintext v2. */
+	requireEncryption: boolean;
+	/** --peer-key, in its canonical form `SHA256:...`. */
+	peerKey?: string;
 };
 
 export type Command =
@@ -98,14 +108,42 @@ function parseCallSettings(flags: Flags): CallSettings {
 	if (quality !== undefined && (!Number.isInteger(quality) || quality < 1 || quality > 100)) {
 		throw new UsageError(`--quality must be a whole number from 1 to 100, not ${quality}`);
 	}
+	const protocol = flags.protocol as ProtocolChoice;
+	const secret = flags.secret;
+	if (secret !== undefined && secret.trim() === '') throw new UsageError('--secret needs a passphrase');
+	const requireEncryption = flags.requireEncryption ?? false;
+	if (protocol === 'seed' && secret !== undefined) {
+		throw new UsageError(
+			'--secret needs an encrypted call; the seed format (--protocol seed) cannot carry it',
+		);
+	}
+	if (protocol === 'seed' && requireEncryption) {
+		throw new UsageError(
+			'--require-encryption and --protocol seed contradict each other: seed cannot be encrypted',
+		);
+	}
+	let peerKey: string | undefined;
+	if (flags.peerKey !== undefined) {
+		peerKey = parseFingerprint(flags.peerKey);
+		if (!peerKey) {
+			throw new UsageError(
+				`--peer-key must be a fingerprint as facetty shows it (SHA256: and 43 base64 characters), not "${flags.peerKey}"`,
+			);
+		}
+		if (protocol === 'seed')
+			throw new UsageError('--peer-key needs an encrypted call; --protocol seed has no keys');
+	}
 	return {
 		camera: flags.camera ?? '0',
-		protocol: flags.protocol as ProtocolChoice,
+		protocol,
 		quality,
 		stats: flags.stats,
 		seconds: positive('seconds', flags.seconds),
 		window: flags.window,
 		name: flags.name,
+		secret,
+		requireEncryption,
+		peerKey,
 	};
 }
 

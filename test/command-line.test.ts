@@ -4,6 +4,9 @@ import {test} from 'node:test';
 import {promisify} from 'node:util';
 import {parseCommandLine, UsageError, type Flags} from '../source/command-line.js';
 
+/** Any 32 bytes make a well-formed fingerprint. */
+const fingerprint = 'SHA256:' + Buffer.alloc(32, 7).toString('base64').replace(/=+$/, '');
+
 const defaults: Flags = {
 	host: '0.0.0.0',
 	port: 5000,
@@ -39,6 +42,9 @@ test('listen and call carry every call flag', () => {
 			seconds: undefined,
 			window: false,
 			name: undefined,
+			secret: undefined,
+			requireEncryption: false,
+			peerKey: undefined,
 			color: undefined,
 			glyphs: undefined,
 			threshold: undefined,
@@ -77,6 +83,11 @@ test('bad usage is told in one sentence', () => {
 		[['play', 'a.mp4'], {size: '160by48'}, /--size must be COLSxROWS/],
 		[['play', 'a.mp4'], {threshold: -1}, /--threshold must be from 0 to 255/],
 		[['listen'], {seconds: 0}, /--seconds must be more than 0/],
+		[['listen'], {secret: '  '}, /--secret needs a passphrase/],
+		[['call', 'h:1'], {secret: 'x', protocol: 'seed'}, /--secret needs an encrypted call/],
+		[['listen'], {requireEncryption: true, protocol: 'seed'}, /contradict each other/],
+		[['call', 'h:1'], {peerKey: 'SHA256:short'}, /--peer-key must be a fingerprint/],
+		[['call', 'h:1'], {peerKey: fingerprint, protocol: 'seed'}, /--peer-key needs an encrypted call/],
 	];
 	for (const [input, flags, message] of cases) {
 		assert.throws(
@@ -84,6 +95,28 @@ test('bad usage is told in one sentence', () => {
 			(error: unknown) => error instanceof UsageError && message.test(error.message),
 		);
 	}
+});
+
+test('--secret, --require-encryption and --peer-key reach listen and call, the key in its canonical form', () => {
+	const hex = Buffer.from(fingerprint.slice('SHA256:'.length), 'base64').toString('hex');
+	const call = parseCommandLine(['call', 'h:1'], {
+		...defaults,
+		secret: 'blue kettle',
+		requireEncryption: true,
+		peerKey: hex,
+	});
+	assert.equal(call.kind, 'call');
+	if (call.kind !== 'call') return;
+	assert.equal(call.secret, 'blue kettle');
+	assert.equal(call.requireEncryption, true);
+	assert.equal(call.peerKey, fingerprint);
+	const listen = parseCommandLine(['listen'], {...defaults, secret: 's', peerKey: ` ${fingerprint} `});
+	assert.equal(listen.kind === 'listen' && listen.secret, 's');
+	assert.equal(listen.kind === 'listen' && listen.requireEncryption, false);
+	assert.equal(listen.kind === 'listen' && listen.peerKey, fingerprint);
+	// The v2 protocol forced by hand is fine with every trust flag.
+	const forced = parseCommandLine(['call', 'h:1'], {...defaults, protocol: 'v2', requireEncryption: true});
+	assert.equal(forced.kind === 'call' && forced.requireEncryption, true);
 });
 
 const run = promisify(execFile);
@@ -103,6 +136,10 @@ test('the built CLI prints its help with every command and flag', async () => {
 		'--no-pace',
 		'--color',
 		'--glyphs',
+		'--secret',
+		'--require-encryption',
+		'--peer-key',
+		'check code',
 	]) {
 		assert.ok(stdout.includes(word), `help lacks ${word}`);
 	}

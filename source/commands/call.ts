@@ -5,10 +5,12 @@
  * Both resolve to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
 import {openSource, type FrameSource} from '../sources/index.js';
-import type {Call, ProtocolChoice} from '../session/call.js';
+import type {Call, CallOptions, CallSecurity, ProtocolChoice} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
+import {refusalText} from '../ui/refusal.js';
 import {detectColorDepth, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {defaultConfigDir} from '../trust/identity.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -24,7 +26,46 @@ export type CallCommandOptions = {
 	seconds?: number;
 	/** Where the status line goes; default stderr. */
 	status?: NodeJS.WritableStream & {isTTY?: boolean};
+	/** The display name the peer sees (v2). */
+	name?: string;
+	/** `--secret`, `--require-encryption`, `--peer-key` (docs/protocol.md, "Encryption and trust"). */
+	secret?: string;
+	requireEncryption?: boolean;
+	peerKey?: string;
+	/**
+	 * identity.pem and known_peers; the CLI passes defaultConfigDir(). Without it: a throwaway key
+	 * and no memory of peers (tests, the demo).
+	 */
+	configDir?: string;
 };
+
+/** The session options every call of a command shares. */
+function sessionOptions(options: CallCommandOptions): CallOptions {
+	return {
+		protocol: options.protocol ?? 'auto',
+		quality: options.quality,
+		statsFile: options.stats,
+		shownSize: options.shownSize ?? terminalPixels(),
+		name: options.name,
+		secret: options.secret,
+		requireEncryption: options.requireEncryption,
+		peerKey: options.peerKey,
+		configDir: options.configDir,
+	};
+}
+
+/** One line about how private the call is: the check code to compare, or why it is not encrypted. */
+export function securityLine(security: CallSecurity): string {
+	if (!security.encrypted) return security.note ?? 'not encrypted';
+	const parts = [
+		`encrypted, check code ${security.sas ?? '?'} (read it to each other: equal on both sides means nobody is in the middle)`,
+	];
+	if (security.verifiedBySecret) parts.push('secret verified');
+	if (security.peerKey === 'pinned') parts.push('peer key matches --peer-key');
+	if (security.peerKey === 'new') parts.push(`first call: peer key ${security.peerFingerprint} remembered`);
+	if (security.peerKey === 'accepted-change') parts.push(`new peer key ${security.peerFingerprint} accepted`);
+	return parts.join('; ');
+}
 
 export type ListenCommandOptions = CallCommandOptions & {
 	host?: string;
@@ -51,9 +92,16 @@ function terminalPixels(): {width: number; height: number} | undefined {
 export function formatStatus(stats: CallStats): string {
 	const kbit = (bytes: number) => Math.round((bytes * 8) / 1000);
 	const rtt = stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`;
+	const security =
+		stats.encrypted === true
+			? ` | encrypted, check ${stats.sas ?? '?'}`
+			: stats.encrypted === false
+				? ' | not encrypted'
+				: '';
 	return (
 		`${stats.state} ${stats.protocol ?? '-'} | in ${stats.fps_in} fps ${kbit(stats.bytes_in)} kbit/s` +
-		` | out ${stats.fps_out} fps ${kbit(stats.bytes_out)} kbit/s | rtt ${rtt} | dropped ${stats.dropped}`
+		` | out ${stats.fps_out} fps ${kbit(stats.bytes_out)} kbit/s | rtt ${rtt} | dropped ${stats.dropped}` +
+		security
 	);
 }
 
@@ -63,7 +111,14 @@ async function hold(call: Call, options: CallCommandOptions, label: string): Pro
 	const source: FrameSource = openSource(options.camera ?? '0');
 	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
 	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
-	call.on('state', (state) => state !== 'ended' && line(`${label}: ${state}`));
+	call.on('state', (state) => {
+		if (state === 'ended') return;
+		line(`${label}: ${state}`);
+		if (state === 'in-call') {
+			const who = [call.peerName, call.remoteAddress].filter(Boolean).join(' at ');
+			line(`${label}: in call${who ? ` with ${who}` : ''}: ${securityLine(call.security)}\n`);
+		}
+	});
 	call.on('chat', (text) => line(`${label} says: ${text}\n`));
 	source.onFrame((frame) => call.sendFrame(frame));
 	source.onError((error) => call.hangUp(`camera: ${error.message}`));
@@ -97,12 +152,7 @@ function onInterrupt(action: () => void): () => void {
 
 export async function runCall(options: DialCommandOptions): Promise<number> {
 	const {host, port} = parseTarget(options.target);
-	const call = dial(host, port, {
-		protocol: options.protocol ?? 'auto',
-		quality: options.quality,
-		statsFile: options.stats,
-		shownSize: options.shownSize ?? terminalPixels(),
-	});
+	const call = dial(host, port, sessionOptions(options));
 	const release = onInterrupt(() => call.hangUp('hung up'));
 	try {
 		return await hold(call, options, `call ${host}:${port}`);
@@ -112,18 +162,13 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 }
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
-	const listener = await listen({
-		host: options.host,
-		port: options.port ?? 5000,
-		protocol: options.protocol ?? 'auto',
-		quality: options.quality,
-		statsFile: options.stats,
-		shownSize: options.shownSize ?? terminalPixels(),
-	});
+	const listener = await listen({...sessionOptions(options), host: options.host, port: options.port ?? 5000});
 	const out = options.status ?? process.stderr;
 	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
+	out.write(`this side's key: ${listener.fingerprint}\n`);
+	for (const warning of listener.warnings) out.write(`warning: ${warning}\n`);
 	options.onListening?.(listener.port);
-	listener.on('rejected', (error, address) => out.write(`refused ${address}: ${error.message}\n`));
+	listener.on('rejected', (error, address) => out.write(`${refusalText(error, address)}\n`));
 	let remaining = options.calls ?? Infinity;
 	let lastCode = 0;
 	let stopping = false;
@@ -158,6 +203,9 @@ export type CallScreenCommand = {
 	seconds?: number;
 	window: boolean;
 	name?: string;
+	secret?: string;
+	requireEncryption?: boolean;
+	peerKey?: string;
 	color?: ColorDepth;
 	glyphs?: Glyphs;
 	threshold?: number;
@@ -169,6 +217,13 @@ export type CallScreenCommand = {
  */
 export async function runCallCommand(command: CallScreenCommand): Promise<number> {
 	const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+	const trust = {
+		secret: command.secret,
+		requireEncryption: command.requireEncryption,
+		peerKey: command.peerKey,
+		// The user's own identity key and known_peers, always, from the command line.
+		configDir: defaultConfigDir(),
+	};
 	if (!interactive) {
 		if (command.window)
 			process.stderr.write('facetty: --window needs the call screen (a terminal); going on without it.\n');
@@ -178,6 +233,8 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 			quality: command.quality,
 			stats: command.stats,
 			seconds: command.seconds,
+			name: command.name,
+			...trust,
 		};
 		return command.role === 'listen'
 			? runListen({...shared, host: command.host, port: command.port})
@@ -197,6 +254,7 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		target: command.target,
 		camera: command.camera,
 		name: command.name,
+		...trust,
 		protocol: command.protocol,
 		quality: command.quality,
 		stats: command.stats,

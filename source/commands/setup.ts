@@ -95,5 +95,6 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 		protocol: 'auto',
 		window: result.window,
 		name: result.name || undefined,
+		secret: result.secret || undefined,
 	});
 }

@@ -10,7 +10,7 @@ import ansiEscapes from 'ansi-escapes';
 import type {Frame} from '../frame.js';
 import type {CellRect, ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
-import type {Call, CallOptions, ProtocolChoice} from '../session/call.js';
+import type {Call, CallOptions, PeerKeyChange, ProtocolChoice} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {CallStats} from '../session/stats.js';
 import {openSource, type FrameSource} from '../sources/index.js';
@@ -24,10 +24,10 @@ import {
 	initialCallState,
 	reduceCall,
 	type KeyPress,
-	type Security,
 } from './call-state.js';
 import {CallScreen, callScreenLayout, type TerminalSize} from './call-screen.js';
 import {cardFrame} from './cards.js';
+import {refusalText} from './refusal.js';
 import {InkStream, ScreenWriter} from './screen.js';
 import {Store} from './store.js';
 
@@ -41,6 +41,14 @@ export type CallAppOptions = {
 	readonly target?: string;
 	readonly camera: string;
 	readonly name?: string;
+	/** --secret, --require-encryption, --peer-key: see CallOptions. */
+	readonly secret?: string;
+	readonly requireEncryption?: boolean;
+	readonly peerKey?: string;
+	/** identity.pem and known_peers (the CLI: defaultConfigDir()); none: a throwaway key, no memory. */
+	readonly configDir?: string;
+	/** Seconds the user has to answer about a changed peer key before it is refused; default 45. */
+	readonly keyChangeSeconds?: number;
 	readonly protocol?: ProtocolChoice;
 	readonly quality?: number;
 	readonly stats?: string;
@@ -72,23 +80,6 @@ function parseTarget(target: string): Parsed {
 	const port = match ? Number(match[2]) : NaN;
 	if (!match || !match[1] || !(port >= 1 && port <= 65535)) throw new Error(`"${target}" is not HOST:PORT`);
 	return {host: match[1], port};
-}
-
-/** What the session layer may tell about a call beyond its typed API (security lands with issue 6). */
-function securityOf(call: Call): Security | undefined {
-	const security = (call as unknown as {security?: {encrypted?: unknown; sas?: unknown}}).security;
-	if (!security || typeof security.encrypted !== 'boolean') return undefined;
-	return {encrypted: security.encrypted, sas: typeof security.sas === 'string' ? security.sas : undefined};
-}
-
-function peerNameOf(call: Call): string | undefined {
-	const name = (call as unknown as {peerName?: unknown}).peerName;
-	return typeof name === 'string' && name ? name : undefined;
-}
-
-function peerAddressOf(call: Call): string | undefined {
-	const address = (call as unknown as {remoteAddress?: unknown}).remoteAddress;
-	return typeof address === 'string' && address ? address : undefined;
 }
 
 function endText(reason: string, error?: Error): string {
@@ -214,13 +205,37 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	// --- the call ---------------------------------------------------------------------------
 	let call: Call | undefined;
 	let listener: Listener | undefined;
+	// A known peer with another key: the call screen asks; y accepts, anything else (or silence) refuses.
+	let answerKeyChange: ((accept: boolean) => void) | undefined;
+	let keyChangeTimer: NodeJS.Timeout | undefined;
+	const settleKeyChange = (accept: boolean) => {
+		clearTimeout(keyChangeTimer);
+		const answer = answerKeyChange;
+		answerKeyChange = undefined;
+		answer?.(accept);
+	};
+	const confirmPeerKeyChange = (change: PeerKeyChange) =>
+		new Promise<boolean>((resolve) => {
+			settleKeyChange(false);
+			if (done) return resolve(false);
+			answerKeyChange = resolve;
+			dispatch({type: 'key-change', change});
+			keyChangeTimer = setTimeout(
+				() => dispatch({type: 'key-change-timeout'}),
+				(options.keyChangeSeconds ?? 45) * 1000,
+			);
+		});
 	const callOptions: CallOptions = {
 		protocol: options.protocol ?? 'auto',
 		quality: options.quality,
 		statsFile: options.stats,
+		name: options.name,
+		secret: options.secret,
+		requireEncryption: options.requireEncryption,
+		peerKey: options.peerKey,
+		configDir: options.configDir,
+		confirmPeerKeyChange,
 	};
-	// The name travels if the session layer knows how (CallOptions has no name yet).
-	if (options.name) Object.assign(callOptions, {name: options.name});
 
 	function askForSize() {
 		if (!call || call.protocol !== 'v2' || call.state !== 'in-call') return;
@@ -245,8 +260,9 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				dispatch({
 					type: 'call-started',
 					protocol: next.protocol,
-					address: peerAddressOf(next) ?? address,
-					name: peerNameOf(next),
+					address: next.remoteAddress ?? address,
+					name: next.peerName,
+					security: next.security,
 				});
 				askForSize();
 				if (pausedOrLost()) sendCard();
@@ -260,15 +276,18 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			schedulePaint();
 		});
 		next.on('chat', (text) => dispatch({type: 'chat-received', text}));
+		next.on('security', (security) => {
+			if (call === next) dispatch({type: 'security', security});
+		});
 		next.on('stats', (stats) => {
 			options.onStats?.(stats);
-			if (call === next && stats.state !== 'ended')
-				dispatch({type: 'stats', stats, security: securityOf(next)});
+			if (call === next && stats.state !== 'ended') dispatch({type: 'stats', stats, security: next.security});
 		});
 		next.once('ended', ({reason, error}) => {
 			if (call !== next) return;
 			call = undefined;
 			peerFrame = undefined;
+			settleKeyChange(false);
 			dispatch({type: 'call-ended', reason: endText(reason, error), failed: Boolean(error)});
 		});
 	};
@@ -361,6 +380,9 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				break;
 			case 'layout-changed':
 				break;
+			case 'answer-key-change':
+				settleKeyChange(effect.accept);
+				break;
 		}
 	}
 
@@ -415,11 +437,17 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			}
 			if (listener) {
 				const active = listener;
-				dispatch({type: 'listening', addresses: shareableAddresses(options.host), port: active.port});
+				dispatch({
+					type: 'listening',
+					addresses: shareableAddresses(options.host),
+					port: active.port,
+					warnings: active.warnings,
+				});
 				options.onListening?.(active.port);
 				active.on('call', (next) => attach(next));
+				active.on('warning', (text) => dispatch({type: 'warning', text}));
 				active.on('rejected', (error, address) => {
-					if (!done) dispatch({type: 'notice', text: `Refused ${address}: ${error.message}`});
+					if (!done) dispatch({type: 'notice', text: refusalText(error, address)});
 				});
 			}
 		} else {
@@ -431,6 +459,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		clearTimeout(stopTimer);
 		clearTimeout(retryTimer);
 		clearInterval(cardTimer);
+		settleKeyChange(false);
 		output.off('resize', onResize);
 		call?.hangUp('hung up');
 		await listener?.close('hung up');

@@ -86,10 +86,13 @@ function cameraText(state: CallScreenState): string | undefined {
 
 function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 	const camera = cameraText(state);
-	const message = state.notice ?? camera;
-	const keys = state.typing
-		? 'Enter send · Esc back to video'
-		: `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
+	// Outside a call the lobby shows the notice whole; the hint line has room for a piece only.
+	const message = (noticeInLobby(state) ? undefined : state.notice) ?? camera;
+	const keys = state.keyChange
+		? 'y accept the new key · n refuse'
+		: state.typing
+			? 'Enter send · Esc back to video'
+			: `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
 	const room = Math.max(0, cols - textWidth(keys) - 3);
 	return (
 		<Box height={1} width={cols} justifyContent="space-between">
@@ -101,9 +104,32 @@ function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 	);
 }
 
+function noticeInLobby(state: CallScreenState): boolean {
+	return state.phase.kind !== 'in-call' && state.notice !== undefined;
+}
+
+type LobbyLine = {text: string; color?: string; bold?: boolean};
+
+/** The warning about a changed peer key, with both fingerprints and where they are kept. */
+export function keyChangeLines(change: NonNullable<CallScreenState['keyChange']>): LobbyLine[] {
+	return [
+		{text: `WARNING: the key of ${change.name} has changed`, bold: true, color: 'red'},
+		{text: ''},
+		{text: `recorded:  ${change.recorded}`},
+		{text: `presented: ${change.presented}`},
+		{text: ''},
+		{text: 'Someone may be in the middle of this call, or the peer has a new key (a new computer,'},
+		{text: 'a deleted config directory). Ask them another way before you accept.'},
+		{text: `Known keys are kept in ${change.knownPeersFile}`},
+		{text: ''},
+		{text: 'Accept the new key and go on with the call?', bold: true},
+		{text: 'y: accept   n, q or Esc: refuse (the default)', color: 'yellow'},
+	];
+}
+
 function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 	const phase = state.phase;
-	const lines: Array<{text: string; color?: string; bold?: boolean}> = [];
+	const lines: LobbyLine[] = [];
 	switch (phase.kind) {
 		case 'starting':
 			lines.push({text: 'Starting…'});
@@ -118,12 +144,17 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 					color: 'cyan',
 				});
 			}
+			for (const warning of state.warnings) {
+				lines.push({text: ''});
+				lines.push({text: `Warning: ${warning}.`, color: 'yellow'});
+			}
 			break;
 		case 'connecting':
 			lines.push({text: `Calling ${phase.target}…`, bold: true});
 			break;
 		case 'handshaking':
-			lines.push({text: `Connecting to ${peerLabel(state)}…`, bold: true});
+			if (state.keyChange) lines.push(...keyChangeLines(state.keyChange));
+			else lines.push({text: `Connecting to ${peerLabel(state)}…`, bold: true});
 			break;
 		case 'ended':
 			lines.push({text: `Call ended: ${phase.reason}`, bold: true, color: phase.failed ? 'red' : undefined});
@@ -132,6 +163,10 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 			break;
 		case 'in-call':
 			break;
+	}
+	if (noticeInLobby(state) && !state.keyChange) {
+		lines.push({text: ''});
+		lines.push({text: state.notice!, color: 'yellow'});
 	}
 	const width = Math.max(0, rect.cols - 2);
 	const shown = lines.flatMap((line) => wrap(line.text, width).map((text) => ({...line, text})));

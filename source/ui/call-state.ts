@@ -2,6 +2,7 @@
  * The call screen's state machine, as a pure reducer: everything the chrome shows comes from here,
  * and every event (network, camera, keys) is an action. Tested without a terminal.
  */
+import type {CallSecurity, PeerKeyChange} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
 
 export type Role = 'listen' | 'call';
@@ -23,7 +24,7 @@ export type CameraState =
 
 export type ChatLine = {readonly from: 'me' | 'peer' | 'note'; readonly text: string};
 
-export type Security = {readonly encrypted: boolean; readonly sas?: string};
+export type Security = Readonly<CallSecurity>;
 
 export type CallScreenState = {
 	readonly role: Role;
@@ -44,12 +45,27 @@ export type CallScreenState = {
 	readonly notice?: string;
 	/** Where a listener listens, kept so it can go back to listening after a call. */
 	readonly lobby?: {readonly addresses: readonly string[]; readonly port: number};
+	/** What the listener warns about how it is set up (e.g. reachable without --secret). */
+	readonly warnings: readonly string[];
+	/** A known peer presented another key: the user is asked (y accepts, anything else refuses). */
+	readonly keyChange?: PeerKeyChange;
 	/** Set when the user asked to quit; the app leaves once it sees it. */
 	readonly quitting: boolean;
 };
 
 export type CallAction =
-	| {readonly type: 'listening'; readonly addresses: readonly string[]; readonly port: number}
+	| {
+			readonly type: 'listening';
+			readonly addresses: readonly string[];
+			readonly port: number;
+			readonly warnings?: readonly string[];
+	  }
+	| {readonly type: 'warning'; readonly text: string}
+	| {readonly type: 'security'; readonly security: Security}
+	/** The session asks whether to accept a changed peer key. */
+	| {readonly type: 'key-change'; readonly change: PeerKeyChange}
+	/** Nobody answered in time: refused. */
+	| {readonly type: 'key-change-timeout'}
 	| {readonly type: 'dialing'; readonly target: string}
 	| {readonly type: 'call-state'; readonly state: 'connecting' | 'handshaking' | 'in-call'}
 	| {
@@ -57,6 +73,7 @@ export type CallAction =
 			readonly protocol?: 'seed' | 'v2';
 			readonly address?: string;
 			readonly name?: string;
+			readonly security?: Security;
 	  }
 	| {readonly type: 'call-ended'; readonly reason: string; readonly failed: boolean}
 	| {readonly type: 'stats'; readonly stats: CallStats; readonly security?: Security}
@@ -83,7 +100,9 @@ export type Effect =
 	| {readonly type: 'send-chat'; readonly text: string}
 	| {readonly type: 'pause'; readonly paused: boolean}
 	| {readonly type: 'redial'}
-	| {readonly type: 'layout-changed'};
+	| {readonly type: 'layout-changed'}
+	/** Answers the session's question about a changed peer key. */
+	| {readonly type: 'answer-key-change'; readonly accept: boolean};
 
 export const maxChatLines = 200;
 export const maxDraftLength = 500;
@@ -101,7 +120,42 @@ export function initialCallState(role: Role, cameraName: string, target?: string
 		pip: true,
 		help: false,
 		quitting: false,
+		warnings: [],
 	};
+}
+
+/** The sentence that tells people what the check code is for. */
+export function checkCodeHint(sas: string): string {
+	return `Check code ${sas}: read it to each other. If it matches on both screens, nobody is in the middle.`;
+}
+
+/** Notes for the chat pane when a call starts: the check code, the secret, the peer's key. */
+export function securityNotes(security: Security | undefined, peer: string): string[] {
+	if (!security) return [];
+	if (!security.encrypted)
+		return [`Not encrypted: ${security.note?.replace(/^not encrypted: /, '') ?? 'plain TCP'}.`];
+	const notes: string[] = [];
+	if (security.sas) notes.push(checkCodeHint(security.sas));
+	if (security.verifiedBySecret) notes.push('Secret verified: the peer knows the same secret.');
+	switch (security.peerKey) {
+		case 'new':
+			notes.push(`First call to ${peer}: its key ${security.peerFingerprint ?? ''} is remembered now.`);
+			break;
+		case 'known':
+			notes.push(`${peer} has the same key as on earlier calls.`);
+			break;
+		case 'pinned':
+			notes.push(`The peer's key matches --peer-key.`);
+			break;
+		case 'accepted-change':
+			notes.push(`You accepted the new key of ${peer}; it is remembered now.`);
+			break;
+		default:
+			if (security.peerKnownAs?.length) {
+				notes.push(`The caller's key is known here as ${security.peerKnownAs.join(', ')}.`);
+			}
+	}
+	return notes;
 }
 
 /** Chat is possible only in a v2 call (the seed format has no chat). */
@@ -132,9 +186,20 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 					...state,
 					phase: {kind: 'listening', addresses: action.addresses, port: action.port},
 					lobby: {addresses: action.addresses, port: action.port},
+					warnings: action.warnings ?? state.warnings,
 				},
 				[],
 			];
+		case 'warning':
+			return state.warnings.includes(action.text)
+				? [state, []]
+				: [{...state, warnings: [...state.warnings, action.text]}, []];
+		case 'security':
+			return [{...state, security: action.security}, []];
+		case 'key-change':
+			return [{...state, keyChange: action.change, help: false, typing: false}, [{type: 'layout-changed'}]];
+		case 'key-change-timeout':
+			return state.keyChange ? answerKeyChange(state, false) : [state, []];
 		case 'dialing':
 			return [
 				{
@@ -143,6 +208,8 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 					peer: {address: action.target},
 					protocol: undefined,
 					stats: undefined,
+					security: undefined,
+					keyChange: undefined,
 				},
 				[],
 			];
@@ -157,17 +224,24 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 				[],
 			];
 		case 'call-started': {
-			const chatNote: ChatLine[] =
-				action.protocol === 'seed'
-					? [{from: 'note', text: 'The peer speaks the original format: chat is unavailable.'}]
-					: [];
+			const security = action.security ?? state.security;
+			const peer = {name: action.name, address: action.address ?? state.peer.address};
+			const label = peerLabel({peer});
+			const chatNote: ChatLine[] = [
+				...securityNotes(security, label).map((text) => ({from: 'note' as const, text})),
+				...(action.protocol === 'seed'
+					? [{from: 'note' as const, text: 'The peer speaks the original format: chat is unavailable.'}]
+					: []),
+			];
 			return [
 				{
 					...state,
 					phase: {kind: 'in-call'},
 					protocol: action.protocol,
-					peer: {name: action.name, address: action.address ?? state.peer.address},
-					chat: [...state.chat, ...chatNote],
+					peer,
+					security,
+					keyChange: undefined,
+					chat: [...state.chat, ...chatNote].slice(-maxChatLines),
 					notice: undefined,
 				},
 				[{type: 'layout-changed'}],
@@ -186,6 +260,7 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 				draft: '',
 				stats: undefined,
 				security: undefined,
+				keyChange: undefined,
 			};
 			return [
 				addChat(next, {from: 'note', text: `Call ended: ${action.reason}`}),
@@ -207,7 +282,35 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 	}
 }
 
+function answerKeyChange(state: CallScreenState, accept: boolean): [CallScreenState, Effect[]] {
+	return [
+		{
+			...state,
+			keyChange: undefined,
+			notice: accept ? undefined : 'You refused the changed key: the call is not made.',
+		},
+		[{type: 'answer-key-change', accept}, {type: 'layout-changed'}],
+	];
+}
+
+/** The peer's name and address, as the screen shows it. */
+export function peerLabel(state: Pick<CallScreenState, 'peer'>): string {
+	const {name, address} = state.peer;
+	if (name && address) return `${name} (${address})`;
+	return name ?? address ?? 'the peer';
+}
+
 function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Effect[]] {
+	if (state.keyChange) {
+		// Only an explicit y accepts a changed key; q, Esc, n (and Ctrl+C, which also quits) refuse.
+		if (key.ctrl && key.input === 'c') {
+			const [next, effects] = answerKeyChange(state, false);
+			return [{...next, quitting: true}, [...effects, {type: 'quit'}]];
+		}
+		if (key.input === 'y' || key.input === 'Y') return answerKeyChange(state, true);
+		if (key.escape || ['n', 'N', 'q', 'Q'].includes(key.input)) return answerKeyChange(state, false);
+		return [state, []];
+	}
 	if (key.ctrl && key.input === 'c') return [{...state, quitting: true}, [{type: 'quit'}]];
 	if (state.typing) {
 		if (key.escape) return [{...state, typing: false}, [{type: 'layout-changed'}]];

@@ -10,6 +10,7 @@ const labels: Record<SetupField, string> = {
 	camera: 'Camera',
 	name: 'Your name',
 	window: '--window',
+	secret: 'Secret',
 };
 
 function Field({
@@ -85,6 +86,14 @@ export function SetupView({state}: {state: SetupState}) {
 			</Field>
 			<Field state={state} field="window" hint="also show the video in a desktop window">
 				<Choice on={!state.window} text="no" /> <Choice on={state.window} text="yes" />
+			</Field>
+			<Field
+				state={state}
+				field="secret"
+				hint="optional: a passphrase you both type; a call with a different one is refused (not saved)"
+			>
+				{state.secret ? '•'.repeat([...state.secret].length) : state.field === 'secret' ? '' : '(none)'}
+				{cursor('secret')}
 			</Field>
 			<Text> </Text>
 			{state.error ? (

@@ -1,11 +1,13 @@
 /**
- * The setup screen as a pure reducer: a form of five fields (mode, address, camera, name,
- * window) moved through with the arrow keys or Tab, edited by typing, started with Enter.
+ * The setup screen as a pure reducer: a form of six fields (mode, address, camera, name,
+ * window, secret) moved through with the arrow keys or Tab, edited by typing, started with Enter.
+ * The secret is shown masked and never saved.
  */
 import type {SavedChoices} from '../config/config.js';
 import {cleanText, type KeyPress} from './call-state.js';
 
-export const setupFields = ['mode', 'address', 'camera', 'name', 'window'] as const;
+export const setupFields = ['mode', 'address', 'camera', 'name', 'window', 'secret'] as const;
+export const maxSecretLength = 200;
 export type SetupField = (typeof setupFields)[number];
 
 export type SetupState = {
@@ -19,6 +21,8 @@ export type SetupState = {
 	readonly probing: boolean;
 	readonly name: string;
 	readonly window: boolean;
+	/** Optional shared passphrase (--secret); kept in memory only, never in the config file. */
+	readonly secret: string;
 	readonly addresses: readonly string[];
 	readonly error?: string;
 };
@@ -33,6 +37,8 @@ export type SetupResult =
 			readonly camera: string;
 			readonly name: string;
 			readonly window: boolean;
+			/** Empty: no secret. */
+			readonly secret: string;
 	  };
 
 export function initialSetup(
@@ -50,6 +56,7 @@ export function initialSetup(
 		probing: true,
 		name: saved.name ?? '',
 		window: saved.window ?? false,
+		secret: '',
 		addresses,
 	};
 }
@@ -120,6 +127,7 @@ export function reduceSetup(state: SetupState, action: SetupAction): [SetupState
 				camera: state.camera.trim(),
 				name: cleanText(state.name),
 				window: state.window,
+				secret: state.secret.trim() === '' ? '' : state.secret,
 			},
 		];
 	}
@@ -151,5 +159,7 @@ export function reduceSetup(state: SetupState, action: SetupAction): [SetupState
 			return [{...state, target: edit(state.target, key), error: undefined}, undefined];
 		case 'name':
 			return [{...state, name: edit(state.name, key, 60)}, undefined];
+		case 'secret':
+			return [{...state, secret: edit(state.secret, key, maxSecretLength)}, undefined];
 	}
 }

@@ -1,7 +1,7 @@
 /** Small text helpers for the chrome: word wrapping to a width, and the status line's pieces. */
 import type {CallStats} from '../session/stats.js';
 import {codePointWidth, textWidth} from './ansi-slice.js';
-import type {CallScreenState} from './call-state.js';
+import {peerLabel, type CallScreenState, type Security} from './call-state.js';
 
 /** Word-wraps plain text to `width` columns (long words are cut). */
 export function wrap(text: string, width: number): string[] {
@@ -57,10 +57,17 @@ export function formatStats(stats: CallStats | undefined, short = false): string
 	return parts;
 }
 
-export function peerLabel(state: CallScreenState): string {
-	const {name, address} = state.peer;
-	if (name && address) return `${name} (${address})`;
-	return name ?? address ?? 'the peer';
+export {peerLabel} from './call-state.js';
+
+/** The status line's word on privacy: `encrypted · check 959 809 · secret verified`, or `not encrypted`. */
+export function securityText(security: Security | undefined): string | undefined {
+	if (!security) return undefined;
+	if (!security.encrypted) return 'not encrypted';
+	return [
+		'encrypted',
+		...(security.sas ? [`check ${security.sas}`] : []),
+		...(security.verifiedBySecret ? ['secret verified'] : []),
+	].join(' · ');
 }
 
 /**
@@ -82,22 +89,21 @@ function statusParts(state: CallScreenState, short: boolean): string {
 		case 'connecting':
 			return `calling ${phase.target}…`;
 		case 'handshaking':
-			return `connecting to ${peerLabel(state)}…`;
+			return state.keyChange
+				? `the key of ${state.keyChange.name} has changed: y accept · n refuse`
+				: `connecting to ${peerLabel(state)}…`;
 		case 'ended':
 			return `call ended: ${phase.reason}`;
 		case 'in-call': {
 			const stats = state.stats;
-			const security = state.security
-				? state.security.encrypted
-					? `encrypted${state.security.sas ? ` · ${state.security.sas}` : ''}`
-					: 'not encrypted'
-				: undefined;
+			const security = securityText(state.security);
 			const codec = stats?.codec ? ` ${stats.codec}` : '';
+			// Privacy right after the peer, so a narrow terminal cuts the numbers, not the check code.
 			return [
 				`${short ? '' : 'in call with '}${peerLabel(state)}`,
+				...(security ? [security] : []),
 				`${state.protocol ?? '?'}${codec}`,
 				...formatStats(stats, short),
-				...(security ? [security] : []),
 			].join(' · ');
 		}
 	}

@@ -137,10 +137,10 @@ test('stats and security are kept for the status line; an ended call forgets the
 	let [state] = run(
 		initialCallState('call', 'test', 'h:1'),
 		{type: 'call-started', protocol: 'v2'},
-		{type: 'stats', stats: stats(), security: {encrypted: true, sas: 'apple banana'}},
+		{type: 'stats', stats: stats(), security: {encrypted: true, sas: '123 456', verifiedBySecret: false}},
 	);
 	assert.equal(state.stats?.fps_in, 30);
-	assert.equal(state.security?.sas, 'apple banana');
+	assert.equal(state.security?.sas, '123 456');
 	[state] = run(state, {type: 'call-ended', reason: 'hung up', failed: false});
 	assert.equal(state.stats, undefined);
 	assert.equal(state.security, undefined);

@@ -129,7 +129,7 @@ test('the call screen shows the status, the lobby, chat and the seed note, in th
 				peer_shape: null,
 				shown_shape: null,
 			},
-			security: {encrypted: false},
+			security: {encrypted: false, verifiedBySecret: false},
 		},
 		{type: 'chat-received', text: 'hello from Ada'},
 	);
@@ -139,11 +139,11 @@ test('the call screen shows the status, the lobby, chat and the seed note, in th
 	// 100 columns: the short form, without kbit/s.
 	assert.match(
 		lines[0]!,
-		/Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps · out 30 fps · rtt 2 ms · dropped 3 · not encrypted/,
+		/Ada \(10\.0\.0\.9:5000\) · not encrypted · v2 jpeg · in 30 fps · out 30 fps · rtt 2 ms · dropped 3/,
 	);
 	assert.match(
 		statusText(inCall),
-		/in call with Ada \(10\.0\.0\.9:5000\) · v2 jpeg · in 30 fps 1000 kbit\/s · out 30 fps 400 kbit\/s · rtt 2 ms · dropped 3 · not encrypted/,
+		/in call with Ada \(10\.0\.0\.9:5000\) · not encrypted · v2 jpeg · in 30 fps 1000 kbit\/s · out 30 fps 400 kbit\/s · rtt 2 ms · dropped 3/,
 	);
 	assert.match(frame, /Ada: hello from Ada/);
 	// The video rectangle is left blank for the surface.

@@ -44,6 +44,7 @@ test('setup: the saved choices are offered; arrows move and choose; Enter starts
 		camera: 'clip.mp4',
 		name: 'Ada',
 		window: true,
+		secret: '',
 	});
 });
 

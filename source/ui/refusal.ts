@@ -1,0 +1,24 @@
+/**
+ * What a listener says when it turned a connection away (Listener 'rejected'): one plain sentence
+ * per reason, for the call screen's notice and the plain status line.
+ */
+import {ProtocolError} from '../protocol/errors.js';
+
+function detail(message: string): string {
+	return message.replace(/^call refused: /, '');
+}
+
+export function refusalText(error: Error, address: string): string {
+	const code = error instanceof ProtocolError ? error.code : (error as {code?: unknown}).code;
+	switch (code) {
+		case 'busy':
+			return `${address} called during this call: told it you are busy.`;
+		case 'not-encrypted':
+			return `Refused a call from ${address}: it could not be encrypted (${error.message}).`;
+		case 'timeout':
+			return `Dropped a call from ${address}: ${detail(error.message)}.`;
+		default:
+			// secret-mismatch, peer-key-mismatch, tls, bad-handshake...: the session's sentence says which.
+			return `Refused a call from ${address}: ${detail(error.message)}.`;
+	}
+}
