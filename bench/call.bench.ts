@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- call`: a v2 call on loopback (640x480@30 from media/clip.mp4 both ways, the
- * receiver showing 160x96), then the same picture over a throttled link (network namespaces,
- * netem 2mbit + 40 ms, made and removed here) in v2 and in the seed format as the script sends it.
- * Roles run in child processes (`--role ...`) so each throttled side lives in its own namespace.
+ * receiver showing 160x96), then the same picture over a throttled link (2 mbit/s, 40 ms each way:
+ * netem in network namespaces made and removed here, or bench/link-emulator.ts where the kernel has
+ * no netem) in v2, shown at 160x96 and at 640x480, and in the seed format as the script sends it.
+ * Roles run in child processes (`--role ...`) so each side has its own event loop (and namespace).
  */
 import {spawn, spawnSync} from 'node:child_process';
 import net from 'node:net';
@@ -15,6 +16,7 @@ import {dial, listen} from '../source/session/connect.js';
 import {scaleFrame} from '../source/session/media.js';
 import {percentile} from '../source/session/stats.js';
 import {openSource} from '../source/sources/index.js';
+import {emulateLink} from './link-emulator.js';
 
 const here = fileURLToPath(import.meta.url);
 const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
@@ -129,8 +131,17 @@ function row(what: string, value: number | string, target: string, ok: boolean):
 	return `| ${what} | ${value} | ${target} | ${ok ? 'yes' : 'NO'} |`;
 }
 
-// ---- throttled link: each role in its own namespace --------------------------------------------
+// ---- throttled link: 2 mbit/s and 40 ms each way ----------------------------------------------
+//
+// With netem (kernel sch_netem): each role in its own network namespace, a veth pair between them
+// shaped by `netem rate 2mbit delay 40ms` on both ends. Without it: both roles on loopback, the
+// sender dialling bench/link-emulator.ts (a relay in this process: token bucket 2 mbit/s, 40 ms one
+// way, 256 KiB bottleneck queue) that forwards to the receiver. FACETTY_BENCH_LINK=netem|emulator
+// forces one.
 
+const rateBits = 2_000_000;
+const delayMs = 40;
+const throttledSeconds = Number(process.env['FACETTY_BENCH_THROTTLED_SECONDS'] ?? Math.max(seconds, 12));
 const nsA = 'fxbench-a';
 const nsB = 'fxbench-b';
 const addrA = '10.231.77.1';
@@ -141,7 +152,8 @@ function ip(...args: string[]): void {
 	if (result.status !== 0) throw new Error(`ip ${args.join(' ')}: ${result.stderr.trim()}`);
 }
 
-function makeLink(): void {
+/** Two namespaces joined by a veth pair with netem on both ends; throws when any step fails. */
+function makeNetemLink(): void {
 	removeLink();
 	ip('netns', 'add', nsA);
 	ip('netns', 'add', nsB);
@@ -153,158 +165,289 @@ function makeLink(): void {
 		ip('-n', ns, 'addr', 'add', `${addr}/24`, 'dev', dev);
 		ip('-n', ns, 'link', 'set', dev, 'up');
 		ip('-n', ns, 'link', 'set', 'lo', 'up');
-		linkLabel = shape(ns, dev);
+		const tc = spawnSync(
+			'ip',
+			[
+				'netns',
+				'exec',
+				ns,
+				'tc',
+				'qdisc',
+				'add',
+				'dev',
+				dev,
+				'root',
+				'netem',
+				'rate',
+				'2mbit',
+				'delay',
+				'40ms',
+			],
+			{encoding: 'utf8'},
+		);
+		if (tc.status !== 0) throw new Error(`tc netem: ${tc.stderr.trim() || tc.error?.message}`);
 	}
-}
-
-let linkLabel = '2mbit+40ms';
-
-/** netem where the kernel has it; otherwise tbf gives the same 2 mbit/s bottleneck, without the delay. */
-function shape(ns: string, dev: string): string {
-	const tc = (...args: string[]) =>
-		spawnSync('ip', ['netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', dev, 'root', ...args], {
-			encoding: 'utf8',
-		});
-	if (tc('netem', 'rate', '2mbit', 'delay', '40ms').status === 0) return '2mbit+40ms (netem)';
-	const tbf = tc('tbf', 'rate', '2mbit', 'burst', '32kbit', 'latency', '400ms');
-	if (tbf.status !== 0) throw new Error(`tc: ${tbf.stderr.trim()}`);
-	return '2mbit (tbf: no netem in this kernel, so no added delay)';
 }
 
 function removeLink(): void {
-	for (const ns of [nsA, nsB]) spawnSync('ip', ['netns', 'del', ns]);
+	for (const ns of [nsA, nsB]) spawnSync('ip', ['netns', 'del', ns], {stdio: 'ignore'});
 }
 
-function runIn(ns: string, role: string, ...args: string[]): Promise<Record<string, number | number[]>> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(
-			'ip',
-			['netns', 'exec', ns, process.execPath, '--import', 'tsx', here, '--role', role, ...args],
-			{stdio: ['ignore', 'pipe', 'inherit']},
-		);
-		let out = '';
-		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.on('exit', (code) =>
-			code === 0
-				? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
-				: reject(new Error(`${role} exited ${code}`)),
-		);
+type RoleResult = Record<string, unknown>;
+
+/** A role in a child process (in namespace `ns` if given); `ready` resolves when it prints READY. */
+function runRole(
+	ns: string | undefined,
+	name: string,
+	...args: string[]
+): {ready: Promise<void>; result: Promise<RoleResult>} {
+	const command = [process.execPath, '--import', 'tsx', here, '--role', name, ...args];
+	const child = ns
+		? spawn('ip', ['netns', 'exec', ns, ...command], {stdio: ['ignore', 'pipe', 'inherit']})
+		: spawn(command[0]!, command.slice(1), {stdio: ['ignore', 'pipe', 'inherit']});
+	let out = '';
+	let markReady: () => void = () => undefined;
+	const ready = new Promise<void>((resolve) => (markReady = resolve));
+	child.stdout.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+		if (out.includes('READY\n')) markReady();
 	});
+	const result = new Promise<RoleResult>((resolve, reject) =>
+		child.on('exit', (code) => {
+			markReady();
+			if (code === 0) resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RoleResult);
+			else reject(new Error(`${name} exited ${code}`));
+		}),
+	);
+	return {ready, result};
+}
+
+type Run = {
+	label: string;
+	/** [ms since the sender started, latency ms] for every frame the receiver showed. */
+	shown: Array<[number, number]>;
+	/** Frames the sender dropped (v2) at the end of each second. */
+	droppedBySecond: number[];
+	/** Bytes waiting in the sender's socket (seed: the frames it never drops) at each second. */
+	backlogBySecond: number[];
+	sent: number;
+	dropped: number;
+};
+
+/** One call over the slow link: receiver first, then the sender (through the emulator if any). */
+async function throttledRun(
+	link: 'netem' | 'emulator',
+	kind: 'v2' | 'seed',
+	shown: string,
+	label: string,
+): Promise<Run> {
+	const port = '5077';
+	const receiverHost = link === 'netem' ? addrB : '127.0.0.1';
+	const receiver = runRole(
+		link === 'netem' ? nsB : undefined,
+		`${kind}-receiver`,
+		`${receiverHost}:${port}`,
+		shown,
+	);
+	await receiver.ready;
+	const emulator =
+		link === 'emulator'
+			? await emulateLink({
+					target: {host: '127.0.0.1', port: Number(port)},
+					rateBitsPerSecond: rateBits,
+					delayMs,
+				})
+			: undefined;
+	try {
+		const target = emulator ? `127.0.0.1:${emulator.port}` : `${addrB}:${port}`;
+		const sender = runRole(link === 'netem' ? nsA : undefined, `${kind}-sender`, target);
+		const [rx, tx] = await Promise.all([receiver.result, sender.result]);
+		const startedAt = tx['startedAt'] as number;
+		return {
+			label,
+			shown: (rx['shown'] as Array<[number, number]>).map(([at, ms]) => [at - startedAt, ms]),
+			droppedBySecond: (tx['droppedBySecond'] as number[] | undefined) ?? [],
+			backlogBySecond: (tx['backlogBySecond'] as number[] | undefined) ?? [],
+			sent: tx['sent'] as number,
+			dropped: (tx['dropped'] as number | undefined) ?? 0,
+		};
+	} finally {
+		await emulator?.close();
+	}
+}
+
+function bySecond(run: Run, second: number): number[] {
+	return run.shown.filter(([at]) => at >= second * 1000 && at < (second + 1) * 1000).map(([, ms]) => ms);
 }
 
 async function throttled(): Promise<string[]> {
-	try {
-		makeLink();
-	} catch (error) {
-		return [
-			`| throttled link | not measured: network namespaces unavailable (${(error as Error).message}) | | |`,
-		];
+	const forced = process.env['FACETTY_BENCH_LINK'];
+	let link: 'netem' | 'emulator' = 'emulator';
+	let why = '';
+	if (forced !== 'emulator') {
+		try {
+			makeNetemLink();
+			link = 'netem';
+		} catch (error) {
+			removeLink();
+			why = (error as Error).message;
+			if (forced === 'netem') return [`| throttled link | not measured: netem unavailable (${why}) | | |`];
+		}
 	}
+	const name =
+		link === 'netem'
+			? '2mbit+40ms (netem)'
+			: `2mbit+40ms (userspace emulator${why ? ': no netem here' : ''})`;
 	try {
-		const port = '5077';
-		const [v2In, v2Out] = await Promise.all([
-			runIn(nsB, 'v2-receiver', port),
-			sleep(500).then(() => runIn(nsA, 'v2-sender', `${addrB}:${port}`)),
-		]);
-		const [seedIn] = await Promise.all([
-			runIn(nsB, 'seed-receiver', port),
-			sleep(500).then(() => runIn(nsA, 'seed-sender', `${addrB}:${port}`)),
-		]);
-		const seedLatencies = seedIn['latencies'] as number[];
-		const v2Lat = v2In['latencies'] as number[];
-		return [
+		const runs = [
+			await throttledRun(link, 'v2', '160x96', 'v2, shown 160x96'),
+			await throttledRun(link, 'v2', '640x480', 'v2, shown 640x480'),
+		];
+		const seed = await throttledRun(link, 'seed', '640x480', 'seed 640x480 raw');
+		const rows: string[] = [];
+		for (const run of runs) {
+			// Steady state: after the first 2 s (TCP slow start, TLS, the first frames).
+			const steady = run.shown.filter(([at]) => at >= 2000).map(([, ms]) => ms);
+			const fps = steady.length / (throttledSeconds - 2);
+			rows.push(
+				row(
+					`${name}, ${run.label}: latency p50 / p95 after the first 2 s (ms)`,
+					`${p50(steady).toFixed(0)} / ${p95(steady).toFixed(0)}`,
+					'p95 < 300',
+					p95(steady) < 300,
+				),
+				row(
+					`${name}, ${run.label}: frames shown / dropped by the sender of ${run.sent + run.dropped} captured; fps shown`,
+					`${run.shown.length} / ${run.dropped}; ${fps.toFixed(1)} fps`,
+					'drops, not queues',
+					true,
+				),
+			);
+		}
+		const seedLat = seed.shown.map(([, ms]) => ms);
+		rows.push(
 			row(
-				`${linkLabel}, v2 (full 640x480 shown): latency p50 / p95 (ms)`,
-				`${p50(v2Lat).toFixed(0)} / ${p95(v2Lat).toFixed(0)}`,
-				'p95 < 300',
-				p95(v2Lat) < 300,
-			),
-			row(
-				`${linkLabel}, v2: frames shown / dropped by sender`,
-				`${v2In['frames']} / ${v2Out['dropped']}`,
-				'drops, not queues',
-				(v2Out['dropped'] as number) > 0,
-			),
-			row(
-				`${linkLabel}, seed format as the script sends (640x480 raw, 30/s, never dropped): latency of each frame received, in order (ms)`,
-				seedLatencies.map((ms) => ms.toFixed(0)).join(', '),
+				`${name}, seed format as the script sends (640x480 raw, 30/s, never dropped): latency of each frame received, in order (ms)`,
+				seedLat.map((ms) => ms.toFixed(0)).join(', '),
 				'grows without bound',
-				seedLatencies.length >= 2 && seedLatencies.at(-1)! > seedLatencies[0]!,
+				seedLat.length >= 2 && seedLat.at(-1)! > seedLat[0]!,
 			),
 			row(
-				`${linkLabel}, seed: frames written / received in ${seconds} s`,
-				`${Math.round(seconds * 30)} / ${seedLatencies.length}`,
+				`${name}, seed: frames written / received in ${throttledSeconds} s; sender backlog at the end`,
+				`${seed.sent} / ${seedLat.length}; ${((seed.backlogBySecond.at(-1) ?? 0) / 1e6).toFixed(0)} MB`,
 				'-',
 				true,
 			),
+		);
+		// Over time: each second's latency p50/p95 (and frames shown) per run.
+		const cell = (values: number[]) =>
+			values.length === 0 ? '-' : `${p50(values).toFixed(0)} / ${p95(values).toFixed(0)} (${values.length})`;
+		const perSecond = [
+			'',
+			`Per second over the ${name} link: latency p50 / p95 in ms (frames shown that second); seed sender's unsent backlog`,
+			'',
+			`| s | ${runs.map((r) => r.label).join(' | ')} | ${seed.label} | seed backlog |`,
+			`|---|${runs.map(() => '---|').join('')}---|---|`,
 		];
+		for (let s = 0; s <= throttledSeconds; s++) {
+			perSecond.push(
+				`| ${s}-${s + 1} | ${runs.map((r) => cell(bySecond(r, s))).join(' | ')} | ${cell(bySecond(seed, s))} | ${
+					seed.backlogBySecond[s] === undefined ? '-' : `${(seed.backlogBySecond[s]! / 1e6).toFixed(0)} MB`
+				} |`,
+			);
+		}
+		return [...rows, ...perSecond];
 	} finally {
-		removeLink();
+		if (link === 'netem') removeLink();
 	}
 }
 
-async function role(name: string, arg: string): Promise<void> {
-	const runFor = seconds * 1000;
+async function role(name: string, arg: string, shownArg: string | undefined): Promise<void> {
+	const runFor = throttledSeconds * 1000;
+	const [host, port] = arg.split(':') as [string, string];
+	const [w, h] = (shownArg ?? '640x480').split('x').map(Number) as [number, number];
 	if (name === 'v2-receiver') {
-		const listener = await listen({host: addrB, port: Number(arg), shownSize: {width: 640, height: 480}});
+		const listener = await listen({host, port: Number(port), shownSize: {width: w, height: h}});
+		console.log('READY');
 		const call = await new Promise<Call>((resolve) => listener.once('call', resolve));
-		await sleep(runFor + 2000);
-		console.log(JSON.stringify({latencies: call.meter.allLatencies.slice(30), frames: call.meter.framesIn}));
+		const shown: Array<[number, number]> = [];
+		call.on('frame', (frame: Frame) => shown.push([Date.now(), Date.now() - frame.capturedAt]));
+		await Promise.race([new Promise((resolve) => call.once('ended', resolve)), sleep(runFor + 20_000)]);
 		call.hangUp();
+		console.log(JSON.stringify({shown}));
 		await listener.close();
 	} else if (name === 'v2-sender') {
-		const [host, port] = arg.split(':');
-		const call = dial(host!, Number(port));
+		const call = dial(host, Number(port));
 		const cam = await camera(call);
+		const startedAt = Date.now();
+		const droppedBySecond: number[] = [];
+		const timer = setInterval(() => droppedBySecond.push(call.meter.dropped), 1000);
 		await sleep(runFor);
+		clearInterval(timer);
 		await cam.stop();
-		console.log(JSON.stringify({dropped: call.meter.dropped, sent: call.meter.framesOut}));
-		await sleep(2500);
+		const result = {startedAt, droppedBySecond, dropped: call.meter.dropped, sent: call.meter.framesOut};
+		// Let the frames on the link arrive, then hang up (the receiver reports when the call ends).
+		await sleep(1500);
+		call.hangUp('bench over');
+		await sleep(500);
+		console.log(JSON.stringify(result));
 	} else if (name === 'seed-receiver') {
-		const latencies: number[] = [];
+		const shown: Array<[number, number]> = [];
 		await new Promise<void>((resolve) => {
 			const server = net.createServer((socket) => {
 				const parser = new SeedParser();
 				socket.on('data', (chunk) => {
 					for (const event of parser.push(chunk)) {
-						if (event.type === 'frame')
-							latencies.push(
-								Date.now() - Buffer.from(event.data.buffer, event.data.byteOffset, 8).readDoubleBE(0),
-							);
+						if (event.type === 'frame') {
+							const sentAt = Buffer.from(event.data.buffer, event.data.byteOffset, 8).readDoubleBE(0);
+							shown.push([Date.now(), Date.now() - sentAt]);
+						}
 					}
 				});
-				setTimeout(() => {
+				socket.on('error', () => undefined);
+				// The sender stops after runFor; what is still in buffers then would take minutes to arrive.
+				const done = () => {
+					clearTimeout(timer);
 					socket.destroy();
 					server.close();
 					resolve();
-				}, runFor + 2000);
+				};
+				const timer = setTimeout(done, runFor + 2500);
+				socket.on('close', done);
 			});
-			server.listen(Number(arg), addrB);
+			server.listen(Number(port), host, () => console.log('READY'));
 		});
-		console.log(JSON.stringify({latencies}));
+		console.log(JSON.stringify({shown}));
 	} else if (name === 'seed-sender') {
-		const [host, port] = arg.split(':');
-		const socket = net.connect(Number(port), host!);
+		const socket = net.connect(Number(port), host);
 		socket.on('error', () => undefined);
 		await new Promise((resolve) => socket.once('connect', resolve));
+		const startedAt = Date.now();
 		const shape = {rows: 480, cols: 640};
 		socket.write(encodeSeedShape(shape));
 		const pixels = new Uint8Array(640 * 480 * 3);
+		let sent = 0;
 		// Like the script: every frame is written, none dropped, whatever the link can carry.
 		const timer = setInterval(() => {
 			Buffer.from(pixels.buffer).writeDoubleBE(Date.now(), 0);
 			socket.write(encodeSeedFrame(shape, pixels));
+			sent++;
 		}, 1000 / 30);
+		const backlogBySecond: number[] = [];
+		const sampler = setInterval(() => backlogBySecond.push(socket.writableLength), 1000);
 		await sleep(runFor);
 		clearInterval(timer);
+		// What reached the receiver in the meantime has been measured; the rest would take minutes.
+		await sleep(2000);
+		clearInterval(sampler);
 		socket.destroy();
-		console.log(JSON.stringify({}));
+		console.log(JSON.stringify({startedAt, sent, backlogBySecond}));
 	}
 }
 
 const roleAt = process.argv.indexOf('--role');
 if (roleAt !== -1) {
-	await role(process.argv[roleAt + 1]!, process.argv[roleAt + 2]!);
+	await role(process.argv[roleAt + 1]!, process.argv[roleAt + 2]!, process.argv[roleAt + 3]);
 	process.exit(0);
 } else {
 	const rows = ['| measure | value | target | met |', '|---|---|---|---|', ...(await loopback())];
