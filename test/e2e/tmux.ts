@@ -74,6 +74,16 @@ export class Tmux {
 		return this.run('display-message', '-p', '-t', name, format).trim();
 	}
 
+	/** Resizes the session's window (and so its one pane) to cols x rows. */
+	resize(name: string, cols: number, rows: number): void {
+		this.run('resize-window', '-t', name, '-x', String(cols), '-y', String(rows));
+	}
+
+	/** The pid of the pane's first process (the shell running the command given to start). */
+	panePid(name: string): number {
+		return Number(this.display(name, '#{pane_pid}'));
+	}
+
 	keys(name: string, ...keys: string[]): void {
 		this.run('send-keys', '-t', name, ...keys);
 	}
@@ -101,6 +111,32 @@ export class Tmux {
 
 	kill(): void {
 		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {timeout: 10_000});
+	}
+}
+
+/** Direct children of a process (from /proc), e.g. facetty under the pane's shell. */
+export function childPids(pid: number): number[] {
+	const children: number[] = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			// pid (comm) state ppid ...: comm may hold spaces and parentheses, so split after the last ')'.
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid === pid) children.push(Number(entry));
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	return children;
+}
+
+export function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+	} catch {
+		return false;
 	}
 }
 
