@@ -364,6 +364,10 @@ export class Call extends EventEmitter<CallEvents> {
 				'the peer closed the connection in the middle of a frame',
 				new ProtocolError('closed-mid-frame', 'the peer closed the connection in the middle of a frame'),
 			);
+		} else if (this.state !== 'in-call' && this.role === 'accepter' && this.security.encrypted) {
+			// The caller had the encrypted channel and left before hello: its user refused our key, or quit.
+			const message = "the caller hung up before the call began (it may have refused this side's key)";
+			this.finish(message, new ProtocolError('bad-handshake', message));
 		} else if (this.state !== 'in-call') {
 			this.finish(
 				'the peer hung up during the handshake',

@@ -115,8 +115,9 @@ export function keyChangeLines(change: NonNullable<CallScreenState['keyChange']>
 	return [
 		{text: `WARNING: the key of ${change.name} has changed`, bold: true, color: 'red'},
 		{text: ''},
-		{text: `recorded:  ${change.recorded}`},
-		{text: `presented: ${change.presented}`},
+		// Same-length labels, so the two centred fingerprints line up.
+		{text: `old key: ${change.recorded}`},
+		{text: `new key: ${change.presented}`},
 		{text: ''},
 		{text: 'Someone may be in the middle of this call, or the peer has a new key (a new computer,'},
 		{text: 'a deleted config directory). Ask them another way before you accept.'},

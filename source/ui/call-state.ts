@@ -139,7 +139,7 @@ export function securityNotes(security: Security | undefined, peer: string): str
 	if (security.verifiedBySecret) notes.push('Secret verified: the peer knows the same secret.');
 	switch (security.peerKey) {
 		case 'new':
-			notes.push(`First call to ${peer}: its key ${security.peerFingerprint ?? ''} is remembered now.`);
+			notes.push(`First call to ${peer}: its key is remembered now (known_peers).`);
 			break;
 		case 'known':
 			notes.push(`${peer} has the same key as on earlier calls.`);

@@ -57,3 +57,78 @@ test(
 		}
 	},
 );
+
+test('the plain status line carries the check code, or says the call is not encrypted', async () => {
+	const {formatStatus, securityLine} = await import('../../source/commands/call.js');
+	const stats = {
+		t: '',
+		state: 'in-call' as const,
+		protocol: 'v2' as const,
+		codec: 'jpeg',
+		fps_in: 30,
+		fps_out: 30,
+		bytes_in: 1000,
+		bytes_out: 1000,
+		frames_in: 1,
+		frames_out: 1,
+		dropped: 0,
+		rtt_ms: 1,
+		latency_ms_p50: null,
+		latency_ms_p95: null,
+		peer_shape: null,
+		shown_shape: null,
+	};
+	assert.match(formatStatus({...stats, encrypted: true, sas: '959 809'}), / \| encrypted, check 959 809$/);
+	assert.match(formatStatus({...stats, encrypted: false, sas: null}), / \| not encrypted$/);
+	assert.doesNotMatch(formatStatus(stats), /encrypted/);
+	assert.match(
+		securityLine({encrypted: true, sas: '959 809', verifiedBySecret: true, peerKey: 'pinned'}),
+		/^encrypted, check code 959 809 \(read it to each other.*\); secret verified; peer key matches --peer-key$/,
+	);
+	assert.equal(
+		securityLine({encrypted: false, verifiedBySecret: false, note: 'not encrypted: the seed format'}),
+		'not encrypted: the seed format',
+	);
+});
+
+test(
+	'listen and call with different secrets: both print the refusal and exit 1, no identity written',
+	{timeout: 30_000},
+	async () => {
+		const status = new PassThrough();
+		let text = '';
+		status.on('data', (chunk: Buffer) => (text += chunk.toString()));
+		let resolvePort: (port: number) => void = () => undefined;
+		const port = new Promise<number>((resolve) => (resolvePort = resolve));
+		const listening = runListen({
+			host: '127.0.0.1',
+			port: 0,
+			calls: 1,
+			camera: 'test',
+			secret: 'right',
+			status,
+			onListening: resolvePort,
+		});
+		const code = await runCall({target: `127.0.0.1:${await port}`, camera: 'test', secret: 'wrong', status});
+		assert.equal(code, 1);
+		assert.match(text, /call ended: call refused: the peer does not know the same secret/);
+		await new Promise<void>((resolve) => {
+			const check = () =>
+				/Refused a call from 127\.0\.0\.1:\d+: the peer does not know/.test(text)
+					? resolve()
+					: setTimeout(check, 20);
+			check();
+		});
+		// The refused call does not count: the listener takes a right one, then returns.
+		const right = await runCall({
+			target: `127.0.0.1:${await port}`,
+			camera: 'test',
+			secret: 'right',
+			seconds: 1,
+			status,
+		});
+		assert.equal(right, 0);
+		assert.equal(await listening, 0);
+		assert.match(text, /encrypted, check code \d{3} \d{3}.*secret verified/);
+	},
+);

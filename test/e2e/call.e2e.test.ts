@@ -3,7 +3,10 @@
  * tmux session on loopback with media cameras, read back with `capture-pane -e`.
  */
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
 import {screenLayout} from '../../source/ui/layout.js';
 import {distance, facettyCommand, freePort, halfBlockStats, parseCapture, Tmux, tmuxMissing} from './tmux.js';
 
@@ -11,11 +14,28 @@ const skip = tmuxMissing();
 const size = {cols: 120, rows: 36};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startCall(tmux: Tmux, port: number, callerCommand: (cmd: string) => string) {
-	const facetty = facettyCommand();
+// Each side's identity key and known_peers go to a directory of the test's, never the user's.
+const configRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-e2e-config-'));
+after(() => fs.rmSync(configRoot, {recursive: true, force: true}));
+let configs = 0;
+/** facetty with its own fresh config directory (XDG_CONFIG_HOME), through env so `exec` works. */
+function facetty(): string {
+	const dir = path.join(configRoot, String(++configs));
+	fs.mkdirSync(dir);
+	return `env XDG_CONFIG_HOME=${dir} ${facettyCommand()}`;
+}
+
+const inCall = (t: string) => /· v2 \S+ · in [1-9]\d* fps/.test(t);
+
+async function startCall(
+	tmux: Tmux,
+	port: number,
+	callerCommand: (cmd: string) => string,
+	flags = {listener: '', caller: ''},
+) {
 	tmux.start(
 		'listener',
-		`${facetty} listen --host 127.0.0.1 --port ${port} --camera media/clip.mp4; echo LISTENER-EXIT $?; sleep 60`,
+		`${facetty()} listen --host 127.0.0.1 --port ${port} --camera media/clip.mp4 ${flags.listener}; echo LISTENER-EXIT $?; sleep 60`,
 		size.cols,
 		size.rows,
 	);
@@ -27,11 +47,10 @@ async function startCall(tmux: Tmux, port: number, callerCommand: (cmd: string) 
 	);
 	tmux.start(
 		'caller',
-		callerCommand(`${facetty} call 127.0.0.1:${port} --camera test`),
+		callerCommand(`${facetty()} call 127.0.0.1:${port} --camera test ${flags.caller}`),
 		size.cols,
 		size.rows,
 	);
-	const inCall = (t: string) => /· v2 \S+ · in [1-9]\d* fps/.test(t);
 	await tmux.waitFor('listener', inCall, 30_000, 'the listener to be in the call');
 	await tmux.waitFor('caller', inCall, 30_000, 'the caller to be in the call');
 }
@@ -80,10 +99,21 @@ test(
 				`the listener shows the caller's test pattern, not its own clip: ${seen}`,
 			);
 
-			// Status line: protocol, codec, rates, rtt, dropped.
+			// Status line: peer, encryption and check code, protocol, codec, rates, rtt, dropped.
 			const status = tmux.capture('caller').split('\n')[0]!;
-			assert.match(status, /127\.0\.0\.1:\d+ · v2 jpeg\S* · in \d+ fps .*· out \d+ fps/);
+			assert.match(
+				status,
+				/127\.0\.0\.1:\d+ · encrypted · check \d{3} \d{3} · v2 jpeg\S* · in \d+ fps .*· out \d+ fps/,
+			);
 			assert.match(status, /rtt \d+ ms · dropped \d+/);
+			// Both screens show the same check code, and say what it is for.
+			const codes = (['listener', 'caller'] as const).map((side) => {
+				const screen = tmux.capture(side);
+				assert.match(screen, /Check code \d{3} \d{3}: read it to/, side);
+				return /· check (\d{3} \d{3})/.exec(screen.split('\n')[0]!)?.[1];
+			});
+			assert.ok(codes[0], 'the listener shows a check code');
+			assert.equal(codes[0], codes[1]);
 
 			// Chat one way, then the other.
 			tmux.keys('caller', 'Tab');
@@ -145,8 +175,57 @@ test(
 			assert.match(text, /listening on port \d+/);
 			// And it takes the next call.
 			tmux.run('kill-session', '-t', 'caller');
-			tmux.start('caller2', `${facettyCommand()} call 127.0.0.1:${port} --camera test`, size.cols, size.rows);
+			tmux.start('caller2', `${facetty()} call 127.0.0.1:${port} --camera test`, size.cols, size.rows);
 			await tmux.waitFor('listener', (t) => /· v2 \S+ · in [1-9]\d* fps/.test(t), 30_000, 'the second call');
+		} finally {
+			tmux.kill();
+		}
+	},
+);
+
+test(
+	'a wrong --secret: the call is refused on both screens, with the reason, and no video',
+	{skip, timeout: 120_000},
+	async () => {
+		const tmux = new Tmux();
+		try {
+			const port = await freePort();
+			tmux.start(
+				'listener',
+				`${facetty()} listen --host 127.0.0.1 --port ${port} --camera media/clip.mp4 --secret 'blue kettle'; sleep 60`,
+				size.cols,
+				size.rows,
+			);
+			await tmux.waitFor(
+				'listener',
+				(t) => t.includes(`Waiting for a call on port ${port}`),
+				20_000,
+				'the listener',
+			);
+			tmux.start(
+				'caller',
+				`${facetty()} call 127.0.0.1:${port} --camera test --secret 'red kettle'; sleep 60`,
+				size.cols,
+				size.rows,
+			);
+			const caller = await tmux.waitFor(
+				'caller',
+				(t) => t.includes('Call ended: call refused: the peer does not know the same secret'),
+				30_000,
+				'the caller to be refused',
+			);
+			assert.match(caller.split('\n')[0]!, /call ended: call refused/);
+			assert.match(caller, /Press r or Enter to call again/);
+			const listener = await tmux.waitFor(
+				'listener',
+				(t) => /Refused a call from 127\.0\.0\.1:\d+: the peer does not know the same secret/.test(t),
+				20_000,
+				'the listener to say it refused',
+			);
+			assert.match(listener, /Waiting for a call on port/);
+			// Nothing was shown: no half-block picture from the peer on either side (only the own PiP).
+			assert.doesNotMatch(caller.split('\n')[0]!, /in call/);
+			assert.doesNotMatch(listener.split('\n')[0]!, /in call/);
 		} finally {
 			tmux.kill();
 		}
