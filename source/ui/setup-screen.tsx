@@ -90,7 +90,7 @@ export function SetupView({state}: {state: SetupState}) {
 			<Field
 				state={state}
 				field="secret"
-				hint="optional: a passphrase you both type; a call with a different one is refused (not saved)"
+				hint="optional: a passphrase you both type; a different one is refused (never saved)"
 			>
 				{state.secret ? '•'.repeat([...state.secret].length) : state.field === 'secret' ? '' : '(none)'}
 				{cursor('secret')}

@@ -83,3 +83,35 @@ test('setup screen shows the addresses to share, the cameras found and the error
 	assert.match(cams.lastFrame() ?? '', /←\/→: 0, test;/);
 	cams.unmount();
 });
+
+test('setup: the secret is typed masked, started with, and never among the saved choices', async () => {
+	const {choicesOf} = await import('../../source/ui/setup-state.js');
+	let state = initialSetup({mode: 'call', target: 'h:1', camera: 'test'}, [], ['test']);
+	state = run(state, key('', {upArrow: true})).state;
+	assert.equal(state.field, 'secret');
+	let view = render(<SetupView state={state} />);
+	assert.match(view.lastFrame() ?? '', /› Secret/);
+	assert.match(view.lastFrame() ?? '', /a passphrase you both type/);
+	view.unmount();
+	const typed = run(
+		state,
+		key('b'),
+		key('l'),
+		key('u'),
+		key('e'),
+		key(' '),
+		key('k'),
+		key('', {return: true}),
+	);
+	view = render(<SetupView state={typed.state} />);
+	const frame = view.lastFrame() ?? '';
+	assert.doesNotMatch(frame, /blue/);
+	assert.match(frame, /••••••/);
+	view.unmount();
+	assert.equal(typed.result?.kind === 'start' && typed.result.secret, 'blue k');
+	assert.ok(!('secret' in choicesOf(typed.state)));
+	assert.ok(!JSON.stringify(choicesOf(typed.state)).includes('blue'));
+	// Blank is no secret.
+	const blank = run(state, key(' '), key('', {return: true}));
+	assert.equal(blank.result?.kind === 'start' && blank.result.secret, '');
+});
