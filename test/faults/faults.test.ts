@@ -5,7 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import {after, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
@@ -211,10 +214,18 @@ test('faults: the CLI listener with stdout not a terminal and TERM=dumb takes a 
 		});
 	});
 	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
+	const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-faults-'));
+	cleanups.push(() => fs.rmSync(configHome, {recursive: true, force: true}));
 	const child = spawnTracked(
 		process.execPath,
 		['--import', 'tsx', cli, 'listen', '--host', '127.0.0.1', '--port', String(port), '--camera', 'test'],
-		{...process.env, TERM: 'dumb', COLORTERM: ''},
+		// Its own config directory: the CLI keeps its identity key there, never in the real home.
+		{
+			...process.env,
+			TERM: 'dumb',
+			COLORTERM: '',
+			XDG_CONFIG_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-faults-')),
+		},
 	);
 	let stderr = '';
 	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
