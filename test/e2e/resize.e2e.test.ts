@@ -6,6 +6,9 @@
  * escape-sequence fragments as text), and `q` must exit 0 with the terminal restored.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {test} from 'node:test';
 import {screenLayout} from '../../source/ui/layout.js';
 import {
@@ -54,8 +57,15 @@ test(
 	{skip, timeout: 120_000},
 	async (t) => {
 		const tmux = new Tmux();
+		// Its own config directory: the user's identity and known_peers are never touched.
+		const config = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-e2e-resize-'));
 		try {
-			tmux.start('demo', `${facettyCommand()} demo; echo DEMO-EXIT $?; sleep 60`, settle.cols, settle.rows);
+			tmux.start(
+				'demo',
+				`env XDG_CONFIG_HOME=${config} ${facettyCommand()} demo; echo DEMO-EXIT $?; sleep 60`,
+				settle.cols,
+				settle.rows,
+			);
 			await tmux.waitFor('demo', inCall, 30_000, 'the demo call screen');
 			// The pane runs sh -c '<facetty>; echo ...': facetty is the shell's child.
 			const [pid] = childPids(tmux.panePid('demo'));
@@ -115,6 +125,7 @@ test(
 			assert.doesNotMatch(tmux.capture('demo'), /[▀▄]/);
 		} finally {
 			tmux.kill();
+			fs.rmSync(config, {recursive: true, force: true});
 		}
 	},
 );
