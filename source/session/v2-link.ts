@@ -1,7 +1,7 @@
 /**
  * facetty protocol v2 inside a call: hello first, then video scaled to what the peer shows,
- * at most `framesInFlight` frames unacknowledged (so a slow link drops frames at the sender
- * instead of queueing seconds of video in socket buffers), ping/pong once a second for the
+ * only as many frames unacknowledged as the link carries without queueing (send-window.ts: a slow
+ * link drops frames at the sender instead of queueing seconds of video), ping/pong once a second for the
  * round-trip time and the clock offset that turns the peer's capture times into ours.
  */
 import {makeFrame, type Frame} from '../frame.js';
@@ -17,6 +17,7 @@ import {
 	type VideoCodec,
 } from '../protocol/v2.js';
 import type {Link, LinkHost} from './call.js';
+import {SendWindow} from './send-window.js';
 import {
 	decodeJpeg,
 	decodeJpeg444,
@@ -28,10 +29,7 @@ import {
 	type Size,
 } from './media.js';
 
-export const framesInFlight = 2;
 const pingIntervalMs = 1000;
-/** A peer that promised acks and stopped sending them must not freeze our video forever. */
-const ackGiveUpMs = 3000;
 
 type Video = Extract<V2Message, {type: 'video'}>;
 
@@ -43,7 +41,7 @@ export class V2Link implements Link {
 	private peerCapabilities: number | undefined;
 	private peerShows: Size | undefined;
 	private seq = 0;
-	private inFlight: Array<{seq: number; at: number}> = [];
+	private readonly window = new SendWindow();
 	private clockSamples: Array<{rtt: number; offset: number}> = [];
 	private clockOffset = 0;
 	private pingId = 0;
@@ -84,7 +82,7 @@ export class V2Link implements Link {
 
 	readyForFrame(): boolean {
 		if (this.peerCapabilities === undefined) return false;
-		return (this.peerCapabilities & capability.frameAck) === 0 || this.inFlight.length < framesInFlight;
+		return (this.peerCapabilities & capability.frameAck) === 0 || this.window.canSend();
 	}
 
 	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
@@ -99,9 +97,10 @@ export class V2Link implements Link {
 					? await encodeJpeg(scaled, quality)
 					: scaled.data;
 		const seq = (this.seq = (this.seq + 1) >>> 0);
-		if ((this.peerCapabilities ?? 0) & capability.frameAck) this.inFlight.push({seq, at: Date.now()});
 		const {width, height} = scaled;
-		return encodeV2({type: 'video', codec, width, height, seq, capturedAt: frame.capturedAt, data});
+		const message = encodeV2({type: 'video', codec, width, height, seq, capturedAt: frame.capturedAt, data});
+		if ((this.peerCapabilities ?? 0) & capability.frameAck) this.window.sent(seq, Date.now(), message.length);
+		return message;
 	}
 
 	/** Small frames (what a terminal shows) keep full colour with jpeg444; big ones use plain JPEG. */
@@ -131,10 +130,7 @@ export class V2Link implements Link {
 
 	tick(now: number): void {
 		if (this.peerCapabilities !== undefined && now - this.lastPingAt >= pingIntervalMs) this.ping(now);
-		if (this.inFlight.length > 0 && now - this.inFlight[0]!.at > ackGiveUpMs) {
-			this.inFlight = [];
-			this.host.pump();
-		}
+		if (this.window.gaveUp(now)) this.host.pump();
 	}
 
 	private ping(now: number): void {
@@ -194,7 +190,7 @@ export class V2Link implements Link {
 				this.host.ended(message.reason ? `the peer hung up: ${message.reason}` : 'the peer hung up');
 				break;
 			case 'frame-ack':
-				this.inFlight = this.inFlight.filter((f) => f.seq !== message.seq);
+				this.window.acked(message.seq, Date.now());
 				this.host.pump();
 				break;
 			case 'unknown':
@@ -208,7 +204,9 @@ export class V2Link implements Link {
 		this.rttMs = Math.max(0, rtt);
 		this.clockSamples = [...this.clockSamples.slice(-7), {rtt, offset}];
 		// The least-delayed exchange is the least skewed by queueing.
-		this.clockOffset = this.clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+		const quickest = this.clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best));
+		this.clockOffset = quickest.offset;
+		this.window.setRoundTrip(quickest.rtt);
 	}
 
 	/** One decode at a time; a frame arriving meanwhile replaces the one waiting. */
