@@ -31,14 +31,14 @@ export type Flags = {
 	peerKey?: string;
 };
 
-type Display = {
+export type Display = {
 	color?: ColorDepth;
 	glyphs?: Glyphs;
 	threshold?: number;
 	size?: {cols: number; rows: number};
 };
 
-type CallSettings = {
+export type CallSettings = {
 	camera: string;
 	protocol: ProtocolChoice;
 	quality?: number;

@@ -14,23 +14,11 @@ export async function runCommand(command: Command): Promise<number> {
 		case 'call': {
 			const {runCallCommand} = await import('./commands/call.js');
 			return runCallCommand({
+				...command,
 				role: command.kind,
 				host: command.kind === 'listen' ? command.host : undefined,
 				port: command.kind === 'listen' ? command.port : undefined,
 				target: command.kind === 'call' ? command.target : undefined,
-				camera: command.camera,
-				protocol: command.protocol,
-				quality: command.quality,
-				stats: command.stats,
-				seconds: command.seconds,
-				window: command.window,
-				name: command.name,
-				secret: command.secret,
-				requireEncryption: command.requireEncryption,
-				peerKey: command.peerKey,
-				color: command.color,
-				glyphs: command.glyphs,
-				threshold: command.threshold,
 			});
 		}
 		case 'preview': {

@@ -9,8 +9,9 @@ import type {Call, CallOptions, CallSecurity, ProtocolChoice} from '../session/c
 import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
 import {refusalText} from '../ui/refusal.js';
-import {detectColorDepth, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {detectColorDepth} from '../render/layout.js';
 import {defaultConfigDir} from '../trust/identity.js';
+import type {CallSettings, Display} from '../command-line.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -191,25 +192,13 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	});
 }
 
+/** What listen and call were asked on the command line (or the setup screen). */
 export type CallScreenCommand = {
 	role: 'listen' | 'call';
 	host?: string;
 	port?: number;
 	target?: string;
-	camera: string;
-	protocol: ProtocolChoice;
-	quality?: number;
-	stats?: string;
-	seconds?: number;
-	window: boolean;
-	name?: string;
-	secret?: string;
-	requireEncryption?: boolean;
-	peerKey?: string;
-	color?: ColorDepth;
-	glyphs?: Glyphs;
-	threshold?: number;
-};
+} & Omit<CallSettings, 'requireEncryption'> & {requireEncryption?: boolean} & Omit<Display, 'size'>;
 
 /**
  * `facetty listen` / `facetty call`: the call screen when stdin and stdout are a terminal, else
