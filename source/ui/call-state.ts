@@ -300,6 +300,26 @@ export function peerLabel(state: Pick<CallScreenState, 'peer'>): string {
 	return name ?? address ?? 'the peer';
 }
 
+/**
+ * Several keys in one read (a paste, or typing over a slow SSH link, where keys arrive together):
+ * the text between line breaks is typed and each line break sends, as if pressed one by one.
+ */
+function typeLines(state: CallScreenState, input: string): [CallScreenState, Effect[]] {
+	const lines = input.split(/\r\n|\r|\n/);
+	let current = state;
+	const effects: Effect[] = [];
+	lines.forEach((line, index) => {
+		const steps: KeyPress[] = line ? [{input: line}] : [];
+		if (index < lines.length - 1) steps.push({input: '', return: true});
+		for (const step of steps) {
+			const [next, more] = reduceKey(current, step);
+			current = next;
+			effects.push(...more);
+		}
+	});
+	return [current, effects];
+}
+
 function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Effect[]] {
 	if (state.keyChange) {
 		// Only an explicit y accepts a changed key; q, Esc, n (and Ctrl+C, which also quits) refuse.
@@ -314,6 +334,7 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 	if (key.ctrl && key.input === 'c') return [{...state, quitting: true}, [{type: 'quit'}]];
 	if (state.typing) {
 		if (key.escape) return [{...state, typing: false}, [{type: 'layout-changed'}]];
+		if (!key.return && /[\r\n]/.test(key.input)) return typeLines(state, key.input);
 		if (key.return) {
 			const text = cleanText(state.draft);
 			if (!text) return [{...state, draft: ''}, []];

@@ -90,6 +90,22 @@ test('chat: Tab opens the input, typing edits it, Enter sends and clears, Esc go
 	assert.deepEqual(run(state, key('q'))[1], [{type: 'quit'}]);
 });
 
+test('keys that arrive together (a paste, a slow SSH link) still send at each line break', () => {
+	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
+	[state] = run(state, key('', {tab: true}));
+	let effects: Effect[];
+	[state, effects] = run(state, key('hello demo\r'));
+	assert.deepEqual(effects, [{type: 'send-chat', text: 'hello demo'}]);
+	assert.equal(state.draft, '');
+	[state, effects] = run(state, key('one\r\ntwo\nthr'));
+	assert.deepEqual(effects, [
+		{type: 'send-chat', text: 'one'},
+		{type: 'send-chat', text: 'two'},
+	]);
+	assert.equal(state.draft, 'thr');
+	assert.equal(state.typing, true);
+});
+
 test('with a seed peer chat is unavailable, said in the chat and on Tab', () => {
 	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'seed'});
 	assert.ok(!chatAvailable(state));
