@@ -26,6 +26,9 @@ export type ShowOptions = {
 	readonly scale?: Scaler;
 };
 
+/** Output waiting to be written above which frames are skipped. */
+export const maxQueuedBytes = 1024 * 1024;
+
 /** Cell box of a non-terminal output when no size was given. */
 export const defaultBox = {cols: 80, rows: 24};
 
@@ -78,6 +81,9 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	const stopListening = listenForQuit(options.input, () => finish(0));
 	let drawn = 0;
 	const offFrame = source.onFrame((frame) => {
+		// A reader slower than the video (a pipe, a slow SSH link) gets fewer frames, not a queue
+		// of them in memory: the screen state stays right because the frame is simply not drawn.
+		if (output.writableLength > maxQueuedBytes) return;
 		surface.draw(frame);
 		if (++drawn === options.maxFrames) finish(0);
 	});
