@@ -4,12 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import React from 'react';
-import {render} from 'ink';
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
 import {shareableAddresses} from '../ui/addresses.js';
-import {initialSetup, reduceSetup, type SetupAction, type SetupResult} from '../ui/setup-state.js';
-import {SetupScreen} from '../ui/setup-screen.js';
+import {runSetupApp} from '../ui/setup-app.js';
+import {initialSetup, type SetupAction} from '../ui/setup-state.js';
 import {Store} from '../ui/store.js';
 
 /** Camera indices worth trying: on Linux those with a /dev/videoN, elsewhere 0..9. */
@@ -57,23 +55,18 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 	const fixed = ['test', clip];
 	const saved = loadChoices();
 	const store = new Store(initialSetup(saved, shareableAddresses(undefined), fixed));
-	let resolve: (result: SetupResult) => void = () => undefined;
-	const chosen = new Promise<SetupResult>((r) => (resolve = r));
-	const dispatch = (action: SetupAction) => {
-		const [next, result] = reduceSetup(store.get(), action);
-		store.set(next);
-		if (result) resolve(result);
-	};
-	void probeCameras((indices, done) =>
-		dispatch({type: 'cameras', cameras: [...indices.map(String), ...fixed], done}),
-	).catch(() => dispatch({type: 'cameras', cameras: fixed, done: true}));
-	const ink = render(React.createElement(SetupScreen, {store, dispatch}), {
-		exitOnCtrlC: false,
-		patchConsole: false,
+	const {openSource} = await import('../sources/index.js');
+	const result = await runSetupApp({
+		store,
+		input: process.stdin,
+		output: process.stdout,
+		errorOutput: process.stderr,
+		openSource,
+		onDispatch: (dispatch: (action: SetupAction) => void) =>
+			void probeCameras((indices, done) =>
+				dispatch({type: 'cameras', cameras: [...indices.map(String), ...fixed], done}),
+			).catch(() => dispatch({type: 'cameras', cameras: fixed, done: true})),
 	});
-	const result = await chosen;
-	ink.unmount();
-	ink.cleanup();
 	if (result.kind === 'quit') return 0;
 	const failed = saveChoices({
 		mode: result.mode,

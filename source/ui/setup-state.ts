@@ -87,8 +87,14 @@ function validate(state: SetupState): string | undefined {
 function edit(value: string, key: KeyPress, max = 200): string {
 	if (key.backspace || key.delete) return [...value].slice(0, -1).join('');
 	if (key.ctrl || key.meta) return value;
-	const typed = key.input.replace(/[\u0000-\u001f\u007f]/g, '');
-	return (value + typed).slice(0, max);
+	// Keys that arrive in one read (a burst of Backspaces, a paste) come as one input: each
+	// Backspace in it deletes, the rest is typed.
+	let chars = [...value];
+	for (const char of key.input) {
+		if (char === '\u007f' || char === '\b') chars = chars.slice(0, -1);
+		else if (!/[\u0000-\u001f]/.test(char)) chars.push(char);
+	}
+	return chars.join('').slice(0, max);
 }
 
 export type SetupAction =
