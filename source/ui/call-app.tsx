@@ -28,7 +28,7 @@ import {
 import {CallScreen, callScreenLayout, type TerminalSize} from './call-screen.js';
 import {cardFrame} from './cards.js';
 import {refusalText} from './refusal.js';
-import {InkStream, ScreenWriter} from './screen.js';
+import {InkStream, offscreenInkOptions, ScreenWriter} from './screen.js';
 import {Store} from './store.js';
 
 export type PeerWindow = {show(frame: Frame): void; close(): void};
@@ -389,14 +389,10 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const onKey = (key: KeyPress) => dispatch({type: 'key', key});
 
 	// --- start ------------------------------------------------------------------------------
-	const ink = render(<CallScreen store={store} size={sizeStore} onKey={onKey} />, {
-		stdout: inkStream as unknown as NodeJS.WriteStream,
-		stdin: input,
-		stderr: options.errorOutput as NodeJS.WriteStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
+	const ink = render(
+		<CallScreen store={store} size={sizeStore} onKey={onKey} />,
+		offscreenInkOptions(inkStream, input, options.errorOutput),
+	);
 
 	const onResize = () => {
 		size = terminalSize();

@@ -5,6 +5,7 @@
  * write through `surfaceStream`, and every batch goes out as one write inside synchronized output
  * (?2026), so a terminal shows chrome and video together, never half of either.
  */
+import type {RenderOptions} from 'ink';
 import {EventEmitter} from 'node:events';
 import ansiEscapes from 'ansi-escapes';
 import type {CellRect} from '../render/layout.js';
@@ -186,4 +187,23 @@ export class InkStream extends EventEmitter {
 		this.rows = size.rows;
 		this.emit('resize');
 	}
+}
+
+/**
+ * Ink's options for drawing into an InkStream: whole frames (debug), keys from the real input,
+ * and Ctrl+C and the console left to the app.
+ */
+export function offscreenInkOptions(
+	stream: InkStream,
+	input: NodeJS.ReadStream,
+	errorOutput: NodeJS.WritableStream,
+): RenderOptions {
+	return {
+		stdout: stream as unknown as NodeJS.WriteStream,
+		stdin: input,
+		stderr: errorOutput as NodeJS.WriteStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	};
 }

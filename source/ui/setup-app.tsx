@@ -14,7 +14,7 @@ import {areaScaler} from '../render/area-scale.js';
 import type {FrameSource, SourceOptions} from '../sources/index.js';
 import {guardTerminal} from '../terminal/restore.js';
 import {TerminalSurface} from '../terminal/surface.js';
-import {InkStream, ScreenWriter} from './screen.js';
+import {InkStream, offscreenInkOptions, ScreenWriter} from './screen.js';
 import {setupLayout, thumbnailSize} from './setup-layout.js';
 import {SetupScreen, type TerminalSize} from './setup-screen.js';
 import {reduceSetup, type SetupAction, type SetupResult, type SetupState} from './setup-state.js';
@@ -196,14 +196,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 
 	const ink = render(
 		<SetupScreen store={store} dispatch={dispatch} size={sizeStore} thumbnail={viewStore} />,
-		{
-			stdout: inkStream as unknown as NodeJS.WriteStream,
-			stdin: input,
-			stderr: options.errorOutput as NodeJS.WriteStream,
-			debug: true,
-			exitOnCtrlC: false,
-			patchConsole: false,
-		},
+		offscreenInkOptions(inkStream, input, options.errorOutput),
 	);
 	const onResize = () => {
 		size = terminalSize();
