@@ -20,7 +20,7 @@ export function tmuxMissing(): string | undefined {
 export function facettyCommand(): string {
 	const built = path.join(repo, 'dist', 'cli.js');
 	return fs.existsSync(built)
-		? `${process.execPath} ${built}`
+		? `${process.execPath} --max-semi-space-size=32 ${built}`
 		: `${process.execPath} --import tsx ${path.join(repo, 'source', 'cli.tsx')}`;
 }
 
