@@ -58,6 +58,7 @@ export class CaptureGrabber {
 			throw this.failureToOpen();
 		}
 		const size = {width: first.cols, height: first.rows};
+		first.release();
 		this.native = size;
 		this.target = resolveTargetSize(size, this.wanted);
 		if (spec.kind === 'file') this.capture.set(cv.CAP_PROP_POS_FRAMES, 0);
@@ -76,6 +77,7 @@ export class CaptureGrabber {
 		if (!capture) throw new SourceError('vanished', `${describeSpec(this.spec)} is not open.`);
 		let mat: Mat | undefined;
 		for (let index = 0; index <= skip; index++) {
+			mat?.release();
 			mat = await capture.readAsync().catch(() => undefined);
 			if (!mat || mat.empty) {
 				if (this.spec.kind === 'file' && this.loop) {
@@ -87,7 +89,11 @@ export class CaptureGrabber {
 			}
 		}
 		const capturedAt = Date.now();
-		return matToFrame(this.cv!, mat!, this.target, capturedAt);
+		try {
+			return await matToFrame(this.cv!, mat!, this.target, capturedAt);
+		} finally {
+			mat!.release();
+		}
 	}
 
 	close(): void {
@@ -164,26 +170,29 @@ export class CaptureGrabber {
 
 /** Crops to the target's aspect, scales with area averaging when shrinking, and copies out the bytes. */
 export async function matToFrame(cv: OpenCv, mat: Mat, target: Size, capturedAt: number): Promise<Frame> {
+	// Every Mat made here is freed here: V8 does not see their pixels (external memory tracking is
+	// off, see opencv.ts), so left to the garbage collector they pile up between its runs.
+	const made: Mat[] = [];
 	let bgr = mat;
-	if (mat.channels === 1) bgr = await mat.cvtColorAsync(cv.COLOR_GRAY2BGR);
-	else if (mat.channels === 4) bgr = await mat.cvtColorAsync(cv.COLOR_BGRA2BGR);
+	if (mat.channels === 1) made.push((bgr = await mat.cvtColorAsync(cv.COLOR_GRAY2BGR)));
+	else if (mat.channels === 4) made.push((bgr = await mat.cvtColorAsync(cv.COLOR_BGRA2BGR)));
 	if (bgr.cols !== target.width || bgr.rows !== target.height) {
 		const crop = centreCrop({width: bgr.cols, height: bgr.rows}, target);
-		const region =
-			crop.width === bgr.cols && crop.height === bgr.rows
-				? bgr
-				: bgr.getRegion(new cv.Rect(crop.x, crop.y, crop.width, crop.height));
+		let region = bgr;
+		if (crop.width !== bgr.cols || crop.height !== bgr.rows) {
+			made.push((region = bgr.getRegion(new cv.Rect(crop.x, crop.y, crop.width, crop.height))));
+		}
 		const shrinking = target.width * target.height < crop.width * crop.height;
-		bgr = await region.resizeAsync(
-			target.height,
-			target.width,
-			0,
-			0,
-			shrinking ? cv.INTER_AREA : cv.INTER_LINEAR,
-		);
+		const interpolation = shrinking ? cv.INTER_AREA : cv.INTER_LINEAR;
+		made.push((bgr = await region.resizeAsync(target.height, target.width, 0, 0, interpolation)));
 	}
-	const data = await bgr.getDataAsync();
-	return makeFrame(target.width, target.height, data, capturedAt);
+	try {
+		// A copy: it outlives the Mat.
+		const data = await bgr.getDataAsync();
+		return makeFrame(target.width, target.height, data, capturedAt);
+	} finally {
+		for (const each of made.reverse()) each.release();
+	}
 }
 
 /** On Linux, names the camera devices that exist, so "camera 0 cannot be opened" says what can. */

@@ -51,6 +51,7 @@ export class ImageGrabber {
 
 	close(): void {
 		this.frame = undefined;
+		this.image?.release();
 		this.image = undefined;
 	}
 }
