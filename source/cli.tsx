@@ -1,7 +1,8 @@
 #!/usr/bin/env -S node --max-semi-space-size=32
 // A larger young generation: at 30 frames a second both ways, the default one filled every few
 // frames and promoted enough to the old one that its collections landed in the video's latency
-// (p95 of a 10-minute call rose from 11 to 23 ms after the first minute; with this it stays 8-9).
+// (p95 of a call rose from 11 to 23 ms after the first minute; with this 5-minute calls stay at
+// 7-9 ms, though 10-minute ones still reach ~20 ms: see the soak, npm run soak).
 // npm start and test/e2e/tmux.ts (the tmux tests and the soak) pass the same flag.
 import meow from 'meow';
 import {parseCommandLine, UsageError} from './command-line.js';
