@@ -5,7 +5,13 @@
  */
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
-import {layoutPicture, type CellRect, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {
+	detectColorDepth,
+	layoutPicture,
+	type CellRect,
+	type ColorDepth,
+	type Glyphs,
+} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
 import {guardTerminal, listenForQuit} from './restore.js';
@@ -114,4 +120,39 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		unguard();
 		if (failure) options.errorOutput.write(`${failure}\n`);
 	}
+}
+
+/** What play and preview take from their callers for the terminal side; defaults filled below. */
+export type TerminalDisplayOptions = {
+	/** Force the picture box, in cells; default the whole terminal (80x24 when not a terminal). */
+	readonly size?: {readonly cols: number; readonly rows: number};
+	/** Default: detected from COLORTERM/TERM. */
+	readonly color?: ColorDepth;
+	readonly glyphs?: Glyphs;
+	/** Truecolor change threshold in levels; 0 is lossless. */
+	readonly threshold?: number;
+	readonly maxFrames?: number;
+	readonly input?: NodeJS.ReadStream;
+	readonly output?: NodeJS.WriteStream;
+	readonly errorOutput?: NodeJS.WritableStream;
+	readonly env?: Readonly<Record<string, string | undefined>>;
+};
+
+/** showSource with the process's own terminal and environment where the caller gave none. */
+export function showOnTerminal(
+	source: FrameSource,
+	options: TerminalDisplayOptions,
+	mirror: boolean,
+): Promise<number> {
+	return showSource(source, {
+		colorDepth: options.color ?? detectColorDepth(options.env ?? process.env),
+		glyphs: options.glyphs ?? 'half',
+		threshold: options.threshold,
+		mirror,
+		size: options.size,
+		input: options.input ?? process.stdin,
+		output: options.output ?? process.stdout,
+		errorOutput: options.errorOutput ?? process.stderr,
+		maxFrames: options.maxFrames,
+	});
 }
