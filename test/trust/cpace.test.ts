@@ -206,3 +206,17 @@ test('key confirmation: tags differ by role and by ISK', () => {
 	assert.notDeepEqual(initiator, confirmationTag(new Uint8Array(64).fill(8), sid, transcript, 'initiator'));
 	assert.deepEqual(initiator, confirmationTag(isk, sid, transcript, 'initiator'));
 });
+
+test('any 32 bytes as the peer share: a CPaceAbort or a 64-byte key, never another error', () => {
+	const a = () => startCpace({prs: vector.prs, ci: vector.ci, sid: vector.sid, role: 'initiator'});
+	fc.assert(
+		fc.property(fc.uint8Array({minLength: 32, maxLength: 32}), (bytes) => {
+			try {
+				return a().finish(bytes).isk.length === 64;
+			} catch (error) {
+				return error instanceof CPaceAbort;
+			}
+		}),
+		{numRuns: 300},
+	);
+});
