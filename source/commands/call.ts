@@ -12,6 +12,7 @@ import {refusalText} from '../ui/refusal.js';
 import {detectColorDepth} from '../render/layout.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import type {CallSettings, Display} from '../command-line.js';
+import {defaultPort, parseHostPort, type HostPort} from '../net/address.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -76,13 +77,10 @@ export type ListenCommandOptions = CallCommandOptions & {
 };
 export type DialCommandOptions = CallCommandOptions & {target: string};
 
-export function parseTarget(target: string): {host: string; port: number} {
-	const match = /^\[?([^\]]*?)\]?:(\d{1,5})$/.exec(target);
-	const port = match ? Number(match[2]) : NaN;
-	if (!match || !match[1] || port < 1 || port > 65535) {
-		throw new Error(`"${target}" is not HOST:PORT (for example 192.168.1.20:5000)`);
-	}
-	return {host: match[1], port};
+export function parseTarget(target: string): HostPort {
+	const parsed = parseHostPort(target);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.value;
 }
 
 function terminalPixels(): {width: number; height: number} | undefined {
@@ -163,7 +161,11 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 }
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
-	const listener = await listen({...sessionOptions(options), host: options.host, port: options.port ?? 5000});
+	const listener = await listen({
+		...sessionOptions(options),
+		host: options.host,
+		port: options.port ?? defaultPort,
+	});
 	const out = options.status ?? process.stderr;
 	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
 	out.write(`this side's key: ${listener.fingerprint}\n`);
