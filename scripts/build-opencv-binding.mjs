@@ -184,27 +184,34 @@ const installCommand = {
 
 /** One plain sentence (and what to do) for a failed node-gyp run, from its output. */
 export function explainBuildFailure(output) {
+	// node-gyp's "gyp info" lines name Python and nodejs.org on builds that work: only errors count.
+	const errors = output
+		.split('\n')
+		.filter((line) => !/^gyp (info|http)\b/.test(line))
+		.join('\n');
+	const tool = errors.match(
+		/\b(make|g\+\+|c\+\+|clang\+\+|cc)(: command)?: (not found|No such file or directory)|find Python|Could not find any Python/i,
+	);
+	if (tool) {
+		return (
+			`a build tool is missing (${tool[0]}). Install one with ${installCommand.debian} ` +
+			`(Fedora: ${installCommand.fedora}; macOS: ${installCommand.macos}), then install facetty again.`
+		);
+	}
 	if (
-		/(nodejs\.org|node-v\d+\.\d+\.\d+-headers|\bheaders\b.*(download|fetch|tarball)|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|unable to get local issuer|self[- ]signed certificate)/i.test(
-			output,
+		/nodejs\.org|-headers\.tar|common\.gypi|config\.gypi|node_version\.h|node_api\.h|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|unable to get local issuer|self[- ]signed certificate/i.test(
+			errors,
 		)
 	) {
 		return (
 			`node-gyp could not get the headers of Node ${process.version} (it downloads them from nodejs.org unless told where they are). ` +
-			'Point it at a local copy and install again: npm_config_nodedir=/path/to/node (the folder holding include/node), ' +
-			'or install the headers your distribution ships (Debian/Ubuntu: libnode-dev or nodejs from NodeSource).'
+			'Point it at a local copy and install again: npm_config_nodedir=/path/to/node (the folder holding include/node, ' +
+			'as a nodejs.org tarball or a NodeSource package installs it) npm install -g facetty.'
 		);
-	}
-	if (
-		/not found: (make|g\+\+|c\+\+)|Can't find Python|find Python|No such file or directory.*(g\+\+|c\+\+|make)/i.test(
-			output,
-		)
-	) {
-		return `the build tools are missing (${output.match(/not found: \S+|find Python/i)?.[0] ?? 'see above'}). Install ${installCommand.debian} (Fedora: ${installCommand.fedora}; macOS: ${installCommand.macos}), then install again.`;
 	}
 	return (
 		'compiling the OpenCV binding failed (the compiler output is above). ' +
-		'This is a bug for facetty to fix when OpenCV is 4.x: please report it with that output and `pkg-config --modversion opencv4`.'
+		'If OpenCV is 4.x (pkg-config --modversion opencv4), please report it to facetty with that output.'
 	);
 }
 

@@ -32,10 +32,17 @@ const peers: Peer[] = [
 	{name: 'our seed peer', script: path.join(root, 'test/peers/seed_peer.py'), needsDisplay: false},
 	{
 		name: 'the original script',
-		script: path.resolve(root, '../shared/peers/seed_peer.py'),
+		script: sharedPeer(),
 		needsDisplay: true,
 	},
 ];
+
+/** ../shared/peers next to the clone (or next to the folder of worktrees, for a git worktree). */
+function sharedPeer(): string {
+	const candidates = ['../shared/peers/seed_peer.py', '../../shared/peers/seed_peer.py'];
+	const files = candidates.map((relative) => path.resolve(root, relative));
+	return files.find((file) => fs.existsSync(file)) ?? files[0]!;
+}
 
 function whyUnavailable(peer: Peer): string | undefined {
 	if (!fs.existsSync(peer.script)) return `${peer.script} is missing`;
