@@ -71,14 +71,16 @@ function StatusLine({state, cols}: {state: CallScreenState; cols: number}) {
 	);
 }
 
-function cameraText(state: CallScreenState): string | undefined {
+export function cameraText(state: CallScreenState): string | undefined {
 	switch (state.camera.kind) {
 		case 'starting':
 			return `starting camera ${state.cameraName}…`;
 		case 'paused':
 			return 'camera paused: the peer sees a paused card (p resumes)';
 		case 'lost':
-			return `camera lost: ${state.camera.message} (retrying)`;
+			return state.camera.neverStarted
+				? `${state.camera.message.replace(/\.$/, '')} (trying again)`
+				: `camera lost: ${state.camera.message} (trying again)`;
 		case 'live':
 			return undefined;
 	}
