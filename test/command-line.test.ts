@@ -193,3 +193,51 @@ test('a flag must exist, and belong to the command; the nearest known one is sug
 	);
 	assert.equal(parseCommandLine(['play', '-x.mp4'], defaults, ['play', '--', '-x.mp4']).kind, 'play');
 });
+
+test('every command refuses bad input with exit 2 and one sentence, never a stack trace', async () => {
+	const bad: string[][] = [
+		['--secrte', 'x'],
+		['--camera', 'test', '--no-such-flag'],
+		['nonsense-command'],
+		['listen', '--size', '10x10'],
+		['listen', '--port', '0'],
+		['listen', '--port', '99999'],
+		['listen', '--port', 'http'],
+		['listen', '--host', 'bad host'],
+		['listen', '--quality', '0'],
+		['listen', '--protocol', 'seed', '--secret', 'x'],
+		['listen', 'extra'],
+		['call'],
+		['call', '127.0.0.1:99999'],
+		['call', '127.0.0.1:0'],
+		['call', '::1:3223'],
+		['call', '[nonsense]:3223'],
+		['call', 'example.org'],
+		['call', 'h:1', '--secrte', 'x'],
+		['call', 'h:1', '--peer-key', 'SHA256:short'],
+		['call', 'h:1', '--loop'],
+		['preview', '--size', 'big'],
+		['preview', '--port', '1'],
+		['preview', 'extra'],
+		['play'],
+		['play', 'a.mp4', '--threshold', '-1'],
+		['play', 'a.mp4', '--secret', 'x'],
+		['play', 'a.mp4', '--colour', '256'],
+		['demo', '--camera', 'test'],
+		['demo', 'extra'],
+	];
+	for (const args of bad) {
+		const outcome = await run(process.execPath, ['dist/cli.js', ...args]).then(
+			() => ({code: 0, stdout: '', stderr: ''}),
+			(error: {code?: number; stdout?: string; stderr?: string}) => error,
+		);
+		const what = `facetty ${args.join(' ')}`;
+		assert.equal(outcome.code, 2, `${what}: exit 2`);
+		assert.equal(outcome.stdout, '', `${what}: nothing on stdout`);
+		const lines = (outcome.stderr ?? '').split('\n').filter(Boolean);
+		assert.equal(lines.length, 1, `${what}: one line, not ${JSON.stringify(outcome.stderr)}`);
+		assert.match(lines[0]!, /^facetty: [^\n]+[^.]$/, `${what}: one sentence`);
+		assert.doesNotMatch(lines[0]!, /[.?!] [A-Z]/, `${what}: not two sentences`);
+		assert.doesNotMatch(lines[0]!, /\bat .*\(?[\w/.-]+:\d+(:\d+)?\)?$|Error:/, `${what}: no stack trace`);
+	}
+});
