@@ -12,7 +12,7 @@ import {refusalText} from '../ui/refusal.js';
 import {detectColorDepth} from '../render/layout.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import type {CallSettings, Display} from '../command-line.js';
-import {defaultPort, parseHostPort, type HostPort} from '../net/address.js';
+import {defaultPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -161,11 +161,12 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 }
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
-	const listener = await listen({
-		...sessionOptions(options),
-		host: options.host,
-		port: options.port ?? defaultPort,
-	});
+	const port = options.port ?? defaultPort;
+	const listener = await listen({...sessionOptions(options), host: options.host, port}).catch(
+		(error: unknown) => {
+			throw new Error(listenFailure(error, options.host, port));
+		},
+	);
 	const out = options.status ?? process.stderr;
 	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
 	out.write(`this side's key: ${listener.fingerprint}\n`);

@@ -7,7 +7,7 @@ import net from 'node:net';
 
 /**
  * facetty's default port. 3223 spells FACE on a phone keypad; no common desktop service holds it
- * (5000, the original script's habit, is macOS's AirPlay Receiver, as is 7000). The original
+ * (5000, its old default, is macOS's AirPlay Receiver, as is 7000). The original
  * script always names its port, so callers of it are unaffected.
  */
 export const defaultPort = 3223;
@@ -77,4 +77,25 @@ export function parseHostPort(text: string): Parsed<HostPort> {
 /** The inverse of parseHostPort: brackets around an IPv6 host. */
 export function formatHostPort({host, port}: HostPort): string {
 	return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Why listening on host:port failed, in plain words, from Node's error (EADDRINUSE...). */
+export function listenFailure(error: unknown, host: string | undefined, port: number): string {
+	const code = (error as {code?: string} | undefined)?.code;
+	const where = host && host !== '0.0.0.0' && host !== '::' ? formatHostPort({host, port}) : `port ${port}`;
+	switch (code) {
+		case 'EADDRINUSE':
+			return `cannot listen on ${where}: another program (or another facetty) already listens there; choose another port with --port`;
+		case 'EACCES':
+			return port < 1024
+				? `cannot listen on ${where}: ports below 1024 need administrator rights; choose a higher one with --port`
+				: `cannot listen on ${where}: this system does not allow it`;
+		case 'EADDRNOTAVAIL':
+			return `cannot listen on ${where}: ${host} is not an address of this machine; leave --host out to listen on all of them`;
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return `cannot listen on ${where}: the host name ${host} was not found`;
+		default:
+			return `cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
+	}
 }

@@ -17,7 +17,7 @@ import {openSource, type FrameSource} from '../sources/index.js';
 import {guardTerminal} from '../terminal/restore.js';
 import {TerminalSurface} from '../terminal/surface.js';
 import {shareableAddresses} from './addresses.js';
-import {defaultPort, parseHostPort, type HostPort} from '../net/address.js';
+import {defaultPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
 import {
 	type CallAction,
 	type CallScreenState,
@@ -424,10 +424,9 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			try {
 				listener = await listen({...callOptions, host: options.host, port: options.port ?? defaultPort});
 			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
 				code = 1;
 				finish(1);
-				failure = `could not listen on port ${options.port ?? defaultPort}: ${message}`;
+				failure = listenFailure(error, options.host, options.port ?? defaultPort);
 			}
 			if (listener) {
 				const active = listener;

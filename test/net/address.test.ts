@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {defaultPort, formatHostPort, parseHostPort, parsePort} from '../../source/net/address.js';
+import net from 'node:net';
+import {
+	defaultPort,
+	formatHostPort,
+	listenFailure,
+	parseHostPort,
+	parsePort,
+} from '../../source/net/address.js';
 
 test('HOST:PORT: hostnames, IPv4 and bracketed IPv6, ports 1 to 65535', () => {
 	const good: Array<[string, string, number]> = [
@@ -55,5 +62,25 @@ test('formatHostPort and parseHostPort are inverses for every IPv4 and IPv6 addr
 			const parsed = parseHostPort(formatHostPort({host, port}));
 			assert.deepEqual(parsed, {ok: true, value: {host, port}});
 		}),
+	);
+});
+
+test('a port already taken is said in plain words, not as EADDRINUSE', async () => {
+	const first = net.createServer();
+	await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
+	const port = (first.address() as net.AddressInfo).port;
+	const second = net.createServer();
+	const error = await new Promise<Error>((resolve) => {
+		second.once('error', resolve);
+		second.listen(port, '127.0.0.1');
+	});
+	first.close();
+	assert.equal(
+		listenFailure(error, '127.0.0.1', port),
+		`cannot listen on 127.0.0.1:${port}: another program (or another facetty) already listens there; choose another port with --port`,
+	);
+	assert.match(
+		listenFailure(Object.assign(new Error('x'), {code: 'EACCES'}), undefined, 80),
+		/^cannot listen on port 80: ports below 1024 need administrator rights/,
 	);
 });
