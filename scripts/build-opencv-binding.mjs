@@ -224,7 +224,7 @@ function main() {
 	const opencv = locateOpenCv();
 	if (!opencv) {
 		fail(
-			'OpenCV development files were not found. Install them, then run npm install again:\n' +
+			'OpenCV development files were not found. Install them, then install facetty again (npm install in a clone):\n' +
 				'  Debian/Ubuntu: sudo apt-get install libopencv-dev pkg-config\n' +
 				'  Fedora:        sudo dnf install opencv-devel pkgconf-pkg-config\n' +
 				'  macOS:         brew install opencv pkg-config',

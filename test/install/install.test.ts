@@ -169,6 +169,19 @@ test('the postinstall says which part of the build is missing', {timeout: 300_00
 	assert.equal(noTools.status, 1);
 	assert.match(noTools.stderr, /needs a C\+\+ compiler, make, python3, not found on PATH/);
 
+	// pkg-config knows an opencv4 whose headers are not there (the development package removed).
+	const pkgConfig = path.join(work, 'pkgconfig');
+	fs.mkdirSync(pkgConfig, {recursive: true});
+	fs.writeFileSync(
+		path.join(pkgConfig, 'opencv4.pc'),
+		'prefix=/nonexistent\nlibdir=/nonexistent/lib\nincludedir=/nonexistent/include/opencv4\n' +
+			'Name: OpenCV\nDescription: gone\nVersion: 4.6.0\nLibs: -L${libdir} -lopencv_core\nCflags: -I${includedir}\n',
+	);
+	const noOpenCv = rebuild({PKG_CONFIG_LIBDIR: pkgConfig});
+	assert.equal(noOpenCv.status, 1);
+	assert.match(noOpenCv.stderr, /OpenCV development files were not found/);
+	assert.match(noOpenCv.stderr, /libopencv-dev/);
+
 	// Node's headers nowhere to be found.
 	const noHeaders = rebuild({npm_config_nodedir: path.join(work, 'no-node-here')});
 	assert.equal(noHeaders.status, 1);
