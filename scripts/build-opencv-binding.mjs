@@ -268,7 +268,7 @@ function main() {
 		);
 	}
 	say(
-		`building the OpenCV binding ${bindingVersion} against OpenCV ${opencv.version} (${opencv.includeDir}, ${opencv.libDir}), modules: ${wantedModules.join(' ')}`,
+		`building the OpenCV binding ${bindingVersion} against OpenCV ${opencv.version} (${opencv.includeDir}, ${opencv.libDir}), modules: ${wantedModules.join(' ')}; this takes one to a few minutes`,
 	);
 	const shimDir = path.join(bindingDir, 'facetty-shim');
 	writeModulesShim(shimDir);
@@ -288,7 +288,12 @@ function main() {
 	);
 	if (result.status !== 0 || !fs.existsSync(builtFile)) {
 		const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
-		console.error(output.split('\n').slice(-60).join('\n'));
+		// The compiler's own error lines (often far above the end), then node-gyp's summary.
+		const lines = output.split('\n');
+		const errors = lines
+			.filter((line) => /\berror\b/i.test(line) && !/^gyp (ERR!|info)/.test(line))
+			.slice(0, 30);
+		console.error([...errors, ...(errors.length ? ['...'] : []), ...lines.slice(-15)].join('\n'));
 		fail(explainBuildFailure(output));
 	}
 	try {
