@@ -12,7 +12,7 @@ import {refusalText} from '../ui/refusal.js';
 import {detectColorDepth} from '../render/layout.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import type {CallSettings, Display} from '../command-line.js';
-import {defaultPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
+import {defaultPort, formatHostPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -154,7 +154,7 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 	const call = dial(host, port, sessionOptions(options));
 	const release = onInterrupt(() => call.hangUp('hung up'));
 	try {
-		return await hold(call, options, `call ${host}:${port}`);
+		return await hold(call, options, `call ${formatHostPort({host, port})}`);
 	} finally {
 		release();
 	}

@@ -11,6 +11,7 @@ import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap} from './text.js';
 import {textWidth} from './ansi-slice.js';
+import {formatHostPort} from '../net/address.js';
 
 export type TerminalSize = {readonly cols: number; readonly rows: number};
 
@@ -143,7 +144,7 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 			lines.push({text: 'The other person runs one of:'});
 			for (const address of phase.addresses) {
 				lines.push({
-					text: `facetty call ${address.includes(':') ? `[${address}]` : address}:${phase.port}`,
+					text: `facetty call ${formatHostPort({host: address, port: phase.port})}`,
 					color: 'cyan',
 				});
 			}
