@@ -194,3 +194,14 @@ test('the postinstall says which part of the build is missing', {timeout: 300_00
 	assert.match(broken.stderr, /compiling the OpenCV binding failed \(the compiler output is above\)/);
 	assert.match(broken.stderr, /missing-header\.h/);
 });
+
+test('package-lock.json agrees with package.json, so npm install leaves a clone clean', () => {
+	type Manifest = {dependencies?: Record<string, string>; devDependencies?: Record<string, string>};
+	const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+	const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+		packages: Record<string, Manifest>;
+	};
+	const locked = lock.packages['']!;
+	assert.deepEqual(locked.dependencies, manifest.dependencies);
+	assert.deepEqual(locked.devDependencies, manifest.devDependencies);
+});
