@@ -203,6 +203,8 @@ export function writtenFlags(argv: readonly string[]): string[] {
 /** Why a written flag is refused for this command (undefined: it is fine), as one sentence. */
 export function flagProblem(written: string, command: CommandName | undefined): string | undefined {
 	if (builtIn.includes(written)) return undefined;
+	if (written.length === 1)
+		return `unknown flag -${written}: facetty has long flags only (facetty --help lists them)`;
 	const entries = Object.entries(flagTable) as Array<[string, FlagSpec]>;
 	const negated = written.startsWith('no-') ? written.slice(3) : undefined;
 	const match = entries.find(

@@ -171,6 +171,7 @@ test('a flag must exist, and belong to the command; the nearest known one is sug
 		[['call', 'h:1'], ['--no-pace'], /^call does not take --pace/],
 		[['play', 'a.mp4'], ['--secret', 'x'], /^play does not take --secret/],
 		[['demo'], ['--camera', 'test'], /^demo does not take --camera/],
+		[['play', 'a.mp4'], ['-h'], /^unknown flag -h: facetty has long flags only/],
 		[[], ['--camera', 'test'], /the setup screen \(facetty alone\) asks for its settings/],
 	];
 	for (const [input, argv, message] of refused) {
