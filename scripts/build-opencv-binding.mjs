@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Builds @u4/opencv4nodejs against the system's OpenCV (Debian's libopencv-dev), because the
-// package's own install step wants to download and compile OpenCV, which cannot work offline.
-// npm is told not to run that step (package.json "allowScripts"); this postinstall does it instead.
+// Builds the OpenCV binding (@u4/opencv4nodejs, vendored in vendor/opencv4nodejs) against the
+// system's OpenCV (Debian's libopencv-dev, Fedora's opencv-devel, Homebrew's opencv). The npm
+// package's own install step downloads and compiles OpenCV, which fails without network access and
+// takes half an hour with it; npm runs it for any dependency with a binding.gyp, and facetty cannot
+// switch that off for a global install or as someone else's dependency. So the binding's sources
+// are vendored without a binding.gyp, and this postinstall writes one and builds it.
 //
 // Two savings over the package's own build:
 // - only the modules facetty uses are compiled in (a shadowing opencv_modules.hpp hides the rest,
@@ -31,20 +34,8 @@ function fail(message) {
 }
 
 function findBindingPackage() {
-	// The package's exports map hides its package.json, so walk up from its entry point.
-	let dir;
-	try {
-		dir = path.dirname(require.resolve('@u4/opencv4nodejs'));
-	} catch {
-		return undefined;
-	}
-	while (dir !== path.dirname(dir)) {
-		const manifest = path.join(dir, 'package.json');
-		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === '@u4/opencv4nodejs')
-			return dir;
-		dir = path.dirname(dir);
-	}
-	return undefined;
+	const dir = path.join(projectRoot, 'vendor', 'opencv4nodejs');
+	return fs.existsSync(path.join(dir, 'binding.gyp.in')) ? dir : undefined;
 }
 
 function readOpenCvVersion(includeDir) {
@@ -104,7 +95,7 @@ function writeModulesShim(shimDir) {
 // would compile to empty files anyway, at a second or two each.
 const sourceDirsKept = new Set(['core', 'imgproc', 'io', 'highgui']);
 function writeBindingGyp(bindingDir, opencv, shimDir) {
-	const original = fs.readFileSync(path.join(bindingDir, 'binding.gyp'), 'utf8');
+	const original = fs.readFileSync(path.join(bindingDir, 'binding.gyp.in'), 'utf8');
 	const list = (items) => items.map((item) => JSON.stringify(item)).join(', ') + ',';
 	const defines = wantedModules.map((name) => `OPENCV4NODEJS_FOUND_LIBRARY_${name.toUpperCase()}`);
 	const libraries = [
@@ -121,34 +112,121 @@ function writeBindingGyp(bindingDir, opencv, shimDir) {
 	);
 	if (gyp.includes('OPENCV4NODEJS_DEFINES') || gyp.includes('bin/install.js')) {
 		fail(
-			'the binding.gyp of @u4/opencv4nodejs has a layout this script does not know; update scripts/build-opencv-binding.mjs.',
+			'vendor/opencv4nodejs/binding.gyp.in has a layout this script does not know; update scripts/build-opencv-binding.mjs.',
 		);
 	}
 	fs.writeFileSync(path.join(bindingDir, 'binding.gyp'), gyp);
 }
 
 function findNodeGyp() {
+	// npm hands its own node-gyp to every install script; outside npm, one on PATH.
 	if (process.env.npm_config_node_gyp && fs.existsSync(process.env.npm_config_node_gyp)) {
 		return [process.execPath, process.env.npm_config_node_gyp];
 	}
 	try {
 		return [process.execPath, require.resolve('node-gyp/bin/node-gyp.js')];
 	} catch {
-		return ['node-gyp'];
+		// Run by hand: the node-gyp inside the npm on PATH.
+		const npm = (process.env.PATH ?? '')
+			.split(path.delimiter)
+			.map((dir) => path.join(dir, 'npm'))
+			.find((file) => fs.existsSync(file));
+		if (npm) {
+			const bundled = path.join(
+				path.dirname(fs.realpathSync(npm)),
+				'..',
+				'node_modules',
+				'node-gyp',
+				'bin',
+				'node-gyp.js',
+			);
+			if (fs.existsSync(bundled)) return [process.execPath, bundled];
+		}
+		return onPath('node-gyp') ? ['node-gyp'] : undefined;
 	}
+}
+
+function onPath(command) {
+	return (process.env.PATH ?? '')
+		.split(path.delimiter)
+		.some((dir) => dir && fs.existsSync(path.join(dir, command)));
+}
+
+/** What a C++ build needs besides OpenCV, as the names of the missing tools. */
+export function missingTools(has = onPath) {
+	const missing = [];
+	const compiler = process.env.CXX ? process.env.CXX.split(/\s+/)[0] : undefined;
+	if (compiler ? !has(compiler) : !['c++', 'g++', 'clang++'].some(has)) missing.push('a C++ compiler');
+	if (process.platform !== 'win32' && !has('make')) missing.push('make');
+	if (!['python3', 'python'].some(has) && !process.env.npm_config_python) missing.push('python3');
+	return missing;
+}
+
+/**
+ * Node's own headers installed next to the running node (nodejs.org builds, NodeSource,
+ * Homebrew and nvm all ship include/node), so that node-gyp needs no download from nodejs.org.
+ */
+export function localNodeHeaders(execPath = process.execPath, version = process.version) {
+	const prefix = path.dirname(path.dirname(execPath));
+	const header = path.join(prefix, 'include', 'node', 'node_version.h');
+	if (!fs.existsSync(header)) return undefined;
+	const text = fs.readFileSync(header, 'utf8');
+	const part = (name) => text.match(new RegExp(`#define NODE_${name}_VERSION\\s+(\\d+)`))?.[1];
+	const found = `v${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}`;
+	return found === version ? prefix : undefined;
+}
+
+const installCommand = {
+	debian: 'sudo apt-get install g++ make python3',
+	fedora: 'sudo dnf install gcc-c++ make python3',
+	macos: 'xcode-select --install',
+};
+
+/** One plain sentence (and what to do) for a failed node-gyp run, from its output. */
+export function explainBuildFailure(output) {
+	// node-gyp's "gyp info" lines name Python and nodejs.org on builds that work: only errors count.
+	const errors = output
+		.split('\n')
+		.filter((line) => !/^gyp (info|http)\b/.test(line))
+		.join('\n');
+	const tool = errors.match(
+		/\b(make|g\+\+|c\+\+|clang\+\+|cc)(: command)?: (not found|No such file or directory)|find Python|Could not find any Python/i,
+	);
+	if (tool) {
+		return (
+			`a build tool is missing (${tool[0]}). Install one with ${installCommand.debian} ` +
+			`(Fedora: ${installCommand.fedora}; macOS: ${installCommand.macos}), then install facetty again.`
+		);
+	}
+	if (
+		/nodejs\.org|-headers\.tar|common\.gypi|config\.gypi|node_version\.h|node_api\.h|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|unable to get local issuer|self[- ]signed certificate/i.test(
+			errors,
+		)
+	) {
+		return (
+			`node-gyp could not get the headers of Node ${process.version} (it downloads them from nodejs.org unless told where they are). ` +
+			'Point it at a local copy and install again: npm_config_nodedir=/path/to/node (the folder holding include/node, ' +
+			'as a nodejs.org tarball or a NodeSource package installs it) npm install -g facetty.'
+		);
+	}
+	return (
+		'compiling the OpenCV binding failed (the compiler output is above). ' +
+		'If OpenCV is 4.x (pkg-config --modversion opencv4), please report it to facetty with that output.'
+	);
 }
 
 function main() {
 	const bindingDir = findBindingPackage();
-	if (!bindingDir) fail('@u4/opencv4nodejs is not installed; run npm install first.');
+	if (!bindingDir) fail('vendor/opencv4nodejs is missing from this copy of facetty; reinstall it.');
 	const bindingVersion = JSON.parse(fs.readFileSync(path.join(bindingDir, 'package.json'), 'utf8')).version;
 	const builtFile = path.join(bindingDir, 'build', 'Release', 'opencv4nodejs.node');
 
 	const opencv = locateOpenCv();
 	if (!opencv) {
 		fail(
-			'OpenCV development files were not found. Install them, then run npm install again:\n' +
-				'  Debian/Ubuntu: sudo apt-get install libopencv-dev\n' +
+			'OpenCV development files were not found. Install them, then install facetty again (npm install in a clone):\n' +
+				'  Debian/Ubuntu: sudo apt-get install libopencv-dev pkg-config\n' +
+				'  Fedora:        sudo dnf install opencv-devel pkgconf-pkg-config\n' +
 				'  macOS:         brew install opencv pkg-config',
 		);
 	}
@@ -180,23 +258,43 @@ function main() {
 		return;
 	}
 
+	const missing = missingTools();
+	if (missing.length > 0) {
+		fail(
+			`building the OpenCV binding needs ${missing.join(', ')}, not found on PATH. Install them, then install facetty again:\n` +
+				`  Debian/Ubuntu: ${installCommand.debian}\n` +
+				`  Fedora:        ${installCommand.fedora}\n` +
+				`  macOS:         ${installCommand.macos}`,
+		);
+	}
 	say(
-		`building the OpenCV binding ${bindingVersion} against OpenCV ${opencv.version} (${opencv.includeDir}, ${opencv.libDir}), modules: ${wantedModules.join(' ')}`,
+		`building the OpenCV binding ${bindingVersion} against OpenCV ${opencv.version} (${opencv.includeDir}, ${opencv.libDir}), modules: ${wantedModules.join(' ')}; this takes one to a few minutes`,
 	);
 	const shimDir = path.join(bindingDir, 'facetty-shim');
 	writeModulesShim(shimDir);
 	writeBindingGyp(bindingDir, opencv, shimDir);
-	const [command, ...prefix] = findNodeGyp();
-	const jobs = String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
-	const result = spawnSync(command, [...prefix, 'rebuild', '--release', '--jobs', jobs], {
-		cwd: bindingDir,
-		stdio: ['ignore', 'inherit', 'inherit'],
-		env: {...process.env, OPENCV4NODEJS_DISABLE_AUTOBUILD: '1'},
-	});
-	if (result.status !== 0 || !fs.existsSync(builtFile)) {
+	const nodeGyp = findNodeGyp();
+	if (!nodeGyp)
 		fail(
-			'building the OpenCV binding failed (see the compiler output above). Is libopencv-dev installed, with g++, make and python3?',
+			'node-gyp was not found: install facetty with npm (which brings its own), or npm install -g node-gyp.',
 		);
+	const [command, ...prefix] = nodeGyp;
+	const jobs = String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+	const nodedir = process.env.npm_config_nodedir ? [] : [localNodeHeaders()].filter(Boolean);
+	const result = spawnSync(
+		command,
+		[...prefix, 'rebuild', '--release', '--jobs', jobs, ...nodedir.map((dir) => `--nodedir=${dir}`)],
+		{cwd: bindingDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20},
+	);
+	if (result.status !== 0 || !fs.existsSync(builtFile)) {
+		const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
+		// The compiler's own error lines (often far above the end), then node-gyp's summary.
+		const lines = output.split('\n');
+		const errors = lines
+			.filter((line) => /\berror\b/i.test(line) && !/^gyp (ERR!|info)/.test(line))
+			.slice(0, 30);
+		console.error([...errors, ...(errors.length ? ['...'] : []), ...lines.slice(-15)].join('\n'));
+		fail(explainBuildFailure(output));
 	}
 	try {
 		fs.mkdirSync(cacheDir, {recursive: true});
@@ -209,4 +307,5 @@ function main() {
 	say(`OpenCV binding built in ${((Date.now() - started) / 1000).toFixed(1)} s, cached in ${cacheDir}`);
 }
 
-main();
+// Run as the postinstall; imported by the tests for its pieces.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -5,7 +5,9 @@
 // 7-9 ms, though 10-minute ones still reach ~20 ms: see the soak, npm run soak).
 // npm start and test/e2e/tmux.ts (the tmux tests and the soak) pass the same flag.
 import meow from 'meow';
-import {parseCommandLine, UsageError} from './command-line.js';
+import {parseCommandLine, UsageError, type Flags} from './command-line.js';
+import {meowFlags, optionsHelp} from './flags.js';
+import {defaultPort} from './net/address.js';
 
 const cli = meow(
 	`
@@ -14,41 +16,14 @@ const cli = meow(
 	Usage
 	  $ facetty                          set up a call interactively
 	  $ facetty listen [--host H] [--port P]
-	                                     wait for a call (default 0.0.0.0:5000)
+	                                     wait for a call (default 0.0.0.0:${defaultPort})
 	  $ facetty call HOST:PORT           call someone who listens
 	  $ facetty preview                  your own camera in the terminal, to check framing and light
 	  $ facetty play FILE                draw a video file in the terminal
 	  $ facetty demo                     a call between two facetty peers in this terminal (npm start)
 
 	Options
-	  --camera SPEC        0, 1 (camera index), /dev/video2, rtsp://... or http://... (stream),
-	                       clip.mp4 (video file, looped), photo.png (still image), test (pattern)
-	                       default: 0 (listen, call, preview)
-	  --host H             listen: address to listen on (default 0.0.0.0, every address)
-	  --port P             listen: port (default 5000)
-	  --protocol P         auto (default): facetty's own when the peer speaks it, else the original
-	                       script's format; seed: only the original format; v2: only facetty's own
-	  --quality N          JPEG quality of the video sent, 1-100 (default 90)
-	  --stats FILE         append one line of JSON call statistics per second to FILE
-	  --secret WORDS       listen, call: a passphrase both sides must give; when they differ the call
-	                       is refused on both sides, before any video (other users of this machine
-	                       can see command lines: the setup screen's secret field does not show it)
-	  --require-encryption listen, call: refuse calls that cannot be encrypted (the original script's
-	                       format); every facetty-to-facetty call is encrypted anyway
-	  --peer-key SHA256:…  listen, call: accept only the peer with this identity fingerprint, as
-	                       ssh pins a host key (fingerprints are shown when a key changes, and kept
-	                       in ~/.config/facetty/known_peers)
-	  --window             also show the received video in an OpenCV window, at full size
-	                       (Enter in the window, or closing it, closes it; the call goes on)
-	  --name NAME          the name the other side sees
-	  --color C            truecolor or 256 (default: detected from COLORTERM and TERM)
-	  --glyphs G           half (default): 1x2 pixels a cell; quad: 2x2 pixels a cell, sharper edges
-	  --size COLSxROWS     play, preview: draw in a box of this many cells (default: the terminal)
-	  --no-pace            play: draw frames as fast as they decode (benchmarks)
-	  --loop               play: start again at the end
-	  --threshold N        levels a colour may drift before a cell is redrawn (default 6; 0 = exact)
-	  --seconds N          listen, call: hang up after N seconds
-	  --help, --version
+${optionsHelp('\t  ')}
 
 	Security
 	  Calls between facetty peers are encrypted (TLS 1.3). The call screen shows a check code, like
@@ -66,10 +41,10 @@ const cli = meow(
 
 	Examples
 	  $ facetty listen --camera 0
-	  $ facetty call 192.168.1.20:5000 --camera /dev/video2
-	  $ facetty call 127.0.0.1:5000 --camera media/clip.mp4 --stats call.jsonl
+	  $ facetty call 192.168.1.20:${defaultPort} --camera /dev/video2
+	  $ facetty call 127.0.0.1:${defaultPort} --camera media/clip.mp4 --stats call.jsonl
 	  $ facetty listen --secret "blue kettle" --require-encryption
-	  $ facetty call 192.168.1.20:5000 --secret "blue kettle"
+	  $ facetty call 192.168.1.20:${defaultPort} --secret "blue kettle"
 	  $ facetty preview --camera test
 	  $ facetty play media/clip.mp4 --size 160x48
 	  $ facetty play media/clip.mp4 --no-pace --size 160x48 > /dev/null
@@ -77,38 +52,24 @@ const cli = meow(
 	{
 		importMeta: import.meta,
 		description: false,
-		flags: {
-			camera: {type: 'string'},
-			host: {type: 'string', default: '0.0.0.0'},
-			port: {type: 'number', default: 5000},
-			protocol: {type: 'string', default: 'auto', choices: ['auto', 'seed', 'v2']},
-			quality: {type: 'number'},
-			stats: {type: 'string'},
-			window: {type: 'boolean', default: false},
-			name: {type: 'string'},
-			secret: {type: 'string'},
-			requireEncryption: {type: 'boolean', default: false},
-			peerKey: {type: 'string'},
-			color: {type: 'string', choices: ['truecolor', '256']},
-			glyphs: {type: 'string', choices: ['half', 'quad']},
-			size: {type: 'string'},
-			pace: {type: 'boolean', default: true},
-			loop: {type: 'boolean', default: false},
-			threshold: {type: 'number'},
-			seconds: {type: 'number'},
-		},
+		flags: meowFlags(),
 	},
 );
 
 try {
-	const command = parseCommandLine(cli.input, cli.flags);
+	const command = parseCommandLine(cli.input, cli.flags as Flags, process.argv.slice(2));
 	const {runCommand} = await import('./run-command.js');
 	process.exitCode = await runCommand(command);
 } catch (error) {
 	if (error instanceof UsageError) {
-		process.stderr.write(`facetty: ${error.message}\nRun facetty --help for the commands and flags.\n`);
+		process.stderr.write(`facetty: ${error.message}\n`);
 		process.exitCode = 2;
 	} else {
-		throw error;
+		// Whatever a command did not turn into its own message: one line, not a stack trace (set
+		// FACETTY_DEBUG=1 for the stack).
+		const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		process.stderr.write(`facetty: ${message}\n`);
+		if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		process.exitCode = 1;
 	}
 }

@@ -2,6 +2,8 @@
  * Turns what meow parsed into one typed command, checking every value, so the commands below
  * never see a bad flag. Pure: tested without starting anything.
  */
+import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags.js';
+import {checkHost, parseHostPort, parsePort} from './net/address.js';
 import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
 import type {ProtocolChoice} from './session/call.js';
 import {parseFingerprint} from './trust/identity.js';
@@ -13,7 +15,8 @@ export class UsageError extends Error {
 export type Flags = {
 	camera?: string;
 	host: string;
-	port: number;
+	/** meow reads it as a string (so "5x" is refused, not read as NaN); tests may pass a number. */
+	port: string | number;
 	protocol: string;
 	quality?: number;
 	stats?: string;
@@ -62,28 +65,39 @@ export type Command =
 	| ({kind: 'play'; file: string; pace: boolean; loop: boolean} & Display)
 	| {kind: 'demo'};
 
-const commands = ['listen', 'call', 'preview', 'play', 'demo'] as const;
-
-export function parseCommandLine(input: readonly string[], flags: Flags): Command {
+/**
+ * `argv` is the raw command line (process.argv.slice(2)): every flag written in it must exist
+ * and belong to the command (see flags.ts).
+ */
+export function parseCommandLine(
+	input: readonly string[],
+	flags: Flags,
+	argv: readonly string[] = [],
+): Command {
 	const [name, ...rest] = input;
-	if (name === undefined) return {kind: 'setup'};
-	if (!(commands as readonly string[]).includes(name)) {
-		throw new UsageError(`unknown command "${name}" (commands: ${commands.join(', ')})`);
+	if (name !== undefined && !(commandNames as readonly string[]).includes(name)) {
+		throw new UsageError(`unknown command "${name}" (commands: ${commandNames.join(', ')})`);
 	}
+	for (const written of writtenFlags(argv)) {
+		const problem = flagProblem(written, name as CommandName | undefined);
+		if (problem) throw new UsageError(problem);
+	}
+	if (name === undefined) return {kind: 'setup'};
 	const display = parseDisplay(flags);
 	switch (name) {
-		case 'listen':
+		case 'listen': {
 			expectArguments(name, rest, 0);
-			if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535) {
-				throw new UsageError(`--port must be a whole number from 0 to 65535, not ${flags.port}`);
-			}
-			return {kind: 'listen', host: flags.host, port: flags.port, ...parseCallSettings(flags), ...display};
+			const port = parsePort(flags.port);
+			if (!port.ok) throw new UsageError(`--port: ${lowerFirst(port.error)}`);
+			const badHost = checkHost(flags.host);
+			if (badHost) throw new UsageError(`--host: ${lowerFirst(badHost)}`);
+			return {kind: 'listen', host: flags.host, port: port.value, ...parseCallSettings(flags), ...display};
+		}
 		case 'call': {
 			expectArguments(name, rest, 1, 'HOST:PORT');
 			const target = rest[0]!;
-			if (!/^(\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(target)) {
-				throw new UsageError(`"${target}" is not HOST:PORT (for example 192.168.1.20:5000)`);
-			}
+			const parsed = parseHostPort(target);
+			if (!parsed.ok) throw new UsageError(lowerFirst(parsed.error));
 			return {kind: 'call', target, ...parseCallSettings(flags), ...display};
 		}
 		case 'preview':
@@ -96,6 +110,11 @@ export function parseCommandLine(input: readonly string[], flags: Flags): Comman
 			expectArguments(name, rest, 0);
 			return {kind: 'demo'};
 	}
+}
+
+/** The address module's sentences start a message; here they follow "facetty: ". */
+function lowerFirst(sentence: string): string {
+	return sentence.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase()).replace(/\.$/, '');
 }
 
 function expectArguments(command: string, rest: readonly string[], count: number, what = ''): void {

@@ -4,7 +4,7 @@
  * sets the variable, silences the logs (they would land in the middle of the video), and turns a
  * missing binding or a missing system library into one sentence that says what to install.
  */
-import type {cv as OpenCvModule} from '@u4/opencv4nodejs';
+import type {cv as OpenCvModule} from '../vendor/opencv4nodejs/typings/index.js';
 
 export type OpenCv = typeof OpenCvModule;
 export type Mat = InstanceType<OpenCv['Mat']>;
@@ -36,8 +36,12 @@ async function loadOnce(): Promise<OpenCv> {
 		// Only the logs depend on it; the binding itself may still load.
 	}
 	try {
-		const module = await import('@u4/opencv4nodejs');
-		return module.default as OpenCv;
+		// The binding is vendored (see vendor/opencv4nodejs/README.md); this file sits one folder
+		// below the package root both as source/opencv.ts and as dist/opencv.js. Its ES module
+		// loader shares the @u4/opencv-build instance silenced above (the CommonJS one would not).
+		const entry = new URL('../vendor/opencv4nodejs/esm/lib/opencv4nodejs.js', import.meta.url);
+		const module = (await import(entry.href)) as {default: OpenCv};
+		return module.default;
 	} catch (error) {
 		throw new OpenCvUnavailableError(explainLoadFailure(error));
 	}

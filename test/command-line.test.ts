@@ -9,7 +9,7 @@ const fingerprint = 'SHA256:' + Buffer.alloc(32, 7).toString('base64').replace(/
 
 const defaults: Flags = {
 	host: '0.0.0.0',
-	port: 5000,
+	port: '3223',
 	protocol: 'auto',
 	window: false,
 	pace: true,
@@ -75,10 +75,15 @@ test('bad usage is told in one sentence', () => {
 	const cases: Array<[string[], Partial<Flags>, RegExp]> = [
 		[['dance'], {}, /unknown command "dance"/],
 		[['call'], {}, /call needs HOST:PORT/],
-		[['call', 'example.org'], {}, /"example.org" is not HOST:PORT/],
+		[['call', 'example.org'], {}, /"example.org" has no port/],
+		[['call', '127.0.0.1:99999'], {}, /port must be a whole number from 1 to 65535, not "99999"/],
+		[['call', '127.0.0.1:0'], {}, /port must be a whole number from 1 to 65535, not "0"/],
+		[['call', '::1:3223'], {}, /IPv6 address in brackets before the port, as in \[::1\]:3223/],
 		[['play'], {}, /play needs FILE/],
 		[['listen', 'extra'], {}, /listen does not take "extra"/],
-		[['listen'], {port: 70000}, /--port must be a whole number from 0 to 65535/],
+		[['listen'], {port: 70000}, /--port: the port must be a whole number from 1 to 65535/],
+		[['listen'], {port: '80x'}, /--port: the port must be a whole number/],
+		[['listen'], {host: 'no_such host'}, /--host: "no_such host" is not a host name/],
 		[['call', 'h:1'], {quality: 0}, /--quality must be a whole number from 1 to 100/],
 		[['play', 'a.mp4'], {size: '160by48'}, /--size must be COLSxROWS/],
 		[['play', 'a.mp4'], {threshold: -1}, /--threshold must be from 0 to 255/],
@@ -150,8 +155,90 @@ test('the built CLI exits 2 with a sentence on bad usage', async () => {
 		run(process.execPath, ['dist/cli.js', 'call', 'nowhere']),
 		(error: {code?: number; stderr?: string}) => {
 			assert.equal(error.code, 2);
-			assert.match(error.stderr ?? '', /"nowhere" is not HOST:PORT/);
+			assert.match(error.stderr ?? '', /"nowhere" has no port/);
 			return true;
 		},
 	);
+});
+
+test('a flag must exist, and belong to the command; the nearest known one is suggested', () => {
+	const refused: Array<[string[], string[], RegExp]> = [
+		[['call', 'h:1'], ['--secrte', 'x'], /^unknown flag --secrte: did you mean --secret\?$/],
+		[['listen'], ['--protocl=seed'], /did you mean --protocol\?/],
+		[['play', 'a.mp4'], ['--no-pase'], /did you mean --no-pace\?/],
+		[['play', 'a.mp4'], ['--zzzzzzzz'], /^unknown flag --zzzzzzzz \(facetty --help lists the flags\)$/],
+		[['listen'], ['--size', '10x10'], /^listen does not take --size \(it is for play, preview\)$/],
+		[['call', 'h:1'], ['--no-pace'], /^call does not take --pace/],
+		[['play', 'a.mp4'], ['--secret', 'x'], /^play does not take --secret/],
+		[['demo'], ['--camera', 'test'], /^demo does not take --camera/],
+		[['play', 'a.mp4'], ['-h'], /^unknown flag -h: facetty has long flags only/],
+		[[], ['--camera', 'test'], /the setup screen \(facetty alone\) asks for its settings/],
+	];
+	for (const [input, argv, message] of refused) {
+		assert.throws(
+			() => parseCommandLine(input, defaults, [...input, ...argv]),
+			(error: unknown) => error instanceof UsageError && message.test(error.message),
+			argv.join(' '),
+		);
+	}
+	// Flags the command takes, in every spelling meow accepts; values and what follows -- are not flags.
+	assert.equal(
+		parseCommandLine(['play', 'a.mp4'], defaults, ['play', 'a.mp4', '--no-pace', '--loop', '--size=10x5'])
+			.kind,
+		'play',
+	);
+	assert.equal(
+		parseCommandLine(['listen'], defaults, ['listen', '--require-encryption', '--port', '4000', '--help'])
+			.kind,
+		'listen',
+	);
+	assert.equal(parseCommandLine(['play', '-x.mp4'], defaults, ['play', '--', '-x.mp4']).kind, 'play');
+});
+
+test('every command refuses bad input with exit 2 and one sentence, never a stack trace', async () => {
+	const bad: string[][] = [
+		['--secrte', 'x'],
+		['--camera', 'test', '--no-such-flag'],
+		['nonsense-command'],
+		['listen', '--size', '10x10'],
+		['listen', '--port', '0'],
+		['listen', '--port', '99999'],
+		['listen', '--port', 'http'],
+		['listen', '--host', 'bad host'],
+		['listen', '--quality', '0'],
+		['listen', '--protocol', 'seed', '--secret', 'x'],
+		['listen', 'extra'],
+		['call'],
+		['call', '127.0.0.1:99999'],
+		['call', '127.0.0.1:0'],
+		['call', '::1:3223'],
+		['call', '[nonsense]:3223'],
+		['call', 'example.org'],
+		['call', 'h:1', '--secrte', 'x'],
+		['call', 'h:1', '--peer-key', 'SHA256:short'],
+		['call', 'h:1', '--loop'],
+		['preview', '--size', 'big'],
+		['preview', '--port', '1'],
+		['preview', 'extra'],
+		['play'],
+		['play', 'a.mp4', '--threshold', '-1'],
+		['play', 'a.mp4', '--secret', 'x'],
+		['play', 'a.mp4', '--colour', '256'],
+		['demo', '--camera', 'test'],
+		['demo', 'extra'],
+	];
+	for (const args of bad) {
+		const outcome = await run(process.execPath, ['dist/cli.js', ...args]).then(
+			() => ({code: 0, stdout: '', stderr: ''}),
+			(error: {code?: number; stdout?: string; stderr?: string}) => error,
+		);
+		const what = `facetty ${args.join(' ')}`;
+		assert.equal(outcome.code, 2, `${what}: exit 2`);
+		assert.equal(outcome.stdout, '', `${what}: nothing on stdout`);
+		const lines = (outcome.stderr ?? '').split('\n').filter(Boolean);
+		assert.equal(lines.length, 1, `${what}: one line, not ${JSON.stringify(outcome.stderr)}`);
+		assert.match(lines[0]!, /^facetty: [^\n]+[^.]$/, `${what}: one sentence`);
+		assert.doesNotMatch(lines[0]!, /[.?!] [A-Z]/, `${what}: not two sentences`);
+		assert.doesNotMatch(lines[0]!, /\bat .*\(?[\w/.-]+:\d+(:\d+)?\)?$|Error:/, `${what}: no stack trace`);
+	}
 });

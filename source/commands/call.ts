@@ -12,6 +12,7 @@ import {refusalText} from '../ui/refusal.js';
 import {detectColorDepth} from '../render/layout.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import type {CallSettings, Display} from '../command-line.js';
+import {defaultPort, formatHostPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -76,13 +77,10 @@ export type ListenCommandOptions = CallCommandOptions & {
 };
 export type DialCommandOptions = CallCommandOptions & {target: string};
 
-export function parseTarget(target: string): {host: string; port: number} {
-	const match = /^\[?([^\]]*?)\]?:(\d{1,5})$/.exec(target);
-	const port = match ? Number(match[2]) : NaN;
-	if (!match || !match[1] || port < 1 || port > 65535) {
-		throw new Error(`"${target}" is not HOST:PORT (for example 192.168.1.20:5000)`);
-	}
-	return {host: match[1], port};
+export function parseTarget(target: string): HostPort {
+	const parsed = parseHostPort(target);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.value;
 }
 
 function terminalPixels(): {width: number; height: number} | undefined {
@@ -156,14 +154,19 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 	const call = dial(host, port, sessionOptions(options));
 	const release = onInterrupt(() => call.hangUp('hung up'));
 	try {
-		return await hold(call, options, `call ${host}:${port}`);
+		return await hold(call, options, `call ${formatHostPort({host, port})}`);
 	} finally {
 		release();
 	}
 }
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
-	const listener = await listen({...sessionOptions(options), host: options.host, port: options.port ?? 5000});
+	const port = options.port ?? defaultPort;
+	const listener = await listen({...sessionOptions(options), host: options.host, port}).catch(
+		(error: unknown) => {
+			throw new Error(listenFailure(error, options.host, port));
+		},
+	);
 	const out = options.status ?? process.stderr;
 	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
 	out.write(`this side's key: ${listener.fingerprint}\n`);

@@ -20,6 +20,7 @@ import {EventEmitter} from 'node:events';
 import type {Duplex} from 'node:stream';
 import {formatShape, type Frame} from '../frame.js';
 import type {Identity} from '../trust/identity.js';
+import {formatHostPort} from '../net/address.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {nameFromAgent} from '../protocol/v2.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
@@ -444,5 +445,5 @@ function fitShown(peer: Size, box: Size): Size {
 export function addressOf(host: string | undefined, port: number | undefined): string | undefined {
 	if (!host || port === undefined) return undefined;
 	const plain = host.startsWith('::ffff:') && host.includes('.') ? host.slice('::ffff:'.length) : host;
-	return plain.includes(':') ? `[${plain}]:${port}` : `${plain}:${port}`;
+	return formatHostPort({host: plain, port});
 }

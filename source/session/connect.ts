@@ -7,6 +7,7 @@ import {EventEmitter} from 'node:events';
 import net from 'node:net';
 import type {Duplex} from 'node:stream';
 import {ProtocolError} from '../protocol/errors.js';
+import {defaultPort} from '../net/address.js';
 import {
 	busyReply,
 	bytesEqual,
@@ -172,7 +173,7 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	start(): Promise<this> {
 		return new Promise((resolve, reject) => {
 			this.server.once('error', reject);
-			this.server.listen(this.options.port ?? 5000, this.options.host, () => {
+			this.server.listen(this.options.port ?? defaultPort, this.options.host, () => {
 				this.server.off('error', reject);
 				this.emit('listening');
 				for (const warning of this.warnings) this.emit('warning', warning);

@@ -186,9 +186,14 @@ export class V2Link implements Link {
 			case 'pong':
 				this.onPong(message, Date.now());
 				break;
-			case 'goodbye':
-				this.host.ended(message.reason ? `the peer hung up: ${message.reason}` : 'the peer hung up');
+			case 'goodbye': {
+				// "hung up" is what a peer says when its user quits; anything else is a reason worth showing.
+				const reason = message.reason.trim();
+				this.host.ended(
+					!reason || /^hung up$/i.test(reason) ? 'the peer hung up' : `the peer hung up (${reason})`,
+				);
 				break;
+			}
 			case 'frame-ack':
 				this.window.acked(message.seq, Date.now());
 				this.host.pump();

@@ -17,6 +17,7 @@ import {openSource, type FrameSource} from '../sources/index.js';
 import {guardTerminal} from '../terminal/restore.js';
 import {TerminalSurface} from '../terminal/surface.js';
 import {shareableAddresses} from './addresses.js';
+import {defaultPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
 import {
 	type CallAction,
 	type CallScreenState,
@@ -73,13 +74,10 @@ export type CallAppOptions = {
 
 export type AppMeter = {renderMs: number; videoDraws: number; peerFramesDrawn: number};
 
-type Parsed = {host: string; port: number};
-
-function parseTarget(target: string): Parsed {
-	const match = /^\[?([^\]]*?)\]?:(\d{1,5})$/.exec(target);
-	const port = match ? Number(match[2]) : NaN;
-	if (!match || !match[1] || !(port >= 1 && port <= 65535)) throw new Error(`"${target}" is not HOST:PORT`);
-	return {host: match[1], port};
+function parseTarget(target: string): HostPort {
+	const parsed = parseHostPort(target);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.value;
 }
 
 function endText(reason: string, error?: Error): string {
@@ -424,12 +422,11 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	try {
 		if (options.role === 'listen') {
 			try {
-				listener = await listen({...callOptions, host: options.host, port: options.port ?? 5000});
+				listener = await listen({...callOptions, host: options.host, port: options.port ?? defaultPort});
 			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
 				code = 1;
 				finish(1);
-				failure = `could not listen on port ${options.port ?? 5000}: ${message}`;
+				failure = listenFailure(error, options.host, options.port ?? defaultPort);
 			}
 			if (listener) {
 				const active = listener;

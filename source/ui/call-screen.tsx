@@ -11,6 +11,7 @@ import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap} from './text.js';
 import {textWidth} from './ansi-slice.js';
+import {formatHostPort} from '../net/address.js';
 
 export type TerminalSize = {readonly cols: number; readonly rows: number};
 
@@ -71,14 +72,16 @@ function StatusLine({state, cols}: {state: CallScreenState; cols: number}) {
 	);
 }
 
-function cameraText(state: CallScreenState): string | undefined {
+export function cameraText(state: CallScreenState): string | undefined {
 	switch (state.camera.kind) {
 		case 'starting':
 			return `starting camera ${state.cameraName}…`;
 		case 'paused':
 			return 'camera paused: the peer sees a paused card (p resumes)';
 		case 'lost':
-			return `camera lost: ${state.camera.message} (retrying)`;
+			return state.camera.neverStarted
+				? `${state.camera.message.replace(/\.$/, '')} (trying again)`
+				: `camera lost: ${state.camera.message} (trying again)`;
 		case 'live':
 			return undefined;
 	}
@@ -141,7 +144,7 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 			lines.push({text: 'The other person runs one of:'});
 			for (const address of phase.addresses) {
 				lines.push({
-					text: `facetty call ${address.includes(':') ? `[${address}]` : address}:${phase.port}`,
+					text: `facetty call ${formatHostPort({host: address, port: phase.port})}`,
 					color: 'cyan',
 				});
 			}

@@ -20,7 +20,8 @@ export type CameraState =
 	| {readonly kind: 'starting'}
 	| {readonly kind: 'live'}
 	| {readonly kind: 'paused'}
-	| {readonly kind: 'lost'; readonly message: string};
+	/** neverStarted: no frame came yet, so the camera was never there to be lost. */
+	| {readonly kind: 'lost'; readonly message: string; readonly neverStarted?: boolean};
 
 export type ChatLine = {readonly from: 'me' | 'peer' | 'note'; readonly text: string};
 
@@ -273,8 +274,14 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			const text = cleanText(action.text);
 			return text ? [addChat(state, {from: 'peer', text}), []] : [state, []];
 		}
-		case 'camera':
-			return [{...state, camera: action.camera}, []];
+		case 'camera': {
+			const never =
+				state.camera.kind === 'starting' ||
+				(state.camera.kind === 'lost' && state.camera.neverStarted === true);
+			const camera =
+				action.camera.kind === 'lost' && never ? {...action.camera, neverStarted: true} : action.camera;
+			return [{...state, camera}, []];
+		}
 		case 'notice':
 			return [{...state, notice: action.text}, []];
 		case 'key':

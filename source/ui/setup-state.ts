@@ -5,6 +5,7 @@
  */
 import type {SavedChoices} from '../config/config.js';
 import {cleanText, type KeyPress} from './call-state.js';
+import {defaultPort, parseHostPort, parsePort} from '../net/address.js';
 
 export const setupFields = ['mode', 'address', 'camera', 'name', 'window', 'secret'] as const;
 export const maxSecretLength = 200;
@@ -49,7 +50,7 @@ export function initialSetup(
 	return {
 		field: 'mode',
 		mode: saved.mode ?? 'listen',
-		port: String(saved.port ?? 5000),
+		port: String(saved.port ?? defaultPort),
 		target: saved.target ?? '',
 		camera: saved.camera ?? cameras[0] ?? 'test',
 		cameras,
@@ -75,10 +76,11 @@ export function choicesOf(state: SetupState): SavedChoices {
 
 function validate(state: SetupState): string | undefined {
 	if (state.mode === 'listen') {
-		const port = Number(state.port);
-		if (!/^\d+$/.test(state.port) || port < 1 || port > 65535) return 'The port is a number from 1 to 65535.';
-	} else if (!/^(\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(state.target)) {
-		return 'Type the address to call as HOST:PORT, for example 192.168.1.20:5000.';
+		const port = parsePort(state.port);
+		if (!port.ok) return port.error;
+	} else {
+		const target = parseHostPort(state.target);
+		if (!target.ok) return target.error;
 	}
 	if (!state.camera.trim()) return 'Choose a camera (←/→) or type one.';
 	return undefined;

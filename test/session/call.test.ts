@@ -88,7 +88,19 @@ test('v2 raw video arrives exactly as sent, both ways, with chat and a goodbye r
 	assert.equal(caller.protocol, 'v2');
 	assert.equal(accepter.protocol, 'v2');
 	caller.hangUp('see you');
-	assert.equal((await ended(accepter)).reason, 'the peer hung up: see you');
+	assert.equal((await ended(accepter)).reason, 'the peer hung up (see you)');
+});
+
+test('a peer that quits is said to have hung up, once (not "the peer hung up: hung up")', async () => {
+	const l = await listener();
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
+	const accepter = await accepted;
+	feeding(caller, 40, 30);
+	feeding(accepter, 24, 16);
+	await Promise.all([nextFrames(caller, 5), nextFrames(accepter, 5)]);
+	caller.hangUp();
+	assert.equal((await ended(accepter)).reason, 'the peer hung up');
 });
 
 test('v2 JPEG: the sender scales to what the receiver shows, and stats lines are written', async () => {

@@ -1,8 +1,12 @@
 /**
- * facetty against the original script (../shared/peers/seed_peer.py), in both roles. The script's
- * camera is media/clip.mp4: it reads frame 0 for its shape, then sends frames 1, 2, 3... and never
- * drops one, so the k-th frame we receive must be clip frame k. Ours is a fixed test pattern, so
- * every frame the script dumps must be that pattern, byte for byte (the format is raw).
+ * facetty against peers that speak the original script's format, in both roles:
+ * - test/peers/seed_peer.py, the project's own peer that behaves on the wire exactly as the script
+ *   does (its quirks included), so these tests run in every clone;
+ * - ../shared/peers/seed_peer.py, the script itself, when that folder exists next to the clone.
+ * The peer's camera is media/clip.mp4: it reads frame 0 for its shape, then sends frames 1, 2,
+ * 3... and never drops one, so the k-th frame we receive must be clip frame k. Ours is a fixed
+ * test pattern, so every frame the peer dumps must be that pattern, byte for byte (the format is
+ * raw).
  */
 import assert from 'node:assert/strict';
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -19,19 +23,35 @@ import {dial, listen} from '../../source/session/connect.js';
 import {ended, feed, meanAbsoluteDifference, nextFrames, patternFrame, withTimeout} from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const peerScript = path.resolve(root, '../shared/peers/seed_peer.py');
 const clip = path.join(root, 'media/clip.mp4');
-const python = '/usr/bin/python3';
+// Debian's cv2 is in /usr/bin/python3; the python3 first on PATH may be another one.
+const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
-function whyUnavailable(): string | undefined {
-	if (!fs.existsSync(peerScript)) return `${peerScript} is missing`;
-	if (spawnSync('which', ['xvfb-run']).status !== 0) return 'xvfb-run is missing (apt-get install xvfb)';
+type Peer = {name: string; script: string; needsDisplay: boolean};
+const peers: Peer[] = [
+	{name: 'our seed peer', script: path.join(root, 'test/peers/seed_peer.py'), needsDisplay: false},
+	{
+		name: 'the original script',
+		script: sharedPeer(),
+		needsDisplay: true,
+	},
+];
+
+/** ../shared/peers next to the clone (or next to the folder of worktrees, for a git worktree). */
+function sharedPeer(): string {
+	const candidates = ['../shared/peers/seed_peer.py', '../../shared/peers/seed_peer.py'];
+	const files = candidates.map((relative) => path.resolve(root, relative));
+	return files.find((file) => fs.existsSync(file)) ?? files[0]!;
+}
+
+function whyUnavailable(peer: Peer): string | undefined {
+	if (!fs.existsSync(peer.script)) return `${peer.script} is missing`;
+	if (peer.needsDisplay && spawnSync('which', ['xvfb-run']).status !== 0)
+		return 'xvfb-run is missing (apt-get install xvfb)';
 	if (spawnSync(python, ['-c', 'import cv2']).status !== 0)
 		return `${python} lacks cv2 (apt-get install python3-opencv)`;
 	return undefined;
 }
-const skip = whyUnavailable();
-if (skip) console.log(`# seed interop tests skipped: ${skip}`);
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -40,22 +60,18 @@ after(async () => {
 
 const ourPattern = patternFrame(160, 120, 3);
 
-function runPeer(args: string[]): {child: ChildProcess; output: Promise<string>; dump: string} {
+function runPeer(peer: Peer, args: string[]): {child: ChildProcess; output: Promise<string>; dump: string} {
 	const dump = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-seed-'));
 	cleanups.push(() => fs.rmSync(dump, {recursive: true, force: true}));
-	const child = spawn(
-		'xvfb-run',
-		['-a', python, peerScript, ...args, '--camera', clip, '--dump', dump, '--every', '5'],
-		{
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		},
-	);
+	const command = [python, peer.script, ...args, '--camera', clip, '--dump', dump, '--every', '5'];
+	if (peer.needsDisplay) command.unshift('xvfb-run', '-a');
+	const child = spawn(command[0]!, command.slice(1), {stdio: ['ignore', 'pipe', 'pipe'], detached: true});
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<string>((resolve) => child.on('exit', () => resolve(output)));
-	// xvfb-run starts a process group: end all of it, by its id, if the test ends first.
+	// The peer (and xvfb-run's children) run in their own process group: end all of it, by its id,
+	// if the test ends first.
 	cleanups.push(() => {
 		if (child.exitCode === null && child.pid) {
 			try {
@@ -114,51 +130,56 @@ function feedPattern(call: Call): void {
 	cleanups.push(stop);
 }
 
-test('our caller with the script as accepter', {skip, timeout: 60_000}, async () => {
-	const port = await freePort();
-	const peer = runPeer(['accepter', '--port', String(port), '--seconds', '5']);
-	let call: Call | undefined;
-	// The script needs a moment to start listening; a refused connection just means "not yet".
-	for (let attempt = 0; attempt < 100 && !call; attempt++) {
-		const attemptCall = dial('127.0.0.1', port, {protocol: 'seed'});
-		feedPattern(attemptCall);
-		const outcome = await withTimeout(
-			new Promise<string>((resolve) => {
-				attemptCall.once('state', (state) => resolve(state));
-				attemptCall.once('ended', (end) => resolve(end.reason));
-			}),
-			10_000,
-			'a connection',
-		);
-		if (outcome === 'handshaking') call = attemptCall;
-		else await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	assert.ok(call, 'connected to the script');
-	cleanups.push(() => call.hangUp());
-	const frames = await nextFrames(call, 10, 20_000);
-	await checkReceived(frames);
-	const output = await peer.output;
-	assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
-	await checkDumped(peer.dump);
-	await ended(call);
-});
+for (const peer of peers) {
+	const skip = whyUnavailable(peer);
+	if (skip) console.log(`# interop tests with ${peer.name} skipped: ${skip}`);
 
-test('our listener with the script as initiator', {skip, timeout: 60_000}, async () => {
-	const l = await listen({host: '127.0.0.1', port: 0});
-	cleanups.push(() => l.close());
-	const accepted = withTimeout(
-		new Promise<Call>((resolve) => l.once('call', resolve)),
-		20_000,
-		'the script to call',
-	);
-	const peer = runPeer(['initiator', '--peer', `127.0.0.1:${l.port}`, '--seconds', '5']);
-	const call = await accepted;
-	feedPattern(call);
-	const frames = await nextFrames(call, 10, 20_000);
-	assert.equal(call.protocol, 'seed');
-	await checkReceived(frames);
-	const output = await peer.output;
-	assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
-	await checkDumped(peer.dump);
-	await ended(call);
-});
+	test(`our caller with ${peer.name} as accepter`, {skip, timeout: 60_000}, async () => {
+		const port = await freePort();
+		const seedPeer = runPeer(peer, ['accepter', '--port', String(port), '--seconds', '5']);
+		let call: Call | undefined;
+		// The script needs a moment to start listening; a refused connection just means "not yet".
+		for (let attempt = 0; attempt < 100 && !call; attempt++) {
+			const attemptCall = dial('127.0.0.1', port, {protocol: 'seed'});
+			feedPattern(attemptCall);
+			const outcome = await withTimeout(
+				new Promise<string>((resolve) => {
+					attemptCall.once('state', (state) => resolve(state));
+					attemptCall.once('ended', (end) => resolve(end.reason));
+				}),
+				10_000,
+				'a connection',
+			);
+			if (outcome === 'handshaking') call = attemptCall;
+			else await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		assert.ok(call, 'connected to the script');
+		cleanups.push(() => call.hangUp());
+		const frames = await nextFrames(call, 10, 20_000);
+		await checkReceived(frames);
+		const output = await seedPeer.output;
+		assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
+		await checkDumped(seedPeer.dump);
+		await ended(call);
+	});
+
+	test(`our listener with ${peer.name} as initiator`, {skip, timeout: 60_000}, async () => {
+		const l = await listen({host: '127.0.0.1', port: 0});
+		cleanups.push(() => l.close());
+		const accepted = withTimeout(
+			new Promise<Call>((resolve) => l.once('call', resolve)),
+			20_000,
+			'the script to call',
+		);
+		const seedPeer = runPeer(peer, ['initiator', '--peer', `127.0.0.1:${l.port}`, '--seconds', '5']);
+		const call = await accepted;
+		feedPattern(call);
+		const frames = await nextFrames(call, 10, 20_000);
+		assert.equal(call.protocol, 'seed');
+		await checkReceived(frames);
+		const output = await seedPeer.output;
+		assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
+		await checkDumped(seedPeer.dump);
+		await ended(call);
+	});
+}

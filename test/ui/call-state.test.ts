@@ -8,6 +8,7 @@ import {
 	initialCallState,
 	reduceCall,
 } from '../../source/ui/call-state.js';
+import {cameraText} from '../../source/ui/call-screen.js';
 import type {CallStats} from '../../source/session/stats.js';
 
 function run(state: CallScreenState, ...actions: CallAction[]): [CallScreenState, Effect[]] {
@@ -160,4 +161,16 @@ test('stats and security are kept for the status line; an ended call forgets the
 	[state] = run(state, {type: 'call-ended', reason: 'hung up', failed: false});
 	assert.equal(state.stats, undefined);
 	assert.equal(state.security, undefined);
+});
+
+test('a camera that never gave a picture is not said to be "lost"; one that stopped is', () => {
+	const message = 'Camera 7 cannot be opened. No camera is connected to this machine.';
+	const lost = {type: 'camera', camera: {kind: 'lost', message}} as const;
+	const [never] = run(initialCallState('call', '7'), lost, lost);
+	assert.equal(
+		cameraText(never),
+		'Camera 7 cannot be opened. No camera is connected to this machine (trying again)',
+	);
+	const [stopped] = run(initialCallState('call', '7'), {type: 'camera', camera: {kind: 'live'}}, lost);
+	assert.match(cameraText(stopped)!, /^camera lost: Camera 7 cannot be opened/);
 });

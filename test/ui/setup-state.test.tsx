@@ -39,7 +39,7 @@ test('setup: the saved choices are offered; arrows move and choose; Enter starts
 	assert.deepEqual(result, {
 		kind: 'start',
 		mode: 'call',
-		port: 5000,
+		port: 3223,
 		target: '10.0.0.2:5000',
 		camera: 'clip.mp4',
 		name: 'Ada',
@@ -68,7 +68,7 @@ test('setup: a bad address is explained, not started; Esc quits', () => {
 		key('x'),
 		key('7'),
 	));
-	assert.equal(state.port, '5007');
+	assert.equal(state.port, '3227');
 });
 
 test('setup screen shows the addresses to share, the cameras found and the error', () => {
@@ -76,7 +76,7 @@ test('setup screen shows the addresses to share, the cameras found and the error
 	state = run(state, key('', {tab: true}), {type: 'cameras', cameras: ['0', 'test'], done: true}).state;
 	const view = render(<SetupView state={state} />);
 	const frame = view.lastFrame() ?? '';
-	assert.match(frame, /192\.168\.1\.20:5000/);
+	assert.match(frame, /192\.168\.1\.20:3223/);
 	assert.match(frame, /› Address/);
 	view.unmount();
 	const cams = render(<SetupView state={run(state, key('', {tab: true})).state} />);

@@ -1,0 +1,101 @@
+/**
+ * The one reader of HOST:PORT and of a port, for the command line, the setup screen and the call
+ * itself: a hostname, an IPv4 address or a bracketed IPv6 address, then a port from 1 to 65535.
+ * Each refusal is one sentence saying what is wrong, ready to show as is.
+ */
+import net from 'node:net';
+
+/**
+ * facetty's default port. 3223 spells FACE on a phone keypad; no common desktop service holds it
+ * (5000, its old default, is macOS's AirPlay Receiver, as is 7000). The original
+ * script always names its port, so callers of it are unaffected.
+ */
+export const defaultPort = 3223;
+
+export type HostPort = {host: string; port: number};
+export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string};
+
+const example = `for example 192.168.1.20:${defaultPort}`;
+
+/** A port as typed: digits only, 1 to 65535. */
+export function parsePort(text: string | number): Parsed<number> {
+	const typed = String(text).trim();
+	const port = Number(typed);
+	if (!/^\d{1,5}$/.test(typed) || port < 1 || port > 65535) {
+		return {ok: false, error: `The port must be a whole number from 1 to 65535, not "${typed}".`};
+	}
+	return {ok: true, value: port};
+}
+
+/** A hostname by RFC 1123 (letters, digits and hyphens, dot-separated labels of 1 to 63), or an IP. */
+export function checkHost(host: string): string | undefined {
+	if (host === '') return 'The address has no host before the port.';
+	if (net.isIPv4(host) || net.isIPv6(host)) return undefined;
+	if (/^[\d.]+$/.test(host)) return `"${host}" is not an IPv4 address (four numbers from 0 to 255).`;
+	const name = host.endsWith('.') ? host.slice(0, -1) : host;
+	const labels = name.split('.');
+	const goodLabel = (label: string) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label);
+	if (name.length > 253 || !labels.every(goodLabel)) {
+		return `"${host}" is not a host name or an IP address.`;
+	}
+	return undefined;
+}
+
+/** HOST:PORT, [IPv6]:PORT. */
+export function parseHostPort(text: string): Parsed<HostPort> {
+	const typed = text.trim();
+	if (typed === '') return {ok: false, error: `Type the address to call as HOST:PORT, ${example}.`};
+	let host: string;
+	let portText: string | undefined;
+	const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(typed);
+	if (bracketed) {
+		host = bracketed[1]!;
+		portText = bracketed[2];
+		if (!net.isIPv6(host)) return {ok: false, error: `"[${host}]" is not an IPv6 address.`};
+	} else {
+		const colons = typed.split(':').length - 1;
+		if (colons > 1) {
+			const last = typed.lastIndexOf(':');
+			const [v6, port] = [typed.slice(0, last), typed.slice(last + 1)];
+			const example = net.isIPv6(v6) && /^\d+$/.test(port) ? `[${v6}]:${port}` : `[::1]:${defaultPort}`;
+			return {ok: false, error: `Put an IPv6 address in brackets before the port, as in ${example}.`};
+		}
+		const at = typed.lastIndexOf(':');
+		host = at < 0 ? typed : typed.slice(0, at);
+		portText = at < 0 ? undefined : typed.slice(at + 1);
+		const bad = checkHost(host);
+		if (bad) return {ok: false, error: bad};
+	}
+	if (portText === undefined) {
+		return {ok: false, error: `"${typed}" has no port: give it as HOST:PORT, ${example}.`};
+	}
+	const port = parsePort(portText);
+	if (!port.ok) return port;
+	return {ok: true, value: {host, port: port.value}};
+}
+
+/** The inverse of parseHostPort: brackets around an IPv6 host. */
+export function formatHostPort({host, port}: HostPort): string {
+	return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Why listening on host:port failed, in plain words, from Node's error (EADDRINUSE...). */
+export function listenFailure(error: unknown, host: string | undefined, port: number): string {
+	const code = (error as {code?: string} | undefined)?.code;
+	const where = host && host !== '0.0.0.0' && host !== '::' ? formatHostPort({host, port}) : `port ${port}`;
+	switch (code) {
+		case 'EADDRINUSE':
+			return `cannot listen on ${where}: another program (or another facetty) already listens there; choose another port with --port`;
+		case 'EACCES':
+			return port < 1024
+				? `cannot listen on ${where}: ports below 1024 need administrator rights; choose a higher one with --port`
+				: `cannot listen on ${where}: this system does not allow it`;
+		case 'EADDRNOTAVAIL':
+			return `cannot listen on ${where}: ${host} is not an address of this machine; leave --host out to listen on all of them`;
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return `cannot listen on ${where}: the host name ${host} was not found`;
+		default:
+			return `cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
+	}
+}

@@ -1,0 +1,3 @@
+/// <reference types="node" />
+export declare function getDirName(): string;
+export declare function getRequire(): NodeRequire;

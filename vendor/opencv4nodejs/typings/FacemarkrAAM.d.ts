@@ -1,0 +1,3 @@
+import { Facemark } from "./Facemark";
+
+export class FacemarkAAM extends Facemark { }

@@ -1,0 +1,3 @@
+import { ImgHashBase } from "./ImgHashBase.d";
+
+export class PHash extends ImgHashBase {}

@@ -1,0 +1,6 @@
+import { FeatureDetector } from './FeatureDetector.d';
+import { SimpleBlobDetectorParams } from './SimpleBlobDetectorParams.d';
+
+export class SimpleBlobDetector extends FeatureDetector {
+  constructor(params: SimpleBlobDetectorParams);
+}
