@@ -209,7 +209,8 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		}
 	}
 
-	private async accept(socket: net.Socket): Promise<void> {
+	/** Runs the accepter's side on a connection (also one opened elsewhere: see acceptOn). */
+	async accept(socket: net.Socket): Promise<void> {
 		const address = addressOf(socket.remoteAddress, socket.remotePort) ?? 'an unknown address';
 		socket.on('error', () => undefined);
 		if (this.active) return this.turnAway(socket, address);
@@ -338,14 +339,17 @@ async function greet(
 	port: number,
 	protocol: Protocol,
 	options: DialOptions,
+	opened?: OpenedConnection,
 ): Promise<void> {
-	const socket = await connect(host, port, options.connectTimeoutMs ?? defaultTimeouts.handshakeMs);
+	const socket =
+		opened?.socket ?? (await connect(host, port, options.connectTimeoutMs ?? defaultTimeouts.handshakeMs));
 	if (call.ended) {
 		socket.destroy();
 		return;
 	}
 	let stream: Duplex = socket;
-	call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
+	call.remoteAddress =
+		opened?.label ?? addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
 	call.once('ended', () => stream.destroy());
 	const timeout = options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
 	try {
@@ -398,7 +402,8 @@ async function greet(
 		secure.on('error', () => undefined);
 		throwIfEnded(call);
 		const channel = await authenticate(secure, 'caller', identity, options.secret, timeout);
-		const security = await judgePeerKey(call, channel, options.knownAs ?? `${host}:${port}`);
+		const name = opened ? opened.knownAs : (options.knownAs ?? `${host}:${port}`);
+		const security = await judgePeerKey(call, channel, name);
 		if (call.ended) return;
 		call.setSecurity(security);
 		call.attach(secure, 'v2', linkFor('v2', call), channel.rest);
@@ -407,6 +412,43 @@ async function greet(
 		socket.destroy();
 		throw error;
 	}
+}
+
+/** A connection someone else opened (the relay's): the call runs over it as if dialled. */
+export type OpenedConnection = {
+	socket: net.Socket;
+	/** Shown as the peer's address and in messages, e.g. "via relay host:port". */
+	label: string;
+	/** The name known_peers records the peer's key under; undefined: not recorded. */
+	knownAs?: string;
+};
+
+/**
+ * The caller's greeting, TLS and auth over an already-open connection (encrypted v2 only: there
+ * is no reconnecting for a seed fallback). Progress and outcome by the returned Call's events.
+ */
+export function callOn(opened: OpenedConnection, options: DialOptions = {}): Call {
+	const call = new Call('caller', options);
+	void greet(call, opened.label, 0, 'v2', {...options, plaintext: false}, opened).catch((error: unknown) =>
+		call.fail(error instanceof Error ? error : new Error(String(error))),
+	);
+	return call;
+}
+
+/**
+ * The accepter's greeting, TLS and auth over an already-open connection. Resolves with the Call
+ * once the handshake passed; rejects with the reason it was refused (as a listener's 'rejected').
+ */
+export function acceptOn(opened: OpenedConnection, options: ListenOptions = {}): Promise<Call> {
+	const listener = new Listener({...options, host: options.host ?? '127.0.0.1'});
+	return new Promise((resolve, reject) => {
+		listener.once('call', (call) => {
+			call.remoteAddress = opened.label;
+			resolve(call);
+		});
+		listener.once('rejected', (error) => reject(error));
+		void listener.accept(opened.socket);
+	});
 }
 
 function throwIfEnded(call: Call): void {
