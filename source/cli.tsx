@@ -19,6 +19,11 @@ const cli = meow(
 	  $ facetty preview                  your own camera in the terminal, to check framing and light
 	  $ facetty play FILE                draw a video file in the terminal
 	  $ facetty demo                     a call between two facetty peers in this terminal (npm start)
+	  $ facetty invite --relay HOST:PORT show a one-time code for a call through a relay
+	  $ facetty join CODE --relay HOST:PORT
+	                                     join a call by its code
+	  $ facetty relay [--host H] [--port P]
+	                                     run a relay that pairs invites (default 0.0.0.0:5000)
 
 	Options
 	  --camera SPEC        0, 1 (camera index), /dev/video2, rtsp://... or http://... (stream),
@@ -48,6 +53,7 @@ const cli = meow(
 	  --loop               play: start again at the end
 	  --threshold N        levels a colour may drift before a cell is redrawn (default 6; 0 = exact)
 	  --seconds N          listen, call: hang up after N seconds
+	  --relay HOST:PORT    invite, join: the relay to meet at (remembered for next time)
 	  --help, --version
 
 	Security
@@ -96,6 +102,7 @@ const cli = meow(
 			loop: {type: 'boolean', default: false},
 			threshold: {type: 'number'},
 			seconds: {type: 'number'},
+			relay: {type: 'string'},
 		},
 	},
 );

@@ -29,6 +29,7 @@ export type Flags = {
 	secret?: string;
 	requireEncryption?: boolean;
 	peerKey?: string;
+	relay?: string;
 };
 
 export type Display = {
@@ -60,9 +61,13 @@ export type Command =
 	| ({kind: 'call'; target: string} & CallSettings & Display)
 	| ({kind: 'preview'; camera: string} & Display)
 	| ({kind: 'play'; file: string; pace: boolean; loop: boolean} & Display)
-	| {kind: 'demo'};
+	| {kind: 'demo'}
+	| {kind: 'relay'; host: string; port: number}
+	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
+	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display);
 
-const commands = ['listen', 'call', 'preview', 'play', 'demo'] as const;
+const commands = ['listen', 'call', 'preview', 'play', 'demo', 'relay', 'invite', 'join'] as const;
+const hostPortPattern = /^(\[[^\]]+\]|[^:\s]+):\d{1,5}$/;
 
 export function parseCommandLine(input: readonly string[], flags: Flags): Command {
 	const [name, ...rest] = input;
@@ -81,11 +86,21 @@ export function parseCommandLine(input: readonly string[], flags: Flags): Comman
 		case 'call': {
 			expectArguments(name, rest, 1, 'HOST:PORT');
 			const target = rest[0]!;
-			if (!/^(\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(target)) {
+			if (!hostPortPattern.test(target)) {
 				throw new UsageError(`"${target}" is not HOST:PORT (for example 192.168.1.20:5000)`);
 			}
 			return {kind: 'call', target, ...parseCallSettings(flags), ...display};
 		}
+		case 'relay':
+			expectArguments(name, rest, 0);
+			checkPort(flags.port);
+			return {kind: 'relay', host: flags.host, port: flags.port};
+		case 'invite':
+			expectArguments(name, rest, 0);
+			return {kind: 'invite', relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
+		case 'join':
+			expectArguments(name, rest, 1, 'the invite CODE (for example 42-kettle-violet-orbit)');
+			return {kind: 'join', code: rest[0]!, relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
 		case 'preview':
 			expectArguments(name, rest, 0);
 			return {kind: 'preview', camera: flags.camera ?? '0', ...display};
@@ -96,6 +111,21 @@ export function parseCommandLine(input: readonly string[], flags: Flags): Comman
 			expectArguments(name, rest, 0);
 			return {kind: 'demo'};
 	}
+}
+
+function checkPort(port: number): void {
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		throw new UsageError(`--port must be a whole number from 0 to 65535, not ${port}`);
+	}
+}
+
+function relayFlag(flags: Flags): string | undefined {
+	if (flags.relay !== undefined && !hostPortPattern.test(flags.relay)) {
+		throw new UsageError(
+			`--relay must be HOST:PORT (for example relay.example.org:5000), not "${flags.relay}"`,
+		);
+	}
+	return flags.relay;
 }
 
 function expectArguments(command: string, rest: readonly string[], count: number, what = ''): void {

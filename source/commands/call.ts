@@ -41,7 +41,7 @@ export type CallCommandOptions = {
 };
 
 /** The session options every call of a command shares. */
-function sessionOptions(options: CallCommandOptions): CallOptions {
+export function sessionOptions(options: CallCommandOptions): CallOptions {
 	return {
 		protocol: options.protocol ?? 'auto',
 		quality: options.quality,
@@ -107,7 +107,7 @@ export function formatStatus(stats: CallStats): string {
 }
 
 /** Runs the source into the call for as long as the call lasts, with the status line. */
-async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
+export async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
 	const out = options.status ?? process.stderr;
 	const source: FrameSource = openSource(options.camera ?? '0');
 	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
