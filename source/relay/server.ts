@@ -186,6 +186,9 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 	private refuse(socket: net.Socket, code: ErrorCode, text: string): void {
 		this.counts.refused[code]++;
 		socket.end(encodeReply({kind: 'err', code, text}));
+		// Read and drop what it still sends, so its end arrives and the socket closes.
+		socket.removeAllListeners('data');
+		socket.resume();
 		// A client that does not read our last line must not hold the socket.
 		setTimeout(() => socket.destroy(), 2000).unref();
 	}
@@ -197,13 +200,13 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			socket.destroy();
 			return;
 		}
-		const address = addressKey(socket.remoteAddress);
-		if (!this.admit(address)) {
-			this.refuse(socket, 'limit', 'too many connections from your address; try again in a minute');
-			return;
-		}
 		this.sockets.add(socket);
 		socket.once('close', () => this.sockets.delete(socket));
+		const address = addressKey(socket.remoteAddress);
+		if (!this.admit(address)) {
+			this.refuse(socket, 'limit', 'too many connections a minute');
+			return;
+		}
 		this.pendingByAddress.set(address, (this.pendingByAddress.get(address) ?? 0) + 1);
 		let pending = true;
 		const settle = () => {
@@ -251,7 +254,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			clearTimeout(timer);
 			socket.off('data', onData);
 			settle();
-			this.refuse(socket, 'limit', 'too many unfinished requests from your address');
+			this.refuse(socket, 'limit', 'too many unfinished requests');
 			return;
 		}
 		socket.resume();
@@ -281,15 +284,15 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		if (request.kind === 'open') return this.open(socket, address, request.tag);
 		const channel = this.channels.get(request.channel);
 		if (!channel) {
-			this.refuse(socket, 'no-channel', 'no such invite: it expired, was used, or the number is wrong');
+			this.refuse(socket, 'no-channel', 'no such invite');
 			return;
 		}
 		// Single use: whatever happens next, this channel is gone.
 		this.forget(channel);
 		if (channel.tag !== request.tag) {
 			this.counts.wrongCodes++;
-			this.refuse(socket, 'wrong-code', 'wrong code; this invite is now closed');
-			this.refuse(channel.owner, 'wrong-code', 'someone tried a wrong code; this invite is closed');
+			this.refuse(socket, 'wrong-code', 'wrong code; invite closed');
+			this.refuse(channel.owner, 'wrong-code', 'a wrong code was tried; invite closed');
 			return;
 		}
 		this.pair(channel.owner, socket);
@@ -297,11 +300,11 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 
 	private open(socket: net.Socket, address: string, tag: number): void {
 		if ((this.channelsByAddress.get(address) ?? 0) >= this.limits.channelsPerAddress) {
-			this.refuse(socket, 'limit', 'too many open invites from your address');
+			this.refuse(socket, 'limit', 'too many open invites');
 			return;
 		}
 		if (this.channels.size >= this.limits.maxChannels) {
-			this.refuse(socket, 'full', 'the relay has too many open invites; try later');
+			this.refuse(socket, 'full', 'too many invites in all');
 			return;
 		}
 		const number = this.freeNumber();
@@ -311,7 +314,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			owner: socket,
 			address,
 			timer: setTimeout(
-				() => this.dropChannel(channel, 'expired', 'nobody joined within the time'),
+				() => this.dropChannel(channel, 'expired', 'nobody joined in time'),
 				this.limits.channelTtlMs,
 			),
 		};
