@@ -6,7 +6,12 @@
 import net from 'node:net';
 import {encodeRequest, LineReader, parseReply, type ErrorCode, type Reply} from './rendezvous.js';
 
-export type RelayAddress = {host: string; port: number};
+export type RelayAddress = {
+	host: string;
+	port: number;
+	/** The local address to connect from (benchmarks and tests that stand for many machines). */
+	localAddress?: string;
+};
 
 export class RelayError extends Error {
 	override name = 'RelayError';
@@ -116,7 +121,12 @@ class ReplyReader {
 
 export function connectRelay(relay: RelayAddress, timeoutMs = 5000): Promise<net.Socket> {
 	return new Promise((resolve, reject) => {
-		const socket = net.connect({host: relay.host, port: relay.port, noDelay: true});
+		const socket = net.connect({
+			host: relay.host,
+			port: relay.port,
+			localAddress: relay.localAddress,
+			noDelay: true,
+		});
 		socket.pause();
 		const timer = setTimeout(() => {
 			socket.destroy();
