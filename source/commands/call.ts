@@ -198,6 +198,8 @@ export type CallScreenCommand = {
 	host?: string;
 	port?: number;
 	target?: string;
+	/** call: makes the call instead of dialling target (invite, join). */
+	connect?: (options: CallOptions) => Promise<Call>;
 } & Omit<CallSettings, 'requireEncryption'> & {requireEncryption?: boolean} & Omit<Display, 'size'>;
 
 /**
@@ -241,6 +243,7 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		host: command.host,
 		port: command.port,
 		target: command.target,
+		connect: command.connect,
 		camera: command.camera,
 		name: command.name,
 		...trust,

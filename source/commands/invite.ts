@@ -8,7 +8,8 @@ import type {CallSettings, Display} from '../command-line.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
 import {invite} from '../invite/session.js';
 import {defaultConfigDir} from '../trust/identity.js';
-import {hold, parseTarget, sessionOptions, type CallCommandOptions} from './call.js';
+import {hold, parseTarget, runCallCommand, sessionOptions, type CallCommandOptions} from './call.js';
+import type {Call, CallOptions} from '../session/call.js';
 
 export type RelayCallCommand = {relay?: string} & CallSettings & Display;
 
@@ -36,6 +37,17 @@ export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
 		peerKey: command.peerKey,
 		configDir: defaultConfigDir(),
 	};
+}
+
+export const interactive = () => Boolean(process.stdout.isTTY && process.stdin.isTTY);
+
+/** The call screen, as listen and call show it, for a call made by `connect`. */
+export function showCall(
+	command: RelayCallCommand,
+	label: string,
+	connect: (options: CallOptions) => Promise<Call>,
+): Promise<number> {
+	return runCallCommand({...command, role: 'call', target: label, connect});
 }
 
 /** The relay's and the handshake's sentences are already ours (never the relay's own text). */
@@ -71,6 +83,14 @@ export async function runInvite(
 	try {
 		const call = await pending.call;
 		process.off('SIGINT', cancel);
+		if (interactive()) {
+			let used = false;
+			return await showCall(command, `via relay ${where}`, () => {
+				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
+				used = true;
+				return Promise.resolve(call);
+			});
+		}
 		const hangUp = () => call.hangUp('hung up');
 		process.once('SIGINT', hangUp);
 		try {

@@ -4,7 +4,17 @@
  */
 import {join} from '../invite/session.js';
 import {hold, sessionOptions} from './call.js';
-import {callOptionsOf, chooseRelay, failureText, noRelay, type RelayCallCommand} from './invite.js';
+import {describeRelay} from '../relay/client.js';
+import {parseCode} from '../invite/code.js';
+import {
+	callOptionsOf,
+	chooseRelay,
+	failureText,
+	interactive,
+	noRelay,
+	showCall,
+	type RelayCallCommand,
+} from './invite.js';
 
 export async function runJoin(
 	command: RelayCallCommand & {code: string},
@@ -14,6 +24,17 @@ export async function runJoin(
 	if (!relay) {
 		out.write(`facetty: ${noRelay}\n`);
 		return 2;
+	}
+	try {
+		parseCode(command.code);
+	} catch (error) {
+		out.write(`facetty join: ${failureText(error)}\n`);
+		return 2;
+	}
+	if (interactive()) {
+		return showCall(command, `via relay ${describeRelay(relay)}`, (options) =>
+			join(relay, command.code, options),
+		);
 	}
 	const options = callOptionsOf(command);
 	let call;
