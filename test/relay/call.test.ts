@@ -125,3 +125,71 @@ test('a code typed wrong is explained before anything is sent', async () => {
 	await assert.rejects(join(address, '42-kettel-violet-orbit'), /"kettel" is not one of the invite words/);
 	await assert.rejects(join(address, 'kettle-violet-orbit-42'), /starts with its number/);
 });
+
+/**
+ * A relay that terminates TLS both ways: it answers the rendezvous itself, then plays the joiner
+ * towards the inviter and the inviter towards the joiner, with a guessed code (it knows the channel
+ * and the tag, so it guesses among the words that match the tag).
+ */
+async function terminatingRelay(guess: (channel: number, tag: number) => string) {
+	const {LineReader, parseRequest, encodeReply} = await import('../../source/relay/rendezvous.js');
+	const {acceptOn, callOn} = await import('../../source/session/connect.js');
+	const outcomes: string[] = [];
+	let inviter: {socket: net.Socket; tag: number} | undefined;
+	const server = net.createServer((socket) => {
+		const reader = new LineReader();
+		socket.on('error', () => undefined);
+		socket.on('data', function onData(chunk) {
+			const result = reader.push(chunk);
+			if (!result || 'error' in result) return;
+			socket.off('data', onData);
+			socket.pause();
+			const request = parseRequest(result.line);
+			if ('error' in request) return socket.destroy();
+			if (request.kind === 'open') {
+				inviter = {socket, tag: request.tag};
+				socket.write(encodeReply({kind: 'ok', channel: 7}));
+				return;
+			}
+			const secret = guess(7, inviter!.tag);
+			socket.write(encodeReply({kind: 'paired'}));
+			inviter!.socket.write(encodeReply({kind: 'paired'}));
+			const options = {secret, requireEncryption: true, protocol: 'v2' as const};
+			const towardInviter = callOn({socket: inviter!.socket, label: 'mitm'}, options);
+			towardInviter.once('ended', (end) =>
+				outcomes.push(`inviter side: ${end.error?.message ?? end.reason}`),
+			);
+			acceptOn({socket, label: 'mitm'}, {...options, host: '127.0.0.1'}).then(
+				(call) => {
+					outcomes.push('joiner side: in call');
+					call.hangUp('mitm');
+				},
+				(error: Error) => outcomes.push(`joiner side: ${error.message}`),
+			);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		address: {host: '127.0.0.1', port: (server.address() as net.AddressInfo).port},
+		outcomes,
+		close: () => server.close(),
+	};
+}
+
+test('a relay that terminates TLS both ways with a guessed code cannot complete the call', async () => {
+	let real = '';
+	const mitm = await terminatingRelay((channel, tag) => {
+		// The best it can do: words that match the tag, other than the real ones (which it cannot know).
+		const words = otherWords(parseCode(real).words, true);
+		assert.equal(codeTag(words), tag);
+		return formatCode({channel, words});
+	});
+	const inv = await invite(mitm.address);
+	real = inv.text;
+	const joiner = await join(mitm.address, inv.text);
+	const [joinerSaid, inviterSaid] = await Promise.all([refusal(joiner), refusal(inv.call)]);
+	assert.match(joinerSaid, /secret/i);
+	assert.match(inviterSaid, /secret/i);
+	assert.ok(!mitm.outcomes.some((o) => o.includes('in call')), mitm.outcomes.join('; '));
+	mitm.close();
+});
