@@ -102,6 +102,8 @@ const headerBytes = 12;
 class Receiver {
 	latencies: number[] = [];
 	received = 0;
+	/** Bytes of the pieces measured (sent after measureFrom). */
+	measuredBytes = 0;
 	private pending: Buffer = Buffer.alloc(0);
 	constructor(
 		socket: net.Socket,
@@ -118,7 +120,10 @@ class Receiver {
 			const length = this.pending.readUInt32BE(at);
 			if (this.pending.length - at < length) break;
 			const sentAt = this.pending.readDoubleBE(at + 4);
-			if (sentAt >= this.measureFrom()) this.latencies.push(now - sentAt);
+			if (sentAt >= this.measureFrom()) {
+				this.latencies.push(now - sentAt);
+				this.measuredBytes += length;
+			}
 			this.received++;
 			at += length;
 		}
@@ -126,44 +131,50 @@ class Receiver {
 	}
 }
 
-/** Writes the trace's pieces at their times, looping, until stopped. */
-function replay(socket: net.Socket, trace: Trace, offsetMs: number): {stop(): void; sent(): number} {
-	let index = 0;
-	let loopStart = performance.now() + offsetMs;
-	let sent = 0;
-	let timer: NodeJS.Timeout | undefined;
-	let stopped = false;
-	const tick = () => {
-		if (stopped) return;
+/**
+ * Writes every direction's pieces at their times, looping, until stopped: one timer for all of
+ * them (a timer per piece would cost the generator more than the relay costs the machine).
+ */
+class Replayer {
+	private readonly directions: Array<{
+		socket: net.Socket;
+		trace: Trace;
+		index: number;
+		loopStart: number;
+		sent: number;
+	}> = [];
+	private readonly timer = setInterval(() => this.tick(), 1);
+
+	add(socket: net.Socket, trace: Trace, offsetMs: number): {sent(): number} {
+		const direction = {socket, trace, index: 0, loopStart: performance.now() + offsetMs, sent: 0};
+		this.directions.push(direction);
+		return {sent: () => direction.sent};
+	}
+
+	stop(): void {
+		clearInterval(this.timer);
+	}
+
+	private tick(): void {
 		const now = performance.now();
-		while (!stopped) {
-			if (index >= trace.pieces.length) {
-				index = 0;
-				loopStart += trace.durationMs;
+		for (const d of this.directions) {
+			for (;;) {
+				if (d.index >= d.trace.pieces.length) {
+					d.index = 0;
+					d.loopStart += d.trace.durationMs;
+				}
+				const piece = d.trace.pieces[d.index]!;
+				if (d.loopStart + piece.at > now) break;
+				const size = Math.max(headerBytes, piece.size);
+				const bytes = Buffer.allocUnsafe(size);
+				bytes.writeUInt32BE(size, 0);
+				bytes.writeDoubleBE(performance.now(), 4);
+				d.socket.write(bytes);
+				d.sent++;
+				d.index++;
 			}
-			const piece = trace.pieces[index]!;
-			const due = loopStart + piece.at;
-			if (due > now) {
-				timer = setTimeout(tick, due - now);
-				return;
-			}
-			const size = Math.max(headerBytes, piece.size);
-			const bytes = Buffer.alloc(size);
-			bytes.writeUInt32BE(size, 0);
-			bytes.writeDoubleBE(performance.now(), 4);
-			socket.write(bytes);
-			sent++;
-			index++;
 		}
-	};
-	timer = setTimeout(tick, offsetMs);
-	return {
-		stop: () => {
-			stopped = true;
-			clearTimeout(timer);
-		},
-		sent: () => sent,
-	};
+	}
 }
 
 type Row = {
@@ -179,6 +190,8 @@ type Row = {
 	peak: number;
 	/** The relay's RSS before any call. */
 	idle: number;
+	/** MB a second delivered through the relay, both ways, all calls. */
+	throughput: number;
 	note: string;
 };
 
@@ -247,13 +260,20 @@ async function pairDirect(server: net.Server, port: number): Promise<[net.Socket
 
 type Calls = {
 	receivers: Receiver[];
-	senders: Array<{stop(): void; sent(): number}>;
+	senders: Array<{sent(): number}>;
+	replayer: Replayer;
 	sockets: net.Socket[];
 	measureFrom: number;
 };
 
 function runCalls(pairs: Array<[net.Socket, net.Socket]>, forward: Trace, backward: Trace): Calls {
-	const calls: Calls = {receivers: [], senders: [], sockets: [], measureFrom: performance.now() + warmupMs};
+	const calls: Calls = {
+		receivers: [],
+		senders: [],
+		sockets: [],
+		replayer: new Replayer(),
+		measureFrom: performance.now() + warmupMs,
+	};
 	pairs.forEach(([a, b], i) => {
 		a.on('error', () => undefined);
 		b.on('error', () => undefined);
@@ -261,13 +281,13 @@ function runCalls(pairs: Array<[net.Socket, net.Socket]>, forward: Trace, backwa
 		// Calls start spread over a frame interval, as independent calls would.
 		const offset = (i * 33) / pairs.length;
 		calls.receivers.push(new Receiver(b, () => calls.measureFrom), new Receiver(a, () => calls.measureFrom));
-		calls.senders.push(replay(a, forward, offset), replay(b, backward, offset + 7));
+		calls.senders.push(calls.replayer.add(a, forward, offset), calls.replayer.add(b, backward, offset + 7));
 	});
 	return calls;
 }
 
 function stopCalls(calls: Calls): void {
-	for (const sender of calls.senders) sender.stop();
+	calls.replayer.stop();
 	for (const socket of calls.sockets) socket.destroy();
 }
 
@@ -322,13 +342,18 @@ async function throughRelay(
 	if (abuse) {
 		// Measured from here: the calls with the abuse standing, not the seconds of its setting up.
 		calls.measureFrom = performance.now();
-		for (const receiver of calls.receivers) receiver.latencies = [];
+		for (const receiver of calls.receivers) {
+			receiver.latencies = [];
+			receiver.measuredBytes = 0;
+		}
 	}
 	const ticks = cpuTicks(relay.pid);
 	const started = performance.now();
 	await sleep(seconds * 1000);
 	const cpu = ((cpuTicks(relay.pid) - ticks) / clockTicks / ((performance.now() - started) / 1000)) * 100;
 	const {rss, peak} = memory(relay.pid);
+	const elapsed = (performance.now() - started) / 1000;
+	const throughput = calls.receivers.reduce((sum, r) => sum + r.measuredBytes, 0) / elapsed / 1e6;
 	abuse?.stop();
 	stopCalls(calls);
 	const latencies = latencyOf(calls);
@@ -341,6 +366,7 @@ async function throughRelay(
 		rss,
 		peak,
 		idle,
+		throughput,
 		note: abuse?.note ?? '',
 	};
 	await relay.close();
@@ -450,11 +476,11 @@ async function abuse(relay: {address: RelayAddress; pid: number}): Promise<strin
 
 function format(rows: Row[]): string {
 	const header =
-		'| load | calls held | latency p50 / p95 (ms) | added by relay p50 / p95 (ms) | relay CPU (% of a core) | relay RSS idle / with calls / peak (MB) |';
-	const line = '| --- | --- | --- | --- | --- | --- |';
+		'| load | calls held | through relay (MB/s) | latency p50 / p95 (ms) | added by relay p50 / p95 (ms) | relay CPU (% of a core) | relay RSS idle / with calls / peak (MB) |';
+	const line = '| --- | --- | --- | --- | --- | --- | --- |';
 	const body = rows.map(
 		(r) =>
-			`| ${r.label} | ${r.held}/${r.calls} | ${r.p50.toFixed(2)} / ${r.p95.toFixed(2)} | ` +
+			`| ${r.label} | ${r.held}/${r.calls} | ${r.throughput.toFixed(1)} | ${r.p50.toFixed(2)} / ${r.p95.toFixed(2)} | ` +
 			`${r.addedP50.toFixed(2)} / ${r.addedP95.toFixed(2)} | ${r.cpu.toFixed(0)} | ${r.idle.toFixed(0)} / ${r.rss.toFixed(0)} / ${r.peak.toFixed(0)} |`,
 	);
 	return [header, line, ...body].join('\n');
