@@ -9,8 +9,9 @@
  * the relay). Each call comes from its own loopback addresses (127.1.x.y), as calls from many homes
  * would, so the per-address limits apply as in real use.
  *
- * Latency is measured send-to-receive in this process; the same traffic over direct loopback pairs
- * (no relay) gives the baseline, and "added" is the difference of the percentiles. Relay CPU is
+ * Latency is measured send-to-receive in this process; 10 direct loopback pairs (no relay) replay
+ * the same traffic at the same moments as a control group, and "added" is the difference of the
+ * percentiles (the machine is shared: its load weighs on both alike). Relay CPU is
  * its user+system time over the measured window, in % of one core; RSS from /proc.
  *
  * Abuse, while 50 calls run: invites opened and never joined (from 40 addresses), slow readers
@@ -188,6 +189,8 @@ type Row = {
 	cpu: number;
 	rss: number;
 	peak: number;
+	directP50: number;
+	directP95: number;
 	/** The relay's RSS before any call. */
 	idle: number;
 	/** MB a second delivered through the relay, both ways, all calls. */
@@ -309,17 +312,14 @@ function held(calls: Calls): number {
 	return count;
 }
 
-async function direct(count: number, forward: Trace, backward: Trace): Promise<number[]> {
+/** Direct loopback pairs, no relay: the control group, replayed at the same moments as the relayed calls. */
+async function directPairs(count: number): Promise<{pairs: Array<[net.Socket, net.Socket]>; close(): void}> {
 	const server = net.createServer({noDelay: true});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as net.AddressInfo).port;
 	const pairs: Array<[net.Socket, net.Socket]> = [];
 	for (let i = 0; i < count; i++) pairs.push(await pairDirect(server, port));
-	const calls = runCalls(pairs, forward, backward);
-	await sleep(warmupMs + seconds * 1000);
-	stopCalls(calls);
-	server.close();
-	return latencyOf(calls);
+	return {pairs, close: () => server.close()};
 }
 
 async function throughRelay(
@@ -327,7 +327,7 @@ async function throughRelay(
 	forward: Trace,
 	backward: Trace,
 	during?: (relay: Relay) => Promise<{note: string; stop(): void}>,
-): Promise<Omit<Row, 'label' | 'addedP50' | 'addedP95'>> {
+): Promise<Omit<Row, 'label'>> {
 	const relay = await startRelayProcess();
 	await sleep(300);
 	const idle = memory(relay.pid).rss;
@@ -336,13 +336,17 @@ async function throughRelay(
 		const [a, b] = await pairThroughRelay(relay.address, i);
 		pairs.push([a.socket, b.socket]);
 	}
+	// The control group: 10 direct pairs replaying the same traffic in the same process at the same
+	// moments, so the machine's load (shared with others) weighs on both alike.
+	const direct = await directPairs(10);
 	const calls = runCalls(pairs, forward, backward);
+	const control = runCalls(direct.pairs, forward, backward);
 	await sleep(warmupMs);
 	const abuse = during ? await during(relay) : undefined;
-	if (abuse) {
-		// Measured from here: the calls with the abuse standing, not the seconds of its setting up.
-		calls.measureFrom = performance.now();
-		for (const receiver of calls.receivers) {
+	// Measured from here (with abuse: the calls with the abuse standing, not its setting up).
+	for (const group of [calls, control]) {
+		group.measureFrom = performance.now();
+		for (const receiver of group.receivers) {
 			receiver.latencies = [];
 			receiver.measuredBytes = 0;
 		}
@@ -356,12 +360,19 @@ async function throughRelay(
 	const throughput = calls.receivers.reduce((sum, r) => sum + r.measuredBytes, 0) / elapsed / 1e6;
 	abuse?.stop();
 	stopCalls(calls);
+	stopCalls(control);
+	direct.close();
 	const latencies = latencyOf(calls);
+	const base = latencyOf(control);
 	const result = {
 		calls: count,
 		held: held(calls),
 		p50: pct(latencies, 50),
 		p95: pct(latencies, 95),
+		addedP50: pct(latencies, 50) - pct(base, 50),
+		addedP95: pct(latencies, 95) - pct(base, 95),
+		directP50: pct(base, 50),
+		directP95: pct(base, 95),
 		cpu,
 		rss,
 		peak,
@@ -476,11 +487,12 @@ async function abuse(relay: {address: RelayAddress; pid: number}): Promise<strin
 
 function format(rows: Row[]): string {
 	const header =
-		'| load | calls held | through relay (MB/s) | latency p50 / p95 (ms) | added by relay p50 / p95 (ms) | relay CPU (% of a core) | relay RSS idle / with calls / peak (MB) |';
-	const line = '| --- | --- | --- | --- | --- | --- | --- |';
+		'| load | calls held | through relay (MB/s) | via relay p50 / p95 (ms) | direct p50 / p95 (ms) | added by relay p50 / p95 (ms) | relay CPU (% of a core) | relay RSS idle / with calls / peak (MB) |';
+	const line = '| --- | --- | --- | --- | --- | --- | --- | --- |';
 	const body = rows.map(
 		(r) =>
 			`| ${r.label} | ${r.held}/${r.calls} | ${r.throughput.toFixed(1)} | ${r.p50.toFixed(2)} / ${r.p95.toFixed(2)} | ` +
+			`${r.directP50.toFixed(2)} / ${r.directP95.toFixed(2)} | ` +
 			`${r.addedP50.toFixed(2)} / ${r.addedP95.toFixed(2)} | ${r.cpu.toFixed(0)} | ${r.idle.toFixed(0)} / ${r.rss.toFixed(0)} / ${r.peak.toFixed(0)} |`,
 	);
 	return [header, line, ...body].join('\n');
@@ -512,30 +524,12 @@ console.log(
 const rows: Row[] = [];
 const loads = (process.env['FACETTY_BENCH_CALLS'] ?? '10,50,100').split(',').map(Number);
 for (const count of loads) {
-	const base = await direct(count, recorded.forward, recorded.backward);
-	const row = await throughRelay(count, recorded.forward, recorded.backward);
-	rows.push({
-		label: `${count} calls`,
-		...row,
-		addedP50: row.p50 - pct(base, 50),
-		addedP95: row.p95 - pct(base, 95),
-	});
-	console.log(
-		`${count} calls: direct p50/p95 ${pct(base, 50).toFixed(2)}/${pct(base, 95).toFixed(2)} ms; load ${os.loadavg()[0]!.toFixed(2)}`,
-	);
+	rows.push({label: `${count} calls`, ...(await throughRelay(count, recorded.forward, recorded.backward))});
+	console.log(`${count} calls done; load average ${os.loadavg()[0]!.toFixed(2)}`);
 }
-{
-	const count = 50;
-	const base = await direct(count, recorded.forward, recorded.backward);
-	const row = await throughRelay(count, recorded.forward, recorded.backward, abuseFromChild);
-	rows.push({
-		label: `${count} calls + abuse`,
-		...row,
-		addedP50: row.p50 - pct(base, 50),
-		addedP95: row.p95 - pct(base, 95),
-	});
-	console.log(`abuse: ${row.note}`);
-}
+const abused = await throughRelay(50, recorded.forward, recorded.backward, abuseFromChild);
+rows.push({label: '50 calls + abuse', ...abused});
+console.log(`abuse: ${abused.note}`);
 console.log(`\n${format(rows)}\n`);
 console.log(
 	`load average at the end: ${os

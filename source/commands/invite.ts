@@ -78,7 +78,11 @@ export async function runInvite(
 			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
 			'It works once, for 10 minutes. Waiting for them...\n',
 	);
-	const cancel = () => pending.cancel();
+	let cancelled = false;
+	const cancel = () => {
+		cancelled = true;
+		pending.cancel();
+	};
 	process.once('SIGINT', cancel);
 	try {
 		const call = await pending.call;
@@ -99,6 +103,10 @@ export async function runInvite(
 			process.off('SIGINT', hangUp);
 		}
 	} catch (error) {
+		if (cancelled) {
+			out.write('facetty invite: cancelled; the code no longer works\n');
+			return 0;
+		}
 		out.write(`facetty invite: ${failureText(error)}\n`);
 		return 1;
 	} finally {
