@@ -5,7 +5,7 @@
  * channel number, one byte of tag and TLS records; the words never leave the two machines.
  */
 import type {Call, CallOptions} from '../session/call.js';
-import {acceptOn, callOn, type OpenedConnection} from '../session/connect.js';
+import {acceptOver, callOver} from '../session/connect.js';
 import {describeRelay, joinChannel, openChannel, type Paired, type RelayAddress} from '../relay/client.js';
 import {codeSecret, codeTag, formatCode, parseCode, randomWords, type InviteCode} from './code.js';
 
@@ -14,19 +14,24 @@ export type Invite = {
 	/** The code as the user reads it out: `42-kettle-violet-orbit`. */
 	text: string;
 	/**
-	 * Resolves with the call once the other side joined and the handshake passed; rejects with a
-	 * sentence when the relay or the handshake refused (wrong code, expiry, another secret).
+	 * Resolves with the call (its handshake under way) once the other side joined; rejects with a
+	 * sentence when the relay refused (wrong code, expiry). The call's own events say the rest.
 	 */
 	call: Promise<Call>;
 	/** Gives the invite up before anyone joined. */
 	cancel(): void;
 };
 
-function opened(paired: Paired, relay: RelayAddress): OpenedConnection {
-	// The peer's first bytes, if they came with "paired", go back where the handshake reads.
+/** The peer's first bytes, if they came with "paired", go back where the handshake reads. */
+function socketOf(paired: Paired): Paired['socket'] {
 	if (paired.rest.length > 0) paired.socket.unshift(paired.rest);
-	// No known_peers name: the relay is not the peer, and an invite's peer has no lasting name.
-	return {socket: paired.socket, label: `via relay ${describeRelay(relay)}`};
+	return paired.socket;
+}
+
+/** What the call screen and the status line call the peer. */
+function viaRelay(call: Call, relay: RelayAddress): Call {
+	call.remoteAddress = `via relay ${describeRelay(relay)}`;
+	return call;
 }
 
 /** The options a call by code runs with: the code is the secret, and nothing but encrypted v2. */
@@ -39,7 +44,7 @@ export async function invite(relay: RelayAddress, options: CallOptions = {}): Pr
 	const invitation = await openChannel(relay, codeTag(words));
 	const code = {channel: invitation.channel, words};
 	const call = invitation.paired.then((paired) =>
-		acceptOn(opened(paired, relay), {...codeOptions(options, code), host: '127.0.0.1'}),
+		viaRelay(acceptOver(socketOf(paired), codeOptions(options, code)), relay),
 	);
 	return {code, text: formatCode(code), call, cancel: () => invitation.close()};
 }
@@ -48,5 +53,6 @@ export async function invite(relay: RelayAddress, options: CallOptions = {}): Pr
 export async function join(relay: RelayAddress, text: string, options: CallOptions = {}): Promise<Call> {
 	const code = parseCode(text);
 	const paired = await joinChannel(relay, code.channel, codeTag(code.words));
-	return callOn(opened(paired, relay), codeOptions(options, code));
+	// No known_peers name (knownAs): the relay is not the peer, and an invite's peer has no lasting name.
+	return viaRelay(callOver(socketOf(paired), codeOptions(options, code)), relay);
 }

@@ -209,14 +209,14 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		}
 	}
 
-	/** Runs the accepter's side on a connection (also one opened elsewhere: see acceptOn). */
-	async accept(socket: net.Socket): Promise<void> {
+	/** Runs the accepter's side on a connection (also one opened elsewhere: see acceptOver). */
+	async accept(socket: net.Socket, given?: Call): Promise<void> {
 		const address = addressOf(socket.remoteAddress, socket.remotePort) ?? 'an unknown address';
 		socket.on('error', () => undefined);
 		if (this.active) return this.turnAway(socket, address);
 		const options = this.options;
-		const call = new Call('accepter', options);
-		call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort);
+		const call = given ?? new Call('accepter', options);
+		call.remoteAddress ??= addressOf(socket.remoteAddress, socket.remotePort);
 		this.active = call;
 		call.once('ended', () => {
 			if (this.active === call) this.active = undefined;
@@ -339,7 +339,7 @@ async function greet(
 	port: number,
 	protocol: Protocol,
 	options: DialOptions,
-	opened?: OpenedConnection,
+	opened?: {socket: net.Socket; knownAs?: string},
 ): Promise<void> {
 	const socket =
 		opened?.socket ?? (await connect(host, port, options.connectTimeoutMs ?? defaultTimeouts.handshakeMs));
@@ -348,8 +348,7 @@ async function greet(
 		return;
 	}
 	let stream: Duplex = socket;
-	call.remoteAddress =
-		opened?.label ?? addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
+	if (!opened) call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
 	call.once('ended', () => stream.destroy());
 	const timeout = options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
 	try {
@@ -414,41 +413,26 @@ async function greet(
 	}
 }
 
-/** A connection someone else opened (the relay's): the call runs over it as if dialled. */
-export type OpenedConnection = {
-	socket: net.Socket;
-	/** Shown as the peer's address and in messages, e.g. "via relay host:port". */
-	label: string;
-	/** The name known_peers records the peer's key under; undefined: not recorded. */
-	knownAs?: string;
-};
-
 /**
- * The caller's greeting, TLS and auth over an already-open connection (encrypted v2 only: there
- * is no reconnecting for a seed fallback). Progress and outcome by the returned Call's events.
+ * A call over a connection that is already open (a relay's): the caller's greeting and handshake
+ * (encrypted v2 only: there is no reconnecting for a seed fallback) run on it. `knownAs` names the
+ * peer in known_peers; without it the key is not recorded. The socket must be paused.
  */
-export function callOn(opened: OpenedConnection, options: DialOptions = {}): Call {
+export function callOver(socket: net.Socket, options: DialOptions & {knownAs?: string} = {}): Call {
 	const call = new Call('caller', options);
-	void greet(call, opened.label, 0, 'v2', {...options, plaintext: false}, opened).catch((error: unknown) =>
+	call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort);
+	const opened = {socket, knownAs: options.knownAs};
+	void greet(call, '', 0, 'v2', {...options, plaintext: false}, opened).catch((error: unknown) =>
 		call.fail(error instanceof Error ? error : new Error(String(error))),
 	);
 	return call;
 }
 
-/**
- * The accepter's greeting, TLS and auth over an already-open connection. Resolves with the Call
- * once the handshake passed; rejects with the reason it was refused (as a listener's 'rejected').
- */
-export function acceptOn(opened: OpenedConnection, options: ListenOptions = {}): Promise<Call> {
-	const listener = new Listener({...options, host: options.host ?? '127.0.0.1'});
-	return new Promise((resolve, reject) => {
-		listener.once('call', (call) => {
-			call.remoteAddress = opened.label;
-			resolve(call);
-		});
-		listener.once('rejected', (error) => reject(error));
-		void listener.accept(opened.socket);
-	});
+/** The accepter's side over a connection that is already open (paused). */
+export function acceptOver(socket: net.Socket, options: CallOptions = {}): Call {
+	const call = new Call('accepter', options);
+	void new Listener({...options, host: '127.0.0.1'}).accept(socket, call);
+	return call;
 }
 
 function throwIfEnded(call: Call): void {

@@ -133,7 +133,7 @@ test('a code typed wrong is explained before anything is sent', async () => {
  */
 async function terminatingRelay(guess: (channel: number, tag: number) => string) {
 	const {LineReader, parseRequest, encodeReply} = await import('../../source/relay/rendezvous.js');
-	const {acceptOn, callOn} = await import('../../source/session/connect.js');
+	const {acceptOver, callOver} = await import('../../source/session/connect.js');
 	const outcomes: string[] = [];
 	let inviter: {socket: net.Socket; tag: number} | undefined;
 	const server = net.createServer((socket) => {
@@ -155,17 +155,15 @@ async function terminatingRelay(guess: (channel: number, tag: number) => string)
 			socket.write(encodeReply({kind: 'paired'}));
 			inviter!.socket.write(encodeReply({kind: 'paired'}));
 			const options = {secret, requireEncryption: true, protocol: 'v2' as const};
-			const towardInviter = callOn({socket: inviter!.socket, label: 'mitm'}, options);
-			towardInviter.once('ended', (end) =>
-				outcomes.push(`inviter side: ${end.error?.message ?? end.reason}`),
-			);
-			acceptOn({socket, label: 'mitm'}, {...options, host: '127.0.0.1'}).then(
-				(call) => {
-					outcomes.push('joiner side: in call');
-					call.hangUp('mitm');
-				},
-				(error: Error) => outcomes.push(`joiner side: ${error.message}`),
-			);
+			const towardInviter = callOver(inviter!.socket, options);
+			const towardJoiner = acceptOver(socket, options);
+			for (const [side, call] of [
+				['inviter side', towardInviter],
+				['joiner side', towardJoiner],
+			] as const) {
+				call.on('state', (state) => state === 'in-call' && outcomes.push(`${side}: in call`));
+				call.once('ended', (end) => outcomes.push(`${side}: ${end.error?.message ?? end.reason}`));
+			}
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
