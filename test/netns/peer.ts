@@ -30,9 +30,11 @@ function relayAddress(text: string) {
 async function runCall(call: Call, seconds: number): Promise<void> {
 	const source = openSource(clip, {fps: 30});
 	const fps: number[][] = [];
+	let frames = {in: 0, out: 0};
 	call.on('security', (security) => say({event: 'security', ...security}));
 	call.on('stats', (stats) => {
 		if (stats.state === 'in-call') fps.push([stats.fps_in, stats.fps_out]);
+		frames = {in: stats.frames_in, out: stats.frames_out};
 	});
 	call.on('state', (state) => {
 		if (state !== 'in-call') return;
@@ -51,6 +53,8 @@ async function runCall(call: Call, seconds: number): Promise<void> {
 				error: error?.message,
 				fpsIn: mean(0),
 				fpsOut: mean(1),
+				framesIn: frames.in,
+				framesOut: frames.out,
 				seconds: steady.length,
 			});
 			resolve();
