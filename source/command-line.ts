@@ -32,6 +32,7 @@ export type Flags = {
 	secret?: string;
 	requireEncryption?: boolean;
 	peerKey?: string;
+	relay?: string;
 };
 
 export type Display = {
@@ -63,7 +64,10 @@ export type Command =
 	| ({kind: 'call'; target: string} & CallSettings & Display)
 	| ({kind: 'preview'; camera: string} & Display)
 	| ({kind: 'play'; file: string; pace: boolean; loop: boolean} & Display)
-	| {kind: 'demo'};
+	| {kind: 'demo'}
+	| {kind: 'relay'; host: string; port: number}
+	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
+	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display);
 
 /**
  * `argv` is the raw command line (process.argv.slice(2)): every flag written in it must exist
@@ -100,6 +104,18 @@ export function parseCommandLine(
 			if (!parsed.ok) throw new UsageError(lowerFirst(parsed.error));
 			return {kind: 'call', target, ...parseCallSettings(flags), ...display};
 		}
+		case 'relay': {
+			expectArguments(name, rest, 0);
+			const port = parsePort(flags.port);
+			if (!port.ok) throw new UsageError(`--port: ${lowerFirst(port.error)}`);
+			return {kind: 'relay', host: flags.host, port: port.value};
+		}
+		case 'invite':
+			expectArguments(name, rest, 0);
+			return {kind: 'invite', relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
+		case 'join':
+			expectArguments(name, rest, 1, 'the invite CODE (for example 42-kettle-violet-orbit)');
+			return {kind: 'join', code: rest[0]!, relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
 		case 'preview':
 			expectArguments(name, rest, 0);
 			return {kind: 'preview', camera: flags.camera ?? '0', ...display};
@@ -115,6 +131,13 @@ export function parseCommandLine(
 /** The address module's sentences start a message; here they follow "facetty: ". */
 function lowerFirst(sentence: string): string {
 	return sentence.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase()).replace(/\.$/, '');
+}
+
+function relayFlag(flags: Flags): string | undefined {
+	if (flags.relay === undefined) return undefined;
+	const parsed = parseHostPort(flags.relay);
+	if (!parsed.ok) throw new UsageError(`--relay: ${lowerFirst(parsed.error)}`);
+	return flags.relay;
 }
 
 function expectArguments(command: string, rest: readonly string[], count: number, what = ''): void {

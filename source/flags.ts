@@ -6,7 +6,7 @@
 import type {AnyFlags} from 'meow';
 import {defaultPort} from './net/address.js';
 
-export const commandNames = ['listen', 'call', 'preview', 'play', 'demo'] as const;
+export const commandNames = ['listen', 'call', 'preview', 'play', 'demo', 'relay', 'invite', 'join'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 type FlagSpec = {
@@ -21,14 +21,15 @@ type FlagSpec = {
 	help: string | readonly string[];
 };
 
-const call = ['listen', 'call'] as const;
-const drawing = ['listen', 'call', 'preview', 'play'] as const;
+/** The commands that make a call: directly, or through a relay by invite code. */
+const call = ['listen', 'call', 'invite', 'join'] as const;
+const drawing = ['listen', 'call', 'invite', 'join', 'preview', 'play'] as const;
 
 /** Keys are meow's camelCase names; on the command line they are kebab-case (--peer-key). */
 export const flagTable = {
 	camera: {
 		type: 'string',
-		for: ['listen', 'call', 'preview'],
+		for: ['listen', 'call', 'invite', 'join', 'preview'],
 		usage: '--camera SPEC',
 		help: [
 			'0, 1 (camera index), /dev/video2, rtsp://... or http://... (stream),',
@@ -39,14 +40,14 @@ export const flagTable = {
 	host: {
 		type: 'string',
 		default: '0.0.0.0',
-		for: ['listen'],
+		for: ['listen', 'relay'],
 		usage: '--host H',
 		help: 'the address to listen on (default 0.0.0.0, every address)',
 	},
 	port: {
 		type: 'string',
 		default: String(defaultPort),
-		for: ['listen'],
+		for: ['listen', 'relay'],
 		usage: '--port P',
 		help: `the port to listen on (default ${defaultPort})`,
 	},
@@ -54,7 +55,7 @@ export const flagTable = {
 		type: 'string',
 		default: 'auto',
 		choices: ['auto', 'seed', 'v2'],
-		for: call,
+		for: ['listen', 'call'],
 		usage: '--protocol P',
 		help: [
 			"auto (default): facetty's own when the peer speaks it, else the original",
@@ -147,6 +148,12 @@ export const flagTable = {
 		help: 'draw frames as fast as they decode (benchmarks)',
 	},
 	loop: {type: 'boolean', default: false, for: ['play'], help: 'start again at the end'},
+	relay: {
+		type: 'string',
+		for: ['invite', 'join'],
+		usage: '--relay HOST:PORT',
+		help: 'the relay to meet at (remembered for next time)',
+	},
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof flagTable;

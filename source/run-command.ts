@@ -33,6 +33,18 @@ export async function runCommand(command: Command): Promise<number> {
 			const {runDemo} = await import('./commands/demo.js');
 			return runDemo({mediaDir});
 		}
+		case 'relay': {
+			const {runRelay} = await import('./commands/relay.js');
+			return runRelay(command);
+		}
+		case 'invite': {
+			const {runInvite} = await import('./commands/invite.js');
+			return runInvite(command);
+		}
+		case 'join': {
+			const {runJoin} = await import('./commands/join.js');
+			return runJoin(command);
+		}
 		case 'setup': {
 			const {runSetup} = await import('./commands/setup.js');
 			return runSetup({mediaDir});

@@ -42,7 +42,7 @@ export type CallCommandOptions = {
 };
 
 /** The session options every call of a command shares. */
-function sessionOptions(options: CallCommandOptions): CallOptions {
+export function sessionOptions(options: CallCommandOptions): CallOptions {
 	return {
 		protocol: options.protocol ?? 'auto',
 		quality: options.quality,
@@ -105,7 +105,7 @@ export function formatStatus(stats: CallStats): string {
 }
 
 /** Runs the source into the call for as long as the call lasts, with the status line. */
-async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
+export async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
 	const out = options.status ?? process.stderr;
 	const source: FrameSource = openSource(options.camera ?? '0');
 	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
@@ -201,6 +201,8 @@ export type CallScreenCommand = {
 	host?: string;
 	port?: number;
 	target?: string;
+	/** call: makes the call instead of dialling target (invite, join). */
+	connect?: (options: CallOptions) => Promise<Call>;
 } & Omit<CallSettings, 'requireEncryption'> & {requireEncryption?: boolean} & Omit<Display, 'size'>;
 
 /**
@@ -244,6 +246,7 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		host: command.host,
 		port: command.port,
 		target: command.target,
+		connect: command.connect,
 		camera: command.camera,
 		name: command.name,
 		...trust,

@@ -14,6 +14,8 @@ export type SavedChoices = {
 	camera?: string;
 	name?: string;
 	window?: boolean;
+	/** The relay invite and join last used (HOST:PORT). */
+	relay?: string;
 };
 
 export function configPath(
@@ -41,7 +43,7 @@ export function parseChoices(text: string): SavedChoices {
 	if (r['mode'] === 'listen' || r['mode'] === 'call') out.mode = r['mode'];
 	if (typeof r['port'] === 'number' && Number.isInteger(r['port']) && r['port'] > 0 && r['port'] < 65536)
 		out.port = r['port'];
-	for (const key of ['target', 'camera', 'name'] as const) {
+	for (const key of ['target', 'camera', 'name', 'relay'] as const) {
 		const value = r[key];
 		if (typeof value === 'string' && value.length <= 1000) out[key] = value;
 	}

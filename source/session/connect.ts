@@ -210,13 +210,14 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		}
 	}
 
-	private async accept(socket: net.Socket): Promise<void> {
+	/** Runs the accepter's side on a connection (also one opened elsewhere: see acceptOver). */
+	async accept(socket: net.Socket, given?: Call): Promise<void> {
 		const address = addressOf(socket.remoteAddress, socket.remotePort) ?? 'an unknown address';
 		socket.on('error', () => undefined);
 		if (this.active) return this.turnAway(socket, address);
 		const options = this.options;
-		const call = new Call('accepter', options);
-		call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort);
+		const call = given ?? new Call('accepter', options);
+		call.remoteAddress ??= addressOf(socket.remoteAddress, socket.remotePort);
 		this.active = call;
 		call.once('ended', () => {
 			if (this.active === call) this.active = undefined;
@@ -339,14 +340,16 @@ async function greet(
 	port: number,
 	protocol: Protocol,
 	options: DialOptions,
+	opened?: {socket: net.Socket; knownAs?: string},
 ): Promise<void> {
-	const socket = await connect(host, port, options.connectTimeoutMs ?? defaultTimeouts.handshakeMs);
+	const socket =
+		opened?.socket ?? (await connect(host, port, options.connectTimeoutMs ?? defaultTimeouts.handshakeMs));
 	if (call.ended) {
 		socket.destroy();
 		return;
 	}
 	let stream: Duplex = socket;
-	call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
+	if (!opened) call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort) ?? `${host}:${port}`;
 	call.once('ended', () => stream.destroy());
 	const timeout = options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
 	try {
@@ -399,7 +402,8 @@ async function greet(
 		secure.on('error', () => undefined);
 		throwIfEnded(call);
 		const channel = await authenticate(secure, 'caller', identity, options.secret, timeout);
-		const security = await judgePeerKey(call, channel, options.knownAs ?? `${host}:${port}`);
+		const name = opened ? opened.knownAs : (options.knownAs ?? `${host}:${port}`);
+		const security = await judgePeerKey(call, channel, name);
 		if (call.ended) return;
 		call.setSecurity(security);
 		call.attach(secure, 'v2', linkFor('v2', call), channel.rest);
@@ -408,6 +412,28 @@ async function greet(
 		socket.destroy();
 		throw error;
 	}
+}
+
+/**
+ * A call over a connection that is already open (a relay's): the caller's greeting and handshake
+ * (encrypted v2 only: there is no reconnecting for a seed fallback) run on it. `knownAs` names the
+ * peer in known_peers; without it the key is not recorded. The socket must be paused.
+ */
+export function callOver(socket: net.Socket, options: DialOptions & {knownAs?: string} = {}): Call {
+	const call = new Call('caller', options);
+	call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort);
+	const opened = {socket, knownAs: options.knownAs};
+	void greet(call, '', 0, 'v2', {...options, plaintext: false}, opened).catch((error: unknown) =>
+		call.fail(error instanceof Error ? error : new Error(String(error))),
+	);
+	return call;
+}
+
+/** The accepter's side over a connection that is already open (paused). */
+export function acceptOver(socket: net.Socket, options: CallOptions = {}): Call {
+	const call = new Call('accepter', options);
+	void new Listener({...options, host: '127.0.0.1'}).accept(socket, call);
+	return call;
 }
 
 function throwIfEnded(call: Call): void {

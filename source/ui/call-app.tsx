@@ -10,7 +10,7 @@ import ansiEscapes from 'ansi-escapes';
 import type {Frame} from '../frame.js';
 import type {CellRect, ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
-import type {Call, CallOptions, PeerKeyChange, ProtocolChoice} from '../session/call.js';
+import type {Call, CallOptions, CallState, PeerKeyChange, ProtocolChoice} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {CallStats} from '../session/stats.js';
 import {openSource, type FrameSource} from '../sources/index.js';
@@ -38,8 +38,10 @@ export type CallAppOptions = {
 	readonly role: 'listen' | 'call';
 	readonly host?: string;
 	readonly port?: number;
-	/** call: HOST:PORT */
+	/** call: HOST:PORT (with `connect`: what the screen calls the peer, e.g. "via relay HOST:PORT") */
 	readonly target?: string;
+	/** call: makes the call instead of dialling target (invite and join, through a relay). */
+	readonly connect?: (options: CallOptions) => Promise<Call>;
 	readonly camera: string;
 	readonly name?: string;
 	/** --secret, --require-encryption, --peer-key: see CallOptions. */
@@ -252,7 +254,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		lastShown = undefined;
 		peerFrame = undefined;
 		next.on('error', () => undefined);
-		next.on('state', (state) => {
+		const onState = (state: CallState) => {
 			if (state === 'ended' || call !== next) return;
 			if (state === 'in-call') {
 				dispatch({
@@ -265,7 +267,10 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				askForSize();
 				if (pausedOrLost()) sendCard();
 			} else dispatch({type: 'call-state', state});
-		});
+		};
+		next.on('state', onState);
+		// A call made elsewhere (an invite's) may be in the call already.
+		if (next.state !== 'connecting') onState(next.state);
 		next.on('frame', (frame) => {
 			if (call !== next) return;
 			peerFrame = frame;
@@ -290,8 +295,27 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		});
 	};
 
+	let connecting = false;
 	const startDial = () => {
-		if (!options.target || done) return;
+		if (!options.target || done || connecting) return;
+		if (options.connect) {
+			const label = options.target;
+			connecting = true;
+			dispatch({type: 'dialing', target: label});
+			options.connect(callOptions).then(
+				(next) => {
+					connecting = false;
+					if (done) next.hangUp('hung up');
+					else attach(next, label);
+				},
+				(error: unknown) => {
+					connecting = false;
+					const reason = error instanceof Error ? error.message : String(error);
+					if (!done) dispatch({type: 'call-ended', reason, failed: true});
+				},
+			);
+			return;
+		}
 		const {host, port} = parseTarget(options.target);
 		dispatch({type: 'dialing', target: options.target});
 		attach(dial(host, port, callOptions), options.target);

@@ -1,0 +1,115 @@
+/**
+ * `facetty invite [--relay HOST:PORT]`: asks the relay for a channel, shows the one-time code to
+ * give the other side, and holds the call once they join (the plain status line, as `listen` does
+ * outside a terminal). The relay given is remembered in the config for next time.
+ */
+import {loadChoices, saveChoices} from '../config/config.js';
+import type {CallSettings, Display} from '../command-line.js';
+import {describeRelay, type RelayAddress} from '../relay/client.js';
+import {invite} from '../invite/session.js';
+import {defaultConfigDir} from '../trust/identity.js';
+import {hold, parseTarget, runCallCommand, sessionOptions, type CallCommandOptions} from './call.js';
+import type {Call, CallOptions} from '../session/call.js';
+
+export type RelayCallCommand = {relay?: string} & CallSettings & Display;
+
+/** The relay from --relay, else the one remembered; remembers a new one. Undefined: none known. */
+export function chooseRelay(flag: string | undefined, configFile?: string): RelayAddress | undefined {
+	const remembered = loadChoices(configFile).relay;
+	const chosen = flag ?? remembered;
+	if (chosen === undefined) return undefined;
+	const relay = parseTarget(chosen);
+	if (flag !== undefined && flag !== remembered)
+		saveChoices({...loadChoices(configFile), relay: flag}, configFile);
+	return relay;
+}
+
+export const noRelay =
+	'invite and join meet at a facetty relay: give one with --relay HOST:PORT (anyone can run one with facetty relay)';
+
+export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
+	return {
+		camera: command.camera,
+		quality: command.quality,
+		stats: command.stats,
+		seconds: command.seconds,
+		name: command.name,
+		peerKey: command.peerKey,
+		configDir: defaultConfigDir(),
+	};
+}
+
+export const interactive = () => Boolean(process.stdout.isTTY && process.stdin.isTTY);
+
+/** The call screen, as listen and call show it, for a call made by `connect`. */
+export function showCall(
+	command: RelayCallCommand,
+	label: string,
+	connect: (options: CallOptions) => Promise<Call>,
+): Promise<number> {
+	return runCallCommand({...command, role: 'call', target: label, connect});
+}
+
+/** The relay's and the handshake's sentences are already ours (never the relay's own text). */
+export function failureText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export async function runInvite(
+	command: RelayCallCommand,
+	out: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+	const relay = chooseRelay(command.relay);
+	if (!relay) {
+		out.write(`facetty: ${noRelay}\n`);
+		return 2;
+	}
+	const options = callOptionsOf(command);
+	let pending;
+	try {
+		pending = await invite(relay, sessionOptions(options));
+	} catch (error) {
+		out.write(`facetty invite: ${failureText(error)}\n`);
+		return 1;
+	}
+	const where = describeRelay(relay);
+	out.write(
+		`Your invite code: ${pending.text}\n` +
+			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
+			'It works once, for 10 minutes. Waiting for them...\n',
+	);
+	let cancelled = false;
+	const cancel = () => {
+		cancelled = true;
+		pending.cancel();
+	};
+	process.once('SIGINT', cancel);
+	try {
+		const call = await pending.call;
+		process.off('SIGINT', cancel);
+		if (interactive()) {
+			let used = false;
+			return await showCall(command, `via relay ${where}`, () => {
+				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
+				used = true;
+				return Promise.resolve(call);
+			});
+		}
+		const hangUp = () => call.hangUp('hung up');
+		process.once('SIGINT', hangUp);
+		try {
+			return await hold(call, options, `invite ${pending.code.channel}`);
+		} finally {
+			process.off('SIGINT', hangUp);
+		}
+	} catch (error) {
+		if (cancelled) {
+			out.write('facetty invite: cancelled; the code no longer works\n');
+			return 0;
+		}
+		out.write(`facetty invite: ${failureText(error)}\n`);
+		return 1;
+	} finally {
+		process.off('SIGINT', cancel);
+	}
+}

@@ -1,0 +1,55 @@
+/**
+ * `facetty join CODE [--relay HOST:PORT]`: joins the call an invite code stands for, through the
+ * relay, and holds it with the plain status line.
+ */
+import {join} from '../invite/session.js';
+import {hold, sessionOptions} from './call.js';
+import {describeRelay} from '../relay/client.js';
+import {parseCode} from '../invite/code.js';
+import {
+	callOptionsOf,
+	chooseRelay,
+	failureText,
+	interactive,
+	noRelay,
+	showCall,
+	type RelayCallCommand,
+} from './invite.js';
+
+export async function runJoin(
+	command: RelayCallCommand & {code: string},
+	out: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+	const relay = chooseRelay(command.relay);
+	if (!relay) {
+		out.write(`facetty: ${noRelay}\n`);
+		return 2;
+	}
+	try {
+		parseCode(command.code);
+	} catch (error) {
+		out.write(`facetty join: ${failureText(error)}\n`);
+		return 2;
+	}
+	if (interactive()) {
+		return showCall(command, `via relay ${describeRelay(relay)}`, (options) =>
+			join(relay, command.code, options),
+		);
+	}
+	const options = callOptionsOf(command);
+	let call;
+	try {
+		call = await join(relay, command.code, sessionOptions(options));
+	} catch (error) {
+		out.write(`facetty join: ${failureText(error)}\n`);
+		return 1;
+	}
+	const joined = call;
+	const hangUp = () => joined.hangUp('hung up');
+	process.once('SIGINT', hangUp);
+	try {
+		return await hold(joined, options, 'join');
+	} finally {
+		process.off('SIGINT', hangUp);
+	}
+}

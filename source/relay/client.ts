@@ -1,0 +1,213 @@
+/**
+ * The client side of the relay's rendezvous: open a channel and wait for the other side, or join
+ * one. Both end with a plain socket that now carries the peer's bytes (the facetty call runs over
+ * it as if the peer were connected directly).
+ */
+import net from 'node:net';
+import {encodeRequest, LineReader, parseReply, type ErrorCode, type Reply} from './rendezvous.js';
+
+export type RelayAddress = {
+	host: string;
+	port: number;
+	/** The local address to connect from (benchmarks and tests that stand for many machines). */
+	localAddress?: string;
+};
+
+export class RelayError extends Error {
+	override name = 'RelayError';
+	constructor(
+		readonly code: ErrorCode | 'unknown' | 'unreachable' | 'protocol' | 'closed',
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** Our own sentences for the relay's refusals: its text is not shown (it comes from outside). */
+const sentences: Record<ErrorCode | 'unknown', string> = {
+	'bad-request': 'the relay did not understand the request (is it a facetty relay of this version?)',
+	'no-channel': 'no such invite at the relay: it expired, was already used, or the number is wrong',
+	'wrong-code': 'wrong code: the relay closed this invite; ask for a new one',
+	limit: 'the relay refused: too many connections or invites from this address; try again in a minute',
+	full: 'the relay is full; try again later',
+	expired: 'the invite expired: nobody joined within 10 minutes',
+	'peer-left': 'the other side left before the call started',
+	closing: 'the relay is shutting down',
+	unknown: 'the relay refused for a reason this version does not know',
+};
+
+export function relaySentence(code: ErrorCode | 'unknown'): string {
+	return sentences[code];
+}
+
+export function describeRelay(relay: RelayAddress): string {
+	return relay.host.includes(':') ? `[${relay.host}]:${relay.port}` : `${relay.host}:${relay.port}`;
+}
+
+/** Reads reply lines one by one from a socket; what follows "paired" is handed back untouched. */
+class ReplyReader {
+	private reader = new LineReader();
+	private buffered: Buffer = Buffer.alloc(0);
+
+	constructor(
+		private readonly socket: net.Socket,
+		private readonly relay: RelayAddress,
+	) {}
+
+	next(timeoutMs: number | undefined): Promise<{reply: Reply; rest: Buffer}> {
+		return new Promise((resolve, reject) => {
+			const socket = this.socket;
+			const where = describeRelay(this.relay);
+			let timer: NodeJS.Timeout | undefined;
+			const cleanup = () => {
+				clearTimeout(timer);
+				socket.off('data', onData);
+				socket.off('close', onClose);
+				socket.off('error', onError);
+				socket.pause();
+			};
+			const take = (chunk: Buffer): boolean => {
+				const result = this.reader.push(chunk);
+				if (result === undefined) return false;
+				cleanup();
+				if ('error' in result) {
+					reject(new RelayError('protocol', `${where} sent ${result.error}: not a facetty relay?`));
+					return true;
+				}
+				this.reader = new LineReader();
+				const reply = parseReply(result.line);
+				if ('error' in reply) {
+					reject(new RelayError('protocol', `${where} sent ${reply.error}: not a facetty relay?`));
+					return true;
+				}
+				if (reply.kind === 'err') {
+					reject(new RelayError(reply.code, relaySentence(reply.code)));
+					return true;
+				}
+				resolve({reply, rest: result.rest});
+				return true;
+			};
+			const onData = (chunk: Buffer) => void take(chunk);
+			const onClose = () => {
+				cleanup();
+				reject(new RelayError('closed', `${where} closed the connection`));
+			};
+			const onError = (error: Error) => {
+				cleanup();
+				reject(new RelayError('closed', `${where}: ${error.message}`));
+			};
+			socket.on('close', onClose);
+			socket.on('error', onError);
+			if (timeoutMs !== undefined) {
+				timer = setTimeout(() => {
+					cleanup();
+					reject(new RelayError('protocol', `${where} did not answer within ${timeoutMs / 1000} s`));
+				}, timeoutMs);
+			}
+			// Bytes that came with the previous line.
+			const early = this.buffered;
+			this.buffered = Buffer.alloc(0);
+			if (early.length > 0 && take(early)) return;
+			socket.on('data', onData);
+			socket.resume();
+		});
+	}
+
+	/** Bytes that came after a line and belong to the next one. */
+	keep(rest: Buffer): void {
+		this.buffered = rest;
+	}
+}
+
+export function connectRelay(relay: RelayAddress, timeoutMs = 5000): Promise<net.Socket> {
+	return new Promise((resolve, reject) => {
+		const socket = net.connect({
+			host: relay.host,
+			port: relay.port,
+			localAddress: relay.localAddress,
+			noDelay: true,
+		});
+		socket.pause();
+		const timer = setTimeout(() => {
+			socket.destroy();
+			reject(
+				new RelayError(
+					'unreachable',
+					`no answer from the relay ${describeRelay(relay)} within ${timeoutMs / 1000} s`,
+				),
+			);
+		}, timeoutMs);
+		socket.once('connect', () => {
+			clearTimeout(timer);
+			resolve(socket);
+		});
+		socket.once('error', (error) => {
+			clearTimeout(timer);
+			reject(
+				new RelayError('unreachable', `could not reach the relay ${describeRelay(relay)}: ${error.message}`),
+			);
+		});
+	});
+}
+
+/** A socket through the relay to the peer; `rest` is the peer's first bytes, already read. */
+export type Paired = {socket: net.Socket; rest: Buffer};
+
+export type Invitation = {
+	channel: number;
+	/** Resolves when someone joins with the right tag; rejects with a RelayError otherwise. */
+	paired: Promise<Paired>;
+	/** Gives the channel up. */
+	close(): void;
+};
+
+export async function openChannel(relay: RelayAddress, tag: number, timeoutMs = 5000): Promise<Invitation> {
+	const socket = await connectRelay(relay, timeoutMs);
+	socket.on('error', () => undefined);
+	try {
+		socket.write(encodeRequest({kind: 'open', tag}));
+		const replies = new ReplyReader(socket, relay);
+		const first = await replies.next(timeoutMs);
+		if (first.reply.kind !== 'ok') {
+			throw new RelayError('protocol', `${describeRelay(relay)} answered "${first.reply.kind}" to open`);
+		}
+		replies.keep(first.rest);
+		const paired = replies.next(undefined).then(({reply, rest}) => {
+			if (reply.kind !== 'paired') {
+				socket.destroy();
+				throw new RelayError(
+					'protocol',
+					`${describeRelay(relay)} answered "${reply.kind}" instead of paired`,
+				);
+			}
+			return {socket, rest};
+		});
+		// Whoever holds the invitation sees the outcome through `paired`; no unhandled rejection here.
+		paired.catch(() => socket.destroy());
+		return {channel: first.reply.channel, paired, close: () => socket.destroy()};
+	} catch (error) {
+		socket.destroy();
+		throw error;
+	}
+}
+
+export async function joinChannel(
+	relay: RelayAddress,
+	channel: number,
+	tag: number,
+	timeoutMs = 5000,
+): Promise<Paired> {
+	const socket = await connectRelay(relay, timeoutMs);
+	socket.on('error', () => undefined);
+	try {
+		socket.write(encodeRequest({kind: 'join', channel, tag}));
+		const {reply, rest} = await new ReplyReader(socket, relay).next(timeoutMs);
+		if (reply.kind !== 'paired') {
+			throw new RelayError('protocol', `${describeRelay(relay)} answered "${reply.kind}" to join`);
+		}
+		return {socket, rest};
+	} catch (error) {
+		socket.destroy();
+		throw error;
+	}
+}

@@ -1,0 +1,129 @@
+/**
+ * The relay's rendezvous protocol (docs/protocol.md, "Relay"): one request line from each client,
+ * reply lines from the relay, then nothing but the peer's bytes. Pure: no sockets here.
+ *
+ *   client -> relay   FTYR1 open <tag>\n            ask for a channel
+ *                     FTYR1 join <channel> <tag>\n  join one
+ *   relay -> client   ok <channel>\n                the channel is yours; wait
+ *                     paired\n                      from the next byte on: the peer's bytes
+ *                     err <code> <text>\n           refused; the relay closes the connection
+ *
+ * Lines are printable ASCII (0x20..0x7e) ended by \n, at most `maxLineBytes` with the \n. The
+ * parser takes bytes in any chunking and never holds more than one line.
+ */
+
+export const relayMagic = 'FTYR1';
+export const maxLineBytes = 64;
+/** Channel numbers are 1..maxChannelNumber, written without leading zeros. */
+export const maxChannelNumber = 999_999;
+
+export type Request = {kind: 'open'; tag: number} | {kind: 'join'; channel: number; tag: number};
+
+export type ErrorCode =
+	'bad-request' | 'no-channel' | 'wrong-code' | 'limit' | 'full' | 'expired' | 'peer-left' | 'closing';
+
+export const errorCodes: readonly ErrorCode[] = [
+	'bad-request',
+	'no-channel',
+	'wrong-code',
+	'limit',
+	'full',
+	'expired',
+	'peer-left',
+	'closing',
+];
+
+export type Reply =
+	{kind: 'ok'; channel: number} | {kind: 'paired'} | {kind: 'err'; code: ErrorCode | 'unknown'; text: string};
+
+export type LineResult = {line: string; rest: Buffer} | {error: string} | undefined;
+
+/** Collects bytes up to the first \n; refuses a line that is too long or not printable ASCII. */
+export class LineReader {
+	private pending: Buffer[] = [];
+	private length = 0;
+	private failed: string | undefined;
+
+	/** Undefined: the line is not complete yet. After a line or an error, do not push again. */
+	push(chunk: Uint8Array): LineResult {
+		if (this.failed) return {error: this.failed};
+		const end = chunk.indexOf(0x0a);
+		const upTo = end === -1 ? chunk.length : end;
+		for (let i = 0; i < upTo; i++) {
+			const byte = chunk[i]!;
+			if (byte < 0x20 || byte > 0x7e) return this.fail('a byte that is not printable ASCII');
+		}
+		if (this.length + upTo + (end === -1 ? 0 : 1) > maxLineBytes)
+			return this.fail(`a line longer than ${maxLineBytes} bytes`);
+		const piece = Buffer.from(chunk.buffer, chunk.byteOffset, upTo);
+		if (end === -1) {
+			// A copy: the caller may reuse its chunk.
+			this.pending.push(Buffer.from(piece));
+			this.length += upTo;
+			return undefined;
+		}
+		const line = Buffer.concat([...this.pending, piece]).toString('latin1');
+		this.pending = [];
+		this.length = 0;
+		return {line, rest: Buffer.from(chunk.buffer, chunk.byteOffset + end + 1, chunk.length - end - 1)};
+	}
+
+	private fail(error: string): {error: string} {
+		this.failed = error;
+		this.pending = [];
+		return {error};
+	}
+}
+
+const channelPattern = /^[1-9][0-9]{0,5}$/;
+const tagPattern = /^[0-9a-f]{2}$/;
+
+export function parseChannelNumber(text: string): number | undefined {
+	return channelPattern.test(text) ? Number(text) : undefined;
+}
+
+export function parseRequest(line: string): Request | {error: string} {
+	const parts = line.split(' ');
+	if (parts[0] !== relayMagic)
+		return {error: `not a facetty relay request (it must start with ${relayMagic})`};
+	if (parts[1] === 'open' && parts.length === 3 && tagPattern.test(parts[2]!)) {
+		return {kind: 'open', tag: parseInt(parts[2]!, 16)};
+	}
+	if (parts[1] === 'join' && parts.length === 4 && tagPattern.test(parts[3]!)) {
+		const channel = parseChannelNumber(parts[2]!);
+		if (channel !== undefined) return {kind: 'join', channel, tag: parseInt(parts[3]!, 16)};
+	}
+	return {error: 'a malformed request'};
+}
+
+export function encodeRequest(request: Request): Buffer {
+	const tag = request.tag.toString(16).padStart(2, '0');
+	const line =
+		request.kind === 'open' ? `${relayMagic} open ${tag}` : `${relayMagic} join ${request.channel} ${tag}`;
+	return Buffer.from(`${line}\n`, 'latin1');
+}
+
+export function parseReply(line: string): Reply | {error: string} {
+	if (line === 'paired') return {kind: 'paired'};
+	const ok = /^ok ([0-9]+)$/.exec(line);
+	if (ok) {
+		const channel = parseChannelNumber(ok[1]!);
+		return channel === undefined ? {error: 'a malformed channel number'} : {kind: 'ok', channel};
+	}
+	const err = /^err ([a-z-]+)(?: (.*))?$/.exec(line);
+	if (err) {
+		const code = (errorCodes as readonly string[]).includes(err[1]!) ? (err[1] as ErrorCode) : 'unknown';
+		return {kind: 'err', code, text: err[2] ?? ''};
+	}
+	return {error: 'not a facetty relay reply'};
+}
+
+export function encodeReply(reply: Reply): Buffer {
+	let line: string;
+	if (reply.kind === 'ok') line = `ok ${reply.channel}`;
+	else if (reply.kind === 'paired') line = 'paired';
+	else line = `err ${reply.code}${reply.text ? ` ${reply.text}` : ''}`;
+	// The text is ours, but a line must stay a line: cut to fit and keep it printable.
+	line = line.replace(/[^\x20-\x7e]/g, '?').slice(0, maxLineBytes - 1);
+	return Buffer.from(`${line}\n`, 'latin1');
+}

@@ -1,0 +1,418 @@
+/**
+ * `facetty relay`: pairs two connections that present the same channel and forwards bytes between
+ * them. No accounts and nothing stored; it sees only the request lines and the peers' encrypted
+ * bytes, and logs counts, never content.
+ *
+ * Memory is bounded everywhere: a request is one short line; a waiting channel holds one idle
+ * socket; forwarding pauses the sending socket while the receiving one has more than a socket's
+ * high-water mark waiting (backpressure both ways), so a slow reader slows its peer's TCP, not the
+ * relay's heap. Per source address: connections a minute, waiting channels, and requests in
+ * progress are limited; channels expire unused after 10 minutes and are gone after one join.
+ */
+import {randomInt} from 'node:crypto';
+import {EventEmitter} from 'node:events';
+import net from 'node:net';
+import {defaultPort} from '../net/address.js';
+import {
+	encodeReply,
+	LineReader,
+	maxChannelNumber,
+	parseRequest,
+	type ErrorCode,
+	type Request,
+} from './rendezvous.js';
+
+export type RelayLimits = {
+	/** A channel nobody joined is closed after this. */
+	channelTtlMs: number;
+	/** A connection must send its request line within this. */
+	requestTimeoutMs: number;
+	/** A paired call in which no byte moved either way for this long is closed. */
+	idleCallMs: number;
+	/** Channels waiting for a join, per source address. */
+	channelsPerAddress: number;
+	/** New connections a minute, per source address. */
+	connectionsPerMinute: number;
+	/** Connections still sending their request, per source address. */
+	pendingPerAddress: number;
+	/** Channels waiting, in all. */
+	maxChannels: number;
+	/** Connections at once, in all (paired ones count two). */
+	maxConnections: number;
+};
+
+export const defaultRelayLimits: RelayLimits = {
+	channelTtlMs: 10 * 60_000,
+	requestTimeoutMs: 10_000,
+	idleCallMs: 2 * 60_000,
+	channelsPerAddress: 8,
+	connectionsPerMinute: 60,
+	pendingPerAddress: 16,
+	maxChannels: 20_000,
+	maxConnections: 10_000,
+};
+
+export type RelayOptions = {
+	host?: string;
+	port?: number;
+	limits?: Partial<RelayLimits>;
+	/** One line per event worth counting and once a minute; counts only. Default: none. */
+	log?: (line: string) => void;
+	/** Seconds between summary lines; default 60. */
+	logIntervalSeconds?: number;
+};
+
+export type RelayCounts = {
+	connections: number;
+	channelsWaiting: number;
+	callsActive: number;
+	callsPaired: number;
+	callsEnded: number;
+	wrongCodes: number;
+	refused: Record<ErrorCode, number>;
+	bytesRelayed: number;
+};
+
+type Channel = {
+	number: number;
+	tag: number;
+	owner: net.Socket;
+	address: string;
+	timer: NodeJS.Timeout;
+};
+
+/** The key limits are counted under: an IPv4 address, or the /64 of an IPv6 one. */
+export function addressKey(address: string | undefined): string {
+	if (!address) return 'unknown';
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+	if (mapped) return mapped[1]!;
+	if (!address.includes(':')) return address;
+	const [head = '', tail = ''] = address.toLowerCase().split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::')
+		? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
+}
+
+export class RelayServer extends EventEmitter<{listening: []}> {
+	readonly limits: RelayLimits;
+	private readonly server: net.Server;
+	private readonly channels = new Map<number, Channel>();
+	private readonly sockets = new Set<net.Socket>();
+	private readonly pendingByAddress = new Map<string, number>();
+	private readonly channelsByAddress = new Map<string, number>();
+	/** Connection times per address in the last minute (pruned as they age). */
+	private readonly recentByAddress = new Map<string, number[]>();
+	private readonly counts: RelayCounts = {
+		connections: 0,
+		channelsWaiting: 0,
+		callsActive: 0,
+		callsPaired: 0,
+		callsEnded: 0,
+		wrongCodes: 0,
+		refused: {
+			'bad-request': 0,
+			'no-channel': 0,
+			'wrong-code': 0,
+			limit: 0,
+			full: 0,
+			expired: 0,
+			'peer-left': 0,
+			closing: 0,
+		},
+		bytesRelayed: 0,
+	};
+	private summaryTimer: NodeJS.Timeout | undefined;
+	private closing = false;
+
+	constructor(readonly options: RelayOptions = {}) {
+		super();
+		this.limits = {...defaultRelayLimits, ...options.limits};
+		this.server = net.createServer({pauseOnConnect: true, noDelay: true}, (socket) => this.accept(socket));
+		this.server.maxConnections = this.limits.maxConnections;
+	}
+
+	get port(): number {
+		const address = this.server.address();
+		return typeof address === 'object' && address ? address.port : 0;
+	}
+
+	stats(): RelayCounts {
+		return {...this.counts, refused: {...this.counts.refused}, channelsWaiting: this.channels.size};
+	}
+
+	start(): Promise<this> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(this.options.port ?? defaultPort, this.options.host, () => {
+				this.server.off('error', reject);
+				const every = (this.options.logIntervalSeconds ?? 60) * 1000;
+				if (this.options.log) this.summaryTimer = setInterval(() => this.logSummary(), every).unref();
+				this.emit('listening');
+				resolve(this);
+			});
+		});
+	}
+
+	close(): Promise<void> {
+		this.closing = true;
+		clearInterval(this.summaryTimer);
+		for (const channel of [...this.channels.values()]) this.dropChannel(channel, 'closing');
+		for (const socket of this.sockets) socket.destroy();
+		return new Promise((resolve) => this.server.close(() => resolve()));
+	}
+
+	summary(): string {
+		const c = this.stats();
+		const refused = Object.entries(c.refused)
+			.filter(([, n]) => n > 0)
+			.map(([code, n]) => `${code} ${n}`)
+			.join(', ');
+		return (
+			`relay: ${c.channelsWaiting} channels waiting, ${c.callsActive} calls, ${c.callsPaired} paired ` +
+			`and ${c.callsEnded} ended so far, ${c.connections} connections, ` +
+			`${(c.bytesRelayed / 1e6).toFixed(1)} MB relayed; refused: ${refused || 'none'}`
+		);
+	}
+
+	private logSummary(): void {
+		this.options.log?.(this.summary());
+	}
+
+	private refuse(socket: net.Socket, code: ErrorCode, text: string): void {
+		this.counts.refused[code]++;
+		socket.end(encodeReply({kind: 'err', code, text}));
+		// Read and drop what it still sends, so its end arrives and the socket closes.
+		socket.removeAllListeners('data');
+		socket.resume();
+		// A client that does not read our last line must not hold the socket.
+		setTimeout(() => socket.destroy(), 2000).unref();
+	}
+
+	private accept(socket: net.Socket): void {
+		this.counts.connections++;
+		socket.on('error', () => undefined);
+		if (this.closing) {
+			socket.destroy();
+			return;
+		}
+		this.sockets.add(socket);
+		socket.once('close', () => this.sockets.delete(socket));
+		const address = addressKey(socket.remoteAddress);
+		if (!this.admit(address)) {
+			this.refuse(socket, 'limit', 'too many connections a minute');
+			return;
+		}
+		this.pendingByAddress.set(address, (this.pendingByAddress.get(address) ?? 0) + 1);
+		let pending = true;
+		const settle = () => {
+			if (!pending) return;
+			pending = false;
+			const left = (this.pendingByAddress.get(address) ?? 1) - 1;
+			if (left > 0) this.pendingByAddress.set(address, left);
+			else this.pendingByAddress.delete(address);
+		};
+		const reader = new LineReader();
+		const timer = setTimeout(() => {
+			settle();
+			socket.off('data', onData);
+			this.refuse(socket, 'bad-request', 'no request in time');
+		}, this.limits.requestTimeoutMs);
+		const onData = (chunk: Buffer) => {
+			const result = reader.push(chunk);
+			if (result === undefined) return;
+			clearTimeout(timer);
+			socket.off('data', onData);
+			socket.pause();
+			settle();
+			if ('error' in result) {
+				this.refuse(socket, 'bad-request', `the request had ${result.error}`);
+				return;
+			}
+			const request = parseRequest(result.line);
+			if ('error' in request) {
+				this.refuse(socket, 'bad-request', `${request.error}`);
+				return;
+			}
+			if (result.rest.length > 0) {
+				// Nothing may follow the request before "paired": the peer's first bytes are ours to order.
+				this.refuse(socket, 'bad-request', 'bytes after the request, before pairing');
+				return;
+			}
+			this.handle(socket, address, request);
+		};
+		socket.once('close', () => {
+			clearTimeout(timer);
+			settle();
+		});
+		socket.on('data', onData);
+		if ((this.pendingByAddress.get(address) ?? 0) > this.limits.pendingPerAddress) {
+			clearTimeout(timer);
+			socket.off('data', onData);
+			settle();
+			this.refuse(socket, 'limit', 'too many unfinished requests');
+			return;
+		}
+		socket.resume();
+	}
+
+	/** Counts a connection against its address's minute; false when over the limit. */
+	private admit(address: string): boolean {
+		const now = Date.now();
+		const recent = (this.recentByAddress.get(address) ?? []).filter((t) => now - t < 60_000);
+		if (recent.length >= this.limits.connectionsPerMinute) {
+			this.recentByAddress.set(address, recent);
+			return false;
+		}
+		recent.push(now);
+		this.recentByAddress.set(address, recent);
+		if (this.recentByAddress.size > 10_000) this.pruneRecent(now);
+		return true;
+	}
+
+	private pruneRecent(now: number): void {
+		for (const [key, times] of this.recentByAddress) {
+			if (times.every((t) => now - t >= 60_000)) this.recentByAddress.delete(key);
+		}
+	}
+
+	private handle(socket: net.Socket, address: string, request: Request): void {
+		if (request.kind === 'open') return this.open(socket, address, request.tag);
+		const channel = this.channels.get(request.channel);
+		if (!channel) {
+			this.refuse(socket, 'no-channel', 'no such invite');
+			return;
+		}
+		// Single use: whatever happens next, this channel is gone.
+		this.forget(channel);
+		if (channel.tag !== request.tag) {
+			this.counts.wrongCodes++;
+			this.refuse(socket, 'wrong-code', 'wrong code; invite closed');
+			this.refuse(channel.owner, 'wrong-code', 'a wrong code was tried; invite closed');
+			return;
+		}
+		this.pair(channel.owner, socket);
+	}
+
+	private open(socket: net.Socket, address: string, tag: number): void {
+		if ((this.channelsByAddress.get(address) ?? 0) >= this.limits.channelsPerAddress) {
+			this.refuse(socket, 'limit', 'too many open invites');
+			return;
+		}
+		if (this.channels.size >= this.limits.maxChannels) {
+			this.refuse(socket, 'full', 'too many invites in all');
+			return;
+		}
+		const number = this.freeNumber();
+		const channel: Channel = {
+			number,
+			tag,
+			owner: socket,
+			address,
+			timer: setTimeout(
+				() => this.dropChannel(channel, 'expired', 'nobody joined in time'),
+				this.limits.channelTtlMs,
+			),
+		};
+		this.channels.set(number, channel);
+		this.channelsByAddress.set(address, (this.channelsByAddress.get(address) ?? 0) + 1);
+		socket.write(encodeReply({kind: 'ok', channel: number}));
+		// The owner only waits now; anything it sends, or its leaving, closes the channel.
+		socket.once('data', () => this.dropChannel(channel, 'bad-request', 'bytes before pairing'));
+		socket.once('close', () => this.forget(channel));
+		socket.resume();
+	}
+
+	/** A random free number: short codes while the relay is quiet, longer ones as it fills. */
+	private freeNumber(): number {
+		let range = 999;
+		while (this.channels.size * 2 >= range && range < maxChannelNumber) range = range * 10 + 9;
+		for (;;) {
+			const n = randomInt(1, range + 1);
+			if (!this.channels.has(n)) return n;
+		}
+	}
+
+	private forget(channel: Channel): void {
+		if (this.channels.get(channel.number) !== channel) return;
+		this.channels.delete(channel.number);
+		clearTimeout(channel.timer);
+		channel.owner.removeAllListeners('data');
+		const left = (this.channelsByAddress.get(channel.address) ?? 1) - 1;
+		if (left > 0) this.channelsByAddress.set(channel.address, left);
+		else this.channelsByAddress.delete(channel.address);
+	}
+
+	private dropChannel(channel: Channel, code: ErrorCode, text = ''): void {
+		if (this.channels.get(channel.number) !== channel) return;
+		this.forget(channel);
+		channel.owner.pause();
+		this.refuse(channel.owner, code, text);
+	}
+
+	private pair(a: net.Socket, b: net.Socket): void {
+		this.counts.callsPaired++;
+		this.counts.callsActive++;
+		const paired = encodeReply({kind: 'paired'});
+		a.write(paired);
+		b.write(paired);
+		let lastMoved = Date.now();
+		let over = false;
+		const onBytes = (n: number) => {
+			this.counts.bytesRelayed += n;
+			lastMoved = Date.now();
+		};
+		const idle = setInterval(
+			() => {
+				if (Date.now() - lastMoved >= this.limits.idleCallMs) finish(false);
+			},
+			Math.min(10_000, this.limits.idleCallMs),
+		).unref();
+		/** Graceful: the last bytes (a goodbye) still reach the other side before it closes. */
+		const finish = (graceful: boolean) => {
+			if (over) return;
+			over = true;
+			clearInterval(idle);
+			this.counts.callsActive--;
+			this.counts.callsEnded++;
+			for (const socket of [a, b]) {
+				if (!graceful) socket.destroy();
+				else {
+					socket.end();
+					setTimeout(() => socket.destroy(), 2000).unref();
+				}
+			}
+		};
+		forward(a, b, onBytes, finish);
+		forward(b, a, onBytes, finish);
+	}
+}
+
+/**
+ * Bytes from `from` to `to`, pausing `from` while `to` is over its high-water mark. An end is
+ * passed on (half-close); a close or an error ends the call both ways, after what was written.
+ */
+function forward(
+	from: net.Socket,
+	to: net.Socket,
+	onBytes: (n: number) => void,
+	finish: (graceful: boolean) => void,
+): void {
+	from.on('data', (chunk: Buffer) => {
+		onBytes(chunk.length);
+		if (!to.write(chunk)) from.pause();
+	});
+	to.on('drain', () => from.resume());
+	from.once('end', () => to.end());
+	from.once('close', () => finish(true));
+	from.resume();
+}
+
+export async function startRelay(options: RelayOptions = {}): Promise<RelayServer> {
+	return new RelayServer(options).start();
+}

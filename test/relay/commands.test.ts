@@ -1,0 +1,89 @@
+/**
+ * The commands as a user runs them (outside a terminal: the plain status line): facetty relay,
+ * facetty invite --relay, then facetty join CODE with the relay remembered from the invite's
+ * config; both sides show the same check code. And the sentences for what cannot work.
+ */
+import assert from 'node:assert/strict';
+import {spawn, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const config = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-relay-cli-'));
+const children: ChildProcess[] = [];
+after(() => {
+	for (const child of children) child.kill();
+	fs.rmSync(config, {recursive: true, force: true});
+});
+
+function facetty(args: string[]): {child: ChildProcess; output: () => string; exit: Promise<number>} {
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'source', 'cli.tsx'), ...args], {
+		cwd: root,
+		env: {...process.env, XDG_CONFIG_HOME: config},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	children.push(child);
+	let output = '';
+	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exit = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+	return {child, output: () => output, exit};
+}
+
+async function waitFor(read: () => string, pattern: RegExp, ms = 30_000): Promise<RegExpExecArray> {
+	const until = Date.now() + ms;
+	for (;;) {
+		const match = pattern.exec(read());
+		if (match) return match;
+		if (Date.now() > until) throw new Error(`no ${pattern} within ${ms} ms in:\n${read()}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+/** A port free on loopback right now (the command line refuses --port 0). */
+async function freePort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+test('relay, invite and join from the command line; the relay is remembered', async () => {
+	const relay = facetty(['relay', '--host', '127.0.0.1', '--port', String(await freePort())]);
+	const port = (await waitFor(relay.output, /listening on 127\.0\.0\.1:(\d+)/))[1]!;
+	const inviter = facetty(['invite', '--relay', `127.0.0.1:${port}`, '--camera', 'test', '--seconds', '4']);
+	const code = (await waitFor(inviter.output, /Your invite code: (\S+)/))[1]!;
+	assert.match(inviter.output(), new RegExp(`facetty join ${code} --relay 127\\.0\\.0\\.1:${port}`));
+	const joiner = facetty(['join', code, '--camera', 'test', '--seconds', '3']);
+	const [joinerCode, inviterCode] = await Promise.all([joiner.exit, inviter.exit]);
+	const checks = [joiner.output(), inviter.output()].map(
+		(text) => /check code (\d{3} \d{3})/.exec(text)?.[1],
+	);
+	assert.ok(checks[0] && checks[0] === checks[1], `check codes ${checks.join(' / ')}:\n${joiner.output()}`);
+	assert.match(joiner.output(), /via relay 127\.0\.0\.1:\d+/);
+	assert.match(joiner.output(), /call ended: time is up/);
+	assert.equal(joinerCode, 0, joiner.output());
+	assert.equal(inviterCode, 0, inviter.output());
+	// The code was used once: joining again is refused with a sentence.
+	const again = facetty(['join', code, '--camera', 'test']);
+	assert.equal(await again.exit, 1);
+	assert.match(again.output(), /no such invite at the relay/);
+	relay.child.kill('SIGINT');
+	assert.equal(await relay.exit, 0);
+	assert.match(relay.output(), /relay: 0 channels waiting, 0 calls, 1 paired and 1 ended so far/);
+	assert.doesNotMatch(relay.output(), new RegExp(code.split('-').slice(1).join('|')));
+});
+
+test('what cannot work is said in a sentence', async () => {
+	const bad = facetty(['join', '42-kettle-violet-orbits', '--relay', '127.0.0.1:9']);
+	assert.equal(await bad.exit, 2);
+	assert.match(bad.output(), /"orbits" is not one of the invite words/);
+	const unreachable = facetty(['join', '42-kettle-violet-orbit', '--relay', '127.0.0.1:9']);
+	assert.equal(await unreachable.exit, 1);
+	assert.match(unreachable.output(), /could not reach the relay 127\.0\.0\.1:9/);
+});

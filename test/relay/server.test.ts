@@ -1,0 +1,174 @@
+/**
+ * The relay server on loopback: exact forwarding both ways, backpressure against a reader that
+ * stops, expiry, single use, the per-address limits, and garbage, silence and early bytes refused
+ * with a reply line while the relay goes on pairing others.
+ */
+import assert from 'node:assert/strict';
+import {randomBytes} from 'node:crypto';
+import net from 'node:net';
+import {test} from 'node:test';
+import {joinChannel, openChannel, RelayError, type Paired} from '../../source/relay/client.js';
+import {addressKey, startRelay, type RelayLimits} from '../../source/relay/server.js';
+
+async function relayWith(limits: Partial<RelayLimits> = {}) {
+	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
+	return {relay, address: {host: '127.0.0.1', port: relay.port}};
+}
+
+/** Everything a socket receives until it closes. */
+function collect(socket: net.Socket): Promise<Buffer> {
+	const parts: Buffer[] = [];
+	socket.on('data', (chunk) => parts.push(chunk));
+	socket.resume();
+	return new Promise((resolve) => socket.once('close', () => resolve(Buffer.concat(parts))));
+}
+
+/** A raw connection that sends bytes and returns whatever the relay answers before it closes. */
+async function raw(port: number, bytes: Buffer | undefined, localAddress?: string): Promise<string> {
+	const socket = net.connect({host: '127.0.0.1', port, localAddress});
+	socket.on('error', () => undefined);
+	const answer = collect(socket);
+	if (bytes) socket.write(bytes);
+	return (await answer).toString('latin1');
+}
+
+async function pair(address: {host: string; port: number}): Promise<[Paired, Paired]> {
+	const invitation = await openChannel(address, 0x2a);
+	const joined = await joinChannel(address, invitation.channel, 0x2a);
+	return [await invitation.paired, joined];
+}
+
+test("a pair gets each other's bytes, exactly, both ways, and the call ends for both", async () => {
+	const {relay, address} = await relayWith();
+	const [a, b] = await pair(address);
+	const toB = randomBytes(3_000_000);
+	const toA = randomBytes(2_000_000);
+	const [gotA, gotB] = [collect(a.socket), collect(b.socket)];
+	a.socket.end(toB);
+	b.socket.end(toA);
+	assert.ok((await gotB).equals(toB));
+	assert.ok((await gotA).equals(toA));
+	const stats = relay.stats();
+	assert.equal(stats.callsPaired, 1);
+	assert.equal(stats.callsEnded, 1);
+	assert.equal(stats.bytesRelayed, 5_000_000);
+	await relay.close();
+});
+
+test('a reader that stops reading slows its peer down instead of filling the relay', async () => {
+	const {relay, address} = await relayWith();
+	const [writer, reader] = await pair(address);
+	reader.socket.pause();
+	const block = randomBytes(1 << 20);
+	let offered = 0;
+	// Write for a second as fast as the socket takes it.
+	const until = Date.now() + 1000;
+	while (Date.now() < until && offered < 200 * block.length) {
+		if (writer.socket.write(block)) offered += block.length;
+		else {
+			offered += block.length;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	const relayed = relay.stats().bytesRelayed;
+	// Kernel buffers on both loopback hops hold a few MB; the relay holds one high-water mark.
+	assert.ok(relayed < 24 * 1024 * 1024, `${relayed} bytes relayed to a reader that reads nothing`);
+	assert.ok(writer.socket.writableLength > 0, 'the writer was never held back');
+	// Reading again: every byte still arrives, in order.
+	const got = collect(reader.socket);
+	writer.socket.end();
+	const all = await got;
+	assert.equal(all.length, offered);
+	await relay.close();
+});
+
+test('an invite nobody joins expires; one that was used or left is gone', async () => {
+	const {relay, address} = await relayWith({channelTtlMs: 200});
+	const idle = await openChannel(address, 1);
+	await assert.rejects(idle.paired, (e: Error) => e instanceof RelayError && e.code === 'expired');
+	await assert.rejects(
+		joinChannel(address, idle.channel, 1),
+		(e: Error) => e instanceof RelayError && e.code === 'no-channel',
+	);
+	const left = await openChannel(address, 2);
+	left.close();
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	await assert.rejects(joinChannel(address, left.channel, 2), /no such invite/);
+	const [a] = await pair(address);
+	a.socket.destroy();
+	assert.equal(relay.stats().channelsWaiting, 0);
+	await relay.close();
+});
+
+test('per-address limits: open invites and connections a minute', async () => {
+	const {relay, address} = await relayWith({channelsPerAddress: 2, connectionsPerMinute: 4});
+	const first = await openChannel(address, 1);
+	const second = await openChannel(address, 1);
+	await assert.rejects(openChannel(address, 1), (e: Error) => e instanceof RelayError && e.code === 'limit');
+	await assert.rejects(openChannel(address, 1), (e: Error) => e instanceof RelayError && e.code === 'limit');
+	// The fifth connection this minute is refused before it may say anything.
+	assert.match(await raw(relay.port, undefined), /^err limit /);
+	// Another address is not held back by this one.
+	const other = await raw(relay.port, Buffer.from('FTYR1 join 1 00\n'), '127.0.0.2');
+	assert.match(other, /^err (no-channel|wrong-code) /);
+	first.close();
+	second.close();
+	await relay.close();
+});
+
+test('garbage, silence and bytes before pairing are refused with a line, and others still pair', async () => {
+	const {relay, address} = await relayWith({requestTimeoutMs: 300});
+	assert.match(await raw(relay.port, Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n')), /^err bad-request /);
+	assert.match(await raw(relay.port, randomBytes(4096)), /^err bad-request /);
+	assert.match(
+		await raw(relay.port, Buffer.from('FTYR1 open 2a\ndone')),
+		/^err bad-request .*before pairing/,
+	);
+	assert.match(await raw(relay.port, Buffer.alloc(1000, 0x41)), /^err bad-request .*longer than/);
+	assert.match(await raw(relay.port, undefined), /^err bad-request no request in time/);
+	// An owner that speaks before anyone joined loses its channel.
+	const socket = net.connect({host: '127.0.0.1', port: relay.port});
+	socket.on('error', () => undefined);
+	socket.write('FTYR1 open 04\n');
+	const said = collect(socket);
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	socket.write('hello');
+	assert.match((await said).toString(), /^ok \d+\nerr bad-request bytes before pairing\n$/);
+	const [a, b] = await pair(address);
+	const got = collect(b.socket);
+	a.socket.end('still pairing');
+	assert.equal((await got).toString(), 'still pairing');
+	await relay.close();
+});
+
+test('a wrong tag closes the invite for both, and counts, never content', async () => {
+	const lines: string[] = [];
+	const relay = await startRelay({host: '127.0.0.1', port: 0, log: (l) => lines.push(l)});
+	const address = {host: '127.0.0.1', port: relay.port};
+	const invitation = await openChannel(address, 0x10);
+	await assert.rejects(joinChannel(address, invitation.channel, 0x11), /wrong code/);
+	await assert.rejects(invitation.paired, /wrong code/);
+	assert.equal(relay.stats().wrongCodes, 1);
+	assert.match(relay.summary(), /refused: wrong-code 2/);
+	assert.doesNotMatch(relay.summary(), /127\.0\.0\.1/);
+	await relay.close();
+});
+
+test('a call in which nothing moves is closed after the idle time', async () => {
+	const {relay, address} = await relayWith({idleCallMs: 300});
+	const [a, b] = await pair(address);
+	await Promise.all([collect(a.socket), collect(b.socket)]);
+	assert.equal(relay.stats().callsActive, 0);
+	await relay.close();
+});
+
+test('limits are counted per IPv4 address and per IPv6 /64', () => {
+	assert.equal(addressKey('203.0.113.7'), '203.0.113.7');
+	assert.equal(addressKey('::ffff:203.0.113.7'), '203.0.113.7');
+	assert.equal(addressKey('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+	assert.equal(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
+	assert.equal(addressKey('2001:db8::1'), '2001:db8:0:0::/64');
+	assert.equal(addressKey('::1'), '0:0:0:0::/64');
+	assert.equal(addressKey(undefined), 'unknown');
+});
