@@ -9,6 +9,7 @@ import type {Call, CallOptions, CallSecurity, ProtocolChoice} from '../session/c
 import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
 import {refusalText} from '../ui/refusal.js';
+import {cleanLines} from '../text/sanitize.js';
 import {detectColorDepth} from '../render/layout.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import type {CallSettings, Display} from '../command-line.js';
@@ -106,21 +107,41 @@ export function formatStatus(stats: CallStats): string {
 	);
 }
 
+type StatusOutput = NodeJS.WritableStream & {isTTY?: boolean};
+
+/**
+ * Plain mode's only way to print: every line passes the sanitizer (it may quote a peer, a camera,
+ * OpenSSL), so the only escape sequence written is facetty's own "rewrite this line" on a
+ * terminal. `keep` ends the line (a terminal keeps it); otherwise the next line overwrites it.
+ */
+export function plainPrinter(out: StatusOutput): (text: string, keep?: boolean) => void {
+	return (text, keep = false) => {
+		const lines = cleanLines(text, {maxColumns: 1000, maxLines: 40, keepSpaces: true}).split('\n');
+		lines.forEach((clean, index) => {
+			const last = index === lines.length - 1;
+			out.write(out.isTTY ? `\r\x1b[2K${clean}${keep || !last ? '\n' : ''}` : `${clean}\n`);
+		});
+	};
+}
+
 /** Runs the source into the call for as long as the call lasts, with the status line. */
 async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
 	const out = options.status ?? process.stderr;
 	const source: FrameSource = openSource(options.camera ?? '0');
-	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
+	const line = plainPrinter(out);
 	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
 	call.on('state', (state) => {
 		if (state === 'ended') return;
 		line(`${label}: ${state}`);
 		if (state === 'in-call') {
 			const who = [call.peerName, call.remoteAddress].filter(Boolean).join(' at ');
-			line(`${label}: in call${who ? ` with ${who}` : ''}: ${securityLine(call.security)}\n`);
+			line(`${label}: in call${who ? ` with ${who}` : ''}: ${securityLine(call.security)}`, true);
 		}
 	});
-	call.on('chat', (text) => line(`${label} says: ${text}\n`));
+	call.on('chat', (text) => {
+		// A message of several lines: each one under the name, so none can pass for facetty's own.
+		for (const said of text.split('\n')) line(`${label} says: ${said}`, true);
+	});
 	source.onFrame((frame) => call.sendFrame(frame));
 	source.onError((error) => call.hangUp(`camera: ${error.message}`));
 	const stopTimer = options.seconds
@@ -128,7 +149,7 @@ async function hold(call: Call, options: CallCommandOptions, label: string): Pro
 		: undefined;
 	const end = new Promise<number>((resolve) =>
 		call.once('ended', (e) => {
-			line(`${label}: call ended: ${e.reason}\n`);
+			line(`${label}: call ended: ${e.reason}`, true);
 			resolve(e.error ? 1 : 0);
 		}),
 	);
@@ -136,7 +157,7 @@ async function hold(call: Call, options: CallCommandOptions, label: string): Pro
 		await source.start();
 	} catch (error) {
 		call.hangUp('no camera');
-		line(`${label}: ${error instanceof Error ? error.message : String(error)}\n`);
+		line(`${label}: ${error instanceof Error ? error.message : String(error)}`, true);
 		clearTimeout(stopTimer);
 		return 1;
 	}
@@ -164,12 +185,12 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
 	const listener = await listen({...sessionOptions(options), host: options.host, port: options.port ?? 5000});
-	const out = options.status ?? process.stderr;
-	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
-	out.write(`this side's key: ${listener.fingerprint}\n`);
-	for (const warning of listener.warnings) out.write(`warning: ${warning}\n`);
+	const line = plainPrinter(options.status ?? process.stderr);
+	line(`listening on ${options.host ?? '*'}:${listener.port}`, true);
+	line(`this side's key: ${listener.fingerprint}`, true);
+	for (const warning of listener.warnings) line(`warning: ${warning}`, true);
 	options.onListening?.(listener.port);
-	listener.on('rejected', (error, address) => out.write(`${refusalText(error, address)}\n`));
+	listener.on('rejected', (error, address) => line(refusalText(error, address), true));
 	let remaining = options.calls ?? Infinity;
 	let lastCode = 0;
 	let stopping = false;
