@@ -48,6 +48,8 @@ const cli = meow(
 	  --loop               play: start again at the end
 	  --threshold N        levels a colour may drift before a cell is redrawn (default 6; 0 = exact)
 	  --seconds N          listen, call: hang up after N seconds
+	  --log FILE           append what OpenCV and FFmpeg print themselves to FILE (by default it is
+	                       discarded while a full-screen view is up, so it cannot draw over it)
 	  --help, --version
 
 	Security
@@ -96,6 +98,7 @@ const cli = meow(
 			loop: {type: 'boolean', default: false},
 			threshold: {type: 'number'},
 			seconds: {type: 'number'},
+			log: {type: 'string'},
 		},
 	},
 );
@@ -103,7 +106,8 @@ const cli = meow(
 try {
 	const command = parseCommandLine(cli.input, cli.flags);
 	const {runCommand} = await import('./run-command.js');
-	process.exitCode = await runCommand(command);
+	if (cli.flags.log !== undefined && cli.flags.log.trim() === '') throw new UsageError('--log needs a FILE');
+	process.exitCode = await runCommand(command, {log: cli.flags.log});
 } catch (error) {
 	if (error instanceof UsageError) {
 		process.stderr.write(`facetty: ${error.message}\nRun facetty --help for the commands and flags.\n`);
