@@ -11,7 +11,8 @@ import {dial, listen} from '../session/connect.js';
 import {refusalText} from '../ui/refusal.js';
 import {cleanLines} from '../text/sanitize.js';
 import {detectColorDepth} from '../render/layout.js';
-import {defaultConfigDir} from '../trust/identity.js';
+import {defaultConfigDir, loadIdentity} from '../trust/identity.js';
+import {KeyFileError, secureConfigDir} from '../config/config.js';
 import type {CallSettings, Display} from '../command-line.js';
 
 export type CallCommandOptions = {
@@ -213,6 +214,27 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	});
 }
 
+/**
+ * The config directory and the identity key, before anything starts (as ssh checks its files):
+ * warnings printed, and a sentence naming the file when one cannot be used.
+ */
+export function checkKeyFiles(
+	configDir: string,
+	errors: NodeJS.WritableStream = process.stderr,
+): string | undefined {
+	try {
+		for (const warning of secureConfigDir(configDir)) errors.write(`facetty: warning: ${warning}\n`);
+		loadIdentity(configDir);
+		return undefined;
+	} catch (error) {
+		if (error instanceof KeyFileError) return error.message;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code)
+			return `cannot use the config directory ${configDir} (${code}): ${cleanLines(String((error as Error).message))}`;
+		throw error;
+	}
+}
+
 /** What listen and call were asked on the command line (or the setup screen). */
 export type CallScreenCommand = {
 	role: 'listen' | 'call';
@@ -234,6 +256,11 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		// The user's own identity key and known_peers, always, from the command line.
 		configDir: defaultConfigDir(),
 	};
+	const refused = checkKeyFiles(trust.configDir);
+	if (refused) {
+		process.stderr.write(`facetty: ${refused}\n`);
+		return 1;
+	}
 	if (!interactive) {
 		if (command.window)
 			process.stderr.write('facetty: --window needs the call screen (a terminal); going on without it.\n');
