@@ -5,6 +5,7 @@
  * missing binding or a missing system library into one sentence that says what to install.
  */
 import type {cv as OpenCvModule} from '@u4/opencv4nodejs';
+import {cleanLine} from './text/sanitize.js';
 
 export type OpenCv = typeof OpenCvModule;
 export type Mat = InstanceType<OpenCv['Mat']>;
@@ -23,7 +24,9 @@ export function loadOpenCv(): Promise<OpenCv> {
 async function loadOnce(): Promise<OpenCv> {
 	process.env['OPENCV4NODEJS_DISABLE_AUTOBUILD'] = '1';
 	// OpenCV's own warnings (GStreamer probing, V4L2 misses) would be drawn over the video; our
-	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging.
+	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging
+	// (to the --log file while a full-screen view is up: FFmpeg's own lines, which no variable
+	// of OpenCV 4.6 silences, go there too; see native-output.ts).
 	process.env['OPENCV_LOG_LEVEL'] ??= 'SILENT';
 	// The binding tells V8 about every Mat it frees, even from inside a garbage collection, which
 	// V8 20 does not allow: it aborts with "Check failed: marking_done_" after a few thousand
@@ -58,5 +61,5 @@ export function explainLoadFailure(error: unknown): string {
 			'then run npm install (or npm rebuild) in the facetty folder.'
 		);
 	}
-	return `OpenCV could not be loaded: ${detail.split('\n')[0]}`;
+	return `OpenCV could not be loaded: ${cleanLine(detail.split('\n')[0] ?? '', {maxColumns: 300})}`;
 }

@@ -17,6 +17,7 @@
  * - the width, measured as terminals and Ink measure it (string-width: wide East Asian
  *   characters and emoji take 2 columns, combining marks 0), is capped; a cut text ends in "…".
  */
+import {eastAsianWidth} from 'get-east-asian-width';
 import stringWidth from 'string-width';
 
 /**
@@ -41,6 +42,20 @@ const segmenter = new Intl.Segmenter();
 /** Columns `text` takes on a terminal (text holding no escape sequences: sanitized text). */
 export function displayWidth(text: string): number {
 	return stringWidth(text, {countAnsiEscapeCodes: true});
+}
+
+const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+
+/**
+ * Columns one code point takes, by the same Unicode East Asian Width data string-width uses:
+ * 0 for controls, marks and format characters, 2 for wide and fullwidth ones (most emoji), else 1.
+ * For code that walks text a code point at a time (cutting Ink's lines into columns).
+ */
+export function codePointWidth(code: number): number {
+	if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
+	if (code < 0x300) return 1;
+	if (zeroWidth.test(String.fromCodePoint(code))) return 0;
+	return eastAsianWidth(code);
 }
 
 export type LineOptions = {

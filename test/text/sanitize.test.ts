@@ -4,6 +4,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {
 	cleanBytes,
+	codePointWidth,
 	cleanLine,
 	cleanLines,
 	cutToWidth,
@@ -119,5 +120,19 @@ test('property: whatever a peer sends, a cleaned line holds nothing a terminal w
 			assert.ok(lines.split('\n').length <= 5);
 		}),
 		{numRuns: 2000},
+	);
+});
+
+test('one code point at a time, the width agrees with the whole-text measure for clean text', () => {
+	fc.assert(
+		fc.property(hostileStrings, (input) => {
+			const line = cleanLine(input, {maxColumns: 1000});
+			let sum = 0;
+			for (const char of line) sum += codePointWidth(char.codePointAt(0)!);
+			// Emoji with a presentation selector (U+2764 U+FE0F) are the one place they may differ.
+			if (!/\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(line))
+				assert.equal(sum, displayWidth(line), JSON.stringify(line));
+		}),
+		{numRuns: 1000},
 	);
 });
