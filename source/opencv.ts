@@ -25,8 +25,8 @@ async function loadOnce(): Promise<OpenCv> {
 	process.env['OPENCV4NODEJS_DISABLE_AUTOBUILD'] = '1';
 	// OpenCV's own warnings (GStreamer probing, V4L2 misses) would be drawn over the video; our
 	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging
-	// (to the --log file while a full-screen view is up: FFmpeg's own lines, which no variable
-	// of OpenCV 4.6 silences, go there too; see native-output.ts).
+	// (to the --log file while a full-screen view is up, see native-output.ts). FFmpeg's own
+	// errors are kept at its level (OPENCV_FFMPEG_LOGLEVEL would silence them) so --log has them.
 	process.env['OPENCV_LOG_LEVEL'] ??= 'SILENT';
 	// The binding tells V8 about every Mat it frees, even from inside a garbage collection, which
 	// V8 20 does not allow: it aborts with "Check failed: marking_done_" after a few thousand
