@@ -28,6 +28,8 @@ async function loadOnce(): Promise<OpenCv> {
 	// (to the --log file while a full-screen view is up, see native-output.ts). FFmpeg's own
 	// errors are kept at its level (OPENCV_FFMPEG_LOGLEVEL would silence them) so --log has them.
 	process.env['OPENCV_LOG_LEVEL'] ??= 'SILENT';
+	// When FFmpeg does write to a terminal (plain mode, stderr a terminal), no colour escapes.
+	process.env['AV_LOG_FORCE_NOCOLOR'] ??= '1';
 	// The binding tells V8 about every Mat it frees, even from inside a garbage collection, which
 	// V8 20 does not allow: it aborts with "Check failed: marking_done_" after a few thousand
 	// frames. Without the tracking, V8 simply does not count the pixel buffers of live Mats.
