@@ -62,9 +62,11 @@ ${optionsHelp('\t  ')}
 );
 
 try {
-	const command = parseCommandLine(cli.input, cli.flags as Flags, process.argv.slice(2));
+	const flags = cli.flags as Flags;
+	const command = parseCommandLine(cli.input, flags, process.argv.slice(2));
 	const {runCommand} = await import('./run-command.js');
-	process.exitCode = await runCommand(command);
+	if (flags.log !== undefined && flags.log.trim() === '') throw new UsageError('--log needs a FILE');
+	process.exitCode = await runCommand(command, {log: flags.log});
 } catch (error) {
 	if (error instanceof UsageError) {
 		process.stderr.write(`facetty: ${error.message}\n`);

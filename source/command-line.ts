@@ -33,6 +33,7 @@ export type Flags = {
 	requireEncryption?: boolean;
 	peerKey?: string;
 	relay?: string;
+	log?: string;
 };
 
 export type Display = {
@@ -91,7 +92,7 @@ export function parseCommandLine(
 	switch (name) {
 		case 'listen': {
 			expectArguments(name, rest, 0);
-			const port = parsePort(flags.port);
+			const port = parsePort(flags.port, 'listen');
 			if (!port.ok) throw new UsageError(`--port: ${lowerFirst(port.error)}`);
 			const badHost = checkHost(flags.host);
 			if (badHost) throw new UsageError(`--host: ${lowerFirst(badHost)}`);
@@ -106,7 +107,7 @@ export function parseCommandLine(
 		}
 		case 'relay': {
 			expectArguments(name, rest, 0);
-			const port = parsePort(flags.port);
+			const port = parsePort(flags.port, 'listen');
 			if (!port.ok) throw new UsageError(`--port: ${lowerFirst(port.error)}`);
 			return {kind: 'relay', host: flags.host, port: port.value};
 		}

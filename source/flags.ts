@@ -148,6 +148,15 @@ export const flagTable = {
 		help: 'draw frames as fast as they decode (benchmarks)',
 	},
 	loop: {type: 'boolean', default: false, for: ['play'], help: 'start again at the end'},
+	log: {
+		type: 'string',
+		for: ['listen', 'call', 'invite', 'join', 'preview', 'play', 'demo'],
+		usage: '--log FILE',
+		help: [
+			'append what OpenCV and FFmpeg print themselves to FILE (by default it is',
+			'discarded while a full-screen view is up, so it cannot draw over it)',
+		],
+	},
 	relay: {
 		type: 'string',
 		for: ['invite', 'join'],

@@ -5,6 +5,7 @@
  * missing binding or a missing system library into one sentence that says what to install.
  */
 import type {cv as OpenCvModule} from '../vendor/opencv4nodejs/typings/index.js';
+import {cleanLine} from './text/sanitize.js';
 
 export type OpenCv = typeof OpenCvModule;
 export type Mat = InstanceType<OpenCv['Mat']>;
@@ -23,8 +24,12 @@ export function loadOpenCv(): Promise<OpenCv> {
 async function loadOnce(): Promise<OpenCv> {
 	process.env['OPENCV4NODEJS_DISABLE_AUTOBUILD'] = '1';
 	// OpenCV's own warnings (GStreamer probing, V4L2 misses) would be drawn over the video; our
-	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging.
+	// errors say the same in plain words. OPENCV_LOG_LEVEL=INFO brings them back for debugging
+	// (to the --log file while a full-screen view is up, see native-output.ts). FFmpeg's own
+	// errors are kept at its level (OPENCV_FFMPEG_LOGLEVEL would silence them) so --log has them.
 	process.env['OPENCV_LOG_LEVEL'] ??= 'SILENT';
+	// When FFmpeg does write to a terminal (plain mode, stderr a terminal), no colour escapes.
+	process.env['AV_LOG_FORCE_NOCOLOR'] ??= '1';
 	// The binding tells V8 about every Mat it frees, even from inside a garbage collection, which
 	// V8 20 does not allow: it aborts with "Check failed: marking_done_" after a few thousand
 	// frames. Without the tracking, V8 simply does not count the pixel buffers of live Mats.
@@ -62,5 +67,5 @@ export function explainLoadFailure(error: unknown): string {
 			'then run npm install (or npm rebuild) in the facetty folder.'
 		);
 	}
-	return `OpenCV could not be loaded: ${detail.split('\n')[0]}`;
+	return `OpenCV could not be loaded: ${cleanLine(detail.split('\n')[0] ?? '', {maxColumns: 300})}`;
 }

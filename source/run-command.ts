@@ -5,10 +5,38 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Command} from './command-line.js';
+import {divertNativeOutput, LogFileError, type NativeOutputDiversion} from './native-output.js';
 
 export const mediaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'media');
 
-export async function runCommand(command: Command): Promise<number> {
+export type RunOptions = {
+	/** --log FILE: native libraries' own messages go there while a full-screen view is up (else nowhere). */
+	readonly log?: string;
+};
+
+/** Whether the command draws a full-screen view (the others print lines, or a picture stream to a pipe). */
+function fullScreen(command: Command): boolean {
+	if (command.kind === 'play' || command.kind === 'preview') return Boolean(process.stdout.isTTY);
+	return Boolean(process.stdout.isTTY && process.stdin.isTTY);
+}
+
+export async function runCommand(command: Command, options: RunOptions = {}): Promise<number> {
+	let diversion: NativeOutputDiversion | undefined;
+	try {
+		if (fullScreen(command)) diversion = divertNativeOutput(options.log);
+	} catch (error) {
+		if (!(error instanceof LogFileError)) throw error;
+		process.stderr.write(`facetty: ${error.message}\n`);
+		return 2;
+	}
+	try {
+		return await run(command);
+	} finally {
+		diversion?.restore();
+	}
+}
+
+async function run(command: Command): Promise<number> {
 	switch (command.kind) {
 		case 'listen':
 		case 'call': {

@@ -9,8 +9,10 @@ import type {Call, CallOptions, CallSecurity, ProtocolChoice} from '../session/c
 import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
 import {refusalText} from '../ui/refusal.js';
+import {cleanLines} from '../text/sanitize.js';
 import {detectColorDepth} from '../render/layout.js';
-import {defaultConfigDir} from '../trust/identity.js';
+import {defaultConfigDir, loadIdentity} from '../trust/identity.js';
+import {KeyFileError, secureConfigDir} from '../config/config.js';
 import type {CallSettings, Display} from '../command-line.js';
 import {defaultPort, formatHostPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
 
@@ -104,21 +106,41 @@ export function formatStatus(stats: CallStats): string {
 	);
 }
 
+type StatusOutput = NodeJS.WritableStream & {isTTY?: boolean};
+
+/**
+ * Plain mode's only way to print: every line passes the sanitizer (it may quote a peer, a camera,
+ * OpenSSL), so the only escape sequence written is facetty's own "rewrite this line" on a
+ * terminal. `keep` ends the line (a terminal keeps it); otherwise the next line overwrites it.
+ */
+export function plainPrinter(out: StatusOutput): (text: string, keep?: boolean) => void {
+	return (text, keep = false) => {
+		const lines = cleanLines(text, {maxColumns: 1000, maxLines: 40, keepSpaces: true}).split('\n');
+		lines.forEach((clean, index) => {
+			const last = index === lines.length - 1;
+			out.write(out.isTTY ? `\r\x1b[2K${clean}${keep || !last ? '\n' : ''}` : `${clean}\n`);
+		});
+	};
+}
+
 /** Runs the source into the call for as long as the call lasts, with the status line. */
 export async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
 	const out = options.status ?? process.stderr;
 	const source: FrameSource = openSource(options.camera ?? '0');
-	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
+	const line = plainPrinter(out);
 	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
 	call.on('state', (state) => {
 		if (state === 'ended') return;
 		line(`${label}: ${state}`);
 		if (state === 'in-call') {
 			const who = [call.peerName, call.remoteAddress].filter(Boolean).join(' at ');
-			line(`${label}: in call${who ? ` with ${who}` : ''}: ${securityLine(call.security)}\n`);
+			line(`${label}: in call${who ? ` with ${who}` : ''}: ${securityLine(call.security)}`, true);
 		}
 	});
-	call.on('chat', (text) => line(`${label} says: ${text}\n`));
+	call.on('chat', (text) => {
+		// A message of several lines: each one under the name, so none can pass for facetty's own.
+		for (const said of text.split('\n')) line(`${label} says: ${said}`, true);
+	});
 	source.onFrame((frame) => call.sendFrame(frame));
 	source.onError((error) => call.hangUp(`camera: ${error.message}`));
 	const stopTimer = options.seconds
@@ -126,7 +148,7 @@ export async function hold(call: Call, options: CallCommandOptions, label: strin
 		: undefined;
 	const end = new Promise<number>((resolve) =>
 		call.once('ended', (e) => {
-			line(`${label}: call ended: ${e.reason}\n`);
+			line(`${label}: call ended: ${e.reason}`, true);
 			resolve(e.error ? 1 : 0);
 		}),
 	);
@@ -134,7 +156,7 @@ export async function hold(call: Call, options: CallCommandOptions, label: strin
 		await source.start();
 	} catch (error) {
 		call.hangUp('no camera');
-		line(`${label}: ${error instanceof Error ? error.message : String(error)}\n`);
+		line(`${label}: ${error instanceof Error ? error.message : String(error)}`, true);
 		clearTimeout(stopTimer);
 		return 1;
 	}
@@ -167,12 +189,12 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 			throw new Error(listenFailure(error, options.host, port));
 		},
 	);
-	const out = options.status ?? process.stderr;
-	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
-	out.write(`this side's key: ${listener.fingerprint}\n`);
-	for (const warning of listener.warnings) out.write(`warning: ${warning}\n`);
+	const line = plainPrinter(options.status ?? process.stderr);
+	line(`listening on ${options.host ?? '*'}:${listener.port}`, true);
+	line(`this side's key: ${listener.fingerprint}`, true);
+	for (const warning of listener.warnings) line(`warning: ${warning}`, true);
 	options.onListening?.(listener.port);
-	listener.on('rejected', (error, address) => out.write(`${refusalText(error, address)}\n`));
+	listener.on('rejected', (error, address) => line(refusalText(error, address), true));
 	let remaining = options.calls ?? Infinity;
 	let lastCode = 0;
 	let stopping = false;
@@ -193,6 +215,27 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 			});
 		});
 	});
+}
+
+/**
+ * The config directory and the identity key, before anything starts (as ssh checks its files):
+ * warnings printed, and a sentence naming the file when one cannot be used.
+ */
+export function checkKeyFiles(
+	configDir: string,
+	errors: NodeJS.WritableStream = process.stderr,
+): string | undefined {
+	try {
+		for (const warning of secureConfigDir(configDir)) errors.write(`facetty: warning: ${warning}\n`);
+		loadIdentity(configDir);
+		return undefined;
+	} catch (error) {
+		if (error instanceof KeyFileError) return error.message;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code)
+			return `cannot use the config directory ${configDir} (${code}): ${cleanLines(String((error as Error).message))}`;
+		throw error;
+	}
 }
 
 /** What listen and call were asked on the command line (or the setup screen). */
@@ -218,6 +261,11 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		// The user's own identity key and known_peers, always, from the command line.
 		configDir: defaultConfigDir(),
 	};
+	const refused = checkKeyFiles(trust.configDir);
+	if (refused) {
+		process.stderr.write(`facetty: ${refused}\n`);
+		return 1;
+	}
 	if (!interactive) {
 		if (command.window)
 			process.stderr.write('facetty: --window needs the call screen (a terminal); going on without it.\n');

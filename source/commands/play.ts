@@ -4,6 +4,7 @@
  * in an 80x24 box unless --size says otherwise, so its bytes can be counted.
  */
 import {openSource} from '../sources/index.js';
+import {cleanError} from '../text/sanitize.js';
 import {SourceError} from '../sources/types.js';
 import {showOnTerminal, type TerminalDisplayOptions} from '../terminal/show-source.js';
 
@@ -23,9 +24,7 @@ export async function runPlay(options: PlayOptions): Promise<number> {
 			throw new SourceError('not-a-video', `${options.file} is not a video file.`);
 		}
 	} catch (error) {
-		(options.errorOutput ?? process.stderr).write(
-			`${error instanceof Error ? error.message : String(error)}\n`,
-		);
+		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);
 		return 2;
 	}
 	return showOnTerminal(source, options, false);

@@ -3,6 +3,7 @@
  * framing and light before a call.
  */
 import {openSource} from '../sources/index.js';
+import {cleanError} from '../text/sanitize.js';
 import {showOnTerminal, type TerminalDisplayOptions} from '../terminal/show-source.js';
 
 export type PreviewOptions = TerminalDisplayOptions & {
@@ -17,9 +18,7 @@ export async function runPreview(options: PreviewOptions = {}): Promise<number> 
 	try {
 		source = openSource(options.camera ?? '0');
 	} catch (error) {
-		(options.errorOutput ?? process.stderr).write(
-			`${error instanceof Error ? error.message : String(error)}\n`,
-		);
+		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);
 		return 2;
 	}
 	return showOnTerminal(source, options, options.mirror ?? true);

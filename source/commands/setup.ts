@@ -2,6 +2,7 @@
  * `facetty` with no command: the setup screen, then the call screen with what was chosen. The
  * choices are remembered (config/config.ts) and offered next time.
  */
+import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
@@ -77,7 +78,9 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 		window: result.window,
 	});
 	if (failed)
-		process.stderr.write(`facetty: could not remember the choices in ${configPath()}: ${failed.message}\n`);
+		process.stderr.write(
+			`facetty: could not remember the choices in ${configPath()}: ${cleanError(failed, {maxColumns: 1000})}\n`,
+		);
 	const {runCallCommand} = await import('./call.js');
 	return runCallCommand({
 		role: result.mode,

@@ -1,11 +1,87 @@
 /**
- * The setup screen's memory: the last choices, in a small JSON file in the user's config
+ * The config directory and what is kept in it: the identity key and known_peers (trust/), and
+ * the setup screen's memory: the last choices, in a small JSON file in the user's config
  * directory ($XDG_CONFIG_HOME/facetty/config.json, ~/.config/facetty/config.json, or
  * %APPDATA%\facetty\config.json). A missing or broken file is the same as no file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+/**
+ * A key file or the config directory that facetty will not use as it is, as one sentence that
+ * names the file and says what to do (never a stack trace).
+ */
+export class KeyFileError extends Error {
+	override name = 'KeyFileError';
+}
+
+const mode = (bits: number) => (bits & 0o777).toString(8);
+
+/** Whether a file or directory is someone else's: its owner is neither this user nor root. */
+function foreign(stat: fs.Stats): boolean {
+	const uid = process.getuid?.();
+	return uid !== undefined && stat.uid !== uid && stat.uid !== 0;
+}
+
+/**
+ * The config directory, checked the way ssh's StrictModes checks ~/.ssh: made (0700) if missing;
+ * refused when another user owns it or can write in it (they could swap the identity key or
+ * known_peers); closed to other users (0700) with a warning when they can only look in. The same
+ * for known_peers (0600). Returns the warnings; throws a KeyFileError to refuse.
+ */
+export function secureConfigDir(dir: string): string[] {
+	if (process.platform === 'win32') return [];
+	const warnings: string[] = [];
+	fs.mkdirSync(dir, {recursive: true, mode: 0o700});
+	const stat = fs.statSync(dir);
+	if (!stat.isDirectory())
+		throw new KeyFileError(`${dir} should be facetty's config directory but is not a directory`);
+	if (foreign(stat))
+		throw new KeyFileError(
+			`${dir} belongs to another user (uid ${stat.uid}); facetty keeps your keys only in a directory of yours`,
+		);
+	if (stat.mode & 0o022) {
+		throw new KeyFileError(
+			`${dir} can be written by other users (mode ${mode(stat.mode)}): they could swap your identity key or known_peers. If that is not so, run: chmod 700 ${dir}`,
+		);
+	}
+	if (stat.mode & 0o055) {
+		fs.chmodSync(dir, 0o700);
+		warnings.push(`${dir} was open to other users (mode ${mode(stat.mode)}); facetty made it 700`);
+	}
+	const knownPeers = path.join(dir, 'known_peers');
+	let peers: fs.Stats | undefined;
+	try {
+		peers = fs.statSync(knownPeers);
+	} catch {
+		peers = undefined;
+	}
+	if (peers) {
+		checkKnownPeersFile(knownPeers, peers);
+		if (peers.mode & 0o044) {
+			fs.chmodSync(knownPeers, 0o600);
+			warnings.push(
+				`${knownPeers} could be read by other users (mode ${mode(peers.mode)}); facetty made it 600`,
+			);
+		}
+	}
+	return warnings;
+}
+
+/** known_peers decides whom to trust: refused when another user owns it or can change it. */
+export function checkKnownPeersFile(file: string, stat: fs.Stats): void {
+	if (process.platform === 'win32') return;
+	if (foreign(stat))
+		throw new KeyFileError(
+			`${file} belongs to another user (uid ${stat.uid}); move it away to start a new one`,
+		);
+	if (stat.mode & 0o022) {
+		throw new KeyFileError(
+			`${file} can be changed by other users (mode ${mode(stat.mode)}), so it cannot say whom to trust. Check its lines, then run: chmod 600 ${file}`,
+		);
+	}
+}
 
 export type SavedChoices = {
 	mode?: 'listen' | 'call';
@@ -62,8 +138,8 @@ export function loadChoices(file = configPath()): SavedChoices {
 /** Saves; a failure (read-only home) is returned, not thrown: forgetting is not worth a crash. */
 export function saveChoices(choices: SavedChoices, file = configPath()): Error | undefined {
 	try {
-		fs.mkdirSync(path.dirname(file), {recursive: true});
-		fs.writeFileSync(file, JSON.stringify(choices, null, '\t') + '\n');
+		fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
+		fs.writeFileSync(file, JSON.stringify(choices, null, '\t') + '\n', {mode: 0o600});
 		return undefined;
 	} catch (error) {
 		return error instanceof Error ? error : new Error(String(error));

@@ -17,12 +17,16 @@ export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string};
 
 const example = `for example 192.168.1.20:${defaultPort}`;
 
-/** A port as typed: digits only, 1 to 65535. */
-export function parsePort(text: string | number): Parsed<number> {
+/**
+ * A port as typed: digits only, 1 to 65535. A port to listen on may also be 0, "any free port"
+ * (the listener then says which one it got).
+ */
+export function parsePort(text: string | number, use: 'connect' | 'listen' = 'connect'): Parsed<number> {
 	const typed = String(text).trim();
 	const port = Number(typed);
-	if (!/^\d{1,5}$/.test(typed) || port < 1 || port > 65535) {
-		return {ok: false, error: `The port must be a whole number from 1 to 65535, not "${typed}".`};
+	const lowest = use === 'listen' ? 0 : 1;
+	if (!/^\d{1,5}$/.test(typed) || port < lowest || port > 65535) {
+		return {ok: false, error: `The port must be a whole number from ${lowest} to 65535, not "${typed}".`};
 	}
 	return {ok: true, value: port};
 }

@@ -8,6 +8,7 @@
  * first frame header (`480 64015/`), so the shape is settled when the first `/` arrives: the
  * split of the digits is the one whose segment count agrees with the shape.
  */
+import {quoteBytes} from '../text/sanitize.js';
 import {ProtocolError} from './errors.js';
 
 export const seedSegmentBytes = 65470;
@@ -106,7 +107,7 @@ export function splitGluedShape(text: string): SeedShape & {segments: number} {
 }
 
 function printable(text: string): string {
-	return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
+	return quoteBytes(text, 40);
 }
 
 type ParserState =

@@ -5,6 +5,7 @@
  * costs nothing. Unknown types are skipped (without buffering) so newer peers can add some.
  * Pure: no sockets, no clocks. Byte layout of each payload: docs/protocol.md.
  */
+import {cleanLine} from '../text/sanitize.js';
 import {ProtocolError} from './errors.js';
 
 export const v2Version = 2;
@@ -333,12 +334,9 @@ export function nameFromAgent(agent: string): string | undefined {
 	return name || undefined;
 }
 
-/** Control characters (C0, C1), line/paragraph separators and bidi overrides become spaces; runs collapse. */
+/** A display name as the one sanitizer (text/sanitize.ts) leaves it: one line, at most 64 columns. */
 export function cleanName(text: string): string {
-	return text
-		.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return cleanLine(text, {maxColumns: v2MaxNameBytes});
 }
 
 function cutUtf8(text: string, max: number): string {

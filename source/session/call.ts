@@ -23,6 +23,7 @@ import type {Identity} from '../trust/identity.js';
 import {formatHostPort} from '../net/address.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {nameFromAgent} from '../protocol/v2.js';
+import {cleanLine} from '../text/sanitize.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
 import type {Size} from './media.js';
 
@@ -124,6 +125,7 @@ export type PeerKeyChange = {
 
 export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000};
 const defaultMaxWriteBacklog = 32 * 1024 * 1024;
+const endTextLimits = {maxColumns: 1000} as const;
 
 /** What a protocol adapter does with the socket once the handshake chose it. */
 export interface Link {
@@ -408,6 +410,16 @@ export class Call extends EventEmitter<CallEvents> {
 
 	private finish(reason: string, error?: Error): void {
 		if (this.endInfo) return;
+		// Reasons and errors quote the peer (its goodbye, its bytes) and OpenSSL: one clean line each,
+		// whoever prints them. Long enough for facetty's own longest sentence (a changed key).
+		reason = cleanLine(reason, endTextLimits);
+		if (error) {
+			try {
+				error.message = cleanLine(error.message, endTextLimits);
+			} catch {
+				// A message that cannot be set (a getter): the reason above is what facetty prints.
+			}
+		}
 		this.endInfo = error ? {reason, error} : {reason};
 		clearInterval(this.timer);
 		clearInterval(this.statsTimer);

@@ -17,6 +17,7 @@ import {
 	type VideoCodec,
 } from '../protocol/v2.js';
 import type {Link, LinkHost} from './call.js';
+import {cleanLine, cleanLines} from '../text/sanitize.js';
 import {SendWindow} from './send-window.js';
 import {
 	decodeJpeg,
@@ -30,6 +31,9 @@ import {
 } from './media.js';
 
 const pingIntervalMs = 1000;
+/** A chat message may span lines (each cleaned); a goodbye reason is one line. */
+export const chatLimits = {maxColumns: 500, maxLines: 20, keepSpaces: true} as const;
+const maxReasonColumns = 160;
 
 type Video = Extract<V2Message, {type: 'video'}>;
 
@@ -167,9 +171,12 @@ export class V2Link implements Link {
 			case 'show-size':
 				this.peerShows = message.width > 0 && message.height > 0 ? message : undefined;
 				break;
-			case 'chat':
-				this.host.chat(message.text);
+			case 'chat': {
+				// The peer's words, never its escape sequences: cleaned here, where they arrive.
+				const text = cleanLines(message.text, chatLimits);
+				if (text !== '') this.host.chat(text);
 				break;
+			}
 			case 'ping': {
 				const receivedAt = Date.now();
 				this.host.write(
@@ -188,7 +195,7 @@ export class V2Link implements Link {
 				break;
 			case 'goodbye': {
 				// "hung up" is what a peer says when its user quits; anything else is a reason worth showing.
-				const reason = message.reason.trim();
+				const reason = cleanLine(message.reason, {maxColumns: maxReasonColumns});
 				this.host.ended(
 					!reason || /^hung up$/i.test(reason) ? 'the peer hung up' : `the peer hung up (${reason})`,
 				);

@@ -8,7 +8,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {KeyFileError, secureConfigDir} from '../config/config.js';
 import {selfSignedCertificate} from './der.js';
+
+export {KeyFileError} from '../config/config.js';
 
 export type Identity = {
 	readonly privateKey: crypto.KeyObject;
@@ -54,7 +57,7 @@ export function ephemeralIdentity(): Identity {
  * key file others can read is refused, as ssh refuses one.
  */
 export function loadIdentity(configDir: string): Identity {
-	fs.mkdirSync(configDir, {recursive: true, mode: 0o700});
+	secureConfigDir(configDir);
 	const file = path.join(configDir, identityFileName);
 	try {
 		const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({format: 'pem', type: 'pkcs8'});
@@ -64,11 +67,36 @@ export function loadIdentity(configDir: string): Identity {
 	}
 	const stat = fs.statSync(file);
 	if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-		throw new Error(
+		throw new KeyFileError(
 			`${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}); run: chmod 600 ${file}`,
 		);
 	}
-	return fromPrivateKey(crypto.createPrivateKey(fs.readFileSync(file)), file);
+	if (!stat.isFile()) throw new KeyFileError(`${file} is not a file; ${newKeyAdvice(file)}`);
+	if (stat.size === 0) throw new KeyFileError(`the identity key ${file} is empty; ${newKeyAdvice(file)}`);
+	if (stat.size > 64 * 1024)
+		throw new KeyFileError(`${file} is too large to be an identity key; ${newKeyAdvice(file)}`);
+	let key: crypto.KeyObject;
+	try {
+		key = crypto.createPrivateKey(fs.readFileSync(file));
+	} catch {
+		throw new KeyFileError(
+			`the identity key ${file} is damaged (not a private key facetty can read); ${newKeyAdvice(file)}`,
+		);
+	}
+	if (key.asymmetricKeyType !== 'ed25519') {
+		throw new KeyFileError(
+			`${file} holds a ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519; ${newKeyAdvice(file)}`,
+		);
+	}
+	return fromPrivateKey(key, file);
+}
+
+/** What to do about a bad key, as ssh-keygen's users know it: move it away and a new one is made. */
+function newKeyAdvice(file: string): string {
+	return (
+		`to make a new one, move it away (mv ${file} ${file}.bad) and start facetty again ` +
+		`(peers that know this side will be told its key changed)`
+	);
 }
 
 /**

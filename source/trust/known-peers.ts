@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {checkKnownPeersFile} from '../config/config.js';
 import {parseFingerprint} from './identity.js';
 
 export const knownPeersFileName = 'known_peers';
@@ -42,6 +43,7 @@ export class KnownPeers {
 		let text = '';
 		try {
 			const stat = fs.statSync(this.file);
+			checkKnownPeersFile(this.file, stat);
 			if (stat.size > maxFileBytes)
 				throw new Error(`${this.file} is larger than 1 MB; is it the right file?`);
 			text = fs.readFileSync(this.file, 'utf8');

@@ -4,28 +4,12 @@
  * links; each span comes back padded with spaces to its exact width and ends with a pen reset.
  */
 
+import {codePointWidth} from '../text/sanitize.js';
+
 const escapePattern = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/y;
 
-/** Terminal columns a code point takes: 0 (combining), 1, or 2 (wide East Asian, most emoji). */
-export function codePointWidth(code: number): number {
-	if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
-	if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || code === 0xfe0f) return 0;
-	if (
-		(code >= 0x1100 && code <= 0x115f) ||
-		(code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-		(code >= 0xac00 && code <= 0xd7a3) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xfe30 && code <= 0xfe4f) ||
-		(code >= 0xff00 && code <= 0xff60) ||
-		(code >= 0xffe0 && code <= 0xffe6) ||
-		(code >= 0x1f300 && code <= 0x1f64f) ||
-		(code >= 0x1f900 && code <= 0x1f9ff) ||
-		(code >= 0x20000 && code <= 0x3fffd)
-	) {
-		return 2;
-	}
-	return 1;
-}
+/** Terminal columns a code point takes: the one measure, in text/sanitize.ts. */
+export {codePointWidth};
 
 export function textWidth(text: string): number {
 	let width = 0;

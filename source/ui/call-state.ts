@@ -2,6 +2,7 @@
  * The call screen's state machine, as a pure reducer: everything the chrome shows comes from here,
  * and every event (network, camera, keys) is an action. Tested without a terminal.
  */
+import {cleanLine} from '../text/sanitize.js';
 import type {CallSecurity, PeerKeyChange} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
 
@@ -174,9 +175,9 @@ function addChat(state: CallScreenState, line: ChatLine): CallScreenState {
 	return {...state, chat: chat.length > maxChatLines ? chat.slice(-maxChatLines) : chat};
 }
 
-/** Chat text from the wire or the keyboard, without anything that could move the cursor. */
+/** Chat text from the wire or the keyboard, as one line (the one sanitizer: text/sanitize.ts). */
 export function cleanText(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+	return cleanLine(text, {maxColumns: 500, keepSpaces: true});
 }
 
 export function reduceCall(state: CallScreenState, action: CallAction): [CallScreenState, Effect[]] {

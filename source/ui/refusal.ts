@@ -3,12 +3,18 @@
  * per reason, for the call screen's notice and the plain status line.
  */
 import {ProtocolError} from '../protocol/errors.js';
+import {cleanLine} from '../text/sanitize.js';
 
 function detail(message: string): string {
 	return message.replace(/^call refused: /, '');
 }
 
 export function refusalText(error: Error, address: string): string {
+	// The error may quote the caller's bytes or OpenSSL: one clean line, on every screen.
+	return cleanLine(refusal(error, address), {maxColumns: 1000});
+}
+
+function refusal(error: Error, address: string): string {
 	const code = error instanceof ProtocolError ? error.code : (error as {code?: unknown}).code;
 	switch (code) {
 		case 'busy':

@@ -1,9 +1,14 @@
 /** Small text helpers for the chrome: word wrapping to a width, and the status line's pieces. */
 import type {CallStats} from '../session/stats.js';
-import {codePointWidth, textWidth} from './ansi-slice.js';
+import {displayWidth} from '../text/sanitize.js';
 import {peerLabel, type CallScreenState, type Security} from './call-state.js';
 
-/** Word-wraps plain text to `width` columns (long words are cut). */
+const graphemes = new Intl.Segmenter();
+
+/**
+ * Word-wraps plain text (sanitized: text/sanitize.ts) to `width` columns, measured as the terminal
+ * does (wide characters take 2); long words are cut between characters, never inside one.
+ */
 export function wrap(text: string, width: number): string[] {
 	if (width <= 0) return [];
 	const lines: string[] = [];
@@ -16,7 +21,7 @@ export function wrap(text: string, width: number): string[] {
 	};
 	for (const word of text.split(/(\s+)/)) {
 		if (word === '') continue;
-		const w = textWidth(word);
+		const w = displayWidth(word);
 		if (/^\s+$/.test(word)) {
 			if (lineWidth > 0 && lineWidth + 1 <= width) {
 				line += ' ';
@@ -30,8 +35,8 @@ export function wrap(text: string, width: number): string[] {
 			continue;
 		}
 		if (lineWidth > 0) push();
-		for (const char of word) {
-			const cw = codePointWidth(char.codePointAt(0)!);
+		for (const {segment: char} of graphemes.segment(word)) {
+			const cw = displayWidth(char);
 			if (lineWidth + cw > width) push();
 			line += char;
 			lineWidth += cw;
@@ -76,7 +81,7 @@ export function securityText(security: Security | undefined): string | undefined
  */
 export function statusText(state: CallScreenState, width = Infinity): string {
 	const full = statusParts(state, false);
-	return textWidth(full) <= width ? full : statusParts(state, true);
+	return displayWidth(full) <= width ? full : statusParts(state, true);
 }
 
 function statusParts(state: CallScreenState, short: boolean): string {

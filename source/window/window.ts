@@ -7,6 +7,7 @@
  */
 import type {Frame} from '../frame.js';
 import {loadOpenCv, type OpenCv} from '../opencv.js';
+import {cleanError} from '../text/sanitize.js';
 
 export type PeerWindowOptions = {
 	readonly title?: string;
@@ -18,7 +19,13 @@ export type PeerWindowOptions = {
 	readonly pumpMs?: number;
 };
 
-export type PeerWindowHandle = {show(frame: Frame): void; close(): void; readonly open: boolean};
+export type PeerWindowHandle = {
+	show(frame: Frame): void;
+	close(): void;
+	readonly open: boolean;
+	/** Frames drawn in the window so far. */
+	readonly shown: number;
+};
 
 /** Why there is no display to open a window on, or undefined when there seems to be one. */
 export function missingDisplay(
@@ -42,20 +49,19 @@ export async function openPeerWindow(options: PeerWindowOptions): Promise<PeerWi
 	try {
 		cv = await loadOpenCv();
 	} catch (error) {
-		options.onNotice(`--window: ${error instanceof Error ? error.message : String(error)}`);
+		options.onNotice(`--window: ${cleanError(error)}`);
 		return undefined;
 	}
 	const title = options.title ?? 'facetty';
 	try {
 		cv.namedWindow(title, cv.WINDOW_AUTOSIZE);
 	} catch (error) {
-		options.onNotice(
-			`--window could not open a window: ${error instanceof Error ? error.message : String(error)}`,
-		);
+		// OpenCV's and GTK's words, cleaned: they end up on the call screen.
+		options.onNotice(`--window could not open a window: ${cleanError(error)}`);
 		return undefined;
 	}
 	let open = true;
-	let shownOnce = false;
+	let shown = 0;
 	let pending: Frame | undefined;
 	const close = (why?: string) => {
 		if (!open) return;
@@ -81,21 +87,30 @@ export async function openPeerWindow(options: PeerWindowOptions): Promise<PeerWi
 					frame.width,
 					cv.CV_8UC3,
 				);
-				cv.imshow(title, mat);
-				shownOnce = true;
+				try {
+					cv.imshow(title, mat);
+				} finally {
+					// V8 does not see a Mat's pixels (external memory tracking is off, see opencv.ts), so
+					// it would free them late: a Mat for every frame piled up hundreds of MB.
+					mat.release();
+				}
+				shown++;
 			}
 			const key = cv.waitKey(1);
 			if (enterKeys.has(key & 0xff)) return close('Window closed (Enter); the call goes on.');
-			if (shownOnce && cv.getWindowProperty(title, cv.WND_PROP_VISIBLE) < 1)
+			if (shown > 0 && cv.getWindowProperty(title, cv.WND_PROP_VISIBLE) < 1)
 				close('Window closed; the call goes on.');
 		} catch (error) {
-			close(`--window stopped: ${error instanceof Error ? error.message : String(error)}`);
+			close(`--window stopped: ${cleanError(error)}`);
 		}
 	}, options.pumpMs ?? 15);
 	pump.unref();
 	return {
 		get open() {
 			return open;
+		},
+		get shown() {
+			return shown;
 		},
 		show(frame: Frame) {
 			if (open) pending = {...frame, data: frame.data.slice()};

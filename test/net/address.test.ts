@@ -56,6 +56,11 @@ test('a port is digits only, 1 to 65535', () => {
 	assert.equal(defaultPort, 3223, 'not 5000 (macOS AirPlay Receiver) nor 7000');
 });
 
+test('a port to listen on may be 0 (any free port), never below or above', () => {
+	assert.deepEqual(parsePort('0', 'listen'), {ok: true, value: 0});
+	for (const text of ['-1', '65536', '']) assert.equal(parsePort(text, 'listen').ok, false, text);
+});
+
 test('formatHostPort and parseHostPort are inverses for every IPv4 and IPv6 address and port', () => {
 	fc.assert(
 		fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), fc.integer({min: 1, max: 65535}), (host, port) => {

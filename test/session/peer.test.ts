@@ -55,8 +55,9 @@ test('hello carries the display name in its agent; without one the agent is what
 	assert.equal(nameFromAgent('attacker'), undefined);
 	assert.equal(nameFromAgent('facetty\nname='), undefined);
 	// A name cannot move the cursor or reorder text on the receiver's screen.
-	assert.equal(nameFromAgent('x\nname=\x1b[2J\x1b]0;owned\x07Eve\u202e\r\nname=2'), '[2J ]0;owned Eve');
-	assert.equal(cleanName('\u0000a\tb\u0085c\u2066d'), 'a b c d');
+	assert.equal(nameFromAgent('x\nname=\x1b[2J\x1b]0;owned\x07Eve\u202e\r\nname=2'), 'Eve');
+	// Tabs and line breaks are spaces; other controls, bidi and zero-width characters are dropped.
+	assert.equal(cleanName('\u0000a\tb\u0085c\u2066d\u200be'), 'a b cde');
 });
 
 test('the longest name still fits the hello limit old facetty peers enforce, cut at a character boundary', () => {
@@ -80,7 +81,7 @@ test('v2: each side gets the name the other gave and the address it is connected
 	const l = await listener({name: 'Listener Lee'});
 	const {caller, accepter} = await call(l, {name: 'Caller\x1b[31m Cat'});
 	assert.equal(caller.peerName, 'Listener Lee');
-	assert.equal(accepter.peerName, 'Caller [31m Cat');
+	assert.equal(accepter.peerName, 'Caller Cat');
 	assert.equal(caller.remoteAddress, `127.0.0.1:${l.port}`);
 	assert.match(accepter.remoteAddress ?? '', /^127\.0\.0\.1:\d+$/);
 	assert.notEqual(accepter.remoteAddress, caller.remoteAddress);

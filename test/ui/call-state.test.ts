@@ -121,7 +121,7 @@ test('received chat is cleaned of control characters; empty messages are dropped
 	[state] = run(state, {type: 'chat-received', text: 'a\x1b[2Jb\nc'}, {type: 'chat-received', text: '\x07 '});
 	assert.deepEqual(
 		state.chat.filter((l) => l.from === 'peer'),
-		[{from: 'peer', text: 'a [2Jb c'}],
+		[{from: 'peer', text: 'ab c'}],
 	);
 });
 

