@@ -1,6 +1,6 @@
 /**
  * Where a picture goes inside a box of terminal cells, and how many pixels it is sampled at.
- * Pure arithmetic, so the renderer and the surface agree on it and tests can pin it down.
+ * Pure arithmetic, so the renderer and the picture layer agree on it and tests can pin it down.
  */
 
 export type Glyphs = 'half' | 'quad';

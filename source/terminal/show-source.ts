@@ -1,5 +1,5 @@
 /**
- * What `preview` and `play` share: a frame source drawn on a surface that owns the terminal,
+ * What `preview` and `play` share: a frame source drawn by a picture layer that fills the terminal,
  * until the source ends, the user quits (q, Ctrl+C), or it fails; the terminal is put back on
  * every one of those paths. Resolves to the process exit code.
  */
@@ -14,8 +14,10 @@ import {
 } from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
-import {guardTerminal, listenForQuit} from './restore.js';
-import {TerminalSurface} from './surface.js';
+import {Compositor} from './compositor.js';
+import {PictureLayer} from './picture-layer.js';
+import {listenForQuit} from './restore.js';
+import {openScreen} from './screen.js';
 
 export type ShowOptions = {
 	readonly colorDepth: ColorDepth;
@@ -32,9 +34,6 @@ export type ShowOptions = {
 	readonly scale?: Scaler;
 };
 
-/** Output waiting to be written above which frames are skipped. */
-export const maxQueuedBytes = 1024 * 1024;
-
 /** Cell box of a non-terminal output when no size was given. */
 export const defaultBox = {cols: 80, rows: 24};
 
@@ -50,18 +49,21 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	// Frames normally arrive already scaled by the source (see followRegion); this scaler only
 	// covers the frames in between, and shapes the source cannot deliver (quadrant pixels).
 	const scale = options.scale ?? areaScaler();
-	const surface = new TerminalSurface({
-		stream: output,
-		region: wholeScreen(),
-		scale,
-		colorDepth: options.colorDepth,
-		glyphs: options.glyphs,
-		threshold: options.threshold,
-		mirror: options.mirror,
-		alternateScreen: interactive,
-		hideCursor: interactive,
-	});
-	const unguard = guardTerminal(() => surface.close(), options.errorOutput);
+	// The sink paces frames to what the terminal (or pipe) takes: a slower reader gets fewer or
+	// coarser frames, never a queue of them, so the video stays real-time.
+	const screen = openScreen({output, errorOutput: options.errorOutput});
+	const compositor = new Compositor(screen.sink, wholeScreen());
+	const picture = compositor.add(
+		new PictureLayer({
+			z: 0,
+			scale,
+			colorDepth: options.colorDepth,
+			glyphs: options.glyphs,
+			threshold: options.threshold,
+			mirror: options.mirror,
+		}),
+	);
+	picture.setRect(wholeScreen());
 	// Ask the source for the very pixels the picture shows, so scaling happens in OpenCV on its
 	// own threads instead of in JavaScript on every frame. Half-block pixels are as wide as tall
 	// on screen, so a frame of that size lays out to the same picture; quadrant pixels are not.
@@ -76,7 +78,8 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		source.setSize({width: layout.pixelWidth, height: layout.pixelHeight});
 	};
 	const onResize = () => {
-		surface.setRegion(wholeScreen());
+		compositor.resize(wholeScreen());
+		picture.setRect(wholeScreen());
 		followRegion();
 	};
 	if (interactive && !options.size) output.on('resize', onResize);
@@ -87,12 +90,14 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	const stopListening = listenForQuit(options.input, () => finish(0));
 	let drawn = 0;
 	const offFrame = source.onFrame((frame) => {
-		// A reader slower than the video (a pipe, a slow SSH link) gets fewer frames, not a queue
-		// of them in memory: the screen state stays right because the frame is simply not drawn.
-		if (output.writableLength > maxQueuedBytes) return;
-		surface.draw(frame);
-		if (++drawn === options.maxFrames) finish(0);
+		picture.show(frame);
 	});
+	const onPainted = () => {
+		if (picture.framesDrawn > drawn) {
+			drawn = picture.framesDrawn;
+			if (drawn >= (options.maxFrames ?? Infinity)) finish(0);
+		}
+	};
 	const offError = source.onError((error) => {
 		if (error.code === 'ended') finish(0);
 		else {
@@ -100,8 +105,8 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 			finish(1);
 		}
 	});
+	compositor.onPainted = onPainted;
 	try {
-		surface.open();
 		await source.start();
 		followRegion();
 		return await finished;
@@ -116,8 +121,11 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		offError();
 		stopListening();
 		output.off('resize', onResize);
+		// The last frame may still wait for its turn: draw it if the output takes it.
+		if (screen.sink.ready) compositor.paint();
+		compositor.close();
 		await source.stop().catch(() => {});
-		unguard();
+		screen.close();
 		if (failure) options.errorOutput.write(`${failure}\n`);
 	}
 }

@@ -1,0 +1,254 @@
+/**
+ * The one way bytes reach the terminal while a facetty screen is up, for every command (call,
+ * demo, setup, preview, play). It decides when the next frame may be written and how many bytes
+ * it may spend, from how far the terminal really is rather than how much the pty accepted:
+ *
+ * - every batch goes out as one write, inside one synchronized-output pair when the output is a
+ *   terminal (never nested, none for a pipe or a file);
+ * - with a source of terminal replies, each batch is followed by DA1 (`ESC [ c`), which a
+ *   terminal (and tmux, and anything through ssh) answers only after drawing all that came
+ *   before it; at most `maxUnanswered` batches wait for their answer, so the picture on the
+ *   glass is never more than that behind. The answers measure the display lag and the rate the
+ *   terminal drains bytes at, which sets each frame's byte budget (a picture that fits the link);
+ * - when the terminal never answers the first question (a dumb terminal), frames are paced by
+ *   time; a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
+ *
+ * Frames that come while the sink is not ready are not queued: the caller keeps only its latest
+ * picture and draws it when `whenReady` calls back (the compositor does this for everyone).
+ */
+
+export type SinkOutput = {
+	write(data: Uint8Array | string): boolean;
+	readonly writableLength?: number;
+	readonly isTTY?: boolean;
+	once?(event: 'drain', listener: () => void): unknown;
+	off?(event: 'drain', listener: () => void): unknown;
+};
+
+/** Where the terminal's DA1 answers come from (terminal-input's 'reply' events, filtered). */
+export type AnswerSource = {
+	/** Calls `listener` once per DA1 answer; returns the unsubscribe. */
+	onAnswer(listener: () => void): () => void;
+};
+
+export type SinkOptions = {
+	/** Wrap each batch in ?2026h/l; default: when the output is a terminal. */
+	readonly synchronized?: boolean;
+	/** Flow control with the terminal (DA1); without it, pacing by the output's own queue. */
+	readonly answers?: AnswerSource;
+	/** How long the first DA1 may take before the terminal counts as one that never answers. */
+	readonly firstAnswerMs?: number;
+	/** The frame rate a picture is budgeted for, and paced at when nothing answers. */
+	readonly fps?: number;
+	readonly now?: () => number;
+};
+
+export const beginSync = '\x1b[?2026h';
+export const endSync = '\x1b[?2026l';
+/** Primary device attributes: every terminal answers it, in order with what it draws. */
+export const askDeviceAttributes = '\x1b[c';
+/** Bytes the output may hold unwritten before frames are skipped (a pipe, a slow pty). */
+export const maxQueuedBytes = 256 * 1024;
+/** Batches written but not yet answered by the terminal, at most. */
+export const maxUnanswered = 2;
+/** Smallest budget a frame gets: enough to keep a still picture refining over a slow link. */
+export const minimumBudget = 1024;
+
+type InFlight = {readonly bytes: number; readonly sentAt: number};
+
+export type FlowMode = 'queue' | 'probing' | 'answered' | 'timed';
+
+export class TerminalSink {
+	readonly synchronized: boolean;
+	private readonly now: () => number;
+	private readonly frameMs: number;
+	private mode: FlowMode;
+	private readonly inFlight: InFlight[] = [];
+	private waiting: Array<() => void> = [];
+	private drainHooked = false;
+	private timer: NodeJS.Timeout | undefined;
+	private probeTimer: NodeJS.Timeout | undefined;
+	private unsubscribe: (() => void) | undefined;
+	private lastWriteAt = -Infinity;
+	private lastAnswerAt = -Infinity;
+	private closed = false;
+	/** Display lag of the last answered batch (write -> DA1 answer), ms. */
+	lagMs: number | undefined;
+	/** Smallest lag seen lately: the round trip with nothing queued. */
+	private baseLagMs = Infinity;
+	/** Bytes a second the terminal drained while it had work queued. */
+	drainRate: number | undefined;
+	/** Byte budget of the next frame; Infinity while the terminal keeps up. */
+	private budgetBytes = Infinity;
+	/** Bytes and batches written, for benchmarks and stats. */
+	readonly written = {bytes: 0, batches: 0};
+
+	constructor(
+		private readonly output: SinkOutput,
+		options: SinkOptions = {},
+	) {
+		this.synchronized = options.synchronized ?? Boolean(output.isTTY);
+		this.now = options.now ?? (() => performance.now());
+		this.frameMs = 1000 / (options.fps ?? 30);
+		this.mode = options.answers ? 'probing' : 'queue';
+		if (options.answers) {
+			this.unsubscribe = options.answers.onAnswer(() => this.answered());
+			this.probeTimer = setTimeout(() => {
+				if (this.mode !== 'probing') return;
+				this.mode = 'timed';
+				this.inFlight.length = 0;
+				this.wake();
+			}, options.firstAnswerMs ?? 1000);
+			this.probeTimer.unref?.();
+		}
+	}
+
+	get flowMode(): FlowMode {
+		return this.mode;
+	}
+
+	/** Batches written whose answer has not come yet. */
+	get unanswered(): number {
+		return this.inFlight.length;
+	}
+
+	/** Whether a frame may be written now. */
+	get ready(): boolean {
+		if (this.closed) return false;
+		if ((this.output.writableLength ?? 0) > maxQueuedBytes) return false;
+		if (this.mode === 'probing' || this.mode === 'answered') return this.inFlight.length < maxUnanswered;
+		if (this.mode === 'timed') return this.now() - this.lastWriteAt >= this.frameMs;
+		return true;
+	}
+
+	/** Calls back once, when the sink is ready again (or at once on the next turn if it is). */
+	whenReady(callback: () => void): void {
+		if (this.closed) return;
+		this.waiting.push(callback);
+		if (this.ready) {
+			setImmediate(() => this.wake());
+			return;
+		}
+		if ((this.output.writableLength ?? 0) > maxQueuedBytes && !this.drainHooked && this.output.once) {
+			this.drainHooked = true;
+			this.output.once('drain', this.onDrain);
+		}
+		if (this.mode === 'timed' && !this.timer) {
+			const wait = Math.max(0, this.frameMs - (this.now() - this.lastWriteAt));
+			this.timer = setTimeout(() => {
+				this.timer = undefined;
+				this.wake();
+			}, wait);
+		}
+	}
+
+	/**
+	 * Bytes the next frame may spend: the drain rate times a frame's time once the terminal has
+	 * been seen falling behind, else no limit (a fast terminal gets every cell every frame).
+	 */
+	get budget(): number {
+		return this.budgetBytes;
+	}
+
+	/** Writes one batch (chrome and video of one moment); returns the bytes written. */
+	write(parts: ReadonlyArray<Uint8Array | string>): number {
+		if (this.closed) return 0;
+		const chunks = parts
+			.filter((part) => part.length > 0)
+			.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
+		if (chunks.length === 0) return 0;
+		if (this.synchronized) {
+			chunks.unshift(Buffer.from(beginSync));
+			chunks.push(Buffer.from(endSync));
+		}
+		const asking = this.mode === 'probing' || this.mode === 'answered';
+		if (asking) chunks.push(Buffer.from(askDeviceAttributes));
+		const bytes = Buffer.concat(chunks);
+		const sentAt = this.now();
+		this.output.write(bytes);
+		this.lastWriteAt = sentAt;
+		this.written.bytes += bytes.length;
+		this.written.batches++;
+		if (asking) this.inFlight.push({bytes: bytes.length, sentAt});
+		return bytes.length;
+	}
+
+	/** Writes outside any batch and any flow control: taking and giving back the screen. */
+	writeRaw(text: string): void {
+		this.output.write(text);
+	}
+
+	close(): void {
+		this.closed = true;
+		this.unsubscribe?.();
+		clearTimeout(this.timer);
+		clearTimeout(this.probeTimer);
+		if (this.drainHooked) this.output.off?.('drain', this.onDrain);
+		this.waiting = [];
+	}
+
+	private readonly onDrain = () => {
+		this.drainHooked = false;
+		this.wake();
+	};
+
+	private wake(): void {
+		if (this.closed || !this.ready) {
+			if (!this.closed && this.waiting.length > 0) {
+				// Still not ready: wait for what will make it so.
+				const pending = this.waiting;
+				this.waiting = [];
+				for (const callback of pending) this.whenReady(callback);
+			}
+			return;
+		}
+		const pending = this.waiting;
+		this.waiting = [];
+		for (const callback of pending) callback();
+	}
+
+	private answered(): void {
+		const batch = this.inFlight.shift();
+		if (!batch) return;
+		const now = this.now();
+		if (this.mode === 'probing') {
+			this.mode = 'answered';
+			clearTimeout(this.probeTimer);
+		}
+		const lag = now - batch.sentAt;
+		this.lagMs = lag;
+		// The quiet round trip drifts (a route changes): let the floor rise slowly.
+		this.baseLagMs = Math.min(lag, this.baseLagMs + 0.05 * Math.max(0, lag - this.baseLagMs));
+		// Time the terminal spent on this batch: from when it could start on it (written, and the
+		// one before it drawn) to its answer.
+		const busyFrom = Math.max(batch.sentAt, this.lastAnswerAt);
+		this.lastAnswerAt = now;
+		const busy = now - busyFrom;
+		const queued = lag - this.baseLagMs;
+		if (busy > 0.5 && batch.bytes > 512) {
+			const rate = (batch.bytes * 1000) / busy;
+			this.drainRate = this.drainRate === undefined ? rate : 0.7 * this.drainRate + 0.3 * rate;
+		}
+		this.adjustBudget(queued);
+		this.wake();
+	}
+
+	/**
+	 * A terminal that answers later than its quiet round trip by more than a frame has bytes
+	 * queued: frames then get what it drains in a frame's time. One that answers promptly gets
+	 * more each frame, until no limit.
+	 */
+	private adjustBudget(queuedMs: number): void {
+		const rate = this.drainRate;
+		if (rate === undefined) return;
+		const fits = Math.max(minimumBudget, (rate * this.frameMs) / 1000);
+		if (queuedMs > 4 * this.frameMs) {
+			this.budgetBytes = Math.max(minimumBudget, fits / 2);
+		} else if (queuedMs > this.frameMs) {
+			this.budgetBytes = fits;
+		} else if (this.budgetBytes !== Infinity) {
+			const grown = Math.max(this.budgetBytes * 1.25, fits);
+			this.budgetBytes = grown > 4 * 1024 * 1024 ? Infinity : grown;
+		}
+	}
+}
