@@ -43,9 +43,15 @@ export class TextLayer extends Layer {
 			const lineChanged = this.written[row] !== line;
 			const from = Math.max(0, rect.col);
 			const to = Math.min(cols, rect.col + rect.cols);
-			const mine = runs(row, from, to, cols, (i) => owner[i] === this.id);
-			for (const [start, end] of mine) {
-				if (!lineChanged && !damaged.subarray(row * cols + start, row * cols + end).includes(1)) continue;
+			// A changed line is written wherever it shows; an unchanged one only where damaged.
+			const spans = runs(
+				row,
+				from,
+				to,
+				cols,
+				(i) => owner[i] === this.id && (lineChanged || damaged[i] === 1),
+			);
+			for (const [start, end] of spans) {
 				text += cursorTo(start, row) + sliceColumns(line, start - rect.col, end - rect.col);
 			}
 			this.written[row] = line;
