@@ -10,6 +10,7 @@ import {EventEmitter} from 'node:events';
 import ansiEscapes from 'ansi-escapes';
 import type {CellRect} from '../render/layout.js';
 import type {SurfaceStream} from '../terminal/surface.js';
+import {keysOnly} from '../terminal/terminal-input.js';
 import {sliceColumns} from './ansi-slice.js';
 
 export const beginSync = '\x1b[?2026h';
@@ -200,7 +201,8 @@ export function offscreenInkOptions(
 ): RenderOptions {
 	return {
 		stdout: stream as unknown as NodeJS.WriteStream,
-		stdin: input,
+		// Replies to the terminal queries (DA1, DECRQSS…) are taken out before Ink sees a key.
+		stdin: keysOnly(input),
 		stderr: errorOutput as NodeJS.WriteStream,
 		debug: true,
 		exitOnCtrlC: false,
