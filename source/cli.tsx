@@ -41,7 +41,7 @@ const cli = meow(
 	  --window             also show the received video in an OpenCV window, at full size
 	                       (Enter in the window, or closing it, closes it; the call goes on)
 	  --name NAME          the name the other side sees
-	  --color C            truecolor or 256 (default: detected from COLORTERM and TERM)
+	  --color C            truecolor or 256 (default: detected, asking tmux or the terminal)
 	  --glyphs G           half (default): 1x2 pixels a cell; quad: 2x2 pixels a cell, sharper edges
 	  --size COLSxROWS     play, preview: draw in a box of this many cells (default: the terminal)
 	  --no-pace            play: draw frames as fast as they decode (benchmarks)

@@ -5,15 +5,10 @@
  */
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
-import {
-	detectColorDepth,
-	layoutPicture,
-	type CellRect,
-	type ColorDepth,
-	type Glyphs,
-} from '../render/layout.js';
+import {layoutPicture, type CellRect, type ColorDepth, type Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
+import {decideColorDepth, terminalColorDepth} from './color.js';
 import {Compositor} from './compositor.js';
 import {PictureLayer} from './picture-layer.js';
 import {listenForQuit} from './restore.js';
@@ -134,7 +129,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 export type TerminalDisplayOptions = {
 	/** Force the picture box, in cells; default the whole terminal (80x24 when not a terminal). */
 	readonly size?: {readonly cols: number; readonly rows: number};
-	/** Default: detected from COLORTERM/TERM. */
+	/** Default: detected (terminal/color.ts). */
 	readonly color?: ColorDepth;
 	readonly glyphs?: Glyphs;
 	/** Truecolor change threshold in levels; 0 is lossless. */
@@ -147,13 +142,18 @@ export type TerminalDisplayOptions = {
 };
 
 /** showSource with the process's own terminal and environment where the caller gave none. */
-export function showOnTerminal(
+export async function showOnTerminal(
 	source: FrameSource,
 	options: TerminalDisplayOptions,
 	mirror: boolean,
 ): Promise<number> {
+	// A caller's own streams or environment (tests): decided from those alone, nothing asked.
+	const colorDepth =
+		options.env || options.output
+			? decideColorDepth(options.color, options.env ?? process.env).depth
+			: (await terminalColorDepth(options.color)).depth;
 	return showSource(source, {
-		colorDepth: options.color ?? detectColorDepth(options.env ?? process.env),
+		colorDepth,
 		glyphs: options.glyphs ?? 'half',
 		threshold: options.threshold,
 		mirror,

@@ -56,6 +56,8 @@ export type CallAppOptions = {
 	readonly stats?: string;
 	readonly seconds?: number;
 	readonly colorDepth: ColorDepth;
+	/** Said once in the status line: why the picture is in 256 colours (terminal/color.ts colorNotice). */
+	readonly colorNotice?: string;
 	readonly glyphs?: Glyphs;
 	readonly threshold?: number;
 	/** Opens the --window; undefined: no window. Returns a notice when it cannot. */
@@ -96,7 +98,10 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				}
 			: undefined,
 	});
-	const store = new Store<CallScreenState>(initialCallState(options.role, options.camera, options.target));
+	const store = new Store<CallScreenState>({
+		...initialCallState(options.role, options.camera, options.target),
+		notice: options.colorNotice,
+	});
 	const sizeStore = new Store<TerminalSize>(size);
 
 	let finish: (code: number) => void = () => undefined;

@@ -6,6 +6,7 @@
 import type {ReactElement} from 'react';
 import {render, type RenderOptions} from 'ink';
 import {EventEmitter} from 'node:events';
+import {keysOnly} from '../terminal/terminal-input.js';
 
 /**
  * What Ink gets as stdout: it has the real terminal's size and follows its resizes, and hands each
@@ -52,7 +53,8 @@ export function offscreenInkOptions(
 ): RenderOptions {
 	return {
 		stdout: stream as unknown as NodeJS.WriteStream,
-		stdin: input,
+		// Replies to the terminal queries (DA1, DECRQSS…) are taken out before Ink sees a key.
+		stdin: keysOnly(input),
 		stderr: errorOutput as NodeJS.WriteStream,
 		debug: true,
 		exitOnCtrlC: false,
