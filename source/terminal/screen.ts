@@ -4,15 +4,19 @@
  * way out (guardTerminal), and the one sink every byte of the view goes through.
  */
 import ansiEscapes from 'ansi-escapes';
+import type {TerminalReply} from './replies.js';
 import {guardTerminal} from './restore.js';
 import {type AnswerSource, type SinkOutput, TerminalSink} from './sink.js';
+import {terminalInputFor, type TerminalInput} from './terminal-input.js';
 
 export type ScreenOutput = SinkOutput & {readonly isTTY?: boolean};
 
 export type OpenScreenOptions = {
 	readonly output: ScreenOutput;
 	readonly errorOutput: NodeJS.WritableStream;
-	/** DA1 answers from the terminal: flow control (only for a terminal). */
+	/** The terminal's input: its DA1 answers drive flow control (when both ends are a terminal). */
+	readonly input?: NodeJS.ReadStream;
+	/** DA1 answers from elsewhere (tests); default: from `input`. */
 	readonly answers?: AnswerSource;
 	/** Take the alternate screen and hide the cursor; default: when the output is a terminal. */
 	readonly takeScreen?: boolean;
@@ -29,11 +33,29 @@ const restoreText = '\x1b[m' + ansiEscapes.cursorShow + ansiEscapes.exitAlternat
 export function openScreen(options: OpenScreenOptions): Screen {
 	const {output} = options;
 	const take = options.takeScreen ?? Boolean(output.isTTY);
-	const sink = new TerminalSink(output, {answers: take ? options.answers : undefined});
+	const answers =
+		options.answers ??
+		(take && options.input?.isTTY
+			? deviceAttributeAnswers(terminalInputFor(options.input, output as {write(data: string): unknown}))
+			: undefined);
+	const sink = new TerminalSink(output, {answers: take ? answers : undefined});
 	if (take) sink.writeRaw(ansiEscapes.enterAlternativeScreen + ansiEscapes.cursorHide);
 	const unguard = guardTerminal(() => {
 		sink.close();
 		if (take) output.write(restoreText);
 	}, options.errorOutput);
 	return {sink, close: unguard};
+}
+
+/** The DA1 answers among a terminal's replies (already kept out of the keys Ink reads). */
+export function deviceAttributeAnswers(input: TerminalInput): AnswerSource {
+	return {
+		onAnswer(listener) {
+			const onReply = (reply: TerminalReply) => {
+				if (reply.kind === 'da1') listener();
+			};
+			input.on('reply', onReply);
+			return () => input.off('reply', onReply);
+		},
+	};
 }

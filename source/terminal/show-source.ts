@@ -13,6 +13,7 @@ import {Compositor} from './compositor.js';
 import {PictureLayer} from './picture-layer.js';
 import {listenForQuit} from './restore.js';
 import {openScreen} from './screen.js';
+import {keysOnly} from './terminal-input.js';
 
 export type ShowOptions = {
 	readonly colorDepth: ColorDepth;
@@ -46,7 +47,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	const scale = options.scale ?? areaScaler();
 	// The sink paces frames to what the terminal (or pipe) takes: a slower reader gets fewer or
 	// coarser frames, never a queue of them, so the video stays real-time.
-	const screen = openScreen({output, errorOutput: options.errorOutput});
+	const screen = openScreen({output, input: options.input, errorOutput: options.errorOutput});
 	const compositor = new Compositor(screen.sink, wholeScreen());
 	const picture = compositor.add(
 		new PictureLayer({
@@ -82,7 +83,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	let finish: (code: number) => void = () => {};
 	const finished = new Promise<number>((resolve) => (finish = resolve));
 	let failure: string | undefined;
-	const stopListening = listenForQuit(options.input, () => finish(0));
+	const stopListening = listenForQuit(keysOnly(options.input), () => finish(0));
 	let drawn = 0;
 	const offFrame = source.onFrame((frame) => {
 		picture.show(frame);

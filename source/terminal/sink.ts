@@ -10,8 +10,8 @@
  *   before it; at most `maxUnanswered` batches wait for their answer, so the picture on the
  *   glass is never more than that behind. The answers measure the display lag and the rate the
  *   terminal drains bytes at, which sets each frame's byte budget (a picture that fits the link);
- * - when the terminal never answers the first question (a dumb terminal), frames are paced by
- *   time; a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
+ * - when the terminal never answers the first question (a dumb terminal), batches are paced by
+ *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
  *
  * Frames that come while the sink is not ready are not queued: the caller keeps only its latest
  * picture and draws it when `whenReady` calls back (the compositor does this for everyone).
@@ -51,6 +51,8 @@ export const askDeviceAttributes = '\x1b[c';
 export const maxQueuedBytes = 256 * 1024;
 /** Batches written but not yet answered by the terminal, at most. */
 export const maxUnanswered = 2;
+/** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */
+export const lostAnswerMs = 3000;
 /** Smallest budget a frame gets: enough to keep a still picture refining over a slow link. */
 export const minimumBudget = 1024;
 
@@ -96,7 +98,6 @@ export class TerminalSink {
 			this.probeTimer = setTimeout(() => {
 				if (this.mode !== 'probing') return;
 				this.mode = 'timed';
-				this.inFlight.length = 0;
 				this.wake();
 			}, options.firstAnswerMs ?? 1000);
 			this.probeTimer.unref?.();
@@ -117,7 +118,7 @@ export class TerminalSink {
 		if (this.closed) return false;
 		if ((this.output.writableLength ?? 0) > maxQueuedBytes) return false;
 		if (this.mode === 'probing' || this.mode === 'answered') return this.inFlight.length < maxUnanswered;
-		if (this.mode === 'timed') return this.now() - this.lastWriteAt >= this.frameMs;
+		if (this.mode === 'timed') return this.now() - this.lastWriteAt >= this.frameMs / 2;
 		return true;
 	}
 
@@ -133,8 +134,17 @@ export class TerminalSink {
 			this.drainHooked = true;
 			this.output.once('drain', this.onDrain);
 		}
+		if ((this.mode === 'answered' || this.mode === 'probing') && !this.timer && this.inFlight.length > 0) {
+			const wait = Math.max(0, this.inFlight[0]!.sentAt + lostAnswerMs - this.now());
+			this.timer = setTimeout(() => {
+				this.timer = undefined;
+				const oldest = this.inFlight[0];
+				if (oldest && this.now() - oldest.sentAt >= lostAnswerMs) this.inFlight.shift();
+				this.wake();
+			}, wait);
+		}
 		if (this.mode === 'timed' && !this.timer) {
-			const wait = Math.max(0, this.frameMs - (this.now() - this.lastWriteAt));
+			const wait = Math.max(0, this.frameMs / 2 - (this.now() - this.lastWriteAt));
 			this.timer = setTimeout(() => {
 				this.timer = undefined;
 				this.wake();
@@ -208,8 +218,17 @@ export class TerminalSink {
 	}
 
 	private answered(): void {
+		if (this.mode === 'timed') {
+			// A terminal that was only slow to answer the first time (a busy start): flow control after all.
+			this.mode = 'answered';
+			this.inFlight.length = 0;
+			this.wake();
+			return;
+		}
 		const batch = this.inFlight.shift();
 		if (!batch) return;
+		clearTimeout(this.timer);
+		this.timer = undefined;
 		const now = this.now();
 		if (this.mode === 'probing') {
 			this.mode = 'answered';

@@ -83,7 +83,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const {output, input} = options;
 	const terminalSize = (): TerminalSize => ({cols: output.columns || 80, rows: output.rows || 24});
 	let size = terminalSize();
-	const screen = openScreen({output, errorOutput: options.errorOutput, answers: options.answers});
+	const screen = openScreen({output, input, errorOutput: options.errorOutput, answers: options.answers});
 	const {sink} = screen;
 	const meter = options.meter;
 	const view = new CallCompositor(sink, size, {

@@ -48,7 +48,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 	const {output, input, store} = options;
 	const terminalSize = (): TerminalSize => ({cols: output.columns || 80, rows: output.rows || 24});
 	let size = terminalSize();
-	const screen = openScreen({output, errorOutput: options.errorOutput});
+	const screen = openScreen({output, input, errorOutput: options.errorOutput});
 	const compositor = new Compositor(screen.sink, size);
 	const chrome = compositor.add(new TextLayer(0));
 	chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
