@@ -64,6 +64,14 @@ export class ScreenState {
 
 /** Error a cell counts as when what it shows is not known (larger than any colour difference). */
 const unknownError = 256;
+/** Lowest error of each tier a budgeted render draws in turn. */
+const tiers = [128, 48, 16, 0];
+
+function tierOf(error: number): number {
+	let tier = 1;
+	while (error < tiers[tier - 1]!) tier++;
+	return tier;
+}
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -116,6 +124,9 @@ export class Renderer {
 	private bytesPerCell = 20;
 	/** Whether the last render left cells further from the picture than the threshold. */
 	lagging = false;
+	/** The tier of chosen cells the current pass draws. */
+	private tier = 0;
+	private drawnCells = 0;
 
 	constructor(options: RendererOptions = {}) {
 		this.colorDepth = options.colorDepth ?? 'truecolor';
@@ -160,11 +171,18 @@ export class Renderer {
 		this.limit = budget - resetColours.length;
 		this.chosen = budget === Infinity ? undefined : this.choose(pixels, screen, this.limit);
 		if (this.limit < maxBytesPerCell) {
-			this.lagging = this.chosen !== undefined && this.chosen.includes(1);
+			this.lagging = this.chosen !== undefined && this.chosen.some((tier) => tier > 0);
 			return this.out.subarray(0, 0);
 		}
-		if (this.glyphs === 'quad') this.renderQuad(pixels, screen);
-		else this.renderHalf(pixels, screen);
+		// Under a budget, the worst cells go first: one pass per tier of error, so a cap reached
+		// in raster order never starves a far-off cell for a nearly right one above it.
+		this.drawnCells = 0;
+		for (let tier = this.chosen ? 1 : 0; tier <= (this.chosen ? tiers.length : 0); tier++) {
+			this.tier = tier;
+			if (this.glyphs === 'quad') this.renderQuad(pixels, screen);
+			else this.renderHalf(pixels, screen);
+		}
+		this.learnCost(this.drawnCells, this.at);
 		if (this.at === 0) return this.out.subarray(0, 0);
 		this.at = putAscii(this.out, this.at, resetColours);
 		return this.out.subarray(0, this.at);
@@ -242,7 +260,7 @@ export class Renderer {
 				take = true;
 				extra--;
 			}
-			chosen[cell] = take ? 1 : 0;
+			chosen[cell] = take ? tierOf(error) : 0;
 		}
 		return chosen;
 	}
@@ -250,7 +268,7 @@ export class Renderer {
 	/** Under a budget: whether this cell is to be drawn now, and room is left for it. */
 	private allowed(cell: number): boolean {
 		if (!this.chosen) return true;
-		if (!this.chosen[cell]) return false;
+		if (this.chosen[cell] !== this.tier) return false;
 		if (this.at + maxBytesPerCell > this.limit) {
 			this.lagging = true;
 			return false;
@@ -285,7 +303,6 @@ export class Renderer {
 		const threshold = this.threshold;
 		const visible = screen.visible;
 		const rowBytes = cols * 3;
-		let drawn = 0;
 		for (let y = 0; y < rows; y++) {
 			let upperOffset = 2 * y * rowBytes;
 			let cell = y * cols * 2;
@@ -296,7 +313,7 @@ export class Renderer {
 				const lower = this.colourAt(pixels, upperOffset + rowBytes);
 				if (near(upper, shown[cell]!, threshold) && near(lower, shown[cell + 1]!, threshold)) continue;
 				if (!this.allowed(index)) continue;
-				drawn++;
+				this.drawnCells++;
 				this.moveTo(left + x, top + y);
 				const mask = this.paint(upper, lower, upperHalfMask);
 				shown[cell] = mask & 1 ? this.penFg : this.penBg;
@@ -304,7 +321,6 @@ export class Renderer {
 				if (x === cols - 1) this.cursorCol = -1;
 			}
 		}
-		this.learnCost(drawn, this.at);
 	}
 
 	private renderQuad(pixels: Uint8Array, screen: ScreenState): void {
@@ -314,7 +330,6 @@ export class Renderer {
 		const split = this.split;
 		const visible = screen.visible;
 		const rowBytes = cols * 6;
-		let drawn = 0;
 		for (let y = 0; y < rows; y++) {
 			let offset = 2 * y * rowBytes;
 			let cell = y * cols * 4;
@@ -336,7 +351,7 @@ export class Renderer {
 					continue;
 				}
 				if (!this.allowed(index)) continue;
-				drawn++;
+				this.drawnCells++;
 				this.moveTo(left + x, top + y);
 				mask = this.paint(a, b, mask);
 				shown[cell] = mask & 1 ? this.penFg : this.penBg;
@@ -346,7 +361,6 @@ export class Renderer {
 				if (x === cols - 1) this.cursorCol = -1;
 			}
 		}
-		this.learnCost(drawn, this.at);
 	}
 
 	/**

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {
+	askDeviceAttributes,
+	maxUnanswered,
+	minimumBudget,
+	TerminalSink,
+	type AnswerSource,
+} from '../../source/terminal/sink.js';
+
+/** A terminal that answers DA1 only when the test says so. */
+function answering() {
+	let listener: (() => void) | undefined;
+	const answers: AnswerSource = {
+		onAnswer(next) {
+			listener = next;
+			return () => (listener = undefined);
+		},
+	};
+	return {answers, answer: () => listener?.()};
+}
+
+function output() {
+	const writes: string[] = [];
+	return {writes, isTTY: true, write: (data: Uint8Array | string) => (writes.push(String(data)), true)};
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('each batch asks DA1 once, inside nothing, and at most two wait for their answer', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now});
+	for (let i = 0; i < maxUnanswered; i++) {
+		assert.equal(sink.ready, true);
+		sink.write(['frame']);
+	}
+	assert.equal(sink.ready, false, 'two unanswered: the next frame waits');
+	for (const write of out.writes) {
+		assert.equal(write, `\x1b[?2026hframe\x1b[?2026l${askDeviceAttributes}`);
+	}
+	now = 40;
+	answer();
+	assert.equal(sink.ready, true);
+	assert.equal(sink.lagMs, 40);
+	assert.equal(sink.flowMode, 'answered');
+	sink.close();
+});
+
+test('a terminal that never answers is paced by time; a pipe gets no escapes of ours at all', async () => {
+	const out = output();
+	const {answers} = answering();
+	const sink = new TerminalSink(out, {answers, firstAnswerMs: 30});
+	sink.write(['a']);
+	sink.write(['b']);
+	assert.equal(sink.ready, false);
+	await sleep(60);
+	assert.equal(sink.flowMode, 'timed');
+	const woke = new Promise<void>((resolve) => sink.whenReady(resolve));
+	await woke;
+	assert.equal(sink.ready, true);
+	sink.write(['c']);
+	assert.ok(!out.writes.at(-1)!.includes(askDeviceAttributes), 'no more questions once nobody answers');
+	sink.close();
+
+	const pipe = {
+		writes: [] as string[],
+		write: (data: Uint8Array | string) => (pipe.writes.push(String(data)), true),
+	};
+	const piped = new TerminalSink(pipe);
+	piped.write(['frame']);
+	assert.deepEqual(pipe.writes, ['frame']);
+});
+
+test('a terminal falling behind gets a budget of what it drains in a frame; one keeping up gets no limit', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 25});
+	assert.equal(sink.budget, Infinity);
+	// A quiet round trip of 10 ms first.
+	sink.write(['x'.repeat(100)]);
+	now = 10;
+	answer();
+	// Then 100 kB batches the terminal takes 1 s each to draw (100 kB/s): the lag grows.
+	for (let i = 0; i < 6; i++) {
+		sink.write(['x'.repeat(100_000)]);
+		now += 1000;
+		answer();
+	}
+	const perFrame = 100_000 / 25;
+	assert.ok(sink.budget <= perFrame * 1.2 && sink.budget >= minimumBudget, `budget ${sink.budget}`);
+	// Small batches answered promptly: the budget grows back to no limit.
+	for (let i = 0; i < 100 && sink.budget !== Infinity; i++) {
+		sink.write(['x'.repeat(2000)]);
+		now += 12;
+		answer();
+	}
+	assert.equal(sink.budget, Infinity);
+	sink.close();
+});
