@@ -24,6 +24,10 @@ export type CellView = {
 	readonly owner: Int16Array;
 	/** Per cell: 1 when the terminal's content there is unknown or stale and must be drawn. */
 	readonly damaged: Uint8Array;
+	/** Whether any cell is damaged (so a layer can skip looking). */
+	readonly anyDamage: boolean;
+	/** Changes whenever who owns which cell changes. */
+	readonly ownership: number;
 };
 
 export abstract class Layer {
@@ -122,6 +126,8 @@ export class Compositor {
 	private owner: Int16Array;
 	private damaged: Uint8Array;
 	private clearFirst = true;
+	private anyDamage = true;
+	private ownership = 0;
 	private scheduled = false;
 	private closed = false;
 	/** Called after every paint (a command counting frames drawn). */
@@ -150,7 +156,14 @@ export class Compositor {
 
 	/** The view of the cells, for tests. */
 	get view(): CellView {
-		return {cols: this.size.cols, rows: this.size.rows, owner: this.owner, damaged: this.damaged};
+		return {
+			cols: this.size.cols,
+			rows: this.size.rows,
+			owner: this.owner,
+			damaged: this.damaged,
+			anyDamage: this.anyDamage,
+			ownership: this.ownership,
+		};
 	}
 
 	/** The terminal changed size: everything is cleared and drawn again. */
@@ -165,6 +178,7 @@ export class Compositor {
 	invalidate(): void {
 		this.clearFirst = true;
 		this.damaged.fill(1);
+		this.anyDamage = true;
 		for (const layer of this.layers) layer.forget();
 		this.recomputeOwners();
 		this.requestPaint();
@@ -177,7 +191,10 @@ export class Compositor {
 		for (let row = Math.max(0, rect.row); row < Math.min(rows, rect.row + rect.rows); row++) {
 			const from = row * cols + Math.max(0, rect.col);
 			const to = row * cols + Math.min(cols, rect.col + rect.cols);
-			if (to > from) this.damaged.fill(1, from, to);
+			if (to > from) {
+				this.damaged.fill(1, from, to);
+				this.anyDamage = true;
+			}
 		}
 		this.requestPaint();
 	}
@@ -191,7 +208,7 @@ export class Compositor {
 
 	/** Whether any layer or cell waits to be drawn. */
 	get pending(): boolean {
-		return this.clearFirst || this.damaged.includes(1) || this.layers.some((layer) => layer.dirty);
+		return this.clearFirst || this.anyDamage || this.layers.some((layer) => layer.dirty);
 	}
 
 	/** Paints soon: on the next turn when the sink is ready, else when it becomes ready. */
@@ -222,7 +239,7 @@ export class Compositor {
 			this.clearFirst = false;
 		}
 		const view = this.view;
-		parts.push(this.paintUnowned());
+		if (this.anyDamage) parts.push(this.paintUnowned());
 		// Text first (small, never skipped), then pictures from the top down: the self view's few
 		// cells before the peer's many when the budget is short.
 		const order = [...this.layers].sort((a, b) =>
@@ -236,7 +253,8 @@ export class Compositor {
 				parts.push(...drawn);
 			} else parts.push(...layer.paint(view, Infinity));
 		}
-		this.damaged.fill(0);
+		if (this.anyDamage) this.damaged.fill(0);
+		this.anyDamage = false;
 		const bytes = this.sink.write(parts);
 		this.options.onPaint?.(bytes, performance.now() - started);
 		this.onPainted?.();
@@ -258,6 +276,7 @@ export class Compositor {
 	}
 
 	private recomputeOwners(): void {
+		this.ownership++;
 		const {cols, rows} = this.size;
 		this.owner.fill(-1);
 		const byZ = [...this.layers].sort((a, b) => a.z - b.z);

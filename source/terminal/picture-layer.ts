@@ -40,6 +40,8 @@ export class PictureLayer extends Layer {
 	private layout: PictureLayout | undefined;
 	/** Cells of the rectangle whose blank (letterbox, or the too-small note) is not known to be there. */
 	private blankUnknown = true;
+	/** The compositor's ownership this layer last followed. */
+	private followed = -1;
 	/** Frames this layer has drawn (benchmarks). */
 	framesDrawn = 0;
 
@@ -113,10 +115,13 @@ export class PictureLayer extends Layer {
 			this.layout = layout;
 			this.screen = this.renderer.newScreen(layout.picture);
 			this.blankUnknown = true;
+			this.followed = -1;
 		}
 		const screen = this.screen;
-		this.followOwnership(view, screen);
-		const blank = this.paintBlank(view, rect, layout.picture);
+		const fresh = this.blankUnknown;
+		if (fresh || view.anyDamage || view.ownership !== this.followed) this.followOwnership(view, screen);
+		this.followed = view.ownership;
+		const blank = fresh || view.anyDamage ? this.paintBlank(view, rect, layout.picture) : '';
 		const pixels = this.options.scale(
 			frame,
 			layout.pixelWidth,

@@ -33,9 +33,10 @@ export class TextLayer extends Layer {
 	}
 
 	paint(view: CellView): string[] {
+		const changed = this.changed;
 		this.changed = false;
 		const rect = this.rect;
-		if (!rect) return [];
+		if (!rect || (!changed && !view.anyDamage)) return [];
 		const {cols, owner, damaged} = view;
 		let text = '';
 		for (let row = rect.row; row < Math.min(view.rows, rect.row + rect.rows); row++) {
