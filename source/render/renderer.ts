@@ -267,8 +267,7 @@ export class Renderer {
 
 	/** Under a budget: whether this cell is to be drawn now, and room is left for it. */
 	private allowed(cell: number): boolean {
-		if (!this.chosen) return true;
-		if (this.chosen[cell] !== this.tier) return false;
+		if (this.chosen![cell] !== this.tier) return false;
 		if (this.at + maxBytesPerCell > this.limit) {
 			this.lagging = true;
 			return false;
@@ -312,7 +311,7 @@ export class Renderer {
 				const upper = this.colourAt(pixels, upperOffset);
 				const lower = this.colourAt(pixels, upperOffset + rowBytes);
 				if (near(upper, shown[cell]!, threshold) && near(lower, shown[cell + 1]!, threshold)) continue;
-				if (!this.allowed(index)) continue;
+				if (this.chosen && !this.allowed(index)) continue;
 				this.drawnCells++;
 				this.moveTo(left + x, top + y);
 				const mask = this.paint(upper, lower, upperHalfMask);
@@ -350,7 +349,7 @@ export class Renderer {
 				) {
 					continue;
 				}
-				if (!this.allowed(index)) continue;
+				if (this.chosen && !this.allowed(index)) continue;
 				this.drawnCells++;
 				this.moveTo(left + x, top + y);
 				mask = this.paint(a, b, mask);

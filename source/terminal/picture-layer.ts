@@ -129,8 +129,9 @@ export class PictureLayer extends Layer {
 			this.options.mirror ?? false,
 		);
 		const body = this.renderer.render(pixels, screen, Math.max(0, budget - blank.length));
-		// A copy: the renderer reuses its buffer on the next render.
-		return body.length > 0 ? [blank, Buffer.from(body)] : [blank];
+		// Not a copy: the compositor hands the batch to the sink (which joins it into one write)
+		// before this layer renders again.
+		return body.length > 0 ? [blank, body] : [blank];
 	}
 
 	/** Which picture cells are this layer's to draw now, and which of them lost what they showed. */

@@ -266,8 +266,9 @@ export class TerminalSink {
 		} else if (queuedMs > this.frameMs) {
 			this.budgetBytes = fits;
 		} else if (this.budgetBytes !== Infinity) {
-			const grown = Math.max(this.budgetBytes * 1.25, fits);
-			this.budgetBytes = grown > 4 * 1024 * 1024 ? Infinity : grown;
+			// Gently: a budget that jumps back to no limit only fills the link again.
+			const grown = Math.max(this.budgetBytes * 1.03, fits);
+			this.budgetBytes = grown > 8 * 1024 * 1024 ? Infinity : grown;
 		}
 	}
 }
