@@ -64,6 +64,8 @@ export class ScreenState {
 
 /** Error a cell counts as when what it shows is not known (larger than any colour difference). */
 const unknownError = 256;
+/** Widest margin a colour is reused within when a budget leaves cells behind. */
+const maxCoarseReuse = 24;
 /** Lowest error of each tier a budgeted render draws in turn. */
 const tiers = [128, 48, 16, 0];
 
@@ -126,6 +128,11 @@ export class Renderer {
 	lagging = false;
 	/** The tier of chosen cells the current pass draws. */
 	private tier = 0;
+	/**
+	 * How close a colour already set must be to be reused: the threshold, or more while a budget
+	 * leaves cells behind (a coarser picture costs fewer bytes a cell, so more cells fit).
+	 */
+	private reuse = 0;
 	private drawnCells = 0;
 
 	constructor(options: RendererOptions = {}) {
@@ -169,6 +176,7 @@ export class Renderer {
 		this.at = 0;
 		this.lagging = false;
 		this.limit = budget - resetColours.length;
+		this.reuse = this.threshold;
 		this.chosen = budget === Infinity ? undefined : this.choose(pixels, screen, this.limit);
 		if (this.limit < maxBytesPerCell) {
 			this.lagging = this.chosen !== undefined && this.chosen.some((tier) => tier > 0);
@@ -253,6 +261,9 @@ export class Renderer {
 		let taken = 0;
 		while (cutoff > 0 && taken + histogram[cutoff - 1]! <= affordable) taken += histogram[--cutoff]!;
 		let extra = cutoff > 0 ? affordable - taken : 0;
+		// Cells left behind: coarser colours (reused within a wider margin) for this render.
+		if (this.truecolor && cutoff > 0)
+			this.reuse = Math.max(this.threshold, Math.min(maxCoarseReuse, cutoff >> 2));
 		for (let cell = 0; cell < count; cell++) {
 			const error = errors[cell]!;
 			let take = error >= cutoff;
@@ -367,7 +378,7 @@ export class Renderer {
 	 * the glyph's mask (the quarters now in the pen's foreground).
 	 */
 	private paint(a: number, b: number, aMask: number): number {
-		const threshold = this.threshold;
+		const threshold = this.reuse;
 		let mask: number;
 		if (aMask === 0 || aMask === fullMask || near(a, b, threshold)) {
 			const only = aMask === fullMask ? a : b;

@@ -38,8 +38,13 @@ export type SinkOptions = {
 	readonly answers?: AnswerSource;
 	/** How long the first DA1 may take before the terminal counts as one that never answers. */
 	readonly firstAnswerMs?: number;
-	/** The frame rate a picture is budgeted for, and paced at when nothing answers. */
+	/** The frame rate batches are paced at when nothing answers; default 30. */
 	readonly fps?: number;
+	/**
+	 * The frame rate a slow terminal's budget is cut for; default 20: fewer, fuller pictures
+	 * beat many half-drawn ones.
+	 */
+	readonly budgetFps?: number;
 	readonly now?: () => number;
 };
 
@@ -64,6 +69,7 @@ export class TerminalSink {
 	readonly synchronized: boolean;
 	private readonly now: () => number;
 	private readonly frameMs: number;
+	private readonly budgetFrameMs: number;
 	private mode: FlowMode;
 	private readonly inFlight: InFlight[] = [];
 	private waiting: Array<() => void> = [];
@@ -92,6 +98,7 @@ export class TerminalSink {
 		this.synchronized = options.synchronized ?? Boolean(output.isTTY);
 		this.now = options.now ?? (() => performance.now());
 		this.frameMs = 1000 / (options.fps ?? 30);
+		this.budgetFrameMs = 1000 / (options.budgetFps ?? 20);
 		this.mode = options.answers ? 'probing' : 'queue';
 		if (options.answers) {
 			this.unsubscribe = options.answers.onAnswer(() => this.answered());
@@ -260,7 +267,7 @@ export class TerminalSink {
 	private adjustBudget(queuedMs: number): void {
 		const rate = this.drainRate;
 		if (rate === undefined) return;
-		const fits = Math.max(minimumBudget, (rate * this.frameMs) / 1000);
+		const fits = Math.max(minimumBudget, (rate * this.budgetFrameMs) / 1000);
 		if (queuedMs > 4 * this.frameMs) {
 			this.budgetBytes = Math.max(minimumBudget, fits / 2);
 		} else if (queuedMs > this.frameMs) {

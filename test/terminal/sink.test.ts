@@ -77,7 +77,7 @@ test('a terminal falling behind gets a budget of what it drains in a frame; one 
 	const out = output();
 	const {answers, answer} = answering();
 	let now = 0;
-	const sink = new TerminalSink(out, {answers, now: () => now, fps: 25});
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 25, budgetFps: 25});
 	assert.equal(sink.budget, Infinity);
 	// A quiet round trip of 10 ms first.
 	sink.write(['x'.repeat(100)]);
