@@ -7,8 +7,8 @@
  *   terminal (never nested, none for a pipe or a file);
  * - with a source of terminal replies, each batch is followed by DA1 (`ESC [ c`), which a
  *   terminal (and tmux, and anything through ssh) answers only after drawing all that came
- *   before it; at most `maxUnanswered` batches wait for their answer, so the picture on the
- *   glass is never more than that behind. The answers measure the display lag and the rate the
+ *   before it; at most `maxUnanswered` batches beyond what the round trip itself holds wait for
+ *   their answer, so the picture on the glass is never more than that behind. The answers measure the display lag and the rate the
  *   terminal drains bytes at, which sets each frame's byte budget (a picture that fits the link);
  * - when the terminal never answers the first question (a dumb terminal), batches are paced by
  *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
@@ -41,8 +41,9 @@ export type SinkOptions = {
 	/** The frame rate batches are paced at when nothing answers; default 30. */
 	readonly fps?: number;
 	/**
-	 * The frame rate a slow terminal's budget is cut for; default 20: fewer, fuller pictures
-	 * beat many half-drawn ones.
+	 * The frame rate a slow terminal's budget is cut for; default: 30 when the link carries
+	 * `fullFrameBytes` that often, down to 16 on slower ones (fewer, fuller pictures beat many
+	 * half-drawn ones).
 	 */
 	readonly budgetFps?: number;
 	readonly now?: () => number;
@@ -56,6 +57,11 @@ export const askDeviceAttributes = '\x1b[c';
 export const maxQueuedBytes = 256 * 1024;
 /** Batches written but not yet answered by the terminal, at most. */
 export const maxUnanswered = 2;
+/** Most batches in flight however long the round trip. */
+export const maxInFlight = 8;
+/** Bytes a frame should get before the budget's frame rate goes above its floor. */
+export const fullFrameBytes = 16 * 1024;
+const budgetFpsRange = {min: 16, max: 30};
 /** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */
 export const lostAnswerMs = 3000;
 /** Smallest budget a frame gets: enough to keep a still picture refining over a slow link. */
@@ -69,7 +75,7 @@ export class TerminalSink {
 	readonly synchronized: boolean;
 	private readonly now: () => number;
 	private readonly frameMs: number;
-	private readonly budgetFrameMs: number;
+	private readonly budgetFps: number | undefined;
 	private mode: FlowMode;
 	private readonly inFlight: InFlight[] = [];
 	private waiting: Array<() => void> = [];
@@ -98,7 +104,7 @@ export class TerminalSink {
 		this.synchronized = options.synchronized ?? Boolean(output.isTTY);
 		this.now = options.now ?? (() => performance.now());
 		this.frameMs = 1000 / (options.fps ?? 30);
-		this.budgetFrameMs = 1000 / (options.budgetFps ?? 20);
+		this.budgetFps = options.budgetFps;
 		this.mode = options.answers ? 'probing' : 'queue';
 		if (options.answers) {
 			this.unsubscribe = options.answers.onAnswer(() => this.answered());
@@ -120,11 +126,20 @@ export class TerminalSink {
 		return this.inFlight.length;
 	}
 
+	/**
+	 * Batches that may wait for their answer: two, plus the frames the quiet round trip holds
+	 * anyway (over 80 ms at 30 fps, two more), or no frame rate above 2 / round trip would pass.
+	 */
+	get inFlightLimit(): number {
+		const inTransit = Number.isFinite(this.baseLagMs) ? Math.floor(this.baseLagMs / this.frameMs) : 0;
+		return Math.min(maxInFlight, maxUnanswered + inTransit);
+	}
+
 	/** Whether a frame may be written now. */
 	get ready(): boolean {
 		if (this.closed) return false;
 		if ((this.output.writableLength ?? 0) > maxQueuedBytes) return false;
-		if (this.mode === 'probing' || this.mode === 'answered') return this.inFlight.length < maxUnanswered;
+		if (this.mode === 'probing' || this.mode === 'answered') return this.inFlight.length < this.inFlightLimit;
 		if (this.mode === 'timed') return this.now() - this.lastWriteAt >= this.frameMs / 2;
 		return true;
 	}
@@ -267,7 +282,9 @@ export class TerminalSink {
 	private adjustBudget(queuedMs: number): void {
 		const rate = this.drainRate;
 		if (rate === undefined) return;
-		const fits = Math.max(minimumBudget, (rate * this.budgetFrameMs) / 1000);
+		const fps =
+			this.budgetFps ?? Math.max(budgetFpsRange.min, Math.min(budgetFpsRange.max, rate / fullFrameBytes));
+		const fits = Math.max(minimumBudget, rate / fps);
 		if (queuedMs > 4 * this.frameMs) {
 			this.budgetBytes = Math.max(minimumBudget, fits / 2);
 		} else if (queuedMs > this.frameMs) {

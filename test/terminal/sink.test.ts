@@ -100,3 +100,22 @@ test('a terminal falling behind gets a budget of what it drains in a frame; one 
 	assert.equal(sink.budget, Infinity);
 	sink.close();
 });
+
+test('a long round trip holds frames of its own: the limit is two beyond what it carries', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 30});
+	assert.equal(sink.inFlightLimit, 2);
+	sink.write(['x']);
+	now = 80;
+	answer();
+	// 80 ms hold two frames of 33 ms: four may wait, so 30 pictures a second still get through.
+	assert.equal(sink.inFlightLimit, 4);
+	for (let i = 0; i < 4; i++) {
+		assert.equal(sink.ready, true);
+		sink.write(['x']);
+	}
+	assert.equal(sink.ready, false);
+	sink.close();
+});
