@@ -33,15 +33,19 @@ const restoreText = '\x1b[m' + ansiEscapes.cursorShow + ansiEscapes.exitAlternat
 export function openScreen(options: OpenScreenOptions): Screen {
 	const {output} = options;
 	const take = options.takeScreen ?? Boolean(output.isTTY);
-	const answers =
-		options.answers ??
-		(take && options.input?.isTTY
-			? deviceAttributeAnswers(terminalInputFor(options.input, output as {write(data: string): unknown}))
-			: undefined);
+	const terminalInput =
+		!options.answers && take && options.input?.isTTY
+			? terminalInputFor(options.input, output as {write(data: string): unknown})
+			: undefined;
+	// Raw from the first batch on: the terminal's answers must be read at once, never echoed
+	// or held in a line buffer until Ink gets round to raw mode.
+	terminalInput?.stream.setRawMode(true);
+	const answers = options.answers ?? (terminalInput ? deviceAttributeAnswers(terminalInput) : undefined);
 	const sink = new TerminalSink(output, {answers: take ? answers : undefined});
 	if (take) sink.writeRaw(ansiEscapes.enterAlternativeScreen + ansiEscapes.cursorHide);
 	const unguard = guardTerminal(() => {
 		sink.close();
+		terminalInput?.stream.setRawMode(false);
 		if (take) output.write(restoreText);
 	}, options.errorOutput);
 	return {sink, close: unguard};

@@ -62,6 +62,8 @@ export const maxInFlight = 8;
 /** Bytes a frame should get before the budget's frame rate goes above its floor. */
 export const fullFrameBytes = 16 * 1024;
 const budgetFpsRange = {min: 16, max: 30};
+/** How often a terminal that did not answer is asked again. */
+export const reprobeMs = 2000;
 /** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */
 export const lostAnswerMs = 3000;
 /** Smallest budget a frame gets: enough to keep a still picture refining over a slow link. */
@@ -84,6 +86,7 @@ export class TerminalSink {
 	private probeTimer: NodeJS.Timeout | undefined;
 	private unsubscribe: (() => void) | undefined;
 	private lastWriteAt = -Infinity;
+	private lastProbeAt = -Infinity;
 	private lastAnswerAt = -Infinity;
 	private closed = false;
 	/** Display lag of the last answered batch (write -> DA1 answer), ms. */
@@ -193,10 +196,14 @@ export class TerminalSink {
 			chunks.unshift(Buffer.from(beginSync));
 			chunks.push(Buffer.from(endSync));
 		}
-		const asking = this.mode === 'probing' || this.mode === 'answered';
-		if (asking) chunks.push(Buffer.from(askDeviceAttributes));
-		const bytes = Buffer.concat(chunks);
 		const sentAt = this.now();
+		const asking = this.mode === 'probing' || this.mode === 'answered';
+		// A terminal taken for one that never answers is asked again now and then: it may only
+		// have been slow to answer the first time (a busy start, a slow link).
+		const askingAgain = this.mode === 'timed' && sentAt - this.lastProbeAt >= reprobeMs;
+		if (asking || askingAgain) chunks.push(Buffer.from(askDeviceAttributes));
+		if (askingAgain) this.lastProbeAt = sentAt;
+		const bytes = Buffer.concat(chunks);
 		this.output.write(bytes);
 		this.lastWriteAt = sentAt;
 		this.written.bytes += bytes.length;

@@ -50,7 +50,7 @@ test('each batch asks DA1 once, inside nothing, and at most two wait for their a
 
 test('a terminal that never answers is paced by time; a pipe gets no escapes of ours at all', async () => {
 	const out = output();
-	const {answers} = answering();
+	const {answers, answer} = answering();
 	const sink = new TerminalSink(out, {answers, firstAnswerMs: 30});
 	sink.write(['a']);
 	sink.write(['b']);
@@ -61,7 +61,13 @@ test('a terminal that never answers is paced by time; a pipe gets no escapes of 
 	await woke;
 	assert.equal(sink.ready, true);
 	sink.write(['c']);
-	assert.ok(!out.writes.at(-1)!.includes(askDeviceAttributes), 'no more questions once nobody answers');
+	assert.ok(out.writes.at(-1)!.includes(askDeviceAttributes), 'asked again, now and then');
+	await new Promise<void>((resolve) => sink.whenReady(resolve));
+	sink.write(['d']);
+	assert.ok(!out.writes.at(-1)!.includes(askDeviceAttributes), 'not every batch once nobody answers');
+	// It was only slow: flow control after all.
+	answer();
+	assert.equal(sink.flowMode, 'answered');
 	sink.close();
 
 	const pipe = {
