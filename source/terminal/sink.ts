@@ -1,3 +1,4 @@
+import {appendFileSync} from 'node:fs';
 /**
  * The one way bytes reach the terminal while a facetty screen is up, for every command (call,
  * demo, setup, preview, play). It decides when the next frame may be written and how many bytes
@@ -66,6 +67,12 @@ const budgetFpsRange = {min: 16, max: 30};
 export const reprobeMs = 2000;
 /** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */
 export const lostAnswerMs = 3000;
+/** The answers the drain rate is measured over. */
+const rateWindowMs = 1000;
+/** How long the smallest lag seen stands for the quiet round trip. */
+const baseLagWindowMs = 30_000;
+/** A terminal that drains this much in two frames' time needs no budget. */
+const noLimitBytes = 1024 * 1024;
 /** Smallest budget a frame gets: enough to keep a still picture refining over a slow link. */
 export const minimumBudget = 1024;
 
@@ -93,6 +100,8 @@ export class TerminalSink {
 	lagMs: number | undefined;
 	/** Smallest lag seen lately: the round trip with nothing queued. */
 	private baseLagMs = Infinity;
+	private readonly recentLags: Array<{at: number; lag: number}> = [];
+	private readonly recentDraws: Array<{at: number; bytes: number; busy: number}> = [];
 	/** Bytes a second the terminal drained while it had work queued. */
 	drainRate: number | undefined;
 	/** Byte budget of the next frame; Infinity while the terminal keeps up. */
@@ -266,40 +275,53 @@ export class TerminalSink {
 		const lag = now - batch.sentAt;
 		this.lagMs = lag;
 		// The quiet round trip drifts (a route changes): let the floor rise slowly.
-		this.baseLagMs = Math.min(lag, this.baseLagMs + 0.05 * Math.max(0, lag - this.baseLagMs));
-		// Time the terminal spent on this batch: from when it could start on it (written, and the
-		// one before it drawn) to its answer.
-		const busyFrom = Math.max(batch.sentAt, this.lastAnswerAt);
+		// The quiet round trip: the smallest lag of the last few seconds (a route may change).
+		this.recentLags.push({at: now, lag});
+		while (this.recentLags.length > 0 && now - this.recentLags[0]!.at > baseLagWindowMs)
+			this.recentLags.shift();
+		this.baseLagMs = Math.min(...this.recentLags.map((entry) => entry.lag));
+		// Time the terminal spent drawing this batch: from when it could start on it (arrived, a
+		// quiet round trip after it was written, and the one before it drawn) to its answer.
+		const busyFrom = Math.max(batch.sentAt + this.baseLagMs, this.lastAnswerAt);
 		this.lastAnswerAt = now;
 		const busy = now - busyFrom;
-		const queued = lag - this.baseLagMs;
-		if (busy > 0.5 && batch.bytes > 512) {
-			const rate = (batch.bytes * 1000) / busy;
-			this.drainRate = this.drainRate === undefined ? rate : 0.7 * this.drainRate + 0.3 * rate;
-		}
-		this.adjustBudget(queued);
+		// The drain rate: bytes over the time the terminal was busy, summed over the last second, so
+		// answers that arrive bunched together (one long, the next ones instant) still add up right.
+		this.recentDraws.push({at: now, bytes: batch.bytes, busy: Math.max(0, busy)});
+		while (this.recentDraws.length > 0 && now - this.recentDraws[0]!.at > rateWindowMs)
+			this.recentDraws.shift();
+		const busyMs = this.recentDraws.reduce((sum, draw) => sum + draw.busy, 0);
+		const drawn = this.recentDraws.reduce((sum, draw) => sum + draw.bytes, 0);
+		if (busyMs >= 5) this.drainRate = (drawn * 1000) / busyMs;
+		// Waiting behind earlier batches: the lag less the round trip and this batch's own drawing.
+		const drawing = this.drainRate ? (batch.bytes * 1000) / this.drainRate : 0;
+		this.adjustBudget(lag - this.baseLagMs - drawing, drawing);
+		if (process.env['FACETTY_SINK_LOG'])
+			appendFileSync(
+				process.env['FACETTY_SINK_LOG'],
+				`${Math.round(now)} lag ${Math.round(lag)} base ${Math.round(this.baseLagMs)} bytes ${batch.bytes} busy ${busy.toFixed(1)} rate ${Math.round(this.drainRate ?? 0)} budget ${Math.round(this.budgetBytes)} inflight ${this.inFlight.length}/${this.inFlightLimit}\n`,
+			);
 		this.wake();
 	}
 
 	/**
-	 * A terminal that answers later than its quiet round trip by more than a frame has bytes
-	 * queued: frames then get what it drains in a frame's time. One that answers promptly gets
-	 * more each frame, until no limit.
+	 * Bytes that wait behind earlier batches for more than half a frame, or a batch that takes
+	 * longer than a frame to draw, mean the link is full: frames then get a little less than it
+	 * drains in a frame's time (much less when far behind).
+	 * While nothing waits, the budget creeps up to twice that (a faster link shows as a higher
+	 * drain rate), and a terminal that drains a megabyte in two frames' time gets no limit.
 	 */
-	private adjustBudget(queuedMs: number): void {
+	private adjustBudget(waitingMs: number, drawingMs: number): void {
 		const rate = this.drainRate;
 		if (rate === undefined) return;
 		const fps =
 			this.budgetFps ?? Math.max(budgetFpsRange.min, Math.min(budgetFpsRange.max, rate / fullFrameBytes));
 		const fits = Math.max(minimumBudget, rate / fps);
-		if (queuedMs > 4 * this.frameMs) {
-			this.budgetBytes = Math.max(minimumBudget, fits / 2);
-		} else if (queuedMs > this.frameMs) {
-			this.budgetBytes = fits;
-		} else if (this.budgetBytes !== Infinity) {
-			// Gently: a budget that jumps back to no limit only fills the link again.
-			const grown = Math.max(this.budgetBytes * 1.03, fits);
-			this.budgetBytes = grown > 8 * 1024 * 1024 ? Infinity : grown;
+		if (waitingMs > 2 * this.frameMs) this.budgetBytes = Math.max(minimumBudget, fits / 2);
+		else if (waitingMs > this.frameMs / 2 || drawingMs > 1000 / fps)
+			this.budgetBytes = Math.max(minimumBudget, fits * 0.8);
+		else if (this.budgetBytes !== Infinity) {
+			this.budgetBytes = 2 * fits >= noLimitBytes ? Infinity : Math.min(this.budgetBytes * 1.1, 2 * fits);
 		}
 	}
 }
