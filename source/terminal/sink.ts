@@ -1,4 +1,3 @@
-import {appendFileSync} from 'node:fs';
 /**
  * The one way bytes reach the terminal while a facetty screen is up, for every command (call,
  * demo, setup, preview, play). It decides when the next frame may be written and how many bytes
@@ -296,11 +295,6 @@ export class TerminalSink {
 		// Waiting behind earlier batches: the lag less the round trip and this batch's own drawing.
 		const drawing = this.drainRate ? (batch.bytes * 1000) / this.drainRate : 0;
 		this.adjustBudget(lag - this.baseLagMs - drawing, drawing);
-		if (process.env['FACETTY_SINK_LOG'])
-			appendFileSync(
-				process.env['FACETTY_SINK_LOG'],
-				`${Math.round(now)} lag ${Math.round(lag)} base ${Math.round(this.baseLagMs)} bytes ${batch.bytes} busy ${busy.toFixed(1)} rate ${Math.round(this.drainRate ?? 0)} budget ${Math.round(this.budgetBytes)} inflight ${this.inFlight.length}/${this.inFlightLimit}\n`,
-			);
 		this.wake();
 	}
 
