@@ -119,7 +119,7 @@ export const flagTable = {
 		choices: ['truecolor', '256'],
 		for: drawing,
 		usage: '--color C',
-		help: 'truecolor or 256 (default: detected from COLORTERM and TERM)',
+		help: 'truecolor or 256 (default: detected, asking tmux or the terminal)',
 	},
 	glyphs: {
 		type: 'string',

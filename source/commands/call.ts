@@ -10,7 +10,7 @@ import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
 import {refusalText} from '../ui/refusal.js';
 import {cleanLines} from '../text/sanitize.js';
-import {detectColorDepth} from '../render/layout.js';
+import {colorNotice, terminalColorDepth} from '../terminal/color.js';
 import {defaultConfigDir, loadIdentity} from '../trust/identity.js';
 import {KeyFileError, secureConfigDir} from '../config/config.js';
 import type {CallSettings, Display} from '../command-line.js';
@@ -289,6 +289,7 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 				return openPeerWindow({onNotice: notice});
 			}
 		: undefined;
+	const color = await terminalColorDepth(command.color);
 	return runCallApp({
 		role: command.role,
 		host: command.host,
@@ -302,7 +303,8 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		quality: command.quality,
 		stats: command.stats,
 		seconds: command.seconds,
-		colorDepth: command.color ?? detectColorDepth(process.env),
+		colorDepth: color.depth,
+		colorNotice: colorNotice(color),
 		glyphs: command.glyphs,
 		threshold: command.threshold,
 		openWindow,

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type {Call} from '../session/call.js';
 import {listen} from '../session/connect.js';
 import {openSource} from '../sources/index.js';
-import {detectColorDepth, type ColorDepth, type Glyphs} from '../render/layout.js';
+import type {ColorDepth, Glyphs} from '../render/layout.js';
+import {colorNotice, terminalColorDepth} from '../terminal/color.js';
 
 export type DemoOptions = {
 	readonly mediaDir: string;
@@ -67,12 +68,14 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 			return await runCall({target, camera: options.camera ?? 'test', seconds: options.seconds ?? 10});
 		}
 		const {runCallApp} = await import('../ui/call-app.js');
+		const color = await terminalColorDepth(options.color);
 		return await runCallApp({
 			role: 'call',
 			target,
 			camera: options.camera ?? 'test',
 			name: 'you',
-			colorDepth: options.color ?? detectColorDepth(process.env),
+			colorDepth: color.depth,
+			colorNotice: colorNotice(color),
 			glyphs: options.glyphs,
 			seconds: options.seconds,
 			input: process.stdin,

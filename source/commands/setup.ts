@@ -57,8 +57,11 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 	const saved = loadChoices();
 	const store = new Store(initialSetup(saved, shareableAddresses(undefined), fixed));
 	const {openSource} = await import('../sources/index.js');
+	const {terminalColorDepth} = await import('../terminal/color.js');
+	const color = await terminalColorDepth();
 	const result = await runSetupApp({
 		store,
+		colorDepth: color.depth,
 		input: process.stdin,
 		output: process.stdout,
 		errorOutput: process.stderr,

@@ -1,6 +1,6 @@
 /**
  * Where a picture goes inside a box of terminal cells, and how many pixels it is sampled at.
- * Pure arithmetic, so the renderer and the surface agree on it and tests can pin it down.
+ * Pure arithmetic, so the renderer and the picture layer agree on it and tests can pin it down.
  */
 
 export type Glyphs = 'half' | 'quad';
@@ -66,15 +66,4 @@ export function parseCellSize(text: string): {cols: number; rows: number} | unde
 	const cols = Number(match[1]);
 	const rows = Number(match[2]);
 	return cols > 0 && rows > 0 ? {cols, rows} : undefined;
-}
-
-/**
- * COLORTERM=truecolor/24bit (or a TERM known to mean it) is a promise of truecolor; without one,
- * the 256-colour palette is the safe choice (every modern terminal has it, tmux may strip 24-bit).
- */
-export function detectColorDepth(env: Readonly<Record<string, string | undefined>>): ColorDepth {
-	const colorterm = (env['COLORTERM'] ?? '').toLowerCase();
-	if (colorterm === 'truecolor' || colorterm === '24bit') return 'truecolor';
-	const term = (env['TERM'] ?? '').toLowerCase();
-	return /direct|truecolor|24bit|kitty|alacritty|wezterm|ghostty|foot|iterm/.test(term) ? 'truecolor' : '256';
 }

@@ -8,10 +8,8 @@
  * the returned view is only valid until the next render.
  */
 import {
-	beginSynchronized,
 	csiLength,
 	cursorPositionLength,
-	endSynchronized,
 	maxBytesPerCell,
 	putAscii,
 	putColours,
@@ -21,7 +19,7 @@ import {
 } from './escapes.js';
 import {fullMask, glyphByteCount, glyphBytes, upperHalfMask} from './glyphs.js';
 import {type CellRect, type ColorDepth, type Glyphs, pixelsPerCell} from './layout.js';
-import {nearestPaletteEntry, paletteTable} from './palette.js';
+import {nearestPaletteEntry, paletteRgb, paletteTable} from './palette.js';
 import {splitQuadrants} from './quadrants.js';
 
 export type RendererOptions = {
@@ -39,21 +37,42 @@ export const defaultThreshold = 6;
 
 /**
  * What the picture's cells show: for every cell, the colour each of its pixels appears in
- * (0xRRGGBB in truecolor, a palette index in 256 colours), -1 when not known.
+ * (0xRRGGBB in truecolor, a palette index in 256 colours), -1 when not known; and which cells
+ * are the picture's to draw at all (`visible`: 0 where something above covers it).
  */
 export class ScreenState {
 	readonly shown: Int32Array;
+	readonly visible: Uint8Array;
 	constructor(
 		readonly picture: CellRect,
 		readonly pixelsPerCell: number,
 	) {
 		this.shown = new Int32Array(picture.cols * picture.rows * pixelsPerCell).fill(-1);
+		this.visible = new Uint8Array(picture.cols * picture.rows).fill(1);
 	}
 
 	/** After something else drew over the cells: the next render redraws every one. */
 	forget(): void {
 		this.shown.fill(-1);
 	}
+
+	/** One cell (index in the picture, row-major) shows something unknown: it is drawn again. */
+	forgetCell(cell: number): void {
+		this.shown.fill(-1, cell * this.pixelsPerCell, (cell + 1) * this.pixelsPerCell);
+	}
+}
+
+/** Error a cell counts as when what it shows is not known (larger than any colour difference). */
+const unknownError = 256;
+/** Widest margin a colour is reused within when a budget leaves cells behind. */
+const maxCoarseReuse = 24;
+/** Lowest error of each tier a budgeted render draws in turn. */
+const tiers = [128, 48, 16, 0];
+
+function tierOf(error: number): number {
+	let tier = 1;
+	while (error < tiers[tier - 1]!) tier++;
+	return tier;
 }
 
 const CR = 0x0d;
@@ -98,6 +117,23 @@ export class Renderer {
 	private cursorRow = -1;
 	/** Output of splitQuadrants: mask, colour a, colour b. */
 	private readonly split = new Int32Array(3);
+	/** Under a byte budget: 1 for the cells this render may draw (the furthest from the picture). */
+	private chosen: Uint8Array | undefined;
+	private chosenAll = new Uint8Array(0);
+	private errors = new Int16Array(0);
+	private limit = Infinity;
+	/** Bytes a drawn cell cost on average lately, to guess how many cells a budget buys. */
+	private bytesPerCell = 20;
+	/** Whether the last render left cells further from the picture than the threshold. */
+	lagging = false;
+	/** The tier of chosen cells the current pass draws. */
+	private tier = 0;
+	/**
+	 * How close a colour already set must be to be reused: the threshold, or more while a budget
+	 * leaves cells behind (a coarser picture costs fewer bytes a cell, so more cells fit).
+	 */
+	private reuse = 0;
+	private drawnCells = 0;
 
 	constructor(options: RendererOptions = {}) {
 		this.colorDepth = options.colorDepth ?? 'truecolor';
@@ -115,9 +151,12 @@ export class Renderer {
 
 	/**
 	 * Bytes that turn what `screen` says is shown into `pixels` (BGR, the picture's size in
-	 * pixels); `screen` is updated to match. Empty when nothing needs drawing.
+	 * pixels); `screen` is updated to match. Empty when nothing needs drawing. Cells not visible
+	 * in `screen` are left alone. With a `budget` (bytes), the output never exceeds it: the cells
+	 * furthest from the picture are drawn first and the rest wait for a later render (`lagging`),
+	 * so a still picture converges and a moving one gets coarser instead of later.
 	 */
-	render(pixels: Uint8Array, screen: ScreenState): Uint8Array {
+	render(pixels: Uint8Array, screen: ScreenState, budget = Infinity): Uint8Array {
 		const {cols, rows} = screen.picture;
 		const {across, down} = pixelsPerCell(this.glyphs);
 		const expected = cols * across * rows * down * 3;
@@ -134,14 +173,125 @@ export class Renderer {
 		this.penBg = -1;
 		this.cursorCol = -1;
 		this.cursorRow = -1;
-		this.at = putAscii(this.out, 0, beginSynchronized);
-		const start = this.at;
-		if (this.glyphs === 'quad') this.renderQuad(pixels, screen);
-		else this.renderHalf(pixels, screen);
-		if (this.at === start) return this.out.subarray(0, 0);
+		this.at = 0;
+		this.lagging = false;
+		this.limit = budget - resetColours.length;
+		this.reuse = this.threshold;
+		this.chosen = budget === Infinity ? undefined : this.choose(pixels, screen, this.limit);
+		if (this.limit < maxBytesPerCell) {
+			this.lagging = this.chosen !== undefined && this.chosen.some((tier) => tier > 0);
+			return this.out.subarray(0, 0);
+		}
+		// Under a budget, the worst cells go first: one pass per tier of error, so a cap reached
+		// in raster order never starves a far-off cell for a nearly right one above it.
+		this.drawnCells = 0;
+		for (let tier = this.chosen ? 1 : 0; tier <= (this.chosen ? tiers.length : 0); tier++) {
+			this.tier = tier;
+			if (this.glyphs === 'quad') this.renderQuad(pixels, screen);
+			else this.renderHalf(pixels, screen);
+		}
+		this.learnCost(this.drawnCells, this.at);
+		if (this.at === 0) return this.out.subarray(0, 0);
 		this.at = putAscii(this.out, this.at, resetColours);
-		this.at = putAscii(this.out, this.at, endSynchronized);
 		return this.out.subarray(0, this.at);
+	}
+
+	/** How far a cell's wanted colour is from what it shows: the largest channel difference. */
+	private distance(wanted: number, shown: number): number {
+		if (wanted === shown) return 0;
+		if (shown < 0) return unknownError;
+		const a = this.truecolor ? wanted : paletteRgb(wanted);
+		const b = this.truecolor ? shown : paletteRgb(shown);
+		return Math.max(
+			Math.abs((a >>> 16) - (b >>> 16)),
+			Math.abs(((a >>> 8) & 255) - ((b >>> 8) & 255)),
+			Math.abs((a & 255) - (b & 255)),
+		);
+	}
+
+	/**
+	 * Marks the cells a budget of `limit` bytes should go to: every cell's error (its pixels'
+	 * largest difference from what it shows), then the worst first, as many as the recent cost
+	 * of a cell says fit. Cells within the threshold are never chosen (the quality floor).
+	 */
+	private choose(pixels: Uint8Array, screen: ScreenState, limit: number): Uint8Array {
+		const {cols, rows} = screen.picture;
+		const count = cols * rows;
+		if (this.chosenAll.length < count) {
+			this.chosenAll = new Uint8Array(count);
+			this.errors = new Int16Array(count);
+		}
+		const chosen = this.chosenAll.subarray(0, count);
+		const errors = this.errors;
+		const histogram = new Int32Array(unknownError + 1);
+		const perCell = screen.pixelsPerCell;
+		const quad = this.glyphs === 'quad';
+		const rowBytes = cols * (quad ? 6 : 3);
+		const shown = screen.shown;
+		const visible = screen.visible;
+		for (let y = 0, cell = 0; y < rows; y++) {
+			for (let x = 0; x < cols; x++, cell++) {
+				if (!visible[cell]) {
+					errors[cell] = -1;
+					continue;
+				}
+				let worst = 0;
+				if (quad) {
+					splitQuadrants(pixels, 2 * y * rowBytes + x * 6, rowBytes, this.split);
+					const mask = this.split[0]!;
+					const a = this.quadColour(this.split[1]!);
+					const b = this.quadColour(this.split[2]!);
+					for (let p = 0; p < 4; p++) {
+						const error = this.distance(mask & (1 << p) ? a : b, shown[cell * 4 + p]!);
+						if (error > worst) worst = error;
+					}
+				} else {
+					const offset = 2 * y * rowBytes + x * 3;
+					const upper = this.distance(this.colourAt(pixels, offset), shown[cell * perCell]!);
+					const lower = this.distance(this.colourAt(pixels, offset + rowBytes), shown[cell * perCell + 1]!);
+					worst = Math.max(upper, lower);
+				}
+				errors[cell] = worst > this.threshold ? worst : -1;
+				if (worst > this.threshold) histogram[worst]!++;
+			}
+		}
+		// The error from which on every cell fits the budget, at the recent cost of a cell.
+		const affordable = Math.max(1, Math.floor(limit / this.bytesPerCell));
+		let cutoff = unknownError + 1;
+		let taken = 0;
+		while (cutoff > 0 && taken + histogram[cutoff - 1]! <= affordable) taken += histogram[--cutoff]!;
+		let extra = cutoff > 0 ? affordable - taken : 0;
+		// Cells left behind: coarser colours (reused within a wider margin) for this render.
+		if (this.truecolor && cutoff > 0)
+			this.reuse = Math.max(this.threshold, Math.min(maxCoarseReuse, cutoff >> 2));
+		for (let cell = 0; cell < count; cell++) {
+			const error = errors[cell]!;
+			let take = error >= cutoff;
+			if (!take && error === cutoff - 1 && extra > 0) {
+				take = true;
+				extra--;
+			}
+			chosen[cell] = take ? tierOf(error) : 0;
+		}
+		return chosen;
+	}
+
+	/** Under a budget: whether this cell is to be drawn now, and room is left for it. */
+	private allowed(cell: number): boolean {
+		if (this.chosen![cell] !== this.tier) return false;
+		if (this.at + maxBytesPerCell > this.limit) {
+			this.lagging = true;
+			return false;
+		}
+		return true;
+	}
+
+	private learnCost(cells: number, bytes: number): void {
+		if (cells > 0)
+			this.bytesPerCell = Math.max(
+				4,
+				Math.min(maxBytesPerCell, 0.7 * this.bytesPerCell + 0.3 * (bytes / cells)),
+			);
 	}
 
 	private colourAt(pixels: Uint8Array, offset: number): number {
@@ -152,18 +302,28 @@ export class Renderer {
 		return this.truecolor ? rgb : this.palette[rgb] || nearestPaletteEntry(r, g, b);
 	}
 
+	private quadColour(rgb: number): number {
+		if (this.truecolor) return rgb;
+		return this.palette[rgb] || nearestPaletteEntry(rgb >>> 16, (rgb >>> 8) & 255, rgb & 255);
+	}
+
 	private renderHalf(pixels: Uint8Array, screen: ScreenState): void {
 		const {col: left, row: top, cols, rows} = screen.picture;
 		const shown = screen.shown;
 		const threshold = this.threshold;
+		const visible = screen.visible;
 		const rowBytes = cols * 3;
 		for (let y = 0; y < rows; y++) {
 			let upperOffset = 2 * y * rowBytes;
 			let cell = y * cols * 2;
 			for (let x = 0; x < cols; x++, upperOffset += 3, cell += 2) {
+				const index = y * cols + x;
+				if (!visible[index]) continue;
 				const upper = this.colourAt(pixels, upperOffset);
 				const lower = this.colourAt(pixels, upperOffset + rowBytes);
 				if (near(upper, shown[cell]!, threshold) && near(lower, shown[cell + 1]!, threshold)) continue;
+				if (this.chosen && !this.allowed(index)) continue;
+				this.drawnCells++;
 				this.moveTo(left + x, top + y);
 				const mask = this.paint(upper, lower, upperHalfMask);
 				shown[cell] = mask & 1 ? this.penFg : this.penBg;
@@ -178,19 +338,20 @@ export class Renderer {
 		const shown = screen.shown;
 		const threshold = this.threshold;
 		const split = this.split;
+		const visible = screen.visible;
 		const rowBytes = cols * 6;
 		for (let y = 0; y < rows; y++) {
 			let offset = 2 * y * rowBytes;
 			let cell = y * cols * 4;
 			for (let x = 0; x < cols; x++, offset += 6, cell += 4) {
+				const index = y * cols + x;
+				if (!visible[index]) continue;
 				splitQuadrants(pixels, offset, rowBytes, split);
 				let mask = split[0]!;
 				let a = split[1]!;
 				let b = split[2]!;
-				if (!this.truecolor) {
-					a = this.palette[a] || nearestPaletteEntry(a >>> 16, (a >>> 8) & 255, a & 255);
-					b = this.palette[b] || nearestPaletteEntry(b >>> 16, (b >>> 8) & 255, b & 255);
-				}
+				a = this.quadColour(a);
+				b = this.quadColour(b);
 				if (
 					near(mask & 1 ? a : b, shown[cell]!, threshold) &&
 					near(mask & 2 ? a : b, shown[cell + 1]!, threshold) &&
@@ -199,6 +360,8 @@ export class Renderer {
 				) {
 					continue;
 				}
+				if (this.chosen && !this.allowed(index)) continue;
+				this.drawnCells++;
 				this.moveTo(left + x, top + y);
 				mask = this.paint(a, b, mask);
 				shown[cell] = mask & 1 ? this.penFg : this.penBg;
@@ -215,7 +378,7 @@ export class Renderer {
 	 * the glyph's mask (the quarters now in the pen's foreground).
 	 */
 	private paint(a: number, b: number, aMask: number): number {
-		const threshold = this.threshold;
+		const threshold = this.reuse;
 		let mask: number;
 		if (aMask === 0 || aMask === fullMask || near(a, b, threshold)) {
 			const only = aMask === fullMask ? a : b;

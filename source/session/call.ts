@@ -79,6 +79,8 @@ export type CallOptions = {
 	 * key is recorded), false to refuse. Without it the call is refused with the two fingerprints.
 	 */
 	confirmPeerKeyChange?: (change: PeerKeyChange) => boolean | Promise<boolean>;
+	/** The display's lag (write -> the terminal's answer), for stats as screen_lag_ms. */
+	screenLagMs?: () => number | undefined;
 	/** v2 in the clear (magic FTY2), for benchmarks and old peers; refused with requireEncryption. */
 	plaintext?: boolean;
 	/** How long the accepter waits for the caller's hello after the encrypted channel is up (the caller may be asking its user about a changed key); default 60 s. */
@@ -275,7 +277,7 @@ export class Call extends EventEmitter<CallEvents> {
 	statsNow(): CallStats {
 		const peer = this.link?.peerShape;
 		const shown = this.shownSize && peer ? fitShown(peer, this.shownSize) : peer;
-		return this.meter.snapshot({
+		const stats = this.meter.snapshot({
 			state: this.state,
 			protocol: this.protocol ?? null,
 			codec: this.link?.codec ?? null,
@@ -285,6 +287,8 @@ export class Call extends EventEmitter<CallEvents> {
 			encrypted: this.protocol ? this.security.encrypted : null,
 			sas: this.security.sas ?? null,
 		});
+		if (this.options.screenLagMs) stats.screen_lag_ms = roundLag(this.options.screenLagMs());
+		return stats;
 	}
 
 	private emitStats(): void {
@@ -458,4 +462,8 @@ export function addressOf(host: string | undefined, port: number | undefined): s
 	if (!host || port === undefined) return undefined;
 	const plain = host.startsWith('::ffff:') && host.includes('.') ? host.slice('::ffff:'.length) : host;
 	return formatHostPort({host: plain, port});
+}
+
+function roundLag(ms: number | undefined): number | null {
+	return ms === undefined ? null : Math.round(ms * 10) / 10;
 }

@@ -3,7 +3,7 @@
  * appended once a second. Keys (a public interface; documented in docs/protocol.md):
  * t, state, protocol, codec, fps_in, fps_out, bytes_in, bytes_out (per second, on the wire),
  * frames_in, frames_out, dropped (totals), rtt_ms, latency_ms_p50, latency_ms_p95 (capture to
- * display, over the last interval), peer_shape, shown_shape, encrypted, sas.
+ * display, over the last interval), peer_shape, shown_shape, encrypted, sas, screen_lag_ms (the call screen's write -> drawn).
  */
 import fs from 'node:fs';
 
@@ -28,6 +28,8 @@ export type CallStats = {
 	encrypted?: boolean | null;
 	/** Short authentication string shown on both screens, null when not encrypted. */
 	sas?: string | null;
+	/** The call screen's display lag: a batch written to the terminal until it answered DA1. */
+	screen_lag_ms?: number | null;
 };
 
 export function percentile(sorted: readonly number[], p: number): number | null {

@@ -1,21 +1,19 @@
 /**
- * What `preview` and `play` share: a frame source drawn on a surface that owns the terminal,
+ * What `preview` and `play` share: a frame source drawn by a picture layer that fills the terminal,
  * until the source ends, the user quits (q, Ctrl+C), or it fails; the terminal is put back on
  * every one of those paths. Resolves to the process exit code.
  */
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
-import {
-	detectColorDepth,
-	layoutPicture,
-	type CellRect,
-	type ColorDepth,
-	type Glyphs,
-} from '../render/layout.js';
+import {layoutPicture, type CellRect, type ColorDepth, type Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
-import {guardTerminal, listenForQuit} from './restore.js';
-import {TerminalSurface} from './surface.js';
+import {decideColorDepth, terminalColorDepth} from './color.js';
+import {Compositor} from './compositor.js';
+import {PictureLayer} from './picture-layer.js';
+import {listenForQuit} from './restore.js';
+import {openScreen} from './screen.js';
+import {keysOnly} from './terminal-input.js';
 
 export type ShowOptions = {
 	readonly colorDepth: ColorDepth;
@@ -32,9 +30,6 @@ export type ShowOptions = {
 	readonly scale?: Scaler;
 };
 
-/** Output waiting to be written above which frames are skipped. */
-export const maxQueuedBytes = 1024 * 1024;
-
 /** Cell box of a non-terminal output when no size was given. */
 export const defaultBox = {cols: 80, rows: 24};
 
@@ -50,18 +45,21 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	// Frames normally arrive already scaled by the source (see followRegion); this scaler only
 	// covers the frames in between, and shapes the source cannot deliver (quadrant pixels).
 	const scale = options.scale ?? areaScaler();
-	const surface = new TerminalSurface({
-		stream: output,
-		region: wholeScreen(),
-		scale,
-		colorDepth: options.colorDepth,
-		glyphs: options.glyphs,
-		threshold: options.threshold,
-		mirror: options.mirror,
-		alternateScreen: interactive,
-		hideCursor: interactive,
-	});
-	const unguard = guardTerminal(() => surface.close(), options.errorOutput);
+	// The sink paces frames to what the terminal (or pipe) takes: a slower reader gets fewer or
+	// coarser frames, never a queue of them, so the video stays real-time.
+	const screen = openScreen({output, input: options.input, errorOutput: options.errorOutput});
+	const compositor = new Compositor(screen.sink, wholeScreen());
+	const picture = compositor.add(
+		new PictureLayer({
+			z: 0,
+			scale,
+			colorDepth: options.colorDepth,
+			glyphs: options.glyphs,
+			threshold: options.threshold,
+			mirror: options.mirror,
+		}),
+	);
+	picture.setRect(wholeScreen());
 	// Ask the source for the very pixels the picture shows, so scaling happens in OpenCV on its
 	// own threads instead of in JavaScript on every frame. Half-block pixels are as wide as tall
 	// on screen, so a frame of that size lays out to the same picture; quadrant pixels are not.
@@ -76,7 +74,8 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		source.setSize({width: layout.pixelWidth, height: layout.pixelHeight});
 	};
 	const onResize = () => {
-		surface.setRegion(wholeScreen());
+		compositor.resize(wholeScreen());
+		picture.setRect(wholeScreen());
 		followRegion();
 	};
 	if (interactive && !options.size) output.on('resize', onResize);
@@ -84,15 +83,17 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	let finish: (code: number) => void = () => {};
 	const finished = new Promise<number>((resolve) => (finish = resolve));
 	let failure: string | undefined;
-	const stopListening = listenForQuit(options.input, () => finish(0));
+	const stopListening = listenForQuit(keysOnly(options.input), () => finish(0));
 	let drawn = 0;
 	const offFrame = source.onFrame((frame) => {
-		// A reader slower than the video (a pipe, a slow SSH link) gets fewer frames, not a queue
-		// of them in memory: the screen state stays right because the frame is simply not drawn.
-		if (output.writableLength > maxQueuedBytes) return;
-		surface.draw(frame);
-		if (++drawn === options.maxFrames) finish(0);
+		picture.show(frame);
 	});
+	const onPainted = () => {
+		if (picture.framesDrawn > drawn) {
+			drawn = picture.framesDrawn;
+			if (drawn >= (options.maxFrames ?? Infinity)) finish(0);
+		}
+	};
 	const offError = source.onError((error) => {
 		if (error.code === 'ended') finish(0);
 		else {
@@ -100,8 +101,8 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 			finish(1);
 		}
 	});
+	compositor.onPainted = onPainted;
 	try {
-		surface.open();
 		await source.start();
 		followRegion();
 		return await finished;
@@ -116,8 +117,11 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		offError();
 		stopListening();
 		output.off('resize', onResize);
+		// The last frame may still wait for its turn: draw it if the output takes it.
+		if (screen.sink.ready) compositor.paint();
+		compositor.close();
 		await source.stop().catch(() => {});
-		unguard();
+		screen.close();
 		if (failure) options.errorOutput.write(`${failure}\n`);
 	}
 }
@@ -126,7 +130,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 export type TerminalDisplayOptions = {
 	/** Force the picture box, in cells; default the whole terminal (80x24 when not a terminal). */
 	readonly size?: {readonly cols: number; readonly rows: number};
-	/** Default: detected from COLORTERM/TERM. */
+	/** Default: detected (terminal/color.ts). */
 	readonly color?: ColorDepth;
 	readonly glyphs?: Glyphs;
 	/** Truecolor change threshold in levels; 0 is lossless. */
@@ -139,13 +143,18 @@ export type TerminalDisplayOptions = {
 };
 
 /** showSource with the process's own terminal and environment where the caller gave none. */
-export function showOnTerminal(
+export async function showOnTerminal(
 	source: FrameSource,
 	options: TerminalDisplayOptions,
 	mirror: boolean,
 ): Promise<number> {
+	// A caller's own streams or environment (tests): decided from those alone, nothing asked.
+	const colorDepth =
+		options.env || options.output
+			? decideColorDepth(options.color, options.env ?? process.env).depth
+			: (await terminalColorDepth(options.color)).depth;
 	return showSource(source, {
-		colorDepth: options.color ?? detectColorDepth(options.env ?? process.env),
+		colorDepth,
 		glyphs: options.glyphs ?? 'half',
 		threshold: options.threshold,
 		mirror,

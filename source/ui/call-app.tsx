@@ -1,23 +1,25 @@
 /**
- * The call screen at work: a listener or a caller, your camera, the peer's video and yours drawn
- * by terminal surfaces, the chrome drawn by Ink, all through one ScreenWriter so they never draw
- * over each other. State lives in the pure reducer (call-state.ts); this file carries out what it
- * asks (send chat, pause, call again, quit) and feeds it the network's and the camera's events.
+ * The call screen at work: the parts each in their own module, wired here. State lives in the
+ * pure reducer (call-state.ts); its effects are what this file carries out: send chat, pause,
+ * call again, answer the key question, quit, and change the layout (the only way the layout
+ * changes, besides a resize).
+ *
+ * - call-compositor.ts: the screen (chrome, peer video, self view as layers of one compositor)
+ * - call-camera.ts: your camera (source, retry, pause, cards)
+ * - call-connection.ts: the call (dial, listen, attach, the changed-key question)
+ * - ink-mount.ts: Ink drawing the chrome off screen
  */
 import React from 'react';
-import {render} from 'ink';
-import ansiEscapes from 'ansi-escapes';
 import type {Frame} from '../frame.js';
-import type {CellRect, ColorDepth, Glyphs} from '../render/layout.js';
-import {areaScaler} from '../render/area-scale.js';
-import type {Call, CallOptions, CallState, PeerKeyChange, ProtocolChoice} from '../session/call.js';
-import {dial, listen, type Listener} from '../session/connect.js';
+import type {ColorDepth, Glyphs} from '../render/layout.js';
+import {defaultPort, listenFailure} from '../net/address.js';
+import type {Call, CallOptions, ProtocolChoice} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
-import {openSource, type FrameSource} from '../sources/index.js';
-import {guardTerminal} from '../terminal/restore.js';
-import {TerminalSurface} from '../terminal/surface.js';
-import {shareableAddresses} from './addresses.js';
-import {defaultPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
+import {openScreen} from '../terminal/screen.js';
+import type {AnswerSource} from '../terminal/sink.js';
+import {CallCamera} from './call-camera.js';
+import {CallCompositor} from './call-compositor.js';
+import {CallConnection} from './call-connection.js';
 import {
 	type CallAction,
 	type CallScreenState,
@@ -27,10 +29,10 @@ import {
 	type KeyPress,
 } from './call-state.js';
 import {CallScreen, callScreenLayout, type TerminalSize} from './call-screen.js';
-import {cardFrame} from './cards.js';
-import {refusalText} from './refusal.js';
-import {InkStream, offscreenInkOptions, ScreenWriter} from './screen.js';
+import {mountOffscreen} from './ink-mount.js';
 import {Store} from './store.js';
+
+export {parseTarget} from './call-connection.js';
 
 export type PeerWindow = {show(frame: Frame): void; close(): void};
 
@@ -57,6 +59,8 @@ export type CallAppOptions = {
 	readonly stats?: string;
 	readonly seconds?: number;
 	readonly colorDepth: ColorDepth;
+	/** Said once in the status line: why the picture is in 256 colours (terminal/color.ts colorNotice). */
+	readonly colorNotice?: string;
 	readonly glyphs?: Glyphs;
 	readonly threshold?: number;
 	/** Opens the --window; undefined: no window. Returns a notice when it cannot. */
@@ -64,6 +68,8 @@ export type CallAppOptions = {
 	readonly input: NodeJS.ReadStream;
 	readonly output: NodeJS.WriteStream;
 	readonly errorOutput: NodeJS.WritableStream;
+	/** The terminal's DA1 answers (flow control); the input must then be without them. */
+	readonly answers?: AnswerSource;
 	/** Called once the app listens (tests, demo). */
 	readonly onListening?: (port: number) => void;
 	/** Seconds between camera retries after it was lost. */
@@ -76,359 +82,122 @@ export type CallAppOptions = {
 
 export type AppMeter = {renderMs: number; videoDraws: number; peerFramesDrawn: number};
 
-function parseTarget(target: string): HostPort {
-	const parsed = parseHostPort(target);
-	if (!parsed.ok) throw new Error(parsed.error);
-	return parsed.value;
-}
-
-function endText(reason: string, error?: Error): string {
-	return error && error.message !== reason ? `${reason} (${error.message})` : reason;
-}
-
 export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const {output, input} = options;
 	const terminalSize = (): TerminalSize => ({cols: output.columns || 80, rows: output.rows || 24});
 	let size = terminalSize();
-	const screen = new ScreenWriter(output, size);
+	const screen = openScreen({output, input, errorOutput: options.errorOutput, answers: options.answers});
+	const {sink} = screen;
 	const meter = options.meter;
-	const surfaceOptions = {
-		stream: screen.surfaceStream,
-		region: {col: 0, row: 0, cols: 0, rows: 0},
+	const view = new CallCompositor(sink, size, {
 		colorDepth: options.colorDepth,
 		glyphs: options.glyphs,
 		threshold: options.threshold,
-		keepCursor: true,
-	};
-	const peerSurface = new TerminalSurface({...surfaceOptions, scale: areaScaler()});
-	const pipSurface = new TerminalSurface({...surfaceOptions, scale: areaScaler(), mirror: true});
-	const store = new Store<CallScreenState>(initialCallState(options.role, options.camera, options.target));
+		onPaint: meter
+			? (_bytes, ms) => {
+					meter.renderMs += ms;
+					meter.videoDraws++;
+					meter.peerFramesDrawn = view.peer.framesDrawn;
+				}
+			: undefined,
+	});
+	const store = new Store<CallScreenState>({
+		...initialCallState(options.role, options.camera, options.target),
+		notice: options.colorNotice,
+	});
 	const sizeStore = new Store<TerminalSize>(size);
-
-	const restoreText = '\x1b[m' + ansiEscapes.cursorShow + ansiEscapes.exitAlternativeScreen;
-	output.write(ansiEscapes.enterAlternativeScreen + ansiEscapes.cursorHide + ansiEscapes.eraseScreen);
-	const unguard = guardTerminal(() => output.write(restoreText), options.errorOutput);
 
 	let finish: (code: number) => void = () => undefined;
 	const finished = new Promise<number>((resolve) => (finish = resolve));
 	let done = false;
+	let peerWindow: PeerWindow | undefined;
 
-	// --- video ------------------------------------------------------------------------------
-	let peerFrame: Frame | undefined;
-	let ownFrame: Frame | undefined;
-	let peerDirty = false;
-	let ownDirty = false;
-	let scheduled = false;
-	let waitingForDrain = false;
-	let layout = callScreenLayout(store.get(), size);
-
-	const paintVideo = () => {
-		scheduled = false;
-		if (done) return;
-		if (screen.congested) {
-			if (!waitingForDrain) {
-				waitingForDrain = true;
-				output.once('drain', () => {
-					waitingForDrain = false;
-					schedulePaint();
-				});
-			}
-			return;
-		}
-		const started = performance.now();
-		screen.transaction(() => {
-			let peerWrote = 0;
-			if (layout.inCall && peerFrame && peerDirty) {
-				peerWrote = peerSurface.draw(peerFrame);
-				peerDirty = false;
-				if (meter) meter.peerFramesDrawn++;
-			}
-			if (layout.pip && ownFrame && (ownDirty || peerWrote > 0)) {
-				// The peer's surface may have drawn over the picture-in-picture: draw it whole again.
-				if (peerWrote > 0) pipSurface.invalidate();
-				pipSurface.draw(ownFrame);
-				ownDirty = false;
-			}
-		});
-		if (meter) {
-			meter.renderMs += performance.now() - started;
-			meter.videoDraws++;
-		}
-	};
-	const schedulePaint = () => {
-		if (scheduled || done) return;
-		scheduled = true;
-		setImmediate(paintVideo);
-	};
-	const redrawVideo = () => {
-		peerSurface.invalidate();
-		pipSurface.invalidate();
-		peerDirty = Boolean(peerFrame);
-		ownDirty = Boolean(ownFrame);
-		schedulePaint();
-	};
-
-	// --- chrome -----------------------------------------------------------------------------
-	let lastShown: {width: number; height: number} | undefined;
-	const applyLayout = () => {
-		const next = callScreenLayout(store.get(), size);
-		const zero: CellRect = {col: 0, row: 0, cols: 0, rows: 0};
-		screen.setHoles(next.holes);
-		peerSurface.setRegion(next.inCall ? next.video : zero);
-		pipSurface.setRegion(next.pip ?? zero);
-		const changed =
-			JSON.stringify(next.holes) !== JSON.stringify(layout.holes) || next.inCall !== layout.inCall;
-		layout = next;
-		if (changed) redrawVideo();
-		askForSize();
-	};
-	const onChrome = (text: string) => {
-		if (done) return;
-		const started = performance.now();
-		applyLayout();
-		screen.setChrome(text);
-		if (meter) meter.renderMs += performance.now() - started;
-	};
-	const inkStream = new InkStream(size, onChrome);
-
-	// --- state ------------------------------------------------------------------------------
 	const dispatch = (action: CallAction) => {
+		if (done) return;
 		const [next, effects] = reduceCall(store.get(), action);
 		store.set(next);
 		for (const effect of effects) perform(effect);
 	};
 
-	// --- window -----------------------------------------------------------------------------
-	let peerWindow: PeerWindow | undefined;
-	const wantsFullSize = () => peerWindow !== undefined;
-
-	// --- the call ---------------------------------------------------------------------------
-	let call: Call | undefined;
-	let listener: Listener | undefined;
-	// A known peer with another key: the call screen asks; y accepts, anything else (or silence) refuses.
-	let answerKeyChange: ((accept: boolean) => void) | undefined;
-	let keyChangeTimer: NodeJS.Timeout | undefined;
-	const settleKeyChange = (accept: boolean) => {
-		clearTimeout(keyChangeTimer);
-		const answer = answerKeyChange;
-		answerKeyChange = undefined;
-		answer?.(accept);
-	};
-	const confirmPeerKeyChange = (change: PeerKeyChange) =>
-		new Promise<boolean>((resolve) => {
-			settleKeyChange(false);
-			if (done) return resolve(false);
-			answerKeyChange = resolve;
-			dispatch({type: 'key-change', change});
-			keyChangeTimer = setTimeout(
-				() => dispatch({type: 'key-change-timeout'}),
-				(options.keyChangeSeconds ?? 45) * 1000,
-			);
-		});
-	const callOptions: CallOptions = {
-		protocol: options.protocol ?? 'auto',
-		quality: options.quality,
-		statsFile: options.stats,
-		name: options.name,
-		secret: options.secret,
-		requireEncryption: options.requireEncryption,
-		peerKey: options.peerKey,
-		configDir: options.configDir,
-		confirmPeerKeyChange,
-	};
-
-	function askForSize() {
-		if (!call || call.protocol !== 'v2' || call.state !== 'in-call') return;
-		const glyphsDown = 2;
-		const glyphsAcross = options.glyphs === 'quad' ? 2 : 1;
-		const wanted = wantsFullSize()
-			? {width: 0, height: 0}
-			: {width: layout.video.cols * glyphsAcross, height: layout.video.rows * glyphsDown};
-		if (lastShown && lastShown.width === wanted.width && lastShown.height === wanted.height) return;
-		lastShown = wanted;
-		call.requestShownSize(wanted.width, wanted.height);
-	}
-
-	const attach = (next: Call, address?: string) => {
-		call = next;
-		lastShown = undefined;
-		peerFrame = undefined;
-		next.on('error', () => undefined);
-		const onState = (state: CallState) => {
-			if (state === 'ended' || call !== next) return;
-			if (state === 'in-call') {
-				dispatch({
-					type: 'call-started',
-					protocol: next.protocol,
-					address: next.remoteAddress ?? address,
-					name: next.peerName,
-					security: next.security,
-				});
-				askForSize();
-				if (pausedOrLost()) sendCard();
-			} else dispatch({type: 'call-state', state});
-		};
-		next.on('state', onState);
-		// A call made elsewhere (an invite's) may be in the call already.
-		if (next.state !== 'connecting') onState(next.state);
-		next.on('frame', (frame) => {
-			if (call !== next) return;
-			peerFrame = frame;
-			peerDirty = true;
+	const connection = new CallConnection({
+		...options,
+		screenLagMs: () => sink.lagMs,
+		dispatch,
+		onFrame: (frame) => {
+			view.showPeer(frame);
 			peerWindow?.show(frame);
-			schedulePaint();
-		});
-		next.on('chat', (text) => dispatch({type: 'chat-received', text}));
-		next.on('security', (security) => {
-			if (call === next) dispatch({type: 'security', security});
-		});
-		next.on('stats', (stats) => {
-			options.onStats?.(stats);
-			if (call === next && stats.state !== 'ended') dispatch({type: 'stats', stats, security: next.security});
-		});
-		next.once('ended', ({reason, error}) => {
-			if (call !== next) return;
-			call = undefined;
-			peerFrame = undefined;
-			settleKeyChange(false);
-			dispatch({type: 'call-ended', reason: endText(reason, error), failed: Boolean(error)});
-		});
+		},
+		onCallStarted: () => {
+			if (camera.showingCard) camera.sendCard();
+		},
+	});
+	const camera = new CallCamera({
+		spec: options.camera,
+		retrySeconds: options.cameraRetrySeconds,
+		onFrame: (frame) => {
+			connection.sendFrame(frame);
+			view.showSelf(frame);
+		},
+		onState: (state) => dispatch({type: 'camera', camera: state}),
+	});
+
+	/** The layout from the state and the terminal's size, onto the screen and to the peer. */
+	const applyLayout = () => {
+		const layout = callScreenLayout(store.get(), size);
+		view.applyLayout(layout);
+		const across = options.glyphs === 'quad' ? 2 : 1;
+		connection.showAt(
+			peerWindow ? {width: 0, height: 0} : {width: layout.video.cols * across, height: layout.video.rows * 2},
+		);
 	};
 
-	let connecting = false;
-	const startDial = () => {
-		if (!options.target || done || connecting) return;
-		if (options.connect) {
-			const label = options.target;
-			connecting = true;
-			dispatch({type: 'dialing', target: label});
-			options.connect(callOptions).then(
-				(next) => {
-					connecting = false;
-					if (done) next.hangUp('hung up');
-					else attach(next, label);
-				},
-				(error: unknown) => {
-					connecting = false;
-					const reason = error instanceof Error ? error.message : String(error);
-					if (!done) dispatch({type: 'call-ended', reason, failed: true});
-				},
-			);
-			return;
-		}
-		const {host, port} = parseTarget(options.target);
-		dispatch({type: 'dialing', target: options.target});
-		attach(dial(host, port, callOptions), options.target);
-	};
-
-	// --- the camera -------------------------------------------------------------------------
-	let source: FrameSource | undefined;
-	let paused = false;
-	let cameraLost = false;
-	let retryTimer: NodeJS.Timeout | undefined;
-	let cardTimer: NodeJS.Timeout | undefined;
-	let lastCameraSize = {width: 640, height: 480};
-	const pausedOrLost = () => paused || cameraLost;
-	const sendCard = () => {
-		const card = cardFrame(paused ? 'paused' : 'no-camera', lastCameraSize.width, lastCameraSize.height);
-		call?.sendFrame(card);
-		ownFrame = card;
-		ownDirty = true;
-		schedulePaint();
-	};
-	const updateCards = () => {
-		if (pausedOrLost() && !cardTimer) {
-			sendCard();
-			cardTimer = setInterval(sendCard, 500);
-		} else if (!pausedOrLost() && cardTimer) {
-			clearInterval(cardTimer);
-			cardTimer = undefined;
-		}
-	};
-	const cameraFailed = (message: string) => {
-		cameraLost = true;
-		dispatch({type: 'camera', camera: {kind: 'lost', message}});
-		updateCards();
-		clearTimeout(retryTimer);
-		retryTimer = setTimeout(() => void startCamera(), (options.cameraRetrySeconds ?? 3) * 1000);
-	};
-	const startCamera = async () => {
-		if (done) return;
-		if (!source) {
-			try {
-				source = openSource(options.camera, {fps: 30, loop: true});
-			} catch (error) {
-				cameraFailed(error instanceof Error ? error.message : String(error));
-				return;
-			}
-			source.onFrame((frame) => {
-				if (done) return;
-				lastCameraSize = {width: frame.width, height: frame.height};
-				if (paused) return;
-				call?.sendFrame(frame);
-				ownFrame = frame;
-				ownDirty = true;
-				schedulePaint();
-			});
-			source.onError((error) => cameraFailed(error.message));
-		}
-		try {
-			await source.start();
-			if (done) return;
-			cameraLost = false;
-			dispatch({type: 'camera', camera: paused ? {kind: 'paused'} : {kind: 'live'}});
-			updateCards();
-		} catch (error) {
-			cameraFailed(error instanceof Error ? error.message : String(error));
-		}
-	};
-
-	// --- effects ----------------------------------------------------------------------------
 	function perform(effect: Effect) {
 		switch (effect.type) {
 			case 'quit':
 				finish(0);
 				break;
 			case 'send-chat':
-				call?.sendChat(effect.text);
+				connection.sendChat(effect.text);
 				break;
 			case 'pause':
-				paused = effect.paused;
-				updateCards();
-				if (!paused && !cameraLost) ownDirty = true;
+				camera.setPaused(effect.paused);
 				break;
 			case 'redial':
-				if (!call) startDial();
+				connection.dial();
 				break;
 			case 'layout-changed':
+				applyLayout();
 				break;
 			case 'answer-key-change':
-				settleKeyChange(effect.accept);
+				connection.settleKeyChange(effect.accept);
 				break;
 		}
 	}
 
 	const onKey = (key: KeyPress) => dispatch({type: 'key', key});
-
-	// --- start ------------------------------------------------------------------------------
-	const ink = render(
-		<CallScreen store={store} size={sizeStore} onKey={onKey} />,
-		offscreenInkOptions(inkStream, input, options.errorOutput),
-	);
+	const ink = mountOffscreen(<CallScreen store={store} size={sizeStore} onKey={onKey} />, {
+		size,
+		input,
+		errorOutput: options.errorOutput,
+		onFrame: (text) => {
+			if (!done) view.setChrome(text);
+		},
+	});
+	applyLayout();
 
 	const onResize = () => {
 		size = terminalSize();
-		screen.resize(size);
+		view.resize(size);
 		sizeStore.set(size);
-		inkStream.setSize(size);
-		redrawVideo();
+		ink.setSize(size);
+		applyLayout();
 	};
 	output.on('resize', onResize);
 
 	let stopTimer: NodeJS.Timeout | undefined;
 	if (options.seconds) stopTimer = setTimeout(() => finish(0), options.seconds * 1000);
 
-	void startCamera();
+	void camera.start();
 	if (options.openWindow) {
 		void options
 			.openWindow((text) => dispatch({type: 'notice', text}))
@@ -436,8 +205,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				if (done) window?.close();
 				else {
 					peerWindow = window;
-					lastShown = undefined;
-					askForSize();
+					applyLayout();
 				}
 			});
 	}
@@ -445,45 +213,23 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	let failure: string | undefined;
 	try {
 		if (options.role === 'listen') {
-			try {
-				listener = await listen({...callOptions, host: options.host, port: options.port ?? defaultPort});
-			} catch (error) {
+			await connection.listen().catch((error: unknown) => {
 				code = 1;
 				finish(1);
 				failure = listenFailure(error, options.host, options.port ?? defaultPort);
-			}
-			if (listener) {
-				const active = listener;
-				dispatch({
-					type: 'listening',
-					addresses: shareableAddresses(options.host),
-					port: active.port,
-					warnings: active.warnings,
-				});
-				options.onListening?.(active.port);
-				active.on('call', (next) => attach(next));
-				active.on('warning', (text) => dispatch({type: 'warning', text}));
-				active.on('rejected', (error, address) => {
-					if (!done) dispatch({type: 'notice', text: refusalText(error, address)});
-				});
-			}
-		} else {
-			startDial();
-		}
+			});
+		} else connection.dial();
 		code = await finished;
 	} finally {
 		done = true;
 		clearTimeout(stopTimer);
-		clearTimeout(retryTimer);
-		clearInterval(cardTimer);
-		settleKeyChange(false);
 		output.off('resize', onResize);
-		call?.hangUp('hung up');
-		await listener?.close('hung up');
+		await connection.close();
 		peerWindow?.close();
 		ink.unmount();
-		await source?.stop().catch(() => undefined);
-		unguard();
+		view.close();
+		await camera.stop();
+		screen.close();
 		if (failure) options.errorOutput.write(`facetty: ${failure}\n`);
 	}
 	return code;

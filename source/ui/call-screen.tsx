@@ -1,7 +1,8 @@
 /**
  * The call screen's chrome, drawn by Ink: the status line, the lobby (listening, calling, ended),
  * the chat or help panel and the key hints. The video rectangles are left as empty boxes; the
- * terminal surfaces draw there (see screen.ts), from the same layout (callScreenLayout).
+ * picture layers of the compositor draw there (call-compositor.ts), from the same layout
+ * (callScreenLayout), on top of these boxes.
  */
 import React, {useSyncExternalStore} from 'react';
 import {Box, Text, useInput} from 'ink';
@@ -18,18 +19,13 @@ export type TerminalSize = {readonly cols: number; readonly rows: number};
 export type CallScreenLayout = ScreenLayout & {
 	/** Video is showing (in a call): the peer's picture fills `video`. */
 	readonly inCall: boolean;
-	/** Rectangles the chrome must not touch. */
-	readonly holes: readonly CellRect[];
 };
 
 export function callScreenLayout(state: CallScreenState, size: TerminalSize): CallScreenLayout {
 	const inCall = state.phase.kind === 'in-call';
 	const panel = state.help || state.typing || state.chat.length > 0 || inCall;
 	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip});
-	const holes: CellRect[] = [];
-	if (inCall && layout.video.cols > 0 && layout.video.rows > 0) holes.push(layout.video);
-	else if (layout.pip) holes.push(layout.pip);
-	return {...layout, inCall, holes};
+	return {...layout, inCall};
 }
 
 export const helpLines: ReadonlyArray<[string, string]> = [

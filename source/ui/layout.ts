@@ -1,6 +1,6 @@
 /**
  * Where everything goes on the call screen, from the terminal size and what is open. Pure
- * arithmetic: Ink lays out the chrome from the same numbers, and the video surfaces draw in the
+ * arithmetic: Ink lays out the chrome from the same numbers, and the video layers draw in the
  * rectangles this returns, so the two never overlap.
  *
  *   row 0:            status line (always)

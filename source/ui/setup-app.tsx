@@ -1,20 +1,19 @@
 /**
  * The setup screen at work: the form drawn by Ink, and beside it a live, mirrored thumbnail of the
- * chosen camera drawn by a terminal surface, both through one ScreenWriter (as on the call screen)
+ * chosen camera drawn by a picture layer, both layers of one compositor (as on the call screen)
  * so they never draw over each other. The thumbnail's source is opened after the choice has stayed
  * for a moment (thumbnail-state.ts) and is stopped before the setup screen returns, so the camera is
  * free for the call.
  */
 import React from 'react';
-import {render} from 'ink';
-import ansiEscapes from 'ansi-escapes';
-import type {Frame} from '../frame.js';
-import type {CellRect, ColorDepth} from '../render/layout.js';
+import type {ColorDepth} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {FrameSource, SourceOptions} from '../sources/index.js';
-import {guardTerminal} from '../terminal/restore.js';
-import {TerminalSurface} from '../terminal/surface.js';
-import {InkStream, offscreenInkOptions, ScreenWriter} from './screen.js';
+import {Compositor} from '../terminal/compositor.js';
+import {PictureLayer} from '../terminal/picture-layer.js';
+import {openScreen} from '../terminal/screen.js';
+import {TextLayer} from '../terminal/text-layer.js';
+import {mountOffscreen} from './ink-mount.js';
 import {setupLayout, thumbnailSize} from './setup-layout.js';
 import {SetupScreen, type TerminalSize} from './setup-screen.js';
 import {reduceSetup, type SetupAction, type SetupResult, type SetupState} from './setup-state.js';
@@ -49,73 +48,34 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 	const {output, input, store} = options;
 	const terminalSize = (): TerminalSize => ({cols: output.columns || 80, rows: output.rows || 24});
 	let size = terminalSize();
-	const screen = new ScreenWriter(output, size);
-	const surface = new TerminalSurface({
-		stream: screen.surfaceStream,
-		region: {col: 0, row: 0, cols: 0, rows: 0},
-		scale: areaScaler(),
-		colorDepth: options.colorDepth ?? 'truecolor',
-		mirror: true,
-		keepCursor: true,
-	});
+	const screen = openScreen({output, input, errorOutput: options.errorOutput});
+	const compositor = new Compositor(screen.sink, size);
+	const chrome = compositor.add(new TextLayer(0));
+	chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
+	const picture = compositor.add(
+		new PictureLayer({
+			z: 1,
+			scale: areaScaler(),
+			colorDepth: options.colorDepth ?? 'truecolor',
+			mirror: true,
+		}),
+	);
 	const sizeStore = new Store<TerminalSize>(size);
 	const viewStore = new Store<ThumbnailView>(thumbnailView(initialThumbnail));
-
-	const restoreText = '\x1b[m' + ansiEscapes.cursorShow + ansiEscapes.exitAlternativeScreen;
-	output.write(ansiEscapes.enterAlternativeScreen + ansiEscapes.cursorHide + ansiEscapes.eraseScreen);
-	const unguard = guardTerminal(() => output.write(restoreText), options.errorOutput);
 
 	let done = false;
 	let resolve: (result: SetupResult) => void = () => undefined;
 	const chosen = new Promise<SetupResult>((r) => (resolve = r));
 
-	// --- the picture ------------------------------------------------------------------------
-	let frame: Frame | undefined;
-	let dirty = false;
-	let scheduled = false;
-	/** The hole the chrome leaves for the picture, as last handed to the screen writer. */
-	let hole: CellRect | undefined;
-	const paint = () => {
-		scheduled = false;
-		if (done || !hole || !frame || !dirty || screen.congested) return;
-		dirty = false;
-		const shown = frame;
-		screen.transaction(() => surface.draw(shown));
+	// --- the picture: shown in its rectangle while the thumbnail has one -----------------------
+	const placePicture = () => {
+		const showing = viewStore.get().kind === 'picture';
+		picture.setRect(showing ? setupLayout(size.cols, size.rows).thumbnail : undefined);
 	};
-	const schedulePaint = () => {
-		if (scheduled || done) return;
-		scheduled = true;
-		setImmediate(paint);
-	};
-
+	viewStore.subscribe(placePicture);
 	const onChrome = (text: string) => {
-		if (done) return;
-		const view = viewStore.get();
-		const rect = setupLayout(size.cols, size.rows).thumbnail;
-		const next = view.kind === 'picture' ? rect : undefined;
-		screen.transaction(() => {
-			if (hole && !sameRect(hole, next)) {
-				// The picture goes: blank it, for Ink's shorter lines do not cover it.
-				const old = hole;
-				let clear = '\x1b7\x1b[m';
-				for (let y = old.row; y < old.row + old.rows; y++)
-					clear += `${ansiEscapes.cursorTo(old.col, y)}\x1b[${old.cols}X`;
-				screen.surfaceStream.write(clear + '\x1b8');
-			}
-			if (!sameRect(hole, next)) {
-				hole = next;
-				screen.setHoles(next ? [next] : []);
-				if (next) {
-					surface.setRegion(next);
-					surface.invalidate();
-					dirty = Boolean(frame);
-				}
-			}
-			screen.setChrome(text);
-		});
-		schedulePaint();
+		if (!done) chrome.setText(text);
 	};
-	const inkStream = new InkStream(size, onChrome);
 
 	// --- the thumbnail's source ---------------------------------------------------------------
 	let thumbnail = initialThumbnail;
@@ -141,7 +101,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 				clearTimeout(timer);
 				break;
 			case 'close':
-				frame = undefined;
+				picture.clear();
 				chain = chain.then(async () => {
 					const old = source;
 					source = undefined;
@@ -166,10 +126,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 					}
 					source = opened;
 					opened.onFrame((next) => {
-						if (done || !current(generation)) return;
-						frame = next;
-						dirty = true;
-						schedulePaint();
+						if (!done && current(generation)) picture.show(next);
 					});
 					opened.onError((error) => send({type: 'failed', generation, message: error.message}));
 					try {
@@ -194,18 +151,17 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 		if (result) resolve(result);
 	};
 
-	const ink = render(
+	const ink = mountOffscreen(
 		<SetupScreen store={store} dispatch={dispatch} size={sizeStore} thumbnail={viewStore} />,
-		offscreenInkOptions(inkStream, input, options.errorOutput),
+		{size, input, errorOutput: options.errorOutput, onFrame: onChrome},
 	);
 	const onResize = () => {
 		size = terminalSize();
-		screen.resize(size);
-		surface.invalidate();
-		dirty = Boolean(frame);
+		compositor.resize(size);
+		chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
+		placePicture();
 		sizeStore.set(size);
-		inkStream.setSize(size);
-		schedulePaint();
+		ink.setSize(size);
 	};
 	output.on('resize', onResize);
 
@@ -219,15 +175,11 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 		clearTimeout(timer);
 		output.off('resize', onResize);
 		ink.unmount();
+		compositor.close();
 		await chain;
 		await source?.stop().catch(() => undefined);
-		unguard();
+		screen.close();
 	}
-}
-
-function sameRect(a: CellRect | undefined, b: CellRect | undefined): boolean {
-	if (!a || !b) return a === b;
-	return a.col === b.col && a.row === b.row && a.cols === b.cols && a.rows === b.rows;
 }
 
 function sameView(a: ThumbnailView, b: ThumbnailView): boolean {

@@ -1,7 +1,7 @@
 /**
  * Where the setup screen puts the camera's thumbnail, from the terminal size. Pure arithmetic:
  * the Ink view reserves the same rectangle (a label row, then the picture), and the thumbnail's
- * surface draws only inside it.
+ * picture layer draws only inside it.
  *
  *   rows 0..2:  title, key hints, a blank row (all one row each, truncated)
  *   rows 3..:   the form; the thumbnail beside it on the right when the terminal is wide enough,

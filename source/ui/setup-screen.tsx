@@ -56,7 +56,7 @@ function Choice({on, text}: {on: boolean; text: string}) {
 	return on ? <Text inverse>{` ${text} `}</Text> : <Text dimColor>{` ${text} `}</Text>;
 }
 
-/** The thumbnail: a label row, then the picture's rectangle (left empty for the surface) or a sentence. */
+/** The thumbnail: a label row, then the picture's rectangle (left empty for the picture layer) or a sentence. */
 function Thumbnail({layout, view}: {layout: SetupLayout; view: ThumbnailView}) {
 	const rect = layout.thumbnail!;
 	return (

@@ -57,6 +57,10 @@ export function formatStats(stats: CallStats | undefined, short = false): string
 		`in ${Math.round(stats.fps_in)} fps${rate(stats.bytes_in)}`,
 		`out ${Math.round(stats.fps_out)} fps${rate(stats.bytes_out)}`,
 		`rtt ${stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`}`,
+		// How far the terminal is behind what facetty wrote (DA1), beside the network's round trip.
+		...(stats.screen_lag_ms === undefined || stats.screen_lag_ms === null
+			? []
+			: [`screen ${Math.round(stats.screen_lag_ms)} ms`]),
 		`dropped ${stats.dropped}`,
 	];
 	return parts;

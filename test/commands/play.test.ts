@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import {EventEmitter} from 'node:events';
 import {PassThrough, Writable} from 'node:stream';
 import {test} from 'node:test';
 import {runPlay} from '../../source/commands/play.js';
-import {maxQueuedBytes} from '../../source/terminal/show-source.js';
+import {maxQueuedBytes} from '../../source/terminal/sink.js';
 
 /** A reader that takes the first write and then never reads again (a stalled pipe). */
 class StalledReader extends Writable {
@@ -39,7 +40,9 @@ test('play into a reader that keeps up writes every frame', async () => {
 	const output = new Writable({
 		write(chunk: Buffer, _encoding, done) {
 			bytes += chunk.length;
-			frames += chunk.includes('\x1b[?2026l') ? 1 : 0;
+			// Not a terminal: no synchronized output, one write a frame.
+			assert.ok(!chunk.includes('\x1b[?2026'));
+			frames++;
 			done();
 		},
 	});
@@ -56,3 +59,73 @@ test('play into a reader that keeps up writes every frame', async () => {
 	assert.ok(frames > 300, `${frames} frames drawn of 360`);
 	assert.ok(bytes > 0);
 });
+
+/**
+ * A terminal at the end of a slow link: it draws `rate` bytes a second, answers DA1 when it has
+ * drawn everything before the question, and says how far behind it is.
+ */
+class SlowTerminal extends EventEmitter {
+	readonly isTTY = true;
+	readonly columns = 80;
+	readonly rows = 24;
+	readonly writableLength = 0;
+	private drawnUntil = performance.now();
+	bytes = 0;
+	constructor(
+		private readonly input: PassThrough,
+		private readonly rate: number,
+	) {
+		super();
+	}
+
+	/** Milliseconds of drawing still ahead of the terminal. */
+	get behind(): number {
+		return Math.max(0, this.drawnUntil - performance.now());
+	}
+
+	write(data: string | Uint8Array): boolean {
+		const text = typeof data === 'string' ? data : Buffer.from(data).toString('latin1');
+		this.bytes += text.length;
+		this.drawnUntil = Math.max(performance.now(), this.drawnUntil) + (text.length / this.rate) * 1000;
+		if (text.includes('\x1b[c')) {
+			setTimeout(() => this.input.write('\x1b[?62;22c'), this.behind);
+		}
+		return true;
+	}
+}
+
+test(
+	'play on a slow terminal stays real-time: frames are dropped or coarser, the terminal never falls behind',
+	{timeout: 60_000},
+	async () => {
+		const input = Object.assign(new PassThrough(), {
+			isTTY: true,
+			setRawMode: () => input,
+			ref: () => input,
+			unref: () => input,
+		});
+		// 1 Mbit/s: a third of what the clip needs at 80x24.
+		const output = new SlowTerminal(input, 125_000);
+		const started = performance.now();
+		let worst = 0;
+		const watch = setInterval(() => (worst = Math.max(worst, output.behind)), 50);
+		const code = await runPlay({
+			file: 'media/clip.mp4',
+			size: {cols: 80, rows: 24},
+			color: 'truecolor',
+			input: input as unknown as NodeJS.ReadStream,
+			output: output as unknown as NodeJS.WriteStream,
+			errorOutput: new PassThrough(),
+		});
+		clearInterval(watch);
+		const seconds = (performance.now() - started) / 1000;
+		assert.equal(code, 0);
+		// The clip is 12 s long; slow motion would take three times that.
+		assert.ok(seconds < 15, `played in ${seconds.toFixed(1)} s`);
+		assert.ok(worst < 1500, `the terminal fell ${Math.round(worst)} ms behind`);
+		assert.ok(
+			output.bytes < 125_000 * (seconds + 1.5),
+			`${output.bytes} bytes for a ${seconds.toFixed(1)} s link`,
+		);
+	},
+);

@@ -99,13 +99,14 @@ test(
 				`the listener shows the caller's test pattern, not its own clip: ${seen}`,
 			);
 
-			// Status line: peer, encryption and check code, protocol, codec, rates, rtt, dropped.
+			// Status line: peer, encryption and check code, protocol, codec, rates, rtt, how far the
+			// terminal (tmux, answering DA1) is behind, dropped.
 			const status = tmux.capture('caller').split('\n')[0]!;
 			assert.match(
 				status,
 				/127\.0\.0\.1:\d+ · encrypted · check \d{3} \d{3} · v2 jpeg\S* · in \d+ fps .*· out \d+ fps/,
 			);
-			assert.match(status, /rtt \d+ ms · dropped \d+/);
+			assert.match(status, /rtt \d+ ms · screen \d+ ms · dropped \d+/);
 			// Both screens show the same check code, and say what it is for.
 			const codes = (['listener', 'caller'] as const).map((side) => {
 				const screen = tmux.capture(side);

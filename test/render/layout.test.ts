@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {detectColorDepth, layoutPicture, parseCellSize} from '../../source/render/layout.js';
+import {layoutPicture, parseCellSize} from '../../source/render/layout.js';
 
 test('a 4:3 frame in an 80x24 box is 64x24 cells of 64x48 pixels, centred', () => {
 	const layout = layoutPicture({width: 640, height: 480}, {col: 0, row: 0, cols: 80, rows: 24});
@@ -43,12 +43,4 @@ test('cell sizes parse as COLSxROWS', () => {
 	assert.deepEqual(parseCellSize('160x48'), {cols: 160, rows: 48});
 	assert.equal(parseCellSize('0x5'), undefined);
 	assert.equal(parseCellSize('160'), undefined);
-});
-
-test('colour depth follows COLORTERM, else the palette', () => {
-	assert.equal(detectColorDepth({COLORTERM: 'truecolor', TERM: 'xterm-256color'}), 'truecolor');
-	assert.equal(detectColorDepth({COLORTERM: '24bit'}), 'truecolor');
-	assert.equal(detectColorDepth({TERM: 'xterm-kitty'}), 'truecolor');
-	assert.equal(detectColorDepth({TERM: 'xterm-256color'}), '256');
-	assert.equal(detectColorDepth({}), '256');
 });

@@ -23,6 +23,12 @@ export class VirtualTerminal {
 	alternateScreen = false;
 	synchronizedDepth = 0;
 	synchronizedFrames = 0;
+	/** Cells printed or erased since the last `untouch()` (index row * cols + col). */
+	readonly touched = new Set<number>();
+	/** DA1 questions seen (ESC [ c). */
+	deviceAttributeQueries = 0;
+	/** Every ?2026 mode change in order, h or l. */
+	readonly synchronizedModes: string[] = [];
 	private pendingWrap = false;
 	private saved = {col: 0, row: 0};
 	private readonly decoder = new TextDecoder();
@@ -33,6 +39,10 @@ export class VirtualTerminal {
 		fill: Cell = {char: '?', fg: defaultColour, bg: defaultColour},
 	) {
 		this.cells = Array.from({length: cols * rows}, () => ({...fill}));
+	}
+
+	untouch(): void {
+		this.touched.clear();
 	}
 
 	cell(col: number, row: number): Cell {
@@ -82,6 +92,7 @@ export class VirtualTerminal {
 			else this.row++;
 		}
 		this.cells[this.row * this.cols + this.col] = {char, fg: this.fg, bg: this.bg};
+		this.touched.add(this.row * this.cols + this.col);
 		if (this.col === this.cols - 1) this.pendingWrap = true;
 		else this.col++;
 	}
@@ -123,6 +134,7 @@ export class VirtualTerminal {
 		else if (final === 'K' && (parameters[0] ?? 0) === 0)
 			this.erase(this.row * this.cols + this.col, this.cols - this.col);
 		else if (final === 'J' && parameters[0] === 2) this.erase(0, this.cols * this.rows);
+		else if (final === 'c' && parameterText === '') this.deviceAttributeQueries++;
 		else if (final === 's') this.saved = {col: this.col, row: this.row};
 		else if (final === 'u') this.moveTo(this.saved.col, this.saved.row);
 		else throw new Error(`unmodelled CSI ${JSON.stringify(whole)}`);
@@ -130,7 +142,10 @@ export class VirtualTerminal {
 	}
 
 	private erase(from: number, count: number): void {
-		for (let i = from; i < from + count; i++) this.cells[i] = {char: ' ', fg: this.fg, bg: this.bg};
+		for (let i = from; i < from + count; i++) {
+			this.cells[i] = {char: ' ', fg: this.fg, bg: this.bg};
+			this.touched.add(i);
+		}
 	}
 
 	private privateMode(parameters: number[], final: string): void {
@@ -142,6 +157,7 @@ export class VirtualTerminal {
 				this.alternateScreen = on;
 				this.erase(0, this.cols * this.rows);
 			} else if (mode === 2026) {
+				this.synchronizedModes.push(on ? 'h' : 'l');
 				this.synchronizedDepth += on ? 1 : -1;
 				if (this.synchronizedDepth < 0 || this.synchronizedDepth > 1) throw new Error('unbalanced ?2026');
 				if (!on) this.synchronizedFrames++;
@@ -171,7 +187,11 @@ export class VirtualTerminal {
 				} else throw new Error(`unmodelled colour form ${parameters.join(';')}`);
 				if (p === 38) this.fg = colour;
 				else this.bg = colour;
-			} else if (p !== 1 && p !== 2 && p !== 22 && p !== 7 && p !== 27) {
+			} else if ((p >= 30 && p <= 37) || (p >= 90 && p <= 97)) {
+				this.fg = paletteBase + (p >= 90 ? p - 82 : p - 30);
+			} else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) {
+				this.bg = paletteBase + (p >= 100 ? p - 92 : p - 40);
+			} else if (![1, 2, 3, 4, 7, 22, 23, 24, 27].includes(p)) {
 				throw new Error(`unmodelled SGR ${p}`);
 			}
 		}

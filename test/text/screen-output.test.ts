@@ -29,10 +29,11 @@ class CapturedTerminal extends EventEmitter {
 
 /**
  * facetty's own vocabulary: CSI cursor moves and erases, the alternate screen, cursor visibility,
- * synchronized output, save/restore cursor, and SGR made of its own colours (truecolor, Ink's
- * basic ones, bold/dim/inverse/underline and their resets). Anything else came from outside.
+ * synchronized output, save/restore cursor, DA1 (the flow control's "tell me when you have drawn
+ * this"), and SGR made of its own colours (truecolor, Ink's basic ones, bold/dim/inverse/underline
+ * and their resets). Anything else came from outside.
  */
-const ownSequence = /\x1b(?:\[(?:\?(?:25|1049|2026)[hl]|[0-9;]*[ABCDEFGHJKXdf]|([0-9;]*)m)|[78])/y;
+const ownSequence = /\x1b(?:\[(?:\?(?:25|1049|2026)[hl]|[0-9;]*[ABCDEFGHJKXdf]|c|([0-9;]*)m)|[78])/y;
 const ownSgr = new Set([0, 1, 2, 3, 4, 7, 22, 23, 24, 27, 39, 49]);
 
 function foreignSequences(text: string): string[] {

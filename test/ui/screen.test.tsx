@@ -12,8 +12,6 @@ import {
 import {statusText} from '../../source/ui/text.js';
 import {CallScreenView, callScreenLayout} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
-import {rowSpans, ScreenWriter} from '../../source/ui/screen.js';
-import {VirtualTerminal} from '../render/virtual-terminal.js';
 
 function state(...actions: CallAction[]): CallScreenState {
 	let s = initialCallState('call', 'test', '10.0.0.9:5000');
@@ -50,48 +48,6 @@ test('sliceColumns cuts styled text to exact widths and carries the colour in', 
 	assert.equal(sliceColumns(line, 6, 10), '\x1b[31m\x1b[39mgh\x1b[0m  ');
 	assert.equal(textWidth(sliceColumns('日本語', 1, 4)), 3);
 	assert.equal(sliceColumns('', 2, 4), '\x1b[0m  ');
-});
-
-test('rowSpans cuts holes out of a row', () => {
-	const hole = {col: 10, row: 2, cols: 5, rows: 3};
-	assert.deepEqual(rowSpans(1, 30, [hole]), [[0, 30]]);
-	assert.deepEqual(rowSpans(2, 30, [hole]), [
-		[0, 10],
-		[15, 30],
-	]);
-	assert.deepEqual(rowSpans(4, 15, [hole]), [[0, 10]]);
-});
-
-test('ScreenWriter writes the chrome around the holes, only the changed rows, in synchronized output', () => {
-	const writes: string[] = [];
-	const terminal = new VirtualTerminal(20, 5, {char: 'V', fg: -1, bg: -1});
-	const out = {
-		write(data: Uint8Array | string) {
-			const text = typeof data === 'string' ? data : Buffer.from(data).toString();
-			writes.push(text);
-			// The first paint clears the screen; the V fill stands for video drawn after it.
-			terminal.write(text.replaceAll('\x1b[2J', ''));
-			return true;
-		},
-	};
-	const writer = new ScreenWriter(out, {cols: 20, rows: 5});
-	writer.setHoles([{col: 5, row: 1, cols: 10, rows: 3}]);
-	const lines = ['status', 'x'.repeat(20), 'y'.repeat(20), 'z'.repeat(20), 'hints'];
-	writer.setChrome(lines.join('\n'));
-	assert.equal(writes.length, 1);
-	assert.ok(writes[0]!.startsWith('\x1b[?2026h') && writes[0]!.endsWith('\x1b[?2026l'));
-	for (let row = 1; row <= 3; row++) {
-		for (let col = 5; col < 15; col++) assert.equal(terminal.cell(col, row).char, 'V', `${col},${row}`);
-		assert.equal(terminal.cell(0, row).char, 'xyz'[row - 1]);
-		assert.equal(terminal.cell(19, row).char, 'xyz'[row - 1]);
-	}
-	assert.equal(terminal.cell(0, 0).char, 's');
-	assert.equal(terminal.cell(10, 0).char, ' ');
-	writes.length = 0;
-	lines[4] = 'HINTS';
-	writer.setChrome(lines.join('\n'));
-	assert.equal(writes.length, 1);
-	assert.ok(writes[0]!.includes('HINTS') && !writes[0]!.includes('status'));
 });
 
 test('the call screen shows the status, the lobby, chat and the seed note, in the layout boxes', () => {

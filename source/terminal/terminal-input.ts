@@ -1,0 +1,194 @@
+import {EventEmitter} from 'node:events';
+import {Readable} from 'node:stream';
+import {ReplyParser, type TerminalReply} from './replies.js';
+
+/** How long a lone Esc (or Alt+P, Alt+[) waits for the rest of a reply before it counts as a key. */
+export const escapeTimeoutMs = 50;
+/** How long a reply that has begun may take to end before it is dropped (a slow SSH link splits them). */
+export const replyTimeoutMs = 1000;
+
+/** The parts of a terminal's stdin this layer uses (process.stdin when it is a TTY). */
+export type TtyInput = NodeJS.EventEmitter & {
+	readonly isTTY?: boolean;
+	setRawMode?(mode: boolean): unknown;
+	ref?(): unknown;
+	unref?(): unknown;
+	resume(): unknown;
+	pause(): unknown;
+};
+
+/**
+ * What Ink gets as stdin: a TTY-like Readable carrying only the user's keys. Ink's `render` needs
+ * `isTTY`, `setRawMode`, `ref`/`unref`, `setEncoding` and `'readable'` + `read()`; the Readable
+ * gives the last two, the rest is passed to the real terminal through `TerminalInput`.
+ */
+export class FilteredStdin extends Readable {
+	readonly isTTY = true;
+	isRaw = false;
+
+	constructor(private readonly owner: TerminalInput) {
+		super();
+	}
+
+	override _read(): void {
+		// Bytes are pushed as they arrive from the terminal; nothing to pull.
+	}
+
+	setRawMode(mode: boolean): this {
+		this.isRaw = mode;
+		this.owner.setUserRaw(mode);
+		return this;
+	}
+
+	ref(): this {
+		this.owner.ref();
+		return this;
+	}
+
+	unref(): this {
+		this.owner.unref();
+		return this;
+	}
+}
+
+/**
+ * The one reader of the terminal's stdin: splits it into the user's keys (on `stream`, for Ink)
+ * and the terminal's replies (`'reply'` events, and `query`). Reads only while someone needs it:
+ * Ink in raw mode, or a query waiting for its answer; otherwise stdin is left paused, so the
+ * process can exit.
+ */
+export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
+	readonly stream: FilteredStdin;
+	private readonly parser = new ReplyParser();
+	private timer: NodeJS.Timeout | undefined;
+	private userRaw = false;
+	private queries = 0;
+	private reading = false;
+	private referenced = true;
+	private closed = false;
+
+	constructor(
+		private readonly source: TtyInput,
+		private readonly output: {write(data: string): unknown},
+		private readonly timing = {escapeMs: escapeTimeoutMs, replyMs: replyTimeoutMs},
+	) {
+		super();
+		this.stream = new FilteredStdin(this);
+	}
+
+	/**
+	 * Writes `bytes` to the terminal and resolves with the first reply `match` accepts, or
+	 * undefined after `timeoutMs` (a terminal that does not answer, a pipe). Replies that arrive
+	 * are also emitted as `'reply'`, and none of them reaches `stream`.
+	 */
+	query(
+		bytes: string,
+		match: (reply: TerminalReply) => boolean,
+		timeoutMs: number,
+	): Promise<TerminalReply | undefined> {
+		if (this.closed) return Promise.resolve(undefined);
+		return new Promise((resolve) => {
+			const onReply = (reply: TerminalReply) => {
+				if (match(reply)) settle(reply);
+			};
+			const settle = (reply: TerminalReply | undefined) => {
+				clearTimeout(timer);
+				this.off('reply', onReply);
+				this.queries--;
+				this.update();
+				resolve(reply);
+			};
+			const timer = setTimeout(() => settle(undefined), timeoutMs);
+			this.on('reply', onReply);
+			this.queries++;
+			this.update();
+			this.output.write(bytes);
+		});
+	}
+
+	/** Stops reading and leaves the terminal as it was found (cooked mode). Idempotent. */
+	close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.userRaw = false;
+		this.queries = 0;
+		this.update();
+		clearTimeout(this.timer);
+		this.stream.push(null);
+	}
+
+	/** @internal Ink's raw mode, through FilteredStdin. */
+	setUserRaw(mode: boolean): void {
+		this.userRaw = mode;
+		this.update();
+	}
+
+	/** @internal */
+	ref(): void {
+		this.referenced = true;
+		this.source.ref?.();
+	}
+
+	/** @internal */
+	unref(): void {
+		this.referenced = false;
+		this.source.unref?.();
+	}
+
+	private readonly onData = (data: Buffer | string) => {
+		clearTimeout(this.timer);
+		this.deliver(this.parser.push(typeof data === 'string' ? Buffer.from(data) : data));
+		const pending = this.parser.pending();
+		if (pending !== 'none') {
+			this.timer = setTimeout(
+				() => this.deliver(this.parser.flush()),
+				pending === 'ambiguous' ? this.timing.escapeMs : this.timing.replyMs,
+			);
+			if (!this.referenced) this.timer.unref();
+		}
+	};
+
+	private deliver({input, replies}: {input: Uint8Array; replies: TerminalReply[]}): void {
+		if (input.length > 0 && !this.closed) this.stream.push(Buffer.from(input));
+		for (const reply of replies) this.emit('reply', reply);
+	}
+
+	/** Raw mode and reading follow who needs them: Ink's raw mode, or a query in flight. */
+	private update(): void {
+		const wanted = !this.closed && (this.userRaw || this.queries > 0);
+		if (this.source.isTTY) this.source.setRawMode?.(wanted);
+		if (wanted && !this.reading) {
+			this.reading = true;
+			this.source.on('data', this.onData);
+			this.source.resume();
+		} else if (!wanted && this.reading) {
+			this.reading = false;
+			this.source.off('data', this.onData);
+			this.source.pause();
+		}
+	}
+}
+
+const shared = new WeakMap<object, TerminalInput>();
+
+/**
+ * The one TerminalInput of a terminal's stdin (made on first use): every Ink mount and every probe
+ * of the same terminal shares it, so there is one reader and one parser state.
+ */
+export function terminalInputFor(
+	source: TtyInput = process.stdin,
+	output: {write(data: string): unknown} = process.stdout,
+): TerminalInput {
+	let input = shared.get(source);
+	if (!input) {
+		input = new TerminalInput(source, output);
+		shared.set(source, input);
+	}
+	return input;
+}
+
+/** What Ink should read keys from: a terminal's input with the replies taken out; anything else as is. */
+export function keysOnly(source: NodeJS.ReadStream): NodeJS.ReadStream {
+	if (!source.isTTY) return source;
+	return terminalInputFor(source).stream as unknown as NodeJS.ReadStream;
+}

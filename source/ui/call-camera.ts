@@ -1,0 +1,101 @@
+/**
+ * Your camera on the call screen: the source (opened once, retried every few seconds after it
+ * was lost), pause, and the cards sent instead of the picture while paused or lost, so the peer
+ * never stares at a frozen frame. Every frame or card goes to `onFrame` (the call and the self
+ * view); what the camera is doing goes to `onState` (the reducer).
+ */
+import type {Frame} from '../frame.js';
+import {openSource, type FrameSource} from '../sources/index.js';
+import type {CameraState} from './call-state.js';
+import {cardFrame} from './cards.js';
+
+export type CallCameraOptions = {
+	readonly spec: string;
+	/** Seconds between retries after the camera was lost; default 3. */
+	readonly retrySeconds?: number;
+	readonly onFrame: (frame: Frame) => void;
+	readonly onState: (camera: CameraState) => void;
+};
+
+export class CallCamera {
+	private source: FrameSource | undefined;
+	private paused = false;
+	private lost = false;
+	private retryTimer: NodeJS.Timeout | undefined;
+	private cardTimer: NodeJS.Timeout | undefined;
+	private lastSize = {width: 640, height: 480};
+	private stopped = false;
+
+	constructor(private readonly options: CallCameraOptions) {}
+
+	/** Paused or lost: the peer gets cards, not pictures. */
+	get showingCard(): boolean {
+		return this.paused || this.lost;
+	}
+
+	async start(): Promise<void> {
+		if (this.stopped) return;
+		if (!this.source) {
+			let source: FrameSource;
+			try {
+				source = openSource(this.options.spec, {fps: 30, loop: true});
+			} catch (error) {
+				this.failed(error instanceof Error ? error.message : String(error));
+				return;
+			}
+			this.source = source;
+			source.onFrame((frame) => {
+				if (this.stopped) return;
+				this.lastSize = {width: frame.width, height: frame.height};
+				if (!this.paused) this.options.onFrame(frame);
+			});
+			source.onError((error) => this.failed(error.message));
+		}
+		try {
+			await this.source.start();
+			if (this.stopped) return;
+			this.lost = false;
+			this.options.onState(this.paused ? {kind: 'paused'} : {kind: 'live'});
+			this.updateCards();
+		} catch (error) {
+			this.failed(error instanceof Error ? error.message : String(error));
+		}
+	}
+
+	setPaused(paused: boolean): void {
+		this.paused = paused;
+		this.updateCards();
+	}
+
+	/** Sends the card for how things are now (a call just started while paused or lost). */
+	sendCard(): void {
+		const kind = this.paused ? 'paused' : 'no-camera';
+		this.options.onFrame(cardFrame(kind, this.lastSize.width, this.lastSize.height));
+	}
+
+	async stop(): Promise<void> {
+		this.stopped = true;
+		clearTimeout(this.retryTimer);
+		clearInterval(this.cardTimer);
+		await this.source?.stop().catch(() => undefined);
+	}
+
+	private updateCards(): void {
+		if (this.showingCard && !this.cardTimer) {
+			this.sendCard();
+			this.cardTimer = setInterval(() => this.sendCard(), 500);
+		} else if (!this.showingCard && this.cardTimer) {
+			clearInterval(this.cardTimer);
+			this.cardTimer = undefined;
+		}
+	}
+
+	private failed(message: string): void {
+		if (this.stopped) return;
+		this.lost = true;
+		this.options.onState({kind: 'lost', message});
+		this.updateCards();
+		clearTimeout(this.retryTimer);
+		this.retryTimer = setTimeout(() => void this.start(), (this.options.retrySeconds ?? 3) * 1000);
+	}
+}

@@ -1,0 +1,90 @@
+/**
+ * The call screen's layers on the one compositor: Ink's chrome at the bottom covering the whole
+ * terminal, the peer's video above it, the self view on top. The layout (from the reducer's
+ * state, applied when its effects say the layout changed, and on resize) only moves layers; the
+ * compositor works out which cells each one now draws.
+ *
+ * The self view is scaled once, by OpenCV off the event loop, to the pixels it shows; the
+ * layer only mirrors those few pixels.
+ */
+import type {Frame} from '../frame.js';
+import type {ColorDepth, Glyphs} from '../render/layout.js';
+import {areaScaler} from '../render/area-scale.js';
+import {scaleFrame} from '../session/media.js';
+import {Compositor, type Size} from '../terminal/compositor.js';
+import {PictureLayer} from '../terminal/picture-layer.js';
+import type {TerminalSink} from '../terminal/sink.js';
+import {TextLayer} from '../terminal/text-layer.js';
+import type {CallScreenLayout} from './call-screen.js';
+
+export type CallCompositorOptions = {
+	readonly colorDepth: ColorDepth;
+	readonly glyphs?: Glyphs;
+	readonly threshold?: number;
+	readonly onPaint?: (bytes: number, ms: number) => void;
+};
+
+export class CallCompositor {
+	readonly compositor: Compositor;
+	readonly chrome: TextLayer;
+	readonly peer: PictureLayer;
+	readonly self: PictureLayer;
+	private selfFrame: Frame | undefined;
+	private scaling = false;
+	private closed = false;
+
+	constructor(sink: TerminalSink, size: Size, options: CallCompositorOptions) {
+		this.compositor = new Compositor(sink, size, {onPaint: options.onPaint});
+		const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
+		this.chrome = this.compositor.add(new TextLayer(0));
+		this.peer = this.compositor.add(new PictureLayer({...picture, z: 1, scale: areaScaler()}));
+		this.self = this.compositor.add(new PictureLayer({...picture, z: 2, scale: areaScaler(), mirror: true}));
+		this.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
+	}
+
+	/** Puts the layers where the layout says. */
+	applyLayout(layout: CallScreenLayout): void {
+		this.chrome.setRect({col: 0, row: 0, cols: layout.cols, rows: layout.rows});
+		this.peer.setRect(layout.inCall ? layout.video : undefined);
+		if (!layout.inCall) this.peer.clear();
+		const hadSelf = this.self.rect !== undefined;
+		this.self.setRect(layout.pip);
+		if (!hadSelf && layout.pip && this.selfFrame) this.showSelf(this.selfFrame);
+	}
+
+	resize(size: Size): void {
+		this.compositor.resize(size);
+	}
+
+	setChrome(text: string): void {
+		this.chrome.setText(text);
+	}
+
+	showPeer(frame: Frame): void {
+		this.peer.show(frame);
+	}
+
+	/** Your own camera's frame (or card): scaled by OpenCV to the self view's pixels, then shown. */
+	showSelf(frame: Frame): void {
+		this.selfFrame = frame;
+		if (this.scaling || this.closed || !this.self.rect) return;
+		const layout = this.self.layoutFor(frame);
+		if (!layout) return;
+		this.scaling = true;
+		scaleFrame(frame, {width: layout.pixelWidth, height: layout.pixelHeight})
+			.then((scaled) => {
+				if (!this.closed && this.self.rect) this.self.show(scaled);
+			})
+			.catch(() => this.self.show(frame))
+			.finally(() => {
+				this.scaling = false;
+				// A newer frame came while this one was scaled: show that one too.
+				if (this.selfFrame !== frame) this.showSelf(this.selfFrame!);
+			});
+	}
+
+	close(): void {
+		this.closed = true;
+		this.compositor.close();
+	}
+}

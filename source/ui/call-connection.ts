@@ -1,0 +1,231 @@
+/**
+ * The call itself, for the call screen: listening or dialing, attaching each call's events to
+ * the reducer (as actions) and its frames to the screen, the question about a changed peer key
+ * (y accepts, anything else or silence refuses), asking the peer for the size the screen shows,
+ * and hanging up.
+ */
+import type {Frame} from '../frame.js';
+import {defaultPort, parseHostPort, type HostPort} from '../net/address.js';
+import type {Call, CallOptions, CallState, PeerKeyChange, ProtocolChoice} from '../session/call.js';
+import {dial, listen, type Listener} from '../session/connect.js';
+import type {CallStats} from '../session/stats.js';
+import {shareableAddresses} from './addresses.js';
+import type {CallAction} from './call-state.js';
+import {refusalText} from './refusal.js';
+
+export type CallConnectionOptions = {
+	readonly role: 'listen' | 'call';
+	readonly host?: string;
+	readonly port?: number;
+	/** call: HOST:PORT (with `connect`: what the screen calls the peer, e.g. "via relay HOST:PORT") */
+	readonly target?: string;
+	/** call: makes the call instead of dialling target (invite and join, through a relay). */
+	readonly connect?: (options: CallOptions) => Promise<Call>;
+	readonly name?: string;
+	readonly secret?: string;
+	readonly requireEncryption?: boolean;
+	readonly peerKey?: string;
+	readonly configDir?: string;
+	readonly keyChangeSeconds?: number;
+	readonly protocol?: ProtocolChoice;
+	readonly quality?: number;
+	readonly stats?: string;
+	/** The display lag the screen measures, for --stats (screen_lag_ms). */
+	readonly screenLagMs?: () => number | undefined;
+	readonly dispatch: (action: CallAction) => void;
+	readonly onFrame: (frame: Frame) => void;
+	/** A call started while the camera shows a card: send it at once. */
+	readonly onCallStarted: () => void;
+	readonly onStats?: (stats: CallStats) => void;
+	readonly onListening?: (port: number) => void;
+};
+
+export function parseTarget(target: string): HostPort {
+	const parsed = parseHostPort(target);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.value;
+}
+
+function endText(reason: string, error?: Error): string {
+	return error && error.message !== reason ? `${reason} (${error.message})` : reason;
+}
+
+export class CallConnection {
+	private call: Call | undefined;
+	private listener: Listener | undefined;
+	private answerKeyChange: ((accept: boolean) => void) | undefined;
+	private keyChangeTimer: NodeJS.Timeout | undefined;
+	private closed = false;
+	private connecting = false;
+	private wanted: {width: number; height: number} | undefined;
+	private asked: string | undefined;
+	private readonly callOptions: CallOptions;
+
+	constructor(private readonly options: CallConnectionOptions) {
+		this.callOptions = {
+			protocol: options.protocol ?? 'auto',
+			quality: options.quality,
+			statsFile: options.stats,
+			name: options.name,
+			secret: options.secret,
+			requireEncryption: options.requireEncryption,
+			peerKey: options.peerKey,
+			configDir: options.configDir,
+			screenLagMs: options.screenLagMs,
+			confirmPeerKeyChange: (change) => this.confirmKeyChange(change),
+		};
+	}
+
+	get active(): boolean {
+		return this.call !== undefined;
+	}
+
+	/** Listens (resolves once listening; rejects with the reason it cannot). */
+	async listen(): Promise<void> {
+		const active = await listen({
+			...this.callOptions,
+			host: this.options.host,
+			port: this.options.port ?? defaultPort,
+		});
+		if (this.closed) {
+			await active.close('hung up');
+			return;
+		}
+		this.listener = active;
+		const {dispatch} = this.options;
+		dispatch({
+			type: 'listening',
+			addresses: shareableAddresses(this.options.host),
+			port: active.port,
+			warnings: active.warnings,
+		});
+		this.options.onListening?.(active.port);
+		active.on('call', (next) => this.attach(next));
+		active.on('warning', (text) => dispatch({type: 'warning', text}));
+		active.on('rejected', (error, address) => {
+			if (!this.closed) dispatch({type: 'notice', text: refusalText(error, address)});
+		});
+	}
+
+	/** Calls the target (again). */
+	dial(): void {
+		const target = this.options.target;
+		if (!target || this.closed || this.call || this.connecting) return;
+		const connect = this.options.connect;
+		if (connect) {
+			this.connecting = true;
+			this.options.dispatch({type: 'dialing', target});
+			connect(this.callOptions).then(
+				(next) => {
+					this.connecting = false;
+					if (this.closed) next.hangUp('hung up');
+					else this.attach(next, target);
+				},
+				(error: unknown) => {
+					this.connecting = false;
+					const reason = error instanceof Error ? error.message : String(error);
+					if (!this.closed) this.options.dispatch({type: 'call-ended', reason, failed: true});
+				},
+			);
+			return;
+		}
+		const {host, port} = parseTarget(target);
+		this.options.dispatch({type: 'dialing', target});
+		this.attach(dial(host, port, this.callOptions), target);
+	}
+
+	sendFrame(frame: Frame): void {
+		this.call?.sendFrame(frame);
+	}
+
+	sendChat(text: string): void {
+		this.call?.sendChat(text);
+	}
+
+	/** The pixels the screen shows the peer in (0x0: full size, for a window). */
+	showAt(size: {width: number; height: number}): void {
+		this.wanted = size;
+		this.askForSize();
+	}
+
+	/** The user's answer to the changed-key question. */
+	settleKeyChange(accept: boolean): void {
+		clearTimeout(this.keyChangeTimer);
+		const answer = this.answerKeyChange;
+		this.answerKeyChange = undefined;
+		answer?.(accept);
+	}
+
+	/** Hangs up the current call (if any) and stops listening. */
+	async close(): Promise<void> {
+		this.closed = true;
+		this.settleKeyChange(false);
+		this.call?.hangUp('hung up');
+		await this.listener?.close('hung up');
+	}
+
+	private askForSize(): void {
+		const call = this.call;
+		const wanted = this.wanted;
+		if (!call || !wanted || call.protocol !== 'v2' || call.state !== 'in-call') return;
+		const key = `${wanted.width}x${wanted.height}`;
+		if (key === this.asked) return;
+		this.asked = key;
+		call.requestShownSize(wanted.width, wanted.height);
+	}
+
+	private confirmKeyChange(change: PeerKeyChange): Promise<boolean> {
+		return new Promise<boolean>((resolve) => {
+			this.settleKeyChange(false);
+			if (this.closed) return resolve(false);
+			this.answerKeyChange = resolve;
+			this.options.dispatch({type: 'key-change', change});
+			this.keyChangeTimer = setTimeout(
+				() => this.options.dispatch({type: 'key-change-timeout'}),
+				(this.options.keyChangeSeconds ?? 45) * 1000,
+			);
+		});
+	}
+
+	private attach(next: Call, address?: string): void {
+		const {dispatch} = this.options;
+		this.call = next;
+		this.asked = undefined;
+		next.on('error', () => undefined);
+		const onState = (state: CallState) => {
+			if (state === 'ended' || this.call !== next) return;
+			if (state === 'in-call') {
+				dispatch({
+					type: 'call-started',
+					protocol: next.protocol,
+					address: next.remoteAddress ?? address,
+					name: next.peerName,
+					security: next.security,
+				});
+				this.askForSize();
+				this.options.onCallStarted();
+			} else dispatch({type: 'call-state', state});
+		};
+		next.on('state', onState);
+		// A call made elsewhere (an invite's) may be in the call already.
+		if (next.state !== 'connecting') onState(next.state);
+		next.on('frame', (frame) => {
+			if (this.call === next) this.options.onFrame(frame);
+		});
+		next.on('chat', (text) => dispatch({type: 'chat-received', text}));
+		next.on('security', (security) => {
+			if (this.call === next) dispatch({type: 'security', security});
+		});
+		next.on('stats', (stats) => {
+			this.options.onStats?.(stats);
+			if (this.call === next && stats.state !== 'ended')
+				dispatch({type: 'stats', stats, security: next.security});
+		});
+		next.once('ended', ({reason, error}) => {
+			if (this.call !== next) return;
+			this.call = undefined;
+			this.settleKeyChange(false);
+			dispatch({type: 'call-ended', reason: endText(reason, error), failed: Boolean(error)});
+		});
+	}
+}

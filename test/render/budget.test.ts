@@ -1,0 +1,115 @@
+/**
+ * The renderer under a byte budget (a picture that fits the link): never over budget, the
+ * furthest cells first, and a still picture converges to within the threshold.
+ */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {Renderer} from '../../source/render/renderer.js';
+import {screenPsnr, VirtualTerminal} from './virtual-terminal.js';
+
+const cols = 16;
+const rows = 8;
+const picture = {col: 2, row: 1, cols, rows};
+
+const frameArb = (across: number) =>
+	fc
+		.array(fc.oneof(fc.constantFrom(0, 9, 128, 250), fc.integer({min: 0, max: 255})), {
+			minLength: cols * across * rows * 2 * 3,
+			maxLength: cols * across * rows * 2 * 3,
+		})
+		.map((list) => Uint8Array.from(list));
+
+/** The largest channel difference between what the terminal shows and the frame, over every pixel. */
+function worstError(terminal: VirtualTerminal, frame: Uint8Array, quad: boolean): number {
+	let worst = 0;
+	const across = quad ? 2 : 1;
+	const width = cols * across;
+	for (let y = 0; y < rows * 2; y++) {
+		for (let x = 0; x < width; x++) {
+			const quarter = quad ? (x & 1) + 2 * (y & 1) : 2 * (y & 1);
+			const rgb = terminal.quarterColour(
+				picture.col + Math.floor(x / across),
+				picture.row + (y >> 1),
+				quarter,
+			);
+			const o = (y * width + x) * 3;
+			worst = Math.max(
+				worst,
+				Math.abs((rgb >>> 16) - frame[o + 2]!),
+				Math.abs(((rgb >>> 8) & 255) - frame[o + 1]!),
+				Math.abs((rgb & 255) - frame[o]!),
+			);
+		}
+	}
+	return worst;
+}
+
+test('property: a budgeted render never writes more than its budget, and what it writes is a valid picture', () => {
+	fc.assert(
+		fc.property(
+			fc.array(frameArb(1), {minLength: 1, maxLength: 4}),
+			fc.integer({min: 0, max: 3000}),
+			(frames, budget) => {
+				const renderer = new Renderer({threshold: 6});
+				const screen = renderer.newScreen(picture);
+				const terminal = new VirtualTerminal(20, 10);
+				for (const frame of frames) {
+					const bytes = renderer.render(frame, screen, budget);
+					assert.ok(bytes.length <= budget, `${bytes.length} > ${budget}`);
+					terminal.write(bytes);
+				}
+			},
+		),
+		{numRuns: 150},
+	);
+});
+
+test('property: a still picture under any budget converges to within the threshold, then costs nothing', () => {
+	for (const glyphs of ['half', 'quad'] as const) {
+		fc.assert(
+			fc.property(frameArb(glyphs === 'quad' ? 2 : 1), fc.integer({min: 60, max: 2000}), (frame, budget) => {
+				const threshold = 6;
+				const renderer = new Renderer({threshold, glyphs});
+				const screen = renderer.newScreen(picture);
+				const terminal = new VirtualTerminal(20, 10, {char: ' ', fg: 0, bg: 0});
+				let renders = 0;
+				for (;;) {
+					const bytes = renderer.render(frame, screen, budget);
+					terminal.write(bytes);
+					if (bytes.length === 0 && !renderer.lagging) break;
+					assert.ok(++renders < 500, 'converges');
+				}
+				const unbudgeted = new Renderer({threshold, glyphs});
+				const reference = new VirtualTerminal(20, 10);
+				reference.write(unbudgeted.render(frame, unbudgeted.newScreen(picture)));
+				if (glyphs === 'half') assert.ok(worstError(terminal, frame, false) <= threshold);
+				else
+					assert.ok(
+						screenPsnr(terminal, picture, frame, true) >= screenPsnr(reference, picture, frame, true) - 1,
+						'as close as drawing it whole',
+					);
+				assert.equal(renderer.render(frame, screen, budget).length, 0);
+			}),
+			{numRuns: 60},
+		);
+	}
+});
+
+test('under a budget the cells furthest from the picture are drawn first', () => {
+	const renderer = new Renderer({threshold: 0});
+	const screen = renderer.newScreen(picture);
+	const grey = new Uint8Array(cols * rows * 2 * 3).fill(100);
+	renderer.render(grey, screen);
+	const next = Uint8Array.from(grey);
+	// Every cell a little off, one cell far off.
+	for (let i = 0; i < next.length; i++) next[i] = 110;
+	const far = (3 * 2 * cols + 5) * 3; // upper pixel of cell (5, 3)
+	next.set([250, 250, 250], far);
+	const terminal = new VirtualTerminal(20, 10);
+	const bytes = renderer.render(next, screen, 60);
+	terminal.write(bytes);
+	assert.ok(bytes.length > 0 && bytes.length <= 60);
+	assert.equal(terminal.quarterColour(picture.col + 5, picture.row + 3, 0), 0xfafafa);
+	assert.ok(renderer.lagging, 'the rest waits for the next render');
+});

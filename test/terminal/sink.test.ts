@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {
+	askDeviceAttributes,
+	maxUnanswered,
+	minimumBudget,
+	TerminalSink,
+	type AnswerSource,
+} from '../../source/terminal/sink.js';
+
+/** A terminal that answers DA1 only when the test says so. */
+function answering() {
+	let listener: (() => void) | undefined;
+	const answers: AnswerSource = {
+		onAnswer(next) {
+			listener = next;
+			return () => (listener = undefined);
+		},
+	};
+	return {answers, answer: () => listener?.()};
+}
+
+function output() {
+	const writes: string[] = [];
+	return {writes, isTTY: true, write: (data: Uint8Array | string) => (writes.push(String(data)), true)};
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('each batch asks DA1 once, inside nothing, and at most two wait for their answer', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now});
+	for (let i = 0; i < maxUnanswered; i++) {
+		assert.equal(sink.ready, true);
+		sink.write(['frame']);
+	}
+	assert.equal(sink.ready, false, 'two unanswered: the next frame waits');
+	for (const write of out.writes) {
+		assert.equal(write, `\x1b[?2026hframe\x1b[?2026l${askDeviceAttributes}`);
+	}
+	now = 40;
+	answer();
+	assert.equal(sink.ready, true);
+	assert.equal(sink.lagMs, 40);
+	assert.equal(sink.flowMode, 'answered');
+	sink.close();
+});
+
+test('a terminal that never answers is paced by time; a pipe gets no escapes of ours at all', async () => {
+	const out = output();
+	const {answers, answer} = answering();
+	const sink = new TerminalSink(out, {answers, firstAnswerMs: 30});
+	sink.write(['a']);
+	sink.write(['b']);
+	assert.equal(sink.ready, false);
+	await sleep(60);
+	assert.equal(sink.flowMode, 'timed');
+	const woke = new Promise<void>((resolve) => sink.whenReady(resolve));
+	await woke;
+	assert.equal(sink.ready, true);
+	sink.write(['c']);
+	assert.ok(out.writes.at(-1)!.includes(askDeviceAttributes), 'asked again, now and then');
+	await new Promise<void>((resolve) => sink.whenReady(resolve));
+	sink.write(['d']);
+	assert.ok(!out.writes.at(-1)!.includes(askDeviceAttributes), 'not every batch once nobody answers');
+	// It was only slow: flow control after all.
+	answer();
+	assert.equal(sink.flowMode, 'answered');
+	sink.close();
+
+	const pipe = {
+		writes: [] as string[],
+		write: (data: Uint8Array | string) => (pipe.writes.push(String(data)), true),
+	};
+	const piped = new TerminalSink(pipe);
+	piped.write(['frame']);
+	assert.deepEqual(pipe.writes, ['frame']);
+});
+
+test('a terminal falling behind gets a budget of what it drains in a frame; one keeping up gets no limit', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 25, budgetFps: 25});
+	assert.equal(sink.budget, Infinity);
+	// A quiet round trip of 10 ms first.
+	sink.write(['x'.repeat(100)]);
+	now = 10;
+	answer();
+	// Then 100 kB batches the terminal takes 1 s each to draw (100 kB/s): the lag grows.
+	for (let i = 0; i < 6; i++) {
+		sink.write(['x'.repeat(100_000)]);
+		now += 1000;
+		answer();
+	}
+	const perFrame = 100_000 / 25;
+	assert.ok(sink.budget <= perFrame * 1.2 && sink.budget >= minimumBudget, `budget ${sink.budget}`);
+	// The link got fast (a round trip of 10 ms, 100 kB drawn in 2 ms): no limit again.
+	for (let i = 0; i < 100 && sink.budget !== Infinity; i++) {
+		sink.write(['x'.repeat(100_000)]);
+		now += 12;
+		answer();
+	}
+	assert.equal(sink.budget, Infinity);
+	sink.close();
+});
+
+test('a long round trip holds frames of its own: the limit is two beyond what it carries', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 30});
+	assert.equal(sink.inFlightLimit, 2);
+	sink.write(['x']);
+	now = 80;
+	answer();
+	// 80 ms hold two frames of 33 ms: four may wait, so 30 pictures a second still get through.
+	assert.equal(sink.inFlightLimit, 4);
+	for (let i = 0; i < 4; i++) {
+		assert.equal(sink.ready, true);
+		sink.write(['x']);
+	}
+	assert.equal(sink.ready, false);
+	sink.close();
+});
