@@ -12,7 +12,8 @@
  * frame it shows, and the colours it was drawn in. Then the same for timg playing a file of the
  * same stamped frames over the same link (its lag counted from its own best frame: a file has no
  * capture time). FACETTY_BENCH_SECONDS (default 12) sets each run's measured seconds;
- * FACETTY_BENCH_LINKS (e.g. "none,1") picks links. Not a test: the numbers depend on the machine.
+ * FACETTY_BENCH_LINKS (e.g. "none,1") picks links; FACETTY_BENCH_DUMP=DIR keeps each run's last
+ * capture (.ansi: `cat` it in a 160x48 terminal) and where the picture was found. Not a test: the numbers depend on the machine.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -192,6 +193,13 @@ async function watch(
 			}
 			next += sampleMs;
 			await sleep(Math.max(0, next - performance.now()));
+		}
+		const dump = process.env['FACETTY_BENCH_DUMP'];
+		if (dump) {
+			fs.mkdirSync(dump, {recursive: true});
+			const name = `${linkName}-${player}`.replaceAll(/[^\w.-]+/g, '_');
+			fs.writeFileSync(path.join(dump, `${name}.ansi`), await capturePane(tmuxSocket, session));
+			fs.writeFileSync(path.join(dump, `${name}.json`), JSON.stringify({rect, mask: maskRect}));
 		}
 		const elapsed = (performance.now() - start) / 1000;
 		result.bytes = (linkBytes(link) - bytesBefore) / elapsed;
