@@ -24,7 +24,7 @@ import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {percentile} from '../source/session/stats.js';
 import {pipRect} from '../source/ui/layout.js';
-import {capturePane, findPicture, parseGlass} from './glass/glass.js';
+import {findPicture, PaneReader, parseGlass} from './glass/glass.js';
 import {startStampCamera, writeStampVideo} from './glass/mjpeg-server.js';
 import {startSshd, sshdMissing} from './glass/sshd.js';
 import {glassPsnr, readStamp, type Rect} from './glass/stamp.js';
@@ -60,6 +60,9 @@ type Result = {
 	samples: number;
 	readable: number;
 	colours: string;
+	/** What facetty's own --stats said meanwhile (median of its per-second p95s). */
+	statsLatency?: number;
+	statsScreenLag?: number;
 	note?: string;
 };
 
@@ -123,6 +126,7 @@ async function watch(
 	const command = `env -u COLORTERM TERM=xterm-256color ssh -t ${sshArgs.map(quote).join(' ')} ${quote(remote)}`;
 	tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), command);
 	tmux('set-option', '-t', session, 'remain-on-exit', 'on');
+	const reader = new PaneReader(tmuxSocket, session);
 	const result: Result = {
 		link: linkName,
 		player,
@@ -139,7 +143,7 @@ async function watch(
 		let rect: Rect | undefined;
 		const ready = performance.now() + 45_000;
 		while (performance.now() < ready) {
-			const glass = parseGlass(await capturePane(tmuxSocket, session));
+			const glass = parseGlass(await reader.capture());
 			const found = findPicture(glass.cells);
 			if (found && readStamp(glass.cells, found) !== undefined) {
 				rect = found;
@@ -152,6 +156,19 @@ async function watch(
 			return result;
 		}
 		await sleep(warmupSeconds * 1000);
+		// On a slow link the first picture is still being drawn when its stamp first reads: take
+		// the largest picture a few captures find once it has settled.
+		for (let i = 0; i < 5; i++) {
+			const glass = parseGlass(await reader.capture());
+			const found = findPicture(glass.cells);
+			if (
+				found &&
+				readStamp(glass.cells, found) !== undefined &&
+				found.cols * found.rows > rect.cols * rect.rows
+			)
+				rect = found;
+			await sleep(50);
+		}
 		const pip = mask ? pipRect(rect) : undefined;
 		const maskRect = pip && {col: pip.col - 1, row: pip.row - 1, cols: pip.cols + 2, rows: pip.rows + 2};
 		const seen = new Set<number>();
@@ -164,7 +181,7 @@ async function watch(
 		let next = start;
 		while (performance.now() < end) {
 			const before = performance.now();
-			const text = await capturePane(tmuxSocket, session);
+			const text = await reader.capture();
 			const at = (before + performance.now()) / 2;
 			result.samples++;
 			const glass = parseGlass(text);
@@ -198,7 +215,7 @@ async function watch(
 		if (dump) {
 			fs.mkdirSync(dump, {recursive: true});
 			const name = `${linkName}-${player}`.replaceAll(/[^\w.-]+/g, '_');
-			fs.writeFileSync(path.join(dump, `${name}.ansi`), await capturePane(tmuxSocket, session));
+			fs.writeFileSync(path.join(dump, `${name}.ansi`), await reader.capture());
 			fs.writeFileSync(path.join(dump, `${name}.json`), JSON.stringify({rect, mask: maskRect}));
 		}
 		const elapsed = (performance.now() - start) / 1000;
@@ -216,6 +233,7 @@ async function watch(
 					: '256';
 		return result;
 	} finally {
+		reader.close();
 		spawnSync('tmux', ['-L', tmuxSocket, 'kill-session', '-t', session], {timeout: 10_000});
 	}
 }
@@ -237,6 +255,30 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 	if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
+/** The call's own view, from --stats: the last `seconds` lines (the measured part of the run). */
+function ownStats(file: string): Pick<Result, 'statsLatency' | 'statsScreenLag'> {
+	let lines: Array<Record<string, unknown>> = [];
+	try {
+		lines = fs
+			.readFileSync(file, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as Record<string, unknown>);
+	} catch {
+		return {};
+	}
+	const median = (key: string) =>
+		percentile(
+			lines
+				.slice(-seconds)
+				.map((line) => line[key])
+				.filter((value): value is number => typeof value === 'number')
+				.sort((a, b) => a - b),
+			50,
+		) ?? undefined;
+	return {statsLatency: median('latency_ms_p95'), statsScreenLag: median('screen_lag_ms')};
+}
+
 const ms = (values: number[], p: number) => {
 	const value = percentile(
 		[...values].sort((a, b) => a - b),
@@ -253,7 +295,9 @@ function row(result: Result): string {
 	return (
 		`| ${result.link} | ${result.player} | ${ms(result.lags, 50)} / ${ms(result.lags, 95)} | ` +
 		`${result.distinct.toFixed(1)} | ${(result.bytes / 1000).toFixed(0)} | ` +
-		`${psnr === null ? '–' : psnr.toFixed(1)} | ${result.colours} | ${result.readable}/${result.samples} |`
+		`${psnr === null ? '–' : psnr.toFixed(1)} | ${result.colours} | ${result.readable}/${result.samples} | ` +
+		`${result.statsLatency === undefined ? '–' : Math.round(result.statsLatency)}` +
+		`${result.statsScreenLag === undefined ? '' : ` / ${Math.round(result.statsScreenLag)}`} |`
 	);
 }
 
@@ -313,18 +357,11 @@ async function main(): Promise<void> {
 				try {
 					await waitForPort(port, 20_000);
 					const callerHome = path.join(dir, `caller-${index}`);
-					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass`;
-					results.push(
-						await watch(
-							link,
-							sshd.sshArgs(link.port),
-							remote,
-							'facetty call',
-							spec.name,
-							camera.sentAt,
-							true,
-						),
-					);
+					const stats = path.join(dir, `caller-${index}.stats`);
+					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}`;
+					const args = sshd.sshArgs(link.port);
+					const result = await watch(link, args, remote, 'facetty call', spec.name, camera.sentAt, true);
+					results.push({...result, ...ownStats(stats)});
 				} finally {
 					await stopProcess(listener);
 				}
@@ -352,9 +389,9 @@ async function main(): Promise<void> {
 			'Lag: camera capture -> readable on the outer pane (timg: behind its own best frame). Bytes: sshd -> ssh through the link.\n',
 	);
 	console.log(
-		'| link | player | display lag p50 / p95 ms | distinct pictures/s | terminal kB/s | PSNR dB (p50) | colours | readable samples |',
+		'| link | player | display lag p50 / p95 ms | distinct pictures/s | terminal kB/s | PSNR dB (p50) | colours | readable samples | --stats latency p95 (/ screen_lag_ms) |',
 	);
-	console.log('|---|---|---|---|---|---|---|---|');
+	console.log('|---|---|---|---|---|---|---|---|---|');
 	for (const result of results) console.log(row(result));
 	for (const result of results.filter((r) => r.note))
 		console.log(`\n${result.link}, ${result.player}: ${result.note}`);

@@ -2,7 +2,7 @@
  * Reading the glass: `tmux capture-pane -e -p -N` of the outer pane, parsed into cells with the
  * colours of their upper and lower pixel (truecolor or the 256-colour palette, as drawn).
  */
-import {execFile} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {paletteRgb} from '../../source/render/palette.js';
 import type {GlassCell, Rect, Rgb} from './stamp.js';
 
@@ -109,14 +109,67 @@ export function findPicture(cells: GlassCell[][], minCols = 20): Rect | undefine
 	return undefined;
 }
 
-/** One capture of a tmux pane (its server's socket name, the target pane). */
-export function capturePane(socket: string, target: string): Promise<string> {
-	return new Promise((resolve, reject) => {
-		execFile(
+/**
+ * Captures through one tmux control-mode client (`tmux -C`): no process started per capture, so
+ * reading the glass 30 times a second costs little even on a busy machine. The client asks not
+ * to be sent the pane's output (`no-output`) and does not size the window.
+ */
+export class PaneReader {
+	private readonly child;
+	private buffer = '';
+	private readonly waiting: Array<{resolve: (text: string) => void; reject: (error: Error) => void}> = [];
+	private block: string[] | undefined;
+	private closed = false;
+
+	constructor(
+		socket: string,
+		private readonly target: string,
+	) {
+		this.child = spawn(
 			'tmux',
-			['-L', socket, 'capture-pane', '-e', '-p', '-N', '-t', target],
-			{maxBuffer: 8 * 1024 * 1024, timeout: 5000},
-			(error, stdout) => (error ? reject(error) : resolve(stdout)),
+			['-L', socket, '-C', 'attach-session', '-r', '-f', 'no-output,ignore-size', '-t', target],
+			{
+				stdio: ['pipe', 'pipe', 'ignore'],
+			},
 		);
-	});
+		this.child.stdout.setEncoding('utf8');
+		this.child.stdout.on('data', (data: string) => this.onData(data));
+		this.child.once('exit', () => {
+			this.closed = true;
+			for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('tmux control client exited'));
+		});
+		// The attach itself answers with one (empty) block first.
+		this.waiting.push({resolve: () => {}, reject: () => {}});
+	}
+
+	capture(): Promise<string> {
+		if (this.closed) return Promise.reject(new Error('tmux control client exited'));
+		return new Promise((resolve, reject) => {
+			this.waiting.push({resolve, reject});
+			this.child.stdin.write(`capture-pane -e -p -N -t ${this.target}\n`);
+		});
+	}
+
+	close(): void {
+		if (!this.closed) this.child.stdin.end();
+		this.child.kill();
+	}
+
+	private onData(data: string): void {
+		this.buffer += data;
+		let newline: number;
+		while ((newline = this.buffer.indexOf('\n')) >= 0) {
+			const line = this.buffer.slice(0, newline);
+			this.buffer = this.buffer.slice(newline + 1);
+			if (this.block === undefined) {
+				if (line.startsWith('%begin ')) this.block = [];
+			} else if (line.startsWith('%end ') || line.startsWith('%error ')) {
+				const text = this.block.join('\n');
+				this.block = undefined;
+				const waiter = this.waiting.shift();
+				if (line.startsWith('%end ')) waiter?.resolve(text);
+				else waiter?.reject(new Error(`tmux: ${text}`));
+			} else this.block.push(line);
+		}
+	}
 }
