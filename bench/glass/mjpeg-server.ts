@@ -37,8 +37,9 @@ export async function startStampCamera(fps = 30): Promise<StampCamera> {
 			mat.release();
 			const head = `--${boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`;
 			for (const client of clients) {
-				// A reader that falls behind loses frames instead of queueing them here.
-				if (client.writableLength > 256 * 1024) continue;
+				// Like a camera, a reader that falls behind loses frames instead of queueing them:
+				// a frame goes out only once the last one is with the kernel.
+				if (client.writableLength > 0) continue;
 				client.write(head);
 				client.write(jpeg);
 				client.write('\r\n');
