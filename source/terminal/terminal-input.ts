@@ -62,7 +62,7 @@ export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
 	private readonly parser = new ReplyParser();
 	private timer: NodeJS.Timeout | undefined;
 	private userRaw = false;
-	private queries = 0;
+	private readonly waiters: Waiter[] = [];
 	private reading = false;
 	private referenced = true;
 	private closed = false;
@@ -86,23 +86,34 @@ export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
 		match: (reply: TerminalReply) => boolean,
 		timeoutMs: number,
 	): Promise<TerminalReply | undefined> {
+		const answer = this.expect(match, timeoutMs);
+		if (!this.closed) this.output.write(bytes);
+		return answer;
+	}
+
+	/**
+	 * Waits for a reply without writing anything: for a question the caller writes itself, inside
+	 * its own batch of output (a DA1 after a frame, so its answer says the frame was drawn).
+	 * Waiters are answered in the order they began, each reply going to the first one that
+	 * accepts it: two DA1s in flight get one reply each, oldest first, as the terminal sends them.
+	 */
+	expect(match: (reply: TerminalReply) => boolean, timeoutMs: number): Promise<TerminalReply | undefined> {
 		if (this.closed) return Promise.resolve(undefined);
 		return new Promise((resolve) => {
-			const onReply = (reply: TerminalReply) => {
-				if (match(reply)) settle(reply);
+			const waiter: Waiter = {
+				match,
+				settle: (reply) => {
+					clearTimeout(timer);
+					const at = this.waiters.indexOf(waiter);
+					if (at < 0) return;
+					this.waiters.splice(at, 1);
+					this.update();
+					resolve(reply);
+				},
 			};
-			const settle = (reply: TerminalReply | undefined) => {
-				clearTimeout(timer);
-				this.off('reply', onReply);
-				this.queries--;
-				this.update();
-				resolve(reply);
-			};
-			const timer = setTimeout(() => settle(undefined), timeoutMs);
-			this.on('reply', onReply);
-			this.queries++;
+			const timer = setTimeout(() => waiter.settle(undefined), timeoutMs);
+			this.waiters.push(waiter);
 			this.update();
-			this.output.write(bytes);
 		});
 	}
 
@@ -111,7 +122,7 @@ export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
 		if (this.closed) return;
 		this.closed = true;
 		this.userRaw = false;
-		this.queries = 0;
+		for (const waiter of [...this.waiters]) waiter.settle(undefined);
 		this.update();
 		clearTimeout(this.timer);
 		this.stream.push(null);
@@ -150,12 +161,15 @@ export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
 
 	private deliver({input, replies}: {input: Uint8Array; replies: TerminalReply[]}): void {
 		if (input.length > 0 && !this.closed) this.stream.push(Buffer.from(input));
-		for (const reply of replies) this.emit('reply', reply);
+		for (const reply of replies) {
+			this.waiters.find((waiter) => waiter.match(reply))?.settle(reply);
+			this.emit('reply', reply);
+		}
 	}
 
 	/** Raw mode and reading follow who needs them: Ink's raw mode, or a query in flight. */
 	private update(): void {
-		const wanted = !this.closed && (this.userRaw || this.queries > 0);
+		const wanted = !this.closed && (this.userRaw || this.waiters.length > 0);
 		if (this.source.isTTY) this.source.setRawMode?.(wanted);
 		if (wanted && !this.reading) {
 			this.reading = true;
@@ -168,6 +182,8 @@ export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
 		}
 	}
 }
+
+type Waiter = {match: (reply: TerminalReply) => boolean; settle: (reply: TerminalReply | undefined) => void};
 
 const shared = new WeakMap<object, TerminalInput>();
 

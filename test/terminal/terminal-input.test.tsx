@@ -90,3 +90,15 @@ test('query writes its question and resolves with the matching reply, or undefin
 	assert.equal(silent, undefined);
 	input.close();
 });
+
+test('two DA1s in flight get one reply each, oldest first (flow control counts frames this way)', async () => {
+	const stdin = fakeTtyStdin();
+	const input = new TerminalInput(stdin, {write: () => {}});
+	const first = input.expect((reply) => reply.kind === 'da1', 1000);
+	const second = input.expect((reply) => reply.kind === 'da1', 1000);
+	stdin.write('\x1b[?1;2c');
+	assert.equal((await first)?.raw, '\x1b[?1;2c');
+	stdin.write('\x1b[?62c');
+	assert.equal((await second)?.raw, '\x1b[?62c');
+	input.close();
+});

@@ -1,0 +1,175 @@
+/**
+ * Reading the glass: `tmux capture-pane -e -p -N` of the outer pane, parsed into cells with the
+ * colours of their upper and lower pixel (truecolor or the 256-colour palette, as drawn).
+ */
+import {spawn} from 'node:child_process';
+import {paletteRgb} from '../../source/render/palette.js';
+import type {GlassCell, Rect, Rgb} from './stamp.js';
+
+const basic: Rgb[] = [
+	[0, 0, 0],
+	[205, 0, 0],
+	[0, 205, 0],
+	[205, 205, 0],
+	[0, 0, 238],
+	[205, 0, 205],
+	[0, 205, 205],
+	[229, 229, 229],
+	[127, 127, 127],
+	[255, 0, 0],
+	[0, 255, 0],
+	[255, 255, 0],
+	[92, 92, 255],
+	[255, 0, 255],
+	[0, 255, 255],
+	[255, 255, 255],
+];
+
+function indexed(index: number): Rgb {
+	if (index < 16) return basic[index]!;
+	const rgb = paletteRgb(index);
+	return [rgb >> 16, (rgb >> 8) & 255, rgb & 255];
+}
+
+export type Glass = {cells: GlassCell[][]; truecolor: number; indexed: number};
+
+/** Parses a capture; counts how many colours were truecolor and how many palette entries. */
+export function parseGlass(text: string): Glass {
+	let truecolor = 0;
+	let palette = 0;
+	const cells = text.split('\n').map((line) => {
+		const row: GlassCell[] = [];
+		let fg: Rgb | undefined;
+		let bg: Rgb | undefined;
+		for (const match of line.matchAll(/\x1b\[([0-9;:]*)m|\x1b[^[]|([^\x1b])/gu)) {
+			const char = match[2];
+			if (char !== undefined) {
+				if (char === '▀') row.push({top: fg, bottom: bg});
+				else if (char === '▄') row.push({top: bg, bottom: fg});
+				else if (char === '█') row.push({top: fg, bottom: fg});
+				else if (char === ' ') row.push({top: bg, bottom: bg});
+				else row.push({});
+				continue;
+			}
+			if (match[1] === undefined) continue;
+			const codes = match[1] === '' ? [0] : match[1].split(/[;:]/).map(Number);
+			for (let i = 0; i < codes.length; i++) {
+				const code = codes[i]!;
+				if (code === 0) fg = bg = undefined;
+				else if (code === 39) fg = undefined;
+				else if (code === 49) bg = undefined;
+				else if ((code === 38 || code === 48) && codes[i + 1] === 2) {
+					const rgb: Rgb = [codes[i + 2]!, codes[i + 3]!, codes[i + 4]!];
+					if (code === 38) fg = rgb;
+					else bg = rgb;
+					truecolor++;
+					i += 4;
+				} else if ((code === 38 || code === 48) && codes[i + 1] === 5) {
+					const rgb = indexed(codes[i + 2]!);
+					if (code === 38) fg = rgb;
+					else bg = rgb;
+					palette++;
+					i += 2;
+				} else if (code >= 30 && code <= 37) fg = basic[code - 30];
+				else if (code >= 40 && code <= 47) bg = basic[code - 40];
+				else if (code >= 90 && code <= 97) fg = basic[code - 82];
+				else if (code >= 100 && code <= 107) bg = basic[code - 92];
+			}
+		}
+		return row;
+	});
+	return {cells, truecolor, indexed: palette};
+}
+
+const isPicture = (cell: GlassCell | undefined) => Boolean(cell?.top && cell.bottom);
+
+/**
+ * Where the picture is: the longest run of picture cells in the first row that has one of at
+ * least `minCols`, and as far down as its left edge goes (the self view sits bottom right, so
+ * neither measure crosses it).
+ */
+export function findPicture(cells: GlassCell[][], minCols = 20): Rect | undefined {
+	for (let row = 0; row < cells.length; row++) {
+		const line = cells[row]!;
+		let best = {col: 0, cols: 0};
+		let start = -1;
+		for (let col = 0; col <= line.length; col++) {
+			if (col < line.length && isPicture(line[col])) {
+				if (start < 0) start = col;
+			} else if (start >= 0) {
+				if (col - start > best.cols) best = {col: start, cols: col - start};
+				start = -1;
+			}
+		}
+		if (best.cols < minCols) continue;
+		let end = row;
+		while (end + 1 < cells.length && isPicture(cells[end + 1]![best.col + 1])) end++;
+		return {col: best.col, row, cols: best.cols, rows: end - row + 1};
+	}
+	return undefined;
+}
+
+/**
+ * Captures through one tmux control-mode client (`tmux -C`): no process started per capture, so
+ * reading the glass 30 times a second costs little even on a busy machine. The client asks not
+ * to be sent the pane's output (`no-output`) and does not size the window.
+ */
+export class PaneReader {
+	private readonly child;
+	private buffer = '';
+	private readonly waiting: Array<{resolve: (text: string) => void; reject: (error: Error) => void}> = [];
+	private block: string[] | undefined;
+	private closed = false;
+
+	constructor(
+		socket: string,
+		private readonly target: string,
+	) {
+		this.child = spawn(
+			'tmux',
+			['-L', socket, '-C', 'attach-session', '-r', '-f', 'no-output,ignore-size', '-t', target],
+			{
+				stdio: ['pipe', 'pipe', 'ignore'],
+			},
+		);
+		this.child.stdout.setEncoding('utf8');
+		this.child.stdout.on('data', (data: string) => this.onData(data));
+		this.child.once('exit', () => {
+			this.closed = true;
+			for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('tmux control client exited'));
+		});
+		// The attach itself answers with one (empty) block first.
+		this.waiting.push({resolve: () => {}, reject: () => {}});
+	}
+
+	capture(): Promise<string> {
+		if (this.closed) return Promise.reject(new Error('tmux control client exited'));
+		return new Promise((resolve, reject) => {
+			this.waiting.push({resolve, reject});
+			this.child.stdin.write(`capture-pane -e -p -N -t ${this.target}\n`);
+		});
+	}
+
+	close(): void {
+		if (!this.closed) this.child.stdin.end();
+		this.child.kill();
+	}
+
+	private onData(data: string): void {
+		this.buffer += data;
+		let newline: number;
+		while ((newline = this.buffer.indexOf('\n')) >= 0) {
+			const line = this.buffer.slice(0, newline);
+			this.buffer = this.buffer.slice(newline + 1);
+			if (this.block === undefined) {
+				if (line.startsWith('%begin ')) this.block = [];
+			} else if (line.startsWith('%end ') || line.startsWith('%error ')) {
+				const text = this.block.join('\n');
+				this.block = undefined;
+				const waiter = this.waiting.shift();
+				if (line.startsWith('%end ')) waiter?.resolve(text);
+				else waiter?.reject(new Error(`tmux: ${text}`));
+			} else this.block.push(line);
+		}
+	}
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {findPicture, parseGlass} from '../../bench/glass/glass.js';
+import {expectedPicture, glassPsnr, readStamp, type GlassCell, type Rgb} from '../../bench/glass/stamp.js';
+import {nearestPaletteEntry} from '../../source/render/palette.js';
+
+/** Frame n drawn perfectly as half blocks at `col,row` (cols x rows cells), as capture-pane -e shows it. */
+function draw(n: number, cols: number, rows: number, palette = false): string {
+	const picture = expectedPicture(n, cols, rows * 2);
+	const colour = (at: number) => {
+		const [r, g, b] = [0, 1, 2].map((k) => Math.round(picture[at + k]!));
+		return palette ? `5;${nearestPaletteEntry(r!, g!, b!)}` : `2;${r};${g};${b}`;
+	};
+	const lines = ['status line'];
+	for (let row = 0; row < rows; row++) {
+		let line = '';
+		for (let col = 0; col < cols; col++) {
+			const top = (row * 2 * cols + col) * 3;
+			const bottom = ((row * 2 + 1) * cols + col) * 3;
+			line += `\x1b[38;${colour(top)};48;${colour(bottom)}m▀`;
+		}
+		lines.push(line + '\x1b[m   chat');
+	}
+	return lines.join('\n');
+}
+
+test('the stamp reads back from the glass, truecolor or palette, and PSNR of a perfect picture is high', () => {
+	for (const n of [0, 1, 4660, 65535]) {
+		const glass = parseGlass(draw(n, 124, 46));
+		const rect = findPicture(glass.cells);
+		assert.deepEqual(rect, {col: 0, row: 1, cols: 124, rows: 46});
+		assert.equal(readStamp(glass.cells, rect!), n);
+		assert.ok(glassPsnr(glass.cells, rect!, n)! > 45);
+		assert.ok(
+			glassPsnr(glass.cells, rect!, n + 20)! < glassPsnr(glass.cells, rect!, n)!,
+			'another frame is further',
+		);
+		const palette = parseGlass(draw(n, 124, 46, true));
+		assert.ok(palette.indexed > 0 && palette.truecolor === 0);
+		assert.equal(readStamp(palette.cells, rect!), n);
+	}
+});
+
+test('a picture torn between two frames does not read as either', () => {
+	const a = parseGlass(draw(0x00ff, 64, 30)).cells;
+	const b = parseGlass(draw(0xff00, 64, 30)).cells;
+	// The upper bars from one frame, the inverted bars below from the other.
+	const torn: GlassCell[][] = [...a.slice(0, 7), ...b.slice(7)];
+	const rect = {col: 0, row: 1, cols: 64, rows: 30};
+	assert.equal(readStamp(a, rect), 0x00ff);
+	assert.equal(readStamp(torn, rect), undefined);
+	const grey: Rgb = [128, 128, 128];
+	assert.equal(
+		readStamp(
+			[[], ...Array.from({length: 30}, () => Array.from({length: 64}, () => ({top: grey, bottom: grey})))],
+			rect,
+		),
+		undefined,
+	);
+});
