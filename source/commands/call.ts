@@ -106,10 +106,18 @@ export function formatStatus(stats: CallStats): string {
 	);
 }
 
-/** Runs the source into the call for as long as the call lasts, with the status line. */
-async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
+/**
+ * Runs the source into the call for as long as the call lasts, with the status line. A listener
+ * passes its own source (already feeding every caller's greeting); a caller's is opened here.
+ */
+async function hold(
+	call: Call,
+	options: CallCommandOptions,
+	label: string,
+	shared?: FrameSource,
+): Promise<number> {
 	const out = options.status ?? process.stderr;
-	const source: FrameSource = openSource(options.camera ?? '0');
+	const source: FrameSource = shared ?? openSource(options.camera ?? '0');
 	const line = (text: string) => out.write(out.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
 	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
 	call.on('state', (state) => {
@@ -121,8 +129,8 @@ async function hold(call: Call, options: CallCommandOptions, label: string): Pro
 		}
 	});
 	call.on('chat', (text) => line(`${label} says: ${text}\n`));
-	source.onFrame((frame) => call.sendFrame(frame));
-	source.onError((error) => call.hangUp(`camera: ${error.message}`));
+	if (!shared) source.onFrame((frame) => call.sendFrame(frame));
+	if (!shared) source.onError((error) => call.hangUp(`camera: ${error.message}`));
 	const stopTimer = options.seconds
 		? setTimeout(() => call.hangUp('time is up'), options.seconds * 1000)
 		: undefined;
@@ -132,17 +140,19 @@ async function hold(call: Call, options: CallCommandOptions, label: string): Pro
 			resolve(e.error ? 1 : 0);
 		}),
 	);
-	try {
-		await source.start();
-	} catch (error) {
-		call.hangUp('no camera');
-		line(`${label}: ${error instanceof Error ? error.message : String(error)}\n`);
-		clearTimeout(stopTimer);
-		return 1;
+	if (!shared) {
+		try {
+			await source.start();
+		} catch (error) {
+			call.hangUp('no camera');
+			line(`${label}: ${error instanceof Error ? error.message : String(error)}\n`);
+			clearTimeout(stopTimer);
+			return 1;
+		}
 	}
 	const code = await end;
 	clearTimeout(stopTimer);
-	await source.stop();
+	if (!shared) await source.stop();
 	return code;
 }
 
@@ -168,6 +178,21 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	out.write(`listening on ${options.host ?? '*'}:${listener.port}\n`);
 	out.write(`this side's key: ${listener.fingerprint}\n`);
 	for (const warning of listener.warnings) out.write(`warning: ${warning}\n`);
+	// One camera for the listener: callers in their greeting see its frame size (the seed format
+	// announces it before the call is live), the live call its picture.
+	const source = openSource(options.camera ?? '0');
+	source.onFrame((frame) => listener.sendFrame(frame));
+	let cameraError: Error | undefined;
+	source.onError((error) => {
+		cameraError = error;
+	});
+	try {
+		await source.start();
+	} catch (error) {
+		await listener.close();
+		out.write(`listen: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
 	options.onListening?.(listener.port);
 	listener.on('rejected', (error, address) => out.write(`${refusalText(error, address)}\n`));
 	let remaining = options.calls ?? Infinity;
@@ -176,7 +201,10 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	return new Promise<number>((resolve) => {
 		const finish = () => {
 			release();
-			void listener.close().then(() => resolve(lastCode));
+			void listener
+				.close()
+				.then(() => source.stop())
+				.then(() => resolve(cameraError ? 1 : lastCode));
 		};
 		const release = onInterrupt(() => {
 			stopping = true;
@@ -184,7 +212,7 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 			else listener.active.hangUp('hung up');
 		});
 		listener.on('call', (call) => {
-			void hold(call, options, 'call').then((code) => {
+			void hold(call, options, 'call', source).then((code) => {
 				lastCode = code;
 				if (--remaining <= 0 || stopping) finish();
 			});

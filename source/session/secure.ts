@@ -13,6 +13,7 @@ import {ProtocolError} from '../protocol/errors.js';
 import {fingerprintOfPublicKey, type Identity} from '../trust/identity.js';
 import {sasOf, secretLabel, secretProofs, type SecretRole} from '../trust/sas.js';
 import {readExactly} from './read.js';
+import {tlsSentence} from './tls-errors.js';
 
 export type SecureChannel = {
 	socket: tls.TLSSocket;
@@ -26,7 +27,7 @@ export type SecureChannel = {
 
 function tlsError(error: Error): ProtocolError {
 	if (error instanceof ProtocolError) return error;
-	return new ProtocolError('tls', `the encrypted connection failed: ${error.message}`);
+	return new ProtocolError('tls', tlsSentence(error));
 }
 
 /** Runs the TLS handshake on `socket` (which must be paused, with `initial` already read from it). */

@@ -249,6 +249,13 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		call.requestShownSize(wanted.width, wanted.height);
 	}
 
+	// A listener also shows its picture to callers still in their greeting (the seed format
+	// announces its size before the call is live).
+	const sendOwn = (frame: Frame) => {
+		if (listener) listener.sendFrame(frame);
+		else call?.sendFrame(frame);
+	};
+
 	const attach = (next: Call, address?: string) => {
 		call = next;
 		lastShown = undefined;
@@ -309,7 +316,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const pausedOrLost = () => paused || cameraLost;
 	const sendCard = () => {
 		const card = cardFrame(paused ? 'paused' : 'no-camera', lastCameraSize.width, lastCameraSize.height);
-		call?.sendFrame(card);
+		sendOwn(card);
 		ownFrame = card;
 		ownDirty = true;
 		schedulePaint();
@@ -343,7 +350,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				if (done) return;
 				lastCameraSize = {width: frame.width, height: frame.height};
 				if (paused) return;
-				call?.sendFrame(frame);
+				sendOwn(frame);
 				ownFrame = frame;
 				ownDirty = true;
 				schedulePaint();
@@ -379,6 +386,9 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 				if (!call) startDial();
 				break;
 			case 'layout-changed':
+				break;
+			case 'hang-up':
+				call?.hangUp('hung up');
 				break;
 			case 'answer-key-change':
 				settleKeyChange(effect.accept);
