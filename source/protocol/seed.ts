@@ -164,6 +164,8 @@ type ParserState =
  */
 export class SeedParser {
 	shape: SeedShape | undefined;
+	/** The peer's shape carried facetty's announcement (it is a facetty peer). */
+	announced = false;
 	private state: ParserState = {phase: 'shape', text: ''};
 
 	/** True when a frame has begun but not finished: a close now is a close mid-frame. */
@@ -216,6 +218,7 @@ export class SeedParser {
 				}
 				const [rows, cols] = state.text.trim().split(' ').map(Number) as [number, number];
 				this.shape = validateSeedShape(rows, cols);
+				this.announced = true;
 				events.push({type: 'shape', rows, cols});
 				this.state = {phase: 'header', text: ''};
 				continue;

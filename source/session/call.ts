@@ -144,6 +144,8 @@ export interface Link {
 	requestShownSize(size: Size): void;
 	goodbye(reason: string): void;
 	tick(now: number): void;
+	/** Seed format: why the peer closed before its first frame (it cannot say so itself). */
+	closedEarly?(): Error | undefined;
 }
 
 /** The call-side services a link uses; kept narrow so links stay testable. */
@@ -382,7 +384,10 @@ export class Call extends EventEmitter<CallEvents> {
 
 	private onPeerClosed(): void {
 		if (this.endInfo) return;
-		if (this.link?.midMessage) {
+		const early = this.link?.midMessage ? undefined : this.link?.closedEarly?.();
+		if (early) {
+			this.finish(early.message, early);
+		} else if (this.link?.midMessage) {
 			this.finish(
 				'the peer closed the connection in the middle of a frame',
 				new ProtocolError('closed-mid-frame', 'the peer closed the connection in the middle of a frame'),

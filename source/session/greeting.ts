@@ -319,21 +319,22 @@ export async function callerGreeting(
 			socket.write(seedGreeting);
 			const shapeMs = timeoutOf(options, greetingDeadlines.shapeMs);
 			const theirs = await readShapeMessage(socket, rest, shapeMs, greetingDeadlines.announceGraceMs);
-			const size = await ourFrameSize(call, shapeMs);
-			if (!size)
-				throw new ProtocolError('timeout', `no frame from this side's camera within ${shapeMs / 1000} s`);
-			throwIfEnded(call);
 			if (theirs.announcedEnd !== undefined) {
 				const verdict = callerVerdict(flags, 'v2');
 				if (verdict.go !== 'tls') refusal(verdict);
-				socket.write(encodeSeedShape(announceableShape(size.height, size.width), true));
+				// Both are facetty: the shape's numbers will never be used, so no need to wait for a frame.
+				const size = await ourFrameSize(call, 0);
+				const shape = size ? announceableShape(size.height, size.width) : defaultSeedShape;
+				socket.write(encodeSeedShape(shape, true));
 				await secureAndAttach(call, socket, theirs.bytes.subarray(theirs.announcedEnd), name, track);
 				return;
 			}
 			const verdict = callerVerdict(flags, 'seed');
 			if (verdict.go !== 'seed') refusal(verdict);
+			const size = await ourFrameSize(call, Math.min(shapeMs, greetingDeadlines.frameWaitMs));
+			throwIfEnded(call);
 			// Plain, as the script's initiator answers: an older facetty accepter reads no third field.
-			const shape = validateSeedShape(size.height, size.width);
+			const shape = size ? validateSeedShape(size.height, size.width) : defaultSeedShape;
 			socket.write(encodeSeedShape(shape));
 			attachSeed(call, socket, verdict.status, theirs.bytes, shape);
 			return;

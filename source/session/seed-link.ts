@@ -120,6 +120,19 @@ export class SeedLink implements Link {
 		// The seed format cannot ask the peer for another size.
 	}
 
+	/** Why a peer that closes before its first frame did so, as far as can be told. */
+	closedEarly(): Error | undefined {
+		if (this.peerFrameSeen) return undefined;
+		if (this.parser.announced && this.role === 'caller') {
+			return new ProtocolError(
+				'not-encrypted',
+				"the listener is facetty and hung up on a call in the original script's format: it asks for a secret, " +
+					'a key or encryption. Call without --protocol seed.',
+			);
+		}
+		return new ProtocolError('bad-handshake', 'the peer hung up before its first frame');
+	}
+
 	goodbye(): void {
 		// The seed format's only goodbye is closing the connection.
 	}

@@ -248,7 +248,7 @@ test('the seed format is marked not encrypted; --require-encryption refuses it o
 	await nextFrames(seedCaller, 1);
 	assert.equal(seedCaller.protocol, 'seed');
 	assert.equal(seedCaller.security.encrypted, false);
-	assert.match(seedCaller.security.note ?? '', /seed format .* cannot be encrypted/);
+	assert.match(seedCaller.security.note ?? '', /not encrypted — the original script's format/);
 	assert.equal(seedCaller.statsNow().encrypted, false);
 	seedCaller.hangUp();
 	await ended(accepter);
@@ -266,6 +266,9 @@ test('the seed format is marked not encrypted; --require-encryption refuses it o
 	for (const options of [{protocol: 'seed' as const}, {plaintext: true}]) {
 		const refused = nextRejection(l);
 		const c = dial('127.0.0.1', l.port, options);
+		// A seed-format caller is refused once its shape shows it did not announce facetty.
+		const stopFeed = feed(c, (i) => patternFrame(8, 8, i));
+		c.once('ended', stopFeed);
 		assert.equal(((await refused) as {code?: string}).code, 'not-encrypted');
 		assert.ok((await ended(c)).error);
 	}
