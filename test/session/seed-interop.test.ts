@@ -16,10 +16,18 @@ import type {Frame} from '../../source/frame.js';
 import {loadOpenCv} from '../../source/opencv.js';
 import type {Call} from '../../source/session/call.js';
 import {dial, listen} from '../../source/session/connect.js';
-import {ended, feed, meanAbsoluteDifference, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {
+	ended,
+	feed,
+	feedListener,
+	meanAbsoluteDifference,
+	nextFrames,
+	patternFrame,
+	withTimeout,
+} from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const peerScript = path.resolve(root, '../shared/peers/seed_peer.py');
+const peerScript = process.env['FACETTY_SEED_PEER'] ?? path.resolve(root, '../shared/peers/seed_peer.py');
 const clip = path.join(root, 'media/clip.mp4');
 const python = '/usr/bin/python3';
 
@@ -114,38 +122,49 @@ function feedPattern(call: Call): void {
 	cleanups.push(stop);
 }
 
-test('our caller with the script as accepter', {skip, timeout: 60_000}, async () => {
-	const port = await freePort();
-	const peer = runPeer(['accepter', '--port', String(port), '--seconds', '5']);
-	let call: Call | undefined;
-	// The script needs a moment to start listening; a refused connection just means "not yet".
-	for (let attempt = 0; attempt < 100 && !call; attempt++) {
-		const attemptCall = dial('127.0.0.1', port, {protocol: 'seed'});
-		feedPattern(attemptCall);
-		const outcome = await withTimeout(
-			new Promise<string>((resolve) => {
-				attemptCall.once('state', (state) => resolve(state));
-				attemptCall.once('ended', (end) => resolve(end.reason));
-			}),
-			10_000,
-			'a connection',
-		);
-		if (outcome === 'handshaking') call = attemptCall;
-		else await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	assert.ok(call, 'connected to the script');
-	cleanups.push(() => call.hangUp());
-	const frames = await nextFrames(call, 10, 20_000);
-	await checkReceived(frames);
-	const output = await peer.output;
-	assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
-	await checkDumped(peer.dump);
-	await ended(call);
-});
+for (const [how, options] of [
+	['with --protocol seed', {protocol: 'seed'}],
+	['by default (auto, no flag)', {}],
+] as const) {
+	test(`our caller with the script as accepter, ${how}`, {skip, timeout: 60_000}, async () => {
+		const port = await freePort();
+		const peer = runPeer(['accepter', '--port', String(port), '--seconds', '5']);
+		let call: Call | undefined;
+		// The script needs a moment to start listening; a refused connection just means "not yet".
+		for (let attempt = 0; attempt < 100 && !call; attempt++) {
+			const attemptCall = dial('127.0.0.1', port, {...options});
+			feedPattern(attemptCall);
+			const outcome = await withTimeout(
+				new Promise<string>((resolve) => {
+					attemptCall.once('state', (state) => resolve(state));
+					attemptCall.once('ended', (end) => resolve(end.reason));
+				}),
+				10_000,
+				'a connection',
+			);
+			if (outcome === 'handshaking') call = attemptCall;
+			else await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		assert.ok(call, 'connected to the script');
+		cleanups.push(() => call.hangUp());
+		const frames = await nextFrames(call, 10, 20_000);
+		await checkReceived(frames);
+		const output = await peer.output;
+		assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
+		await checkDumped(peer.dump);
+		await ended(call);
+		assert.equal(call.protocol, 'seed');
+		assert.equal(call.security.note, "not encrypted — the original script's format");
+	});
+}
 
 test('our listener with the script as initiator', {skip, timeout: 60_000}, async () => {
+	// The default listener (auto, no flag): its picture reaches the script's greeting, since the
+	// shape is announced before the call is live.
 	const l = await listen({host: '127.0.0.1', port: 0});
 	cleanups.push(() => l.close());
+	const stopListener = feedListener(l, () => ({...ourPattern, capturedAt: Date.now()}));
+	cleanups.push(stopListener);
 	const accepted = withTimeout(
 		new Promise<Call>((resolve) => l.once('call', resolve)),
 		20_000,
@@ -153,9 +172,9 @@ test('our listener with the script as initiator', {skip, timeout: 60_000}, async
 	);
 	const peer = runPeer(['initiator', '--peer', `127.0.0.1:${l.port}`, '--seconds', '5']);
 	const call = await accepted;
-	feedPattern(call);
 	const frames = await nextFrames(call, 10, 20_000);
 	assert.equal(call.protocol, 'seed');
+	assert.equal(call.security.note, "not encrypted — the original script's format");
 	await checkReceived(frames);
 	const output = await peer.output;
 	assert.match(output, /seed_peer shown=\d+ .*peer_shape=120x160/);
