@@ -89,12 +89,13 @@ export class SeedLink implements Link {
 	}
 
 	/**
-	 * The call is live once both shapes are whole (ours sent; theirs has rows, a space and columns):
-	 * until then the connection is one of a listener's candidates and holds nothing, so a caller
-	 * that sends `done1` and stops keeps no one else out.
+	 * The call is live once the peer's first whole frame has arrived: until then the connection is
+	 * one of a listener's candidates and holds nothing, so a caller that sends `done1` and stops,
+	 * or dribbles a 4096x2160 frame, keeps no one else out. (Our frames flow before that: the
+	 * script and facetty's seed caller send theirs only after ours.)
 	 */
 	private noticeInCall(): void {
-		if (this.ourShape && this.parser.shapeLooksWhole) this.host.inCall();
+		if (this.ourShape && this.peerFrameSeen) this.host.inCall();
 	}
 
 	readyForFrame(): boolean {
