@@ -147,3 +147,35 @@ test('a second caller during a call is turned away without disturbing the first'
 	first.hangUp();
 	await ended(accepter);
 });
+
+test(
+	'seed: a frame dribbled a few bytes a second is dropped by its rate after 5 s, before the call is live',
+	{timeout: 30_000},
+	async () => {
+		const l = await listener({seedShape: {width: 8, height: 8}});
+		const rejected = withTimeout(
+			new Promise<Error>((resolve) => l.once('rejected', resolve)),
+			15_000,
+			'the dribbler to be dropped',
+		);
+		let live = false;
+		l.once('call', () => (live = true));
+		const socket = net.connect(l.port, '127.0.0.1');
+		socket.on('error', () => undefined);
+		await new Promise((resolve) => socket.once('connect', resolve));
+		socket.write('done');
+		socket.write('2160 4096');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		socket.write('406/');
+		const started = Date.now();
+		const timer = setInterval(() => socket.write('xx'), 300);
+		const error = (await rejected) as Error & {code?: string};
+		clearInterval(timer);
+		socket.destroy();
+		assert.equal(error.code, 'timeout');
+		assert.match(error.message, /too slow to be a call/);
+		const tookMs = Date.now() - started;
+		assert.ok(tookMs > 4500 && tookMs < 8000, `dropped after ${tookMs} ms`);
+		assert.equal(live, false, 'never a live call');
+	},
+);
