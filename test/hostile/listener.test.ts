@@ -578,8 +578,8 @@ test(
 			}
 		});
 		// With the suite's 1 s deadline the silence between bytes ends it; with the real 5 s ones, the
-	// frame's rate (test/session/seed-deadlines.test.ts).
-	assert.match(dropped.message ?? '', /too slow to be a call|stopped for|did not finish the handshake/);
+		// frame's rate (test/session/seed-deadlines.test.ts).
+		assert.match(dropped.message ?? '', /too slow to be a call|stopped for|did not finish the handshake/);
 	},
 );
 
