@@ -347,7 +347,14 @@ export async function callerGreeting(
 		} catch (error) {
 			// The script (or a relay) hangs up on anything but `done`: never a cue to fall back here,
 			// since only a call that asks for authentication or encryption opens with the magic.
-			if (error instanceof PeerClosedError) refusal(callerVerdict(flags, 'seed'));
+			if (error instanceof PeerClosedError) {
+				const verdict = callerVerdict(flags, 'seed');
+				if (verdict.go === 'refuse' && known !== undefined && options.configDir) {
+					const file = new KnownPeers(options.configDir).file;
+					refusal({...verdict, here: verdict.here.replace('its line in known_peers', `its line in ${file}`)});
+				}
+				refusal(verdict);
+			}
 			throw error;
 		}
 		if (bytesEqual(answer.bytes, busyReply))
