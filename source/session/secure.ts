@@ -1,18 +1,19 @@
 /**
  * The encrypted channel: TLS 1.3 (node:tls, OpenSSL) over the connection after the `FTYS` magic,
  * the caller as TLS client. Both sides present a self-signed certificate over their identity key
- * (mutual TLS, no CA: the fingerprint is what is trusted), then exchange the auth message inside
- * TLS. The result: the peer's fingerprint, the short authentication string, and whether a shared
- * secret was proven.
+ * (mutual TLS, no CA: the fingerprint is what is trusted), then exchange the auth messages inside
+ * TLS (with a shared secret: CPace, bound to this TLS session). The result: the peer's
+ * fingerprint, the short authentication string, and whether a shared secret was proven.
  */
 import crypto from 'node:crypto';
 import type net from 'node:net';
 import tls from 'node:tls';
-import {authMessageBytes, decodeAuth, encodeAuth} from '../protocol/auth.js';
+import {AuthReader, encodeAuth, type AuthKind, type AuthMessage} from '../protocol/auth.js';
 import {ProtocolError} from '../protocol/errors.js';
+import {confirmationTag, CPaceAbort, lvCat, startCpace, tagsEqual} from '../trust/cpace.js';
 import {fingerprintOfPublicKey, type Identity} from '../trust/identity.js';
-import {sasOf, secretLabel, secretProofs, type SecretRole} from '../trust/sas.js';
-import {readExactly} from './read.js';
+import {sasOf, type SecretRole} from '../trust/sas.js';
+import {PeerClosedError} from './read.js';
 import {tlsSentence} from './tls-errors.js';
 
 export type SecureChannel = {
@@ -99,7 +100,100 @@ export function peerFingerprint(socket: tls.TLSSocket): string {
 	return fingerprintOfPublicKey(key);
 }
 
-/** After TLS: each side sends its auth message, reads the peer's and checks the secret. */
+/** The TLS exporter label of the CPace session id; 32 bytes, one value per TLS session. */
+export const pakeSidLabel = 'EXPORTER-facetty-cpace-sid';
+
+/** CPace's channel identifier: both certificate fingerprints, the caller's (initiator's) first. */
+export function pakeChannelId(callerFingerprint: string, accepterFingerprint: string): Uint8Array {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	return lvCat(utf8('facetty'), utf8(callerFingerprint), utf8(accepterFingerprint));
+}
+
+/** PRS: the secret as typed, NFC-normalised (the same words typed on two systems match), UTF-8. */
+export function pakePassword(secret: string): Uint8Array {
+	return new TextEncoder().encode(secret.normalize('NFC'));
+}
+
+const cpaceRole = {caller: 'initiator', accepter: 'responder'} as const;
+const otherRole = {caller: 'accepter', accepter: 'caller'} as const;
+
+/**
+ * Writes and waits until TLS has handed the bytes to the connection: a refusal that follows at
+ * once (destroying the socket) must not discard our own message, which the peer needs in order
+ * to say why the call was refused on its side too.
+ */
+function send(socket: tls.TLSSocket, bytes: Buffer): Promise<void> {
+	return new Promise((resolve, reject) => {
+		socket.write(bytes, (error) => {
+			if (error) reject(tlsError(error));
+			else resolve();
+		});
+	});
+}
+
+/** Reads one auth message (after `initial`, bytes already read), with a deadline; pauses after it. */
+function readAuth(
+	socket: tls.TLSSocket,
+	kind: AuthKind,
+	initial: Buffer,
+	timeoutMs: number,
+): Promise<{message: AuthMessage; rest: Buffer}> {
+	const reader = new AuthReader(kind);
+	const first = initial.length > 0 ? reader.push(initial) : undefined;
+	if (first) return Promise.resolve(first);
+	return new Promise((resolve, reject) => {
+		const during = 'the authentication';
+		const cleanup = () => {
+			clearTimeout(timer);
+			socket.off('data', onData);
+			socket.off('close', onClose);
+			socket.off('end', onClose);
+			socket.off('error', onError);
+		};
+		const onData = (chunk: Buffer) => {
+			let result;
+			try {
+				result = reader.push(chunk);
+			} catch (error) {
+				socket.pause();
+				cleanup();
+				reject(error as Error);
+				return;
+			}
+			if (!result) return;
+			socket.pause();
+			cleanup();
+			resolve(result);
+		};
+		const onClose = () => {
+			cleanup();
+			reject(new PeerClosedError(`the peer closed the connection during ${during}`));
+		};
+		const onError = (error: NodeJS.ErrnoException) => {
+			cleanup();
+			const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+			reject(reset ? new PeerClosedError(`the peer reset the connection during ${during}`) : error);
+		};
+		const timer = setTimeout(() => {
+			cleanup();
+			reject(
+				new ProtocolError('timeout', `the peer said nothing for ${timeoutMs / 1000} s during ${during}`),
+			);
+		}, timeoutMs);
+		socket.on('data', onData);
+		socket.on('close', onClose);
+		socket.on('end', onClose);
+		socket.on('error', onError);
+		socket.resume();
+	});
+}
+
+/**
+ * After TLS: each side sends its auth offer and reads the peer's. With a shared secret on both
+ * sides, the offers carry CPace shares (PRS = the secret, sid = a TLS exporter, CI = both
+ * fingerprints); then each sends a key-confirmation tag and checks the peer's, so a wrong secret,
+ * or a relay that terminates TLS (another exporter on each side), is refused on both sides.
+ */
 export async function authenticate(
 	socket: tls.TLSSocket,
 	role: SecretRole,
@@ -111,43 +205,60 @@ export async function authenticate(
 	const sas = sasOf(socket);
 	const [callerFp, accepterFp] =
 		role === 'caller' ? [identity.fingerprint, peer] : [peer, identity.fingerprint];
-	const proofs = secret
-		? await secretProofs(
-				secret,
-				socket.exportKeyingMaterial(32, secretLabel, Buffer.alloc(0)),
-				role,
-				callerFp,
-				accepterFp,
-			)
+	const sid = new Uint8Array(socket.exportKeyingMaterial(32, pakeSidLabel, Buffer.alloc(0)));
+	const pake = secret
+		? startCpace({
+				role: cpaceRole[role],
+				prs: pakePassword(secret),
+				ci: pakeChannelId(callerFp, accepterFp),
+				sid,
+			})
 		: undefined;
 	if (socket.destroyed) throw new ProtocolError('tls', 'the peer hung up during the authentication');
-	socket.write(encodeAuth({hasSecret: proofs !== undefined, proof: proofs?.ours ?? Buffer.alloc(32)}));
-	const {bytes, rest} = await readExactly(socket, authMessageBytes, timeoutMs, 'the authentication');
-	const theirs = decodeAuth(bytes);
-	if (proofs && !theirs.hasSecret) {
+	await send(socket, encodeAuth({type: 'offer', ...(pake ? {share: pake.share} : {})}));
+	const offer = await readAuth(socket, 'offer', Buffer.alloc(0), timeoutMs);
+	const theirShare = offer.message.type === 'offer' ? offer.message.share : undefined;
+	if (pake && !theirShare) {
 		throw new ProtocolError(
 			'secret-mismatch',
 			'call refused: this side has a shared secret (--secret) but the peer gave none',
 		);
 	}
-	if (!proofs && theirs.hasSecret) {
+	if (!pake && theirShare) {
 		throw new ProtocolError(
 			'secret-mismatch',
 			'call refused: the peer requires a shared secret; call again with --secret',
 		);
 	}
-	if (proofs && !crypto.timingSafeEqual(proofs.theirs, theirs.proof)) {
-		throw new ProtocolError(
-			'secret-mismatch',
-			'call refused: the peer does not know the same secret (or someone is in the middle)',
-		);
-	}
-	return {
+	const channel = (rest: Buffer, verifiedBySecret: boolean): SecureChannel => ({
 		socket,
 		sas,
 		peerFingerprint: peer,
-		verifiedBySecret: proofs !== undefined,
+		verifiedBySecret,
 		rest,
 		cipher: socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? 'unknown',
-	};
+	});
+	if (!pake || !theirShare) return channel(offer.rest, false);
+
+	let result;
+	try {
+		result = pake.finish(theirShare);
+	} catch (error) {
+		if (!(error instanceof CPaceAbort)) throw error;
+		throw new ProtocolError('bad-handshake', `call refused: ${error.message}`);
+	}
+	const {isk, transcript} = result;
+	await send(
+		socket,
+		encodeAuth({type: 'confirm', tag: confirmationTag(isk, sid, transcript, cpaceRole[role])}),
+	);
+	const confirm = await readAuth(socket, 'confirm', offer.rest, timeoutMs);
+	const expected = confirmationTag(isk, sid, transcript, cpaceRole[otherRole[role]]);
+	if (confirm.message.type !== 'confirm' || !tagsEqual(confirm.message.tag, expected)) {
+		throw new ProtocolError(
+			'secret-mismatch',
+			'call refused: the secret does not match (the peer does not know the same secret, or someone is in the middle)',
+		);
+	}
+	return channel(confirm.rest, true);
 }

@@ -111,10 +111,10 @@ test(
 		});
 		const code = await runCall({target: `127.0.0.1:${await port}`, camera: 'test', secret: 'wrong', status});
 		assert.equal(code, 1);
-		assert.match(text, /call ended: call refused: the peer does not know the same secret/);
+		assert.match(text, /call ended: call refused: the secret does not match/);
 		await new Promise<void>((resolve) => {
 			const check = () =>
-				/Refused a call from 127\.0\.0\.1:\d+: the peer does not know/.test(text)
+				/Refused a call from 127\.0\.0\.1:\d+: the secret does not match/.test(text)
 					? resolve()
 					: setTimeout(check, 20);
 			check();

@@ -210,7 +210,7 @@ test(
 			);
 			const caller = await tmux.waitFor(
 				'caller',
-				(t) => t.includes('Call ended: call refused: the peer does not know the same secret'),
+				(t) => t.includes('Call ended: call refused: the secret does not match'),
 				30_000,
 				'the caller to be refused',
 			);
@@ -218,7 +218,7 @@ test(
 			assert.match(caller, /Press r or Enter to call again/);
 			const listener = await tmux.waitFor(
 				'listener',
-				(t) => /Refused a call from 127\.0\.0\.1:\d+: the peer does not know the same secret/.test(t),
+				(t) => /Refused a call from 127\.0\.0\.1:\d+: the secret does not match/.test(t),
 				20_000,
 				'the listener to say it refused',
 			);

@@ -226,8 +226,9 @@ export const targets: Target[] = [
 	{
 		name: 'auth message',
 		corpus: [
-			encodeAuth({hasSecret: true, proof: Buffer.alloc(32, 1)}),
-			encodeAuth({hasSecret: false, proof: Buffer.alloc(32)}),
+			encodeAuth({type: 'offer', share: Buffer.alloc(32, 1)}),
+			encodeAuth({type: 'offer'}),
+			encodeAuth({type: 'confirm', tag: Buffer.alloc(64, 2)}),
 		],
 		run: (input) =>
 			expectProtocolError('auth', input, () => {

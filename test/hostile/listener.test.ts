@@ -262,7 +262,7 @@ const cases: Case[] = [
 			const echo = await readExactly(raw, 4, 5000);
 			const socket = await startTls(raw, 'caller', ephemeralIdentity(), echo.rest, 5000);
 			socket.on('error', () => undefined);
-			const bad = encodeAuth({hasSecret: false, proof: Buffer.alloc(32)});
+			const bad = encodeAuth({type: 'offer'});
 			bad.writeUInt32BE(1 << 30, 1);
 			socket.write(bad);
 			await closed(socket);

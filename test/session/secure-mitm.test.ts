@@ -1,0 +1,202 @@
+/**
+ * A man in the middle that terminates TLS on both sides (its own key toward each peer, so each
+ * TLS session has its own exporter) and then either forwards the auth messages as they are or
+ * runs its own CPace toward each side with a guessed secret. Both peers refuse it unless the
+ * guess is the secret; a right guess (an online guess, one per connection) gets through, and
+ * then the two screens show different check codes.
+ */
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type tls from 'node:tls';
+import {after, test} from 'node:test';
+import type {Call} from '../../source/session/call.js';
+import {dial, listen, type Listener} from '../../source/session/connect.js';
+import {readExactly} from '../../source/session/read.js';
+import {authenticate, startTls} from '../../source/session/secure.js';
+import {ephemeralIdentity} from '../../source/trust/identity.js';
+import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+
+const cleanups: Array<() => unknown> = [];
+after(async () => {
+	for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+type Mitm = {
+	port: number;
+	/** What the relay's own CPace runs ended with, per side ("ok" or the refusal). */
+	outcomes: Array<{caller: string; accepter: string}>;
+	close: () => Promise<void>;
+};
+
+function splice(a: tls.TLSSocket, b: tls.TLSSocket, aRest: Buffer, bRest: Buffer): void {
+	if (aRest.length > 0) b.write(aRest);
+	if (bRest.length > 0) a.write(bRest);
+	a.pipe(b);
+	b.pipe(a);
+	a.resume();
+	b.resume();
+	a.on('close', () => b.destroy());
+	b.on('close', () => a.destroy());
+}
+
+/**
+ * mode 'forward': relays the plaintext inside the two TLS sessions, auth messages included.
+ * mode {guess}: answers the caller's auth as an accepter and the listener's as a caller, each
+ * with the guess, and splices the two sessions when both succeed.
+ */
+async function startMitm(target: number, mode: 'forward' | {guess: string}): Promise<Mitm> {
+	const sockets = new Set<net.Socket>();
+	const outcomes: Mitm['outcomes'] = [];
+	const server = net.createServer({pauseOnConnect: true}, (down) => {
+		sockets.add(down);
+		down.on('error', () => undefined);
+		void (async () => {
+			down.write('done');
+			const magic = await readExactly(down, 4, 5000);
+			down.write(magic.bytes);
+			const asAccepter = ephemeralIdentity();
+			const asCaller = ephemeralIdentity();
+			const towardCaller = await startTls(down, 'accepter', asAccepter, magic.rest, 5000);
+			towardCaller.on('error', () => undefined);
+			sockets.add(towardCaller);
+			const up = net.connect(target, '127.0.0.1');
+			sockets.add(up);
+			up.on('error', () => undefined);
+			up.pause();
+			await new Promise((resolve) => up.once('connect', resolve));
+			await readExactly(up, 4, 5000);
+			up.write('FTYS');
+			const answer = await readExactly(up, 4, 5000);
+			const towardAccepter = await startTls(up, 'caller', asCaller, answer.rest, 5000);
+			towardAccepter.on('error', () => undefined);
+			sockets.add(towardAccepter);
+			if (mode === 'forward') {
+				splice(towardCaller, towardAccepter, Buffer.alloc(0), Buffer.alloc(0));
+				return;
+			}
+			const run = (socket: tls.TLSSocket, role: 'caller' | 'accepter') =>
+				authenticate(socket, role, role === 'caller' ? asCaller : asAccepter, mode.guess, 5000).then(
+					(channel) => ({ok: true as const, channel}),
+					(error: Error) => ({ok: false as const, reason: error.message}),
+				);
+			const [withCaller, withAccepter] = await Promise.all([
+				run(towardCaller, 'accepter'),
+				run(towardAccepter, 'caller'),
+			]);
+			outcomes.push({
+				caller: withCaller.ok ? 'ok' : withCaller.reason,
+				accepter: withAccepter.ok ? 'ok' : withAccepter.reason,
+			});
+			if (!withCaller.ok || !withAccepter.ok) {
+				towardCaller.destroy();
+				towardAccepter.destroy();
+				return;
+			}
+			splice(towardCaller, towardAccepter, withCaller.channel.rest, withAccepter.channel.rest);
+		})().catch(() => down.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const mitm: Mitm = {
+		port: (server.address() as net.AddressInfo).port,
+		outcomes,
+		close: () =>
+			new Promise((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+	cleanups.push(mitm.close);
+	return mitm;
+}
+
+const secret = 'kettle violet orbit';
+
+async function secretListener(): Promise<Listener> {
+	const l = await listen({host: '127.0.0.1', port: 0, handshakeTimeoutMs: 4000, secret});
+	cleanups.push(() => l.close());
+	return l;
+}
+
+/** Dials through the relay; resolves with how each side ended (or the two calls, if it went through). */
+async function attempt(
+	l: Listener,
+	port: number,
+): Promise<{callerReason?: string; accepterReason?: string; callerCode?: string; accepterCode?: string}> {
+	let callEvents = 0;
+	const onCall = () => callEvents++;
+	l.on('call', onCall);
+	const refused = withTimeout(
+		new Promise<Error & {code?: string}>((resolve) => l.once('rejected', resolve)),
+		10_000,
+		'the listener refusing',
+	);
+	const caller = dial('127.0.0.1', port, {codec: 'raw', secret});
+	let reachedCall = false;
+	caller.on('state', (s) => (reachedCall ||= s === 'in-call'));
+	const end = await ended(caller);
+	const rejection = await refused;
+	l.off('call', onCall);
+	assert.equal(callEvents, 0, 'the listener never reported a call');
+	assert.equal(reachedCall, false, 'the caller never reached the call');
+	assert.equal(caller.meter.framesIn, 0);
+	return {
+		callerReason: end.reason,
+		callerCode: (end.error as {code?: string}).code,
+		accepterReason: rejection.message,
+		accepterCode: rejection.code,
+	};
+}
+
+test('a TLS-terminating relay that forwards the auth messages: both sides refuse, even with the right secret on both', async () => {
+	const l = await secretListener();
+	const mitm = await startMitm(l.port, 'forward');
+	const result = await attempt(l, mitm.port);
+	assert.equal(result.callerCode, 'secret-mismatch', result.callerReason);
+	assert.equal(result.accepterCode, 'secret-mismatch', result.accepterReason);
+	assert.match(result.callerReason ?? '', /the secret does not match/);
+	assert.match(result.accepterReason ?? '', /the secret does not match/);
+});
+
+test('a TLS-terminating relay running CPace with a wrong guess toward each side: refused by both', async () => {
+	const l = await secretListener();
+	for (const guess of ['kettle violet orbiT', 'kettle violet', 'hunter2']) {
+		const mitm = await startMitm(l.port, {guess});
+		const result = await attempt(l, mitm.port);
+		assert.equal(result.callerCode, 'secret-mismatch', `${guess}: ${result.callerReason}`);
+		assert.equal(result.accepterCode, 'secret-mismatch', `${guess}: ${result.accepterReason}`);
+		assert.match(result.callerReason ?? '', /the secret does not match/, guess);
+		assert.match(result.accepterReason ?? '', /the secret does not match/, guess);
+		// The relay learns only that this one guess was wrong: its own runs failed too.
+		await withTimeout(
+			(async () => {
+				while (mitm.outcomes.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+			})(),
+			5000,
+			"the relay's own outcome",
+		);
+		assert.deepEqual(
+			mitm.outcomes.map((o) => [/does not match/.test(o.caller), /does not match/.test(o.accepter)]),
+			[[true, true]],
+			guess,
+		);
+		await mitm.close();
+	}
+});
+
+test('a relay whose guess is the secret gets through (an online guess); the check codes then differ', async () => {
+	const l = await secretListener();
+	const mitm = await startMitm(l.port, {guess: secret});
+	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const caller = dial('127.0.0.1', mitm.port, {codec: 'raw', secret});
+	cleanups.push(() => caller.hangUp());
+	const accepter = await accepted;
+	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
+	await nextFrames(caller, 2);
+	assert.deepEqual(mitm.outcomes, [{caller: 'ok', accepter: 'ok'}]);
+	assert.equal(caller.security.verifiedBySecret, true);
+	assert.notEqual(caller.security.sas, accepter.security.sas, 'the check codes show the relay');
+	stop();
+	caller.hangUp();
+	await ended(accepter);
+});
