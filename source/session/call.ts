@@ -322,6 +322,7 @@ export class Call extends EventEmitter<CallEvents> {
 				}
 			},
 			shown: (frame, latency) => {
+				if (this.endInfo) return;
 				this.meter.frameShown(latency);
 				this.emit('frame', frame);
 			},

@@ -76,6 +76,8 @@ export class SeedLink implements Link {
 			if (event.type !== 'frame') continue;
 			this.frameStartedAt = undefined;
 			this.peerFrameSeen = true;
+			// Live before the first frame is shown, so whoever takes the call gets that frame too.
+			this.noticeInCall();
 			// The format carries no capture time: latency cannot be measured, only frames counted.
 			this.host.shown(makeFrame(event.cols, event.rows, event.data, Date.now()), undefined);
 		}
