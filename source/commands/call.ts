@@ -123,10 +123,18 @@ export function plainPrinter(out: StatusOutput): (text: string, keep?: boolean) 
 	};
 }
 
-/** Runs the source into the call for as long as the call lasts, with the status line. */
-export async function hold(call: Call, options: CallCommandOptions, label: string): Promise<number> {
+/**
+ * Runs the source into the call for as long as the call lasts, with the status line. A listener
+ * passes its own source (already feeding every caller's greeting); a caller's is opened here.
+ */
+export async function hold(
+	call: Call,
+	options: CallCommandOptions,
+	label: string,
+	shared?: FrameSource,
+): Promise<number> {
 	const out = options.status ?? process.stderr;
-	const source: FrameSource = openSource(options.camera ?? '0');
+	const source: FrameSource = shared ?? openSource(options.camera ?? '0');
 	const line = plainPrinter(out);
 	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
 	call.on('state', (state) => {
@@ -141,8 +149,8 @@ export async function hold(call: Call, options: CallCommandOptions, label: strin
 		// A message of several lines: each one under the name, so none can pass for facetty's own.
 		for (const said of text.split('\n')) line(`${label} says: ${said}`, true);
 	});
-	source.onFrame((frame) => call.sendFrame(frame));
-	source.onError((error) => call.hangUp(`camera: ${error.message}`));
+	if (!shared) source.onFrame((frame) => call.sendFrame(frame));
+	if (!shared) source.onError((error) => call.hangUp(`camera: ${error.message}`));
 	const stopTimer = options.seconds
 		? setTimeout(() => call.hangUp('time is up'), options.seconds * 1000)
 		: undefined;
@@ -152,17 +160,19 @@ export async function hold(call: Call, options: CallCommandOptions, label: strin
 			resolve(e.error ? 1 : 0);
 		}),
 	);
-	try {
-		await source.start();
-	} catch (error) {
-		call.hangUp('no camera');
-		line(`${label}: ${error instanceof Error ? error.message : String(error)}`, true);
-		clearTimeout(stopTimer);
-		return 1;
+	if (!shared) {
+		try {
+			await source.start();
+		} catch (error) {
+			call.hangUp('no camera');
+			line(`${label}: ${error instanceof Error ? error.message : String(error)}`, true);
+			clearTimeout(stopTimer);
+			return 1;
+		}
 	}
 	const code = await end;
 	clearTimeout(stopTimer);
-	await source.stop();
+	if (!shared) await source.stop();
 	return code;
 }
 
@@ -193,6 +203,21 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	line(`listening on ${options.host ?? '*'}:${listener.port}`, true);
 	line(`this side's key: ${listener.fingerprint}`, true);
 	for (const warning of listener.warnings) line(`warning: ${warning}`, true);
+	// One camera for the listener: callers in their greeting see its frame size (the seed format
+	// announces it before the call is live), the live call its picture.
+	const source = openSource(options.camera ?? '0');
+	source.onFrame((frame) => listener.sendFrame(frame));
+	let cameraError: Error | undefined;
+	source.onError((error) => {
+		cameraError = error;
+	});
+	try {
+		await source.start();
+	} catch (error) {
+		await listener.close();
+		line(`listen: ${error instanceof Error ? error.message : String(error)}`, true);
+		return 1;
+	}
 	options.onListening?.(listener.port);
 	listener.on('rejected', (error, address) => line(refusalText(error, address), true));
 	let remaining = options.calls ?? Infinity;
@@ -201,7 +226,10 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	return new Promise<number>((resolve) => {
 		const finish = () => {
 			release();
-			void listener.close().then(() => resolve(lastCode));
+			void listener
+				.close()
+				.then(() => source.stop())
+				.then(() => resolve(cameraError ? 1 : lastCode));
 		};
 		const release = onInterrupt(() => {
 			stopping = true;
@@ -209,7 +237,7 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 			else listener.active.hangUp('hung up');
 		});
 		listener.on('call', (call) => {
-			void hold(call, options, 'call').then((code) => {
+			void hold(call, options, 'call', source).then((code) => {
 				lastCode = code;
 				if (--remaining <= 0 || stopping) finish();
 			});

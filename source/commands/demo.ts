@@ -34,7 +34,7 @@ export async function startDemoPeer(camera: string): Promise<{port: number; clos
 	const source = openSource(camera, {fps: 30, loop: true});
 	let active: Call | undefined;
 	let started: Promise<void> | undefined;
-	source.onFrame((frame) => active?.sendFrame(frame));
+	source.onFrame((frame) => listener.sendFrame(frame));
 	source.onError(() => active?.hangUp('the demo peer lost its video'));
 	listener.on('call', (call) => {
 		active = call;

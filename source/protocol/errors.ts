@@ -18,7 +18,9 @@ export type ProtocolErrorCode =
 	| 'secret-mismatch'
 	| 'peer-key-changed'
 	| 'peer-key-mismatch'
-	| 'too-slow';
+	| 'too-slow'
+	/** Too many unfinished connections from one address (or in all): dropped at once. */
+	| 'too-many';
 
 export class ProtocolError extends Error {
 	override name = 'ProtocolError';

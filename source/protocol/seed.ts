@@ -47,11 +47,53 @@ export function validateSeedShape(rows: number, cols: number): SeedShape {
 	return {rows, cols};
 }
 
-export function encodeSeedShape(shape: SeedShape): Buffer {
+/**
+ * facetty's announcement inside the shape message: `"<rows> <cols> F"`. The script splits what its
+ * recv(10) got on spaces and keeps the first two numbers, so a third field costs it nothing as
+ * long as the whole message fits its 10 bytes (nothing may be left for its frame reader). Two
+ * facetty peers that both announce switch to TLS + v2 right after the two shape messages.
+ */
+export const seedAnnounceToken = 'F';
+
+export function encodeSeedShape(shape: SeedShape, announce = false): Buffer {
 	validateSeedShape(shape.rows, shape.cols);
-	const text = `${shape.rows} ${shape.cols}`;
+	const text = `${shape.rows} ${shape.cols}${announce ? ` ${seedAnnounceToken}` : ''}`;
 	if (text.length > seedMaxShapeBytes) throw new RangeError(`shape "${text}" exceeds the script's 10 bytes`);
 	return Buffer.from(text, 'ascii');
+}
+
+/**
+ * The largest shape of the same aspect whose announced message fits the script's recv(10):
+ * `"720 1280 F"` fits, 1920x1080 is sent as 1280x720 (the frames are scaled to it).
+ */
+export function announceableShape(rows: number, cols: number): SeedShape {
+	const fits = (r: number, c: number) => `${r} ${c} ${seedAnnounceToken}`.length <= seedMaxShapeBytes;
+	let shape = validateSeedShape(rows, cols);
+	for (let scale = 1; !fits(shape.rows, shape.cols); scale *= 0.9) {
+		shape = {rows: Math.max(1, Math.round(rows * scale)), cols: Math.max(1, Math.round(cols * scale))};
+	}
+	return shape;
+}
+
+export type ShapeMessageKind =
+	/** `"<rows> <cols> F"`: a facetty peer offering the upgrade; `end` is where its bytes stop. */
+	| {readonly kind: 'announced'; readonly end: number}
+	/** A shape without the announcement (the script, or facetty speaking only the seed format). */
+	| {readonly kind: 'plain'}
+	/** Could still become either: wait for more bytes (or a short silence, which means plain). */
+	| {readonly kind: 'incomplete'};
+
+/**
+ * Looks at the first bytes of a peer's shape message (not consuming them: the seed parser reads
+ * them again if the call stays in the seed format).
+ */
+export function classifyShapeMessage(bytes: Uint8Array): ShapeMessageKind {
+	const text = Buffer.from(bytes.subarray(0, seedMaxShapeBytes + 1)).toString('latin1');
+	const announced = /^[1-9]\d{0,3} [1-9]\d{0,3} F/.exec(text);
+	if (announced) return {kind: 'announced', end: announced[0].length};
+	// Every prefix of an announced message; anything else is plain (or garbage the parser refuses).
+	if (/^(?:[1-9]\d{0,3}(?: (?:[1-9]\d{0,3} ?)?)?)?$/.test(text)) return {kind: 'incomplete'};
+	return {kind: 'plain'};
 }
 
 /** Header and pixels in one buffer, so the frame goes out in one write as the script expects. */
@@ -112,6 +154,8 @@ function printable(text: string): string {
 
 type ParserState =
 	| {phase: 'shape'; text: string}
+	/** After `"<rows> <cols> "`: only the announcement may follow. */
+	| {phase: 'announce'; text: string}
 	| {phase: 'header'; text: string}
 	| {phase: 'body'; data: Uint8Array; filled: number};
 
@@ -121,6 +165,8 @@ type ParserState =
  */
 export class SeedParser {
 	shape: SeedShape | undefined;
+	/** The peer's shape carried facetty's announcement (it is a facetty peer). */
+	announced = false;
 	private state: ParserState = {phase: 'shape', text: ''};
 
 	/** True when a frame has begun but not finished: a close now is a close mid-frame. */
@@ -128,9 +174,22 @@ export class SeedParser {
 		return this.state.phase === 'body' || (this.state.phase === 'header' && this.state.text.length > 0);
 	}
 
+	/** The peer's shape has rows, a space and columns (or is settled): its shape message is whole. */
+	get shapeLooksWhole(): boolean {
+		return (
+			this.shape !== undefined ||
+			this.state.phase === 'announce' ||
+			(this.state.phase === 'shape' && /^\d+ \d/.test(this.state.text))
+		);
+	}
+
 	/** Bytes of the peer's shape seen so far: the script sends frames only after reading ours. */
 	get shapeStarted(): boolean {
-		return this.shape !== undefined || (this.state.phase === 'shape' && this.state.text.length > 0);
+		return (
+			this.shape !== undefined ||
+			this.state.phase === 'announce' ||
+			(this.state.phase === 'shape' && this.state.text.length > 0)
+		);
 	}
 
 	push(chunk: Uint8Array): SeedEvent[] {
@@ -151,6 +210,20 @@ export class SeedParser {
 				continue;
 			}
 			const byte = chunk[i++]!;
+			if (state.phase === 'announce') {
+				if (byte !== seedAnnounceToken.charCodeAt(0)) {
+					throw new ProtocolError(
+						'bad-shape',
+						`"${printable(state.text + String.fromCharCode(byte))}" is not a frame shape`,
+					);
+				}
+				const [rows, cols] = state.text.trim().split(' ').map(Number) as [number, number];
+				this.shape = validateSeedShape(rows, cols);
+				this.announced = true;
+				events.push({type: 'shape', rows, cols});
+				this.state = {phase: 'header', text: ''};
+				continue;
+			}
 			if (state.phase === 'shape') {
 				if (byte === slash) {
 					const {rows, cols} = splitGluedShape(state.text);
@@ -176,6 +249,11 @@ export class SeedParser {
 	private acceptShapeByte(state: {text: string}, byte: number): void {
 		const text = state.text;
 		const spaceAt = text.indexOf(' ');
+		if (byte === space && spaceAt !== -1 && spaceAt < text.length - 1) {
+			// `"<rows> <cols> "`: facetty's announcement follows; the shape is complete.
+			this.state = {phase: 'announce', text: text + ' '};
+			return;
+		}
 		if (byte === space) {
 			if (spaceAt !== -1 || text.length === 0 || Number(text) < 1) {
 				throw new ProtocolError('bad-shape', `"${printable(text)} " does not start a frame shape`);

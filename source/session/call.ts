@@ -25,6 +25,7 @@ import {ProtocolError} from '../protocol/errors.js';
 import {nameFromAgent} from '../protocol/v2.js';
 import {cleanLine} from '../text/sanitize.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
+import {connectionErrorSentence} from './tls-errors.js';
 import type {Size} from './media.js';
 
 export type CallState = 'connecting' | 'handshaking' | 'in-call' | 'ended';
@@ -148,6 +149,8 @@ export interface Link {
 	requestShownSize(size: Size): void;
 	goodbye(reason: string): void;
 	tick(now: number): void;
+	/** Seed format: why the peer closed before its first frame (it cannot say so itself). */
+	closedEarly?(): Error | undefined;
 }
 
 /** The call-side services a link uses; kept narrow so links stay testable. */
@@ -199,6 +202,16 @@ export class Call extends EventEmitter<CallEvents> {
 	private attachedAt = 0;
 	/** How long the handshake may take after attach, in total (not per byte). */
 	handshakeBudgetMs: number | undefined;
+	/**
+	 * Asked just before the call goes live (a listener: is no other call live?). False ends this
+	 * call as busy instead; true lets it go live, and whoever listens to 'state' sees 'in-call'.
+	 */
+	admit: ((call: Call) => boolean) | undefined;
+
+	/** The frame waiting to be sent, if any (the greeting announces its size in the seed format). */
+	get waitingFrame(): Frame | undefined {
+		return this.waiting;
+	}
 
 	constructor(
 		readonly role: Role,
@@ -229,7 +242,10 @@ export class Call extends EventEmitter<CallEvents> {
 		socket.on('data', (chunk: Buffer) => this.onData(chunk));
 		socket.on('end', () => this.onPeerClosed());
 		socket.on('close', () => this.onPeerClosed());
-		socket.on('error', (error) => this.finish(`connection error: ${error.message}`, error));
+		socket.on('error', (error) => {
+			const sentence = connectionErrorSentence(error);
+			this.finish(sentence, error);
+		});
 		this.timer = setInterval(() => this.tick(), 250);
 		this.lastReceivedAt = this.attachedAt = Date.now();
 		link.start(initial);
@@ -313,6 +329,7 @@ export class Call extends EventEmitter<CallEvents> {
 				}
 			},
 			shown: (frame, latency) => {
+				if (this.endInfo) return;
 				this.meter.frameShown(latency);
 				this.emit('frame', frame);
 			},
@@ -324,7 +341,16 @@ export class Call extends EventEmitter<CallEvents> {
 			peerHello: (agent) => {
 				this.peerName = nameFromAgent(agent);
 			},
-			inCall: () => this.setState('in-call'),
+			inCall: () => {
+				if (this.state === 'in-call' || this.endInfo) return;
+				if (this.admit && !this.admit(this)) {
+					const message = 'busy: the listener took another call first';
+					this.link?.goodbye('busy: already in a call');
+					this.finish(message, new ProtocolError('busy', message));
+					return;
+				}
+				this.setState('in-call');
+			},
 		};
 	}
 
@@ -366,7 +392,10 @@ export class Call extends EventEmitter<CallEvents> {
 
 	private onPeerClosed(): void {
 		if (this.endInfo) return;
-		if (this.link?.midMessage) {
+		const early = this.link?.midMessage ? undefined : this.link?.closedEarly?.();
+		if (early) {
+			this.finish(early.message, early);
+		} else if (this.link?.midMessage) {
 			this.finish(
 				'the peer closed the connection in the middle of a frame',
 				new ProtocolError('closed-mid-frame', 'the peer closed the connection in the middle of a frame'),
@@ -390,8 +419,11 @@ export class Call extends EventEmitter<CallEvents> {
 		const inCall = this.state === 'in-call';
 		// Handshake: a total budget, so a byte a second cannot hold the listener. In a v2 call: time
 		// since the last whole message (pings arrive every second), for the same reason.
+		// The seed format before its first frame: progress, not a total (SeedLink bounds a slow frame).
 		const since = !inCall
-			? this.attachedAt
+			? this.protocol === 'seed'
+				? this.lastReceivedAt
+				: this.attachedAt
 			: this.protocol === 'v2'
 				? Math.max(this.attachedAt, this.link?.lastMessageAt ?? this.lastReceivedAt)
 				: this.lastReceivedAt;

@@ -14,6 +14,7 @@ import {confirmationTag, CPaceAbort, lvCat, startCpace, tagsEqual} from '../trus
 import {fingerprintOfPublicKey, type Identity} from '../trust/identity.js';
 import {sasOf, type SecretRole} from '../trust/sas.js';
 import {PeerClosedError} from './read.js';
+import {tlsSentence} from './tls-errors.js';
 
 export type SecureChannel = {
 	socket: tls.TLSSocket;
@@ -27,7 +28,7 @@ export type SecureChannel = {
 
 function tlsError(error: Error): ProtocolError {
 	if (error instanceof ProtocolError) return error;
-	return new ProtocolError('tls', `the encrypted connection failed: ${error.message}`);
+	return new ProtocolError('tls', tlsSentence(error));
 }
 
 /** Runs the TLS handshake on `socket` (which must be paused, with `initial` already read from it). */
@@ -124,7 +125,7 @@ const otherRole = {caller: 'accepter', accepter: 'caller'} as const;
 function send(socket: tls.TLSSocket, bytes: Buffer): Promise<void> {
 	return new Promise((resolve, reject) => {
 		socket.write(bytes, (error) => {
-			if (error) reject(new ProtocolError('tls', `the encrypted connection failed: ${error.message}`));
+			if (error) reject(tlsError(error));
 			else resolve();
 		});
 	});

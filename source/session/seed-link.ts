@@ -13,10 +13,25 @@ import {
 	validateSeedShape,
 	type SeedShape,
 } from '../protocol/seed.js';
+import {ProtocolError} from '../protocol/errors.js';
 import type {Link, LinkHost, Role} from './call.js';
 import {scaleFrame, type Size} from './media.js';
 
 export const firstFrameGraceMs = 1000;
+/** A frame in progress that gets no byte for this long ends the call (the format has no keep-alive). */
+export const seedStallMs = 5000;
+/**
+ * Past its first seedStallMs, a frame in progress must have come at this average rate at least: a
+ * byte every few seconds (a 4096x2160 frame would take months) is an attack, not a slow link.
+ */
+export const seedMinBytesPerSecond = 16 * 1024;
+
+export type SeedLinkOptions = {
+	/** The shape this side already sent during the greeting (session/greeting.ts). */
+	shapeSent?: SeedShape;
+	stallMs?: number;
+	minBytesPerSecond?: number;
+};
 
 export class SeedLink implements Link {
 	readonly codec = 'raw';
@@ -26,19 +41,26 @@ export class SeedLink implements Link {
 	private peerFrameSeen = false;
 	private framesSent = 0;
 	private pausedUntil = 0;
+	private frameStartedAt: number | undefined;
+	private frameBytes = 0;
+	private lastByteAt = Date.now();
 
 	constructor(
 		private readonly host: LinkHost,
 		private readonly role: Role,
-	) {}
+		private readonly options: SeedLinkOptions = {},
+	) {
+		this.ourShape = options.shapeSent;
+	}
 
 	get peerShape(): Size | undefined {
 		const shape = this.parser.shape;
 		return shape ? {width: shape.cols, height: shape.rows} : undefined;
 	}
 
+	/** Inside a frame, or inside the peer's shape: silence here is a stall, not a pause between frames. */
 	get midMessage(): boolean {
-		return this.parser.midFrame;
+		return this.parser.midFrame || !this.parser.shape;
 	}
 
 	start(initial: Buffer): void {
@@ -47,20 +69,35 @@ export class SeedLink implements Link {
 	}
 
 	receive(chunk: Buffer): void {
+		const now = Date.now();
+		this.lastByteAt = now;
+		if (this.midMessage) this.frameBytes += chunk.length;
 		for (const event of this.parser.push(chunk)) {
 			if (event.type !== 'frame') continue;
+			this.frameStartedAt = undefined;
 			this.peerFrameSeen = true;
+			// Live before the first frame is shown, so whoever takes the call gets that frame too.
+			this.noticeInCall();
 			// The format carries no capture time: latency cannot be measured, only frames counted.
 			this.host.shown(makeFrame(event.cols, event.rows, event.data, Date.now()), undefined);
+		}
+		if (this.midMessage && this.frameStartedAt === undefined) {
+			this.frameStartedAt = now;
+			this.frameBytes = 0;
 		}
 		this.sendShapeWhenAllowed();
 		this.noticeInCall();
 		this.host.pump();
 	}
 
-	/** Both shapes are on their way: the seed handshake is over. */
+	/**
+	 * The call is live once the peer's first whole frame has arrived: until then the connection is
+	 * one of a listener's candidates and holds nothing, so a caller that sends `done1` and stops,
+	 * or dribbles a 4096x2160 frame, keeps no one else out. (Our frames flow before that: the
+	 * script and facetty's seed caller send theirs only after ours.)
+	 */
 	private noticeInCall(): void {
-		if (this.ourShape && this.parser.shapeStarted) this.host.inCall();
+		if (this.ourShape && this.peerFrameSeen) this.host.inCall();
 	}
 
 	readyForFrame(): boolean {
@@ -86,11 +123,47 @@ export class SeedLink implements Link {
 		// The seed format cannot ask the peer for another size.
 	}
 
+	/** Why a peer that closes before its first frame did so, as far as can be told. */
+	closedEarly(): Error | undefined {
+		if (this.peerFrameSeen) return undefined;
+		if (this.parser.announced && this.role === 'caller') {
+			return new ProtocolError(
+				'not-encrypted',
+				"the listener is facetty and hung up on a call in the original script's format: it asks for a secret, " +
+					'a key or encryption. Call without --protocol seed.',
+			);
+		}
+		return new ProtocolError('bad-handshake', 'the peer hung up before its first frame');
+	}
+
 	goodbye(): void {
 		// The seed format's only goodbye is closing the connection.
 	}
 
-	tick(): void {
+	tick(now: number): void {
+		if (this.frameStartedAt !== undefined && this.midMessage) {
+			const stallMs = this.options.stallMs ?? seedStallMs;
+			const elapsed = now - this.frameStartedAt;
+			const floor = this.options.minBytesPerSecond ?? seedMinBytesPerSecond;
+			if (now - this.lastByteAt > stallMs) {
+				this.host.fail(
+					new ProtocolError(
+						'timeout',
+						`the peer stopped for ${Math.round((now - this.lastByteAt) / 1000)} s in the middle of a frame`,
+					),
+				);
+				return;
+			}
+			if (elapsed > stallMs && (this.frameBytes * 1000) / elapsed < floor) {
+				this.host.fail(
+					new ProtocolError(
+						'timeout',
+						`the peer sent a frame at ${Math.round((this.frameBytes * 1000) / elapsed)} bytes a second, too slow to be a call`,
+					),
+				);
+				return;
+			}
+		}
 		this.sendShapeWhenAllowed();
 		this.host.pump();
 	}

@@ -168,6 +168,9 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			case 'layout-changed':
 				applyLayout();
 				break;
+			case 'hang-up':
+				connection.hangUp();
+				break;
 			case 'answer-key-change':
 				connection.settleKeyChange(effect.accept);
 				break;

@@ -134,8 +134,15 @@ export class CallConnection {
 		this.attach(dial(host, port, this.callOptions), target);
 	}
 
+	/** Your picture: to the call, and while listening also to callers still in their greeting (the seed format announces its size before the call is live). */
 	sendFrame(frame: Frame): void {
-		this.call?.sendFrame(frame);
+		if (this.listener) this.listener.sendFrame(frame);
+		else this.call?.sendFrame(frame);
+	}
+
+	/** Hangs up the current call; a listener goes on listening. */
+	hangUp(): void {
+		this.call?.hangUp('hung up');
 	}
 
 	sendChat(text: string): void {

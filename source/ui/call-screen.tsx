@@ -34,6 +34,7 @@ export const helpLines: ReadonlyArray<[string, string]> = [
 	['Esc', 'back to the video'],
 	['p', 'pause / resume your camera'],
 	['v', 'show / hide your own picture'],
+	['h', 'hang up this call (a listener goes on listening)'],
 	['r', 'call again (after a call ended)'],
 	['?', 'this help (Esc closes it)'],
 ];

@@ -102,6 +102,8 @@ export type Effect =
 	| {readonly type: 'send-chat'; readonly text: string}
 	| {readonly type: 'pause'; readonly paused: boolean}
 	| {readonly type: 'redial'}
+	/** Ends the current call only: a listener goes on listening, a caller may call again. */
+	| {readonly type: 'hang-up'}
 	| {readonly type: 'layout-changed'}
 	/** Answers the session's question about a changed peer key. */
 	| {readonly type: 'answer-key-change'; readonly accept: boolean};
@@ -386,6 +388,11 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 		case 'r':
 		case 'R':
 			if (state.phase.kind === 'ended' && state.role === 'call') return [state, [{type: 'redial'}]];
+			return [state, []];
+		case 'h':
+		case 'H':
+			if (['in-call', 'handshaking', 'connecting'].includes(state.phase.kind))
+				return [state, [{type: 'hang-up'}]];
 			return [state, []];
 		default:
 			return [state, []];

@@ -20,20 +20,23 @@ const options = {
 const say = (line: object) => process.stdout.write(JSON.stringify(line) + '\n');
 
 function watch(listener: Listener, name: string): void {
-	listener.on('rejected', (error) =>
+	listener.on('rejected', (error, address) =>
 		say({
 			port: name,
 			event: 'rejected',
+			from: address.replace(/:\d+$/, ''),
 			code: (error as {code?: string}).code ?? null,
 			message: error.message,
 		}),
 	);
+	// The picture goes to the listener: callers still in their greeting get it too (the seed
+	// format's shape is announced, and its frames sent, before the call is live).
+	let index = 0;
+	const timer = setInterval(() => listener.sendFrame(patternFrame(16, 12, index++)), 33);
+	timer.unref();
 	listener.on('call', (call) => {
 		say({port: name, event: 'call'});
-		let index = 0;
-		const timer = setInterval(() => call.sendFrame(patternFrame(16, 12, index++)), 33);
 		call.once('ended', (end) => {
-			clearInterval(timer);
 			say({
 				port: name,
 				event: 'ended',

@@ -26,6 +26,7 @@ type Line = {
 	open?: number;
 	secret?: number;
 	live?: number;
+	from?: string;
 };
 
 /**
@@ -444,6 +445,143 @@ test('hostile: a second caller during a call is told busy and the call goes on u
 	await waitLine(from, (l) => l.event === 'ended' && l.port === 'open');
 	await legitimateCall('open');
 });
+
+/** A connection from another loopback address (the lockout cases' attacker), greeting read. */
+async function rawConnectFrom(port: number, localAddress = '127.0.0.2'): Promise<net.Socket> {
+	const socket = net.connect({port, host: '127.0.0.1', localAddress});
+	socket.on('error', () => undefined);
+	await new Promise((resolve, reject) => {
+		socket.once('connect', resolve);
+		socket.once('error', reject);
+	});
+	return socket;
+}
+
+const fromAttacker = (l: Line) => l.event === 'rejected' && l.from === '127.0.0.2';
+
+/**
+ * The lockout cases (issue 10 point 4): while `hold` keeps its connections, a legitimate call
+ * connects (frames arrive) and the attacker's connection is dropped with `code`.
+ */
+async function notLockedOut(
+	port: 'open' | 'secret',
+	code: string,
+	hold: (port: number) => Promise<void>,
+): Promise<Line> {
+	const from = lines.length;
+	const attack = hold(ports[port]);
+	await sleep(300);
+	const started = Date.now();
+	await legitimateCall(port);
+	const tookMs = Date.now() - started;
+	assert.ok(tookMs < 3000, `the legitimate call connected during the attack in ${tookMs} ms`);
+	const dropped = await waitLine(from, (l) => fromAttacker(l) && l.code === code, 20_000);
+	await withTimeout(attack, 30_000, 'the attack to end');
+	await legitimateCall(port);
+	return dropped;
+}
+
+test('hostile: the 5-byte seed hold (done1) keeps no one out and is dropped', async () => {
+	const dropped = await notLockedOut('open', 'timeout', async (port) => {
+		const socket = await rawConnectFrom(port);
+		socket.write('done1');
+		await closed(socket, 15_000);
+	});
+	assert.match(dropped.message ?? '', /for \d+ s|within|nothing/);
+});
+
+test('hostile: a caller in the seed format is refused by a listener with --secret (no video either way)', async () => {
+	const from = lines.length;
+	const caller = dial('127.0.0.1', ports.secret, {protocol: 'seed', seedShape: {width: 16, height: 12}});
+	const stop = setInterval(() => caller.sendFrame(patternFrame(16, 12, 0)), 33);
+	const end = await ended(caller);
+	clearInterval(stop);
+	assert.equal(caller.meter.framesIn, 0, 'no frame from the listener');
+	assert.match(end.reason, /hung up on a call in the original script's format: it asks for a secret/);
+	const refused = await waitLine(from, (l) => l.event === 'rejected' && l.port === 'secret');
+	assert.equal(refused.code, 'not-encrypted');
+	assert.match(
+		refused.message ?? '',
+		/refused a caller in the original script's format: --secret needs an encrypted call/,
+	);
+	await legitimateCall('secret');
+});
+
+test('hostile: a TLS client that completes its handshake and then says nothing keeps no one out', async () => {
+	await notLockedOut('open', 'timeout', async (port) => {
+		const raw = await rawConnectFrom(port);
+		raw.pause();
+		const {readExactly} = await import('../../source/session/read.js');
+		const {startTls, authenticate} = await import('../../source/session/secure.js');
+		const {ephemeralIdentity} = await import('../../source/trust/identity.js');
+		const greeting = await readExactly(raw, 4, 5000);
+		raw.write('FTYS');
+		const echo = await readExactly(raw, 4, 5000);
+		const socket = await startTls(
+			raw,
+			'caller',
+			ephemeralIdentity(),
+			Buffer.concat([greeting.rest, echo.rest]),
+			5000,
+		);
+		socket.on('error', () => undefined);
+		await authenticate(socket, 'caller', ephemeralIdentity(), undefined, 5000);
+		await closed(socket, 15_000);
+	});
+});
+
+test('hostile: six silent connections, each reopened when dropped: every legitimate call meanwhile connects', async () => {
+	// The real case lasts 30 s against 5 s deadlines; here the listener's deadline is 1 s, so 8 s
+	// see the same number of drops and reopenings per connection.
+	const until = Date.now() + 8000;
+	let opened = 0;
+	const silent = async () => {
+		while (Date.now() < until) {
+			const socket = await rawConnectFrom(ports.open).catch(() => undefined);
+			if (!socket) continue;
+			opened++;
+			await closed(socket, until - Date.now() + 100);
+			socket.destroy();
+			await sleep(20);
+		}
+	};
+	const attackers = Promise.all(Array.from({length: 6}, silent));
+	await sleep(500);
+	let calls = 0;
+	while (Date.now() < until - 1500) {
+		const started = Date.now();
+		await legitimateCall('open');
+		assert.ok(Date.now() - started < 3000, 'the legitimate call connected at once');
+		calls++;
+	}
+	await attackers;
+	assert.ok(calls >= 3, `${calls} legitimate calls during the attack`);
+	assert.ok(opened >= 12, `the attacker opened ${opened} connections`);
+	await legitimateCall('open');
+});
+
+test(
+	'hostile: a 4096x2160 seed frame dribbled a byte every 5 s keeps no one out and is dropped',
+	{timeout: 60_000},
+	async () => {
+		const dropped = await notLockedOut('open', 'timeout', async (port) => {
+			const socket = await rawConnectFrom(port);
+			socket.write('done');
+			await sleep(200);
+			socket.write('2160 4096');
+			await sleep(200);
+			socket.write('406/');
+			const gone = closed(socket, 20_000);
+			while (!socket.destroyed) {
+				socket.write('x');
+				await Promise.race([sleep(5000), gone]);
+			}
+		});
+		// With the suite's 1 s deadline the silence between bytes ends it; with the real 5 s ones, the
+		// frame's rate (test/session/seed-deadlines.test.ts).
+		assert.match(dropped.message ?? '', /too slow to be a call|stopped for|did not finish the handshake/);
+	},
+);
 
 test('hostile: the heaviest cases run again do not grow memory further (no leak)', async (t) => {
 	// A leak keeps what each round allocated; a healthy listener's live memory (after a full

@@ -10,6 +10,7 @@ import {scaleFrame} from '../../source/session/media.js';
 import {
 	ended,
 	feed,
+	feedListener,
 	reached,
 	meanAbsoluteDifference,
 	nextFrames,
@@ -156,14 +157,15 @@ test('v2 JPEG: the sender scales to what the receiver shows, and stats lines are
 test('the seed format between two facetty peers: exact frames, the announced shape kept', async () => {
 	const l = await listener({protocol: 'seed'});
 	const accepted = nextCall(l);
-	const caller = dial('127.0.0.1', l.port, {protocol: 'seed'});
-	const accepter = await accepted;
-	const stopAccepter = feed(accepter, (i) => numbered(30, 20, i));
+	// The listener's picture reaches callers in their greeting: the seed shape is announced then.
+	const stopAccepter = feedListener(l, (i) => numbered(30, 20, i));
 	cleanups.push(stopAccepter);
+	const caller = dial('127.0.0.1', l.port, {protocol: 'seed'});
 	let index = 0;
 	// The caller's camera changes size mid-call: the seed format must keep the first shape.
 	const stop = feed(caller, () => patternFrame(index++ < 5 ? 50 : 100, index < 5 ? 40 : 80, 0));
 	cleanups.push(stop);
+	const accepter = await accepted;
 	const [atCaller, atAccepter] = await Promise.all([nextFrames(caller, 5), nextFrames(accepter, 15)]);
 	stop();
 	assert.ok(atCaller.every((f) => f.width === 30 && f.height === 20));

@@ -1,3 +1,4 @@
+import type {Listener} from '../../source/session/listener.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call, CallEnd, CallState} from '../../source/session/call.js';
 
@@ -77,4 +78,11 @@ export function meanAbsoluteDifference(a: Uint8Array, b: Uint8Array): number {
 	let sum = 0;
 	for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
 	return sum / a.length;
+}
+
+/** Feeds a listener's picture (every caller still greeting, and the live call) until stopped. */
+export function feedListener(listener: Listener, make: (index: number) => Frame, fps = 30): () => void {
+	let index = 0;
+	const timer = setInterval(() => listener.sendFrame(make(index++)), 1000 / fps);
+	return () => clearInterval(timer);
 }

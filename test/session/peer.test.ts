@@ -14,7 +14,7 @@ import {
 } from '../../source/protocol/v2.js';
 import type {Call, CallOptions} from '../../source/session/call.js';
 import {dial, listen, type Listener} from '../../source/session/connect.js';
-import {ended, reached, withTimeout} from './helpers.js';
+import {ended, feed, feedListener, patternFrame, reached, withTimeout} from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -31,6 +31,7 @@ async function call(
 	l: Listener,
 	callerOptions: CallOptions = {},
 	host = '127.0.0.1',
+	started?: (caller: Call) => void,
 ): Promise<{caller: Call; accepter: Call}> {
 	const accepted = withTimeout(
 		new Promise<Call>((resolve) => l.once('call', resolve)),
@@ -39,6 +40,7 @@ async function call(
 	);
 	const caller = dial(host, l.port, callerOptions);
 	cleanups.push(() => caller.hangUp());
+	started?.(caller);
 	const accepter = await accepted;
 	cleanups.push(() => accepter.hangUp());
 	await Promise.all([reached(caller, 'in-call'), reached(accepter, 'in-call')]);
@@ -121,7 +123,15 @@ test('IPv6 loopback addresses come in brackets', async (t) => {
 
 test('the seed format has no name; the address is still known', async () => {
 	const l = await listener({name: 'Lee', seedShape: {width: 8, height: 6}});
-	const {caller, accepter} = await call(l, {protocol: 'seed', name: 'Cat', seedShape: {width: 8, height: 6}});
+	// A seed call is live once each side has the other's first frame.
+	const stopListener = feedListener(l, (i) => patternFrame(8, 6, i));
+	cleanups.push(stopListener);
+	const {caller, accepter} = await call(
+		l,
+		{protocol: 'seed', name: 'Cat', seedShape: {width: 8, height: 6}},
+		'127.0.0.1',
+		(c) => cleanups.push(feed(c, (i) => patternFrame(8, 6, i))),
+	);
 	assert.equal(caller.protocol, 'seed');
 	assert.equal(caller.peerName, undefined);
 	assert.equal(accepter.peerName, undefined);

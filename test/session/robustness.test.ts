@@ -4,7 +4,7 @@ import {after, test} from 'node:test';
 import {encodeSeedShape} from '../../source/protocol/seed.js';
 import {dial, listen, type Listener} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
-import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -107,17 +107,20 @@ test('garbage, silence, a 1 GB v2 message and a close mid-frame each end one con
 	await assertTakesNextCall(l);
 });
 
-test('auto: the caller falls back to the seed format when the accepter hangs up on the magic', async () => {
+test('auto reaches an accepter that speaks only the seed format (no announcement): seed, marked not encrypted', async () => {
 	const l = await listener({protocol: 'seed'});
 	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const stop = feedListener(l, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
 	const caller = dial('127.0.0.1', l.port, {protocol: 'auto'});
 	const stopCaller = feed(caller, (i) => patternFrame(16, 12, i));
 	cleanups.push(stopCaller);
 	const accepter = await accepted;
-	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
-	cleanups.push(stop);
 	await nextFrames(caller, 2);
+	await nextFrames(accepter, 2);
 	assert.equal(caller.protocol, 'seed');
+	assert.equal(caller.security.encrypted, false);
+	assert.equal(caller.security.note, "not encrypted — the original script's format");
 	caller.hangUp();
 	await ended(accepter);
 });
@@ -144,3 +147,35 @@ test('a second caller during a call is turned away without disturbing the first'
 	first.hangUp();
 	await ended(accepter);
 });
+
+test(
+	'seed: a frame dribbled a few bytes a second is dropped by its rate after 5 s, before the call is live',
+	{timeout: 30_000},
+	async () => {
+		const l = await listener({seedShape: {width: 8, height: 8}});
+		const rejected = withTimeout(
+			new Promise<Error>((resolve) => l.once('rejected', resolve)),
+			15_000,
+			'the dribbler to be dropped',
+		);
+		let live = false;
+		l.once('call', () => (live = true));
+		const socket = net.connect(l.port, '127.0.0.1');
+		socket.on('error', () => undefined);
+		await new Promise((resolve) => socket.once('connect', resolve));
+		socket.write('done');
+		socket.write('2160 4096');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		socket.write('406/');
+		const started = Date.now();
+		const timer = setInterval(() => socket.write('xx'), 300);
+		const error = (await rejected) as Error & {code?: string};
+		clearInterval(timer);
+		socket.destroy();
+		assert.equal(error.code, 'timeout');
+		assert.match(error.message, /too slow to be a call/);
+		const tookMs = Date.now() - started;
+		assert.ok(tookMs > 4500 && tookMs < 8000, `dropped after ${tookMs} ms`);
+		assert.equal(live, false, 'never a live call');
+	},
+);

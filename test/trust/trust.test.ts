@@ -13,7 +13,7 @@ import {
 } from '../../source/trust/identity.js';
 import {KnownPeers, parseKnownPeers} from '../../source/trust/known-peers.js';
 import {formatSas} from '../../source/trust/sas.js';
-import {ended, feed, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
+import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
 import {startRelay, tempConfigDir} from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -242,13 +242,13 @@ test('the seed format is marked not encrypted; --require-encryption refuses it o
 	const seedCaller = dial('127.0.0.1', seedListener.port, {protocol: 'auto'});
 	const stopCaller = feed(seedCaller, (i) => patternFrame(8, 8, i));
 	cleanups.push(stopCaller);
-	const accepter = await accepted;
-	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	const stop = feedListener(seedListener, (i) => patternFrame(8, 8, i));
 	cleanups.push(stop);
+	const accepter = await accepted;
 	await nextFrames(seedCaller, 1);
 	assert.equal(seedCaller.protocol, 'seed');
 	assert.equal(seedCaller.security.encrypted, false);
-	assert.match(seedCaller.security.note ?? '', /seed format .* cannot be encrypted/);
+	assert.match(seedCaller.security.note ?? '', /not encrypted — the original script's format/);
 	assert.equal(seedCaller.statsNow().encrypted, false);
 	seedCaller.hangUp();
 	await ended(accepter);
@@ -266,6 +266,9 @@ test('the seed format is marked not encrypted; --require-encryption refuses it o
 	for (const options of [{protocol: 'seed' as const}, {plaintext: true}]) {
 		const refused = nextRejection(l);
 		const c = dial('127.0.0.1', l.port, options);
+		// A seed-format caller is refused once its shape shows it did not announce facetty.
+		const stopFeed = feed(c, (i) => patternFrame(8, 8, i));
+		c.once('ended', stopFeed);
 		assert.equal(((await refused) as {code?: string}).code, 'not-encrypted');
 		assert.ok((await ended(c)).error);
 	}

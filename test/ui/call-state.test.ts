@@ -61,6 +61,21 @@ test('a listener listens, takes a call, and goes back to listening when the peer
 	assert.ok(!chatAvailable(state));
 });
 
+test('h hangs up the current call only: a listener goes on listening; nothing to hang up, nothing happens', () => {
+	let [state] = run(initialCallState('listen', 'test'), {
+		type: 'listening',
+		addresses: ['10.0.0.2'],
+		port: 5000,
+	});
+	assert.deepEqual(run(state, key('h'))[1], [], 'no call yet');
+	[state] = run(state, {type: 'call-started', protocol: 'seed'});
+	const [during, effects] = run(state, key('h'));
+	assert.deepEqual(effects, [{type: 'hang-up'}]);
+	assert.equal(during.quitting, false);
+	[state] = run(during, {type: 'call-ended', reason: 'hung up', failed: false});
+	assert.deepEqual(state.phase, {kind: 'listening', addresses: ['10.0.0.2'], port: 5000});
+});
+
 test('a caller whose call ended offers to call again with r or Enter, not otherwise', () => {
 	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
 	assert.deepEqual(run(state, key('r'))[1], []);

@@ -1,0 +1,139 @@
+/**
+ * Downgrade (issue 10 point 2): a relay that hangs up when the caller says FTYS, hoping the caller
+ * reconnects in the original script's format and calls in the clear. With --secret, --peer-key or
+ * a key remembered for the address the caller refuses, with a sentence, and sends no frame; with
+ * nothing that asks for authentication the default caller never says FTYS first, so the relay
+ * has nothing to hang up on and the call is encrypted anyway. Also the real deadlines, as
+ * constants (the suites run shortened ones).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {dial, listen, listenerLimits} from '../../source/session/connect.js';
+import type {Call} from '../../source/session/call.js';
+import {greetingDeadlines} from '../../source/session/greeting.js';
+import {seedMinBytesPerSecond, seedStallMs} from '../../source/session/seed-link.js';
+import {ephemeralIdentity} from '../../source/trust/identity.js';
+import {tempConfigDir} from '../trust/helpers.js';
+import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from './helpers.js';
+
+const cleanups: Array<() => unknown> = [];
+after(async () => {
+	for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** Passes bytes both ways, except that it hangs up on a caller whose answer to `done` is FTYS/FTY2; counts connections. */
+async function downgradingRelay(
+	target: number,
+): Promise<{port: number; connections: () => number; plaintext: Buffer[]}> {
+	let connections = 0;
+	const plaintext: Buffer[] = [];
+	const server = net.createServer((down) => {
+		connections++;
+		const up = net.connect(target, '127.0.0.1');
+		for (const s of [down, up]) s.on('error', () => undefined);
+		let answered = false;
+		down.on('data', (chunk: Buffer) => {
+			if (!answered) {
+				answered = true;
+				if (chunk.subarray(0, 3).toString() === 'FTY') {
+					down.destroy();
+					up.destroy();
+					return;
+				}
+			}
+			plaintext.push(chunk);
+			up.write(chunk);
+		});
+		up.on('data', (chunk: Buffer) => {
+			plaintext.push(chunk);
+			down.write(chunk);
+		});
+		down.on('close', () => up.destroy());
+		up.on('close', () => down.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+	return {port: (server.address() as net.AddressInfo).port, connections: () => connections, plaintext};
+}
+
+async function target(options: Parameters<typeof listen>[0] = {}) {
+	const l = await listen({host: '127.0.0.1', port: 0, ...options});
+	cleanups.push(() => l.close());
+	cleanups.push(feedListener(l, (i) => patternFrame(16, 12, i)));
+	return l;
+}
+
+function feeding(call: Call): Call {
+	cleanups.push(feed(call, (i) => patternFrame(16, 12, i)));
+	return call;
+}
+
+test('a relay hanging up on FTYS: --secret, --peer-key and a remembered key refuse, with a sentence, and never fall back', async () => {
+	const l = await target({secret: 'blue kettle'});
+	const relay = await downgradingRelay(l.port);
+	const address = `127.0.0.1:${relay.port}`;
+	const configDir = tempConfigDir(cleanups);
+	fs.mkdirSync(configDir, {recursive: true, mode: 0o700});
+	fs.writeFileSync(path.join(configDir, 'known_peers'), `${address} ${ephemeralIdentity().fingerprint}\n`, {
+		mode: 0o600,
+	});
+	const cases: Array<[string, Parameters<typeof dial>[2], string, RegExp]> = [
+		[
+			'--secret',
+			{secret: 'blue kettle'},
+			'not-encrypted',
+			/no unencrypted call is made: the original script's format cannot check a secret/,
+		],
+		['--peer-key', {peerKey: l.fingerprint}, 'not-encrypted', /With --peer-key no unencrypted call is made/],
+		[
+			'a remembered key',
+			{configDir},
+			'peer-key-changed',
+			/^WARNING: this address was a facetty peer with a remembered key/,
+		],
+	];
+	for (const [what, options, code, sentence] of cases) {
+		const before = relay.connections();
+		const caller = feeding(dial('127.0.0.1', relay.port, options));
+		const end = await ended(caller);
+		assert.equal((end.error as {code?: string}).code, code, `${what}: ${end.reason}`);
+		assert.match(end.reason, sentence, what);
+		assert.equal(caller.protocol, undefined, `${what}: no call in any format`);
+		assert.equal(caller.meter.framesIn, 0);
+		assert.equal(relay.connections() - before, 1, `${what}: no second connection (no fallback)`);
+	}
+});
+
+test('a relay hanging up on FTYS cannot downgrade a default caller: it never says FTYS first, and the call is encrypted', async () => {
+	const l = await target();
+	const relay = await downgradingRelay(l.port);
+	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const caller = feeding(dial('127.0.0.1', relay.port, {codec: 'raw'}));
+	const accepter = await accepted;
+	await nextFrames(caller, 2);
+	assert.equal(caller.protocol, 'v2');
+	assert.equal(caller.security.encrypted, true);
+	assert.equal(accepter.security.encrypted, true);
+	assert.equal(caller.security.sas, accepter.security.sas);
+	caller.hangUp();
+	await ended(accepter);
+	// The relay saw the greeting and the two shape messages, then only TLS records.
+	const seen = Buffer.concat(relay.plaintext).toString('latin1');
+	assert.match(seen.slice(0, 40), /done.*\d+ \d+ F/s);
+	assert.equal(seen.includes('facetty'), false, 'no hello in the clear');
+});
+
+test('the real deadlines and limits (the suites run shortened ones)', () => {
+	assert.ok(greetingDeadlines.greetingMs <= 5000);
+	assert.ok(greetingDeadlines.shapeMs <= 5000);
+	assert.ok(greetingDeadlines.secureMs <= 5000, 'TLS and auth together within 5 s');
+	assert.equal(seedStallMs, 5000, 'a seed sender stopped mid-frame for 5 s is dropped');
+	assert.ok(seedMinBytesPerSecond >= 1024);
+	assert.ok(
+		listenerLimits.perSource >= 2 && listenerLimits.perSource <= 6,
+		'a few unfinished connections per address',
+	);
+});

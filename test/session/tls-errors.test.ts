@@ -1,0 +1,92 @@
+/**
+ * TLS failures reach people as sentences: a byte altered on the way in an encrypted call ends it
+ * with "the connection was altered on the way (bad record MAC): call ended", not OpenSSL's text.
+ */
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import {after, test} from 'node:test';
+import {dial, listen} from '../../source/session/connect.js';
+import type {Call} from '../../source/session/call.js';
+import {connectionErrorSentence, tlsSentence} from '../../source/session/tls-errors.js';
+import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+
+const cleanups: Array<() => unknown> = [];
+after(async () => {
+	for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** A TCP proxy that flips one byte in the middle of a large chunk from the caller, once `armed`. */
+async function tamperingProxy(target: number): Promise<{port: number; arm: () => void}> {
+	let armed = false;
+	const server = net.createServer((down) => {
+		const up = net.connect(target, '127.0.0.1');
+		for (const s of [down, up]) s.on('error', () => undefined);
+		down.on('data', (chunk: Buffer) => {
+			if (armed && chunk.length > 200) {
+				armed = false;
+				chunk = Buffer.from(chunk);
+				chunk[chunk.length >> 1]! ^= 0x01;
+			}
+			up.write(chunk);
+		});
+		up.pipe(down);
+		down.on('close', () => up.destroy());
+		up.on('close', () => down.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+	return {port: (server.address() as net.AddressInfo).port, arm: () => (armed = true)};
+}
+
+test('a byte altered inside an encrypted call: the caller is told in a sentence', async () => {
+	const l = await listen({host: '127.0.0.1', port: 0});
+	cleanups.push(() => l.close());
+	const proxy = await tamperingProxy(l.port);
+	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const caller = dial('127.0.0.1', proxy.port, {codec: 'raw'});
+	const stop = feed(caller, (i) => patternFrame(64, 48, i));
+	cleanups.push(stop);
+	const accepter = await accepted;
+	await nextFrames(accepter, 2);
+	assert.equal(accepter.security.encrypted, true);
+	proxy.arm();
+	// The accepter finds the bad MAC and tells the caller with a TLS alert (Node reports it only
+	// on the side that receives the alert); the caller says what happened.
+	const end = await ended(caller);
+	assert.equal(end.reason, 'the connection was altered on the way (bad record MAC): call ended');
+	assert.doesNotMatch(end.reason, /error:|SSL routines|0A0/);
+	await ended(accepter);
+});
+
+test('OpenSSL and socket errors map to sentences; unknown ones lose the OpenSSL prefix', () => {
+	const error = (code: string, message: string) => Object.assign(new Error(message), {code});
+	const rows: Array<[Error, RegExp]> = [
+		[
+			error(
+				'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC',
+				'error:0A000119:SSL routines::decryption failed or bad record mac',
+			),
+			/^the connection was altered on the way \(bad record MAC\)$/,
+		],
+		[
+			error('ERR_SSL_SSLV3_ALERT_BAD_RECORD_MAC', 'error:0A0003FC:SSL routines::sslv3 alert bad record mac'),
+			/altered on the way/,
+		],
+		[
+			error('ERR_SSL_WRONG_VERSION_NUMBER', 'error:0A00010B:SSL routines::wrong version number'),
+			/not encrypted facetty traffic/,
+		],
+		[error('ERR_SSL_UNSUPPORTED_PROTOCOL', 'error:0A000102:SSL routines::unsupported protocol'), /TLS 1\.3/],
+		[error('ERR_SSL_NO_SHARED_CIPHER', 'error:0A0000C1:SSL routines::no shared cipher'), /could not agree/],
+		[error('ECONNRESET', 'read ECONNRESET'), /connection was reset/],
+		[
+			error('ERR_SSL_SOMETHING_NEW', 'error:0A0000FF:SSL routines::something new'),
+			/^the encrypted connection failed \(something new\)$/,
+		],
+	];
+	for (const [input, expected] of rows) assert.match(tlsSentence(input), expected, input.message);
+	assert.equal(
+		connectionErrorSentence(rows[0]![0]),
+		'the connection was altered on the way (bad record MAC): call ended',
+	);
+});
