@@ -216,7 +216,7 @@ async function ourFrameSize(call: Call, ms: number): Promise<{width: number; hei
  * consumed for good: the bytes are returned to be parsed again by the seed link, or (after the
  * announcement) handed to TLS.
  */
-function readShapeMessage(
+export function readShapeMessage(
 	socket: Duplex,
 	initial: Buffer,
 	timeoutMs: number,

@@ -6,15 +6,19 @@ export class PeerClosedError extends Error {
 	override name = 'PeerClosedError';
 }
 
-/** Reads exactly n bytes, then pauses the socket so nothing is lost before the next reader. */
-export function readExactly(
+/**
+ * Reads from a socket until `take` makes something of what arrived (it is handed each chunk and
+ * returns undefined while it needs more; it may throw to refuse), then pauses the socket so nothing
+ * is lost before the next reader. The deadline covers the whole read, and a close or reset says
+ * what it interrupted.
+ */
+export function readUntil<T>(
 	socket: Duplex,
-	n: number,
+	take: (chunk: Buffer) => T | undefined,
 	timeoutMs: number,
 	during = 'the greeting',
-): Promise<{bytes: Buffer; rest: Buffer}> {
+): Promise<T> {
 	return new Promise((resolve, reject) => {
-		let got = Buffer.alloc(0);
 		const cleanup = () => {
 			clearTimeout(timer);
 			socket.off('data', onData);
@@ -23,11 +27,19 @@ export function readExactly(
 			socket.off('error', onError);
 		};
 		const onData = (chunk: Buffer) => {
-			got = Buffer.concat([got, chunk]);
-			if (got.length < n) return;
+			let result: T | undefined;
+			try {
+				result = take(chunk);
+			} catch (error) {
+				socket.pause();
+				cleanup();
+				reject(error as Error);
+				return;
+			}
+			if (result === undefined) return;
 			socket.pause();
 			cleanup();
-			resolve({bytes: got.subarray(0, n), rest: got.subarray(n)});
+			resolve(result);
 		};
 		const onClose = () => {
 			cleanup();
@@ -50,4 +62,23 @@ export function readExactly(
 		socket.on('error', onError);
 		socket.resume();
 	});
+}
+
+/** Reads exactly n bytes (and whatever came with them, as `rest`). */
+export function readExactly(
+	socket: Duplex,
+	n: number,
+	timeoutMs: number,
+	during = 'the greeting',
+): Promise<{bytes: Buffer; rest: Buffer}> {
+	let got = Buffer.alloc(0);
+	return readUntil(
+		socket,
+		(chunk) => {
+			got = Buffer.concat([got, chunk]);
+			return got.length < n ? undefined : {bytes: got.subarray(0, n), rest: got.subarray(n)};
+		},
+		timeoutMs,
+		during,
+	);
 }

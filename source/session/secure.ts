@@ -13,7 +13,7 @@ import {ProtocolError} from '../protocol/errors.js';
 import {confirmationTag, CPaceAbort, lvCat, startCpace, tagsEqual} from '../trust/cpace.js';
 import {fingerprintOfPublicKey, type Identity} from '../trust/identity.js';
 import {sasOf, type SecretRole} from '../trust/sas.js';
-import {PeerClosedError} from './read.js';
+import {readUntil} from './read.js';
 import {tlsSentence} from './tls-errors.js';
 
 export type SecureChannel = {
@@ -141,51 +141,7 @@ function readAuth(
 	const reader = new AuthReader(kind);
 	const first = initial.length > 0 ? reader.push(initial) : undefined;
 	if (first) return Promise.resolve(first);
-	return new Promise((resolve, reject) => {
-		const during = 'the authentication';
-		const cleanup = () => {
-			clearTimeout(timer);
-			socket.off('data', onData);
-			socket.off('close', onClose);
-			socket.off('end', onClose);
-			socket.off('error', onError);
-		};
-		const onData = (chunk: Buffer) => {
-			let result;
-			try {
-				result = reader.push(chunk);
-			} catch (error) {
-				socket.pause();
-				cleanup();
-				reject(error as Error);
-				return;
-			}
-			if (!result) return;
-			socket.pause();
-			cleanup();
-			resolve(result);
-		};
-		const onClose = () => {
-			cleanup();
-			reject(new PeerClosedError(`the peer closed the connection during ${during}`));
-		};
-		const onError = (error: NodeJS.ErrnoException) => {
-			cleanup();
-			const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
-			reject(reset ? new PeerClosedError(`the peer reset the connection during ${during}`) : error);
-		};
-		const timer = setTimeout(() => {
-			cleanup();
-			reject(
-				new ProtocolError('timeout', `the peer said nothing for ${timeoutMs / 1000} s during ${during}`),
-			);
-		}, timeoutMs);
-		socket.on('data', onData);
-		socket.on('close', onClose);
-		socket.on('end', onClose);
-		socket.on('error', onError);
-		socket.resume();
-	});
+	return readUntil(socket, (chunk) => reader.push(chunk), timeoutMs, 'the authentication');
 }
 
 /**

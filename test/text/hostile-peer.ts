@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import {readExactly} from '../../source/session/read.js';
 import {authenticate, startTls} from '../../source/session/secure.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
-import {seedGreeting, tlsMagic} from '../../source/protocol/handshake.js';
+import {bytesEqual, seedGreeting, tlsMagic} from '../../source/protocol/handshake.js';
+import {encodeSeedShape} from '../../source/protocol/seed.js';
+import {readShapeMessage} from '../../source/session/greeting.js';
 import {
 	allCapabilities,
 	messageType,
@@ -128,9 +130,16 @@ export async function hostileListener(words: HostileWords): Promise<{port: numbe
 		void (async () => {
 			socket.write(seedGreeting);
 			const answer = await readExactly(socket, 4, 5000);
-			socket.write(tlsMagic);
+			let early = answer.rest;
+			if (bytesEqual(answer.bytes, seedGreeting)) {
+				// A default caller: both announce themselves in the shape message, then TLS.
+				socket.write(encodeSeedShape({rows: 120, cols: 160}, true));
+				const theirs = await readShapeMessage(socket, early, 5000, 300);
+				if (theirs.announcedEnd === undefined) throw new Error('the caller did not announce itself');
+				early = theirs.bytes.subarray(theirs.announcedEnd);
+			} else socket.write(tlsMagic);
 			const identity = ephemeralIdentity();
-			const secure = await startTls(socket, 'accepter', identity, answer.rest, 5000);
+			const secure = await startTls(socket, 'accepter', identity, early, 5000);
 			secure.on('error', () => undefined);
 			await authenticate(secure, 'accepter', identity, undefined, 5000);
 			secure.resume();
