@@ -51,37 +51,26 @@ function canGoDirect(relayed: Call): boolean {
 }
 
 /**
- * Makes `direct` the call once it is in the call: keeps the check code the two people compared on
- * the relayed call (the direct one is bound to the same keys), hands it over, and hangs up the
- * relayed call once the peer has surely switched too (its first direct frame, or a second).
+ * Makes `direct` (in the call) the call: keeps the check code the two people compared on the
+ * relayed call (the direct one is bound to the same keys and secret), hands it over, and hangs up
+ * the relayed call once the peer has surely switched too (its first direct frame, or a second).
  */
 function takeOver(relayed: Call, direct: Call, onDirect: OnDirect): void {
-	direct.remoteAddress = `${directLabel} ${direct.remoteAddress ?? ''}`.trim();
-	const switchOver = () => {
-		if (relayed.ended) {
-			direct.hangUp('hung up');
-			return;
-		}
-		direct.setSecurity({...direct.security, sas: relayed.security.sas});
-		onDirect(direct);
-		const hangUpRelayed = () => {
-			clearTimeout(timer);
-			direct.off('frame', hangUpRelayed);
-			relayed.hangUp(movedReason);
-		};
-		const timer = setTimeout(hangUpRelayed, settleMs);
-		direct.once('frame', hangUpRelayed);
-		direct.once('ended', hangUpRelayed);
-	};
-	if (direct.state === 'in-call') switchOver();
-	else {
-		const onState = (state: string) => {
-			if (state !== 'in-call') return;
-			direct.off('state', onState);
-			switchOver();
-		};
-		direct.on('state', onState);
+	if (relayed.ended) {
+		direct.hangUp('hung up');
+		return;
 	}
+	direct.remoteAddress = `${directLabel} ${direct.remoteAddress ?? ''}`.trim();
+	direct.setSecurity({...direct.security, sas: relayed.security.sas});
+	onDirect(direct);
+	const hangUpRelayed = () => {
+		clearTimeout(timer);
+		direct.off('frame', hangUpRelayed);
+		relayed.hangUp(movedReason);
+	};
+	const timer = setTimeout(hangUpRelayed, settleMs);
+	direct.once('frame', hangUpRelayed);
+	direct.once('ended', hangUpRelayed);
 }
 
 function inCallWithin(call: Call, ms: number): Promise<boolean> {
