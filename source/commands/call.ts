@@ -124,47 +124,67 @@ export function plainPrinter(out: StatusOutput): (text: string, keep?: boolean) 
 }
 
 /**
- * Runs the source into the call for as long as the call lasts, with the status line. A listener
- * passes its own source (already feeding every caller's greeting); a caller's is opened here.
+ * Holds a call with the plain status line, running the camera into it. A listener passes its own
+ * source (already feeding every caller's greeting); a caller's is opened here. `follow` hands over
+ * a call that replaces this one on another connection (an invite's move from the relay to
+ * direct): the status line says so, and the camera, the timer and the end follow the new call.
  */
 export async function hold(
 	call: Call,
 	options: CallCommandOptions,
 	label: string,
 	shared?: FrameSource,
+	follow?: (moved: (next: Call) => void) => void,
 ): Promise<number> {
 	const out = options.status ?? process.stderr;
 	const source: FrameSource = shared ?? openSource(options.camera ?? '0');
 	const line = plainPrinter(out);
-	call.on('stats', (stats) => line(`${label}: ${formatStatus(stats)}`));
-	call.on('state', (state) => {
-		if (state === 'ended') return;
-		line(`${label}: ${state}`);
-		if (state === 'in-call') {
-			const who = [call.peerName, call.remoteAddress].filter(Boolean).join(' at ');
-			line(`${label}: in call${who ? ` with ${who}` : ''}: ${securityLine(call.security)}`, true);
-		}
-	});
-	call.on('chat', (text) => {
-		// A message of several lines: each one under the name, so none can pass for facetty's own.
-		for (const said of text.split('\n')) line(`${label} says: ${said}`, true);
-	});
-	if (!shared) source.onFrame((frame) => call.sendFrame(frame));
-	if (!shared) source.onError((error) => call.hangUp(`camera: ${error.message}`));
-	const stopTimer = options.seconds
-		? setTimeout(() => call.hangUp('time is up'), options.seconds * 1000)
-		: undefined;
-	const end = new Promise<number>((resolve) =>
-		call.once('ended', (e) => {
+	let current = call;
+	let finish: (code: number) => void = () => undefined;
+	const end = new Promise<number>((resolve) => (finish = resolve));
+	const inCallLine = (c: Call, what: string) => {
+		const who = [c.peerName, c.remoteAddress].filter(Boolean).join(' at ');
+		line(`${label}: ${what}${who ? ` with ${who}` : ''}: ${securityLine(c.security)}`, true);
+	};
+	const watch = (c: Call) => {
+		c.on('stats', (stats) => {
+			if (c === current) line(`${label}: ${formatStatus(stats)}`);
+		});
+		c.on('state', (state) => {
+			if (state === 'ended' || c !== current) return;
+			line(`${label}: ${state}`);
+			if (state === 'in-call') inCallLine(c, 'in call');
+		});
+		c.on('chat', (text) => {
+			// A message of several lines: each one under the name, so none can pass for facetty's own.
+			for (const said of text.split('\n')) line(`${label} says: ${said}`, true);
+		});
+		c.once('ended', (e) => {
+			if (c !== current) return;
 			line(`${label}: call ended: ${e.reason}`, true);
-			resolve(e.error ? 1 : 0);
-		}),
-	);
+			finish(e.error ? 1 : 0);
+		});
+	};
+	watch(call);
+	follow?.((next) => {
+		if (current.ended || next.state !== 'in-call') {
+			next.hangUp('hung up');
+			return;
+		}
+		current = next;
+		watch(next);
+		inCallLine(next, 'the call moved: in call');
+	});
+	if (!shared) source.onFrame((frame) => current.sendFrame(frame));
+	if (!shared) source.onError((error) => current.hangUp(`camera: ${error.message}`));
+	const stopTimer = options.seconds
+		? setTimeout(() => current.hangUp('time is up'), options.seconds * 1000)
+		: undefined;
 	if (!shared) {
 		try {
 			await source.start();
 		} catch (error) {
-			call.hangUp('no camera');
+			current.hangUp('no camera');
 			line(`${label}: ${error instanceof Error ? error.message : String(error)}`, true);
 			clearTimeout(stopTimer);
 			return 1;
@@ -273,7 +293,7 @@ export type CallScreenCommand = {
 	port?: number;
 	target?: string;
 	/** call: makes the call instead of dialling target (invite, join). */
-	connect?: (options: CallOptions) => Promise<Call>;
+	connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
 } & Omit<CallSettings, 'requireEncryption'> & {requireEncryption?: boolean} & Omit<Display, 'size'>;
 
 /**

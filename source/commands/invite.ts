@@ -41,11 +41,38 @@ export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
 
 export const interactive = () => Boolean(process.stdout.isTTY && process.stdin.isTTY);
 
+/**
+ * Carries the calls that replace an invite's relayed call (the move to direct) to whoever holds
+ * the call (the screen, or hold's status line), even one that comes before they are ready.
+ */
+export function directMoves() {
+	let deliver: ((next: Call) => void) | undefined;
+	let early: Call | undefined;
+	const made: Call[] = [];
+	return {
+		onDirect(next: Call): void {
+			made.push(next);
+			if (deliver) deliver(next);
+			else early = next;
+		},
+		follow(moved: (next: Call) => void): void {
+			deliver = moved;
+			const waiting = early;
+			early = undefined;
+			if (waiting) setImmediate(() => moved(waiting));
+		},
+		/** Ctrl-C: whichever call is the live one. */
+		hangUp(first: Call): void {
+			for (const call of [first, ...made]) call.hangUp('hung up');
+		},
+	};
+}
+
 /** The call screen, as listen and call show it, for a call made by `connect`. */
 export function showCall(
 	command: RelayCallCommand,
 	label: string,
-	connect: (options: CallOptions) => Promise<Call>,
+	connect: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>,
 ): Promise<number> {
 	return runCallCommand({...command, role: 'call', target: label, connect});
 }
@@ -66,8 +93,9 @@ export async function runInvite(
 	}
 	const options = callOptionsOf(command);
 	let pending;
+	const moves = directMoves();
 	try {
-		pending = await invite(relay, sessionOptions(options));
+		pending = await invite(relay, sessionOptions(options), (direct) => moves.onDirect(direct));
 	} catch (error) {
 		out.write(`facetty invite: ${failureText(error)}\n`);
 		return 1;
@@ -89,16 +117,19 @@ export async function runInvite(
 		process.off('SIGINT', cancel);
 		if (interactive()) {
 			let used = false;
-			return await showCall(command, `via relay ${where}`, () => {
+			return await showCall(command, `via relay ${where}`, (_options, moved) => {
 				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
 				used = true;
+				moves.follow(moved);
 				return Promise.resolve(call);
 			});
 		}
-		const hangUp = () => call.hangUp('hung up');
+		const hangUp = () => moves.hangUp(call);
 		process.once('SIGINT', hangUp);
 		try {
-			return await hold(call, options, `invite ${pending.code.channel}`);
+			return await hold(call, options, `invite ${pending.code.channel}`, undefined, (moved) =>
+				moves.follow(moved),
+			);
 		} finally {
 			process.off('SIGINT', hangUp);
 		}

@@ -9,6 +9,7 @@ import {parseCode} from '../invite/code.js';
 import {
 	callOptionsOf,
 	chooseRelay,
+	directMoves,
 	failureText,
 	interactive,
 	noRelay,
@@ -32,23 +33,24 @@ export async function runJoin(
 		return 2;
 	}
 	if (interactive()) {
-		return showCall(command, `via relay ${describeRelay(relay)}`, (options) =>
-			join(relay, command.code, options),
+		return showCall(command, `via relay ${describeRelay(relay)}`, (options, moved) =>
+			join(relay, command.code, options, moved),
 		);
 	}
 	const options = callOptionsOf(command);
+	const moves = directMoves();
 	let call;
 	try {
-		call = await join(relay, command.code, sessionOptions(options));
+		call = await join(relay, command.code, sessionOptions(options), (direct) => moves.onDirect(direct));
 	} catch (error) {
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 1;
 	}
 	const joined = call;
-	const hangUp = () => joined.hangUp('hung up');
+	const hangUp = () => moves.hangUp(joined);
 	process.once('SIGINT', hangUp);
 	try {
-		return await hold(joined, options, 'join');
+		return await hold(joined, options, 'join', undefined, (moved) => moves.follow(moved));
 	} finally {
 		process.off('SIGINT', hangUp);
 	}

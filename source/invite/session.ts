@@ -3,10 +3,13 @@
  * joiner joins with it, and a normal encrypted facetty call runs over the relayed bytes with the
  * code as the secret (the inviter is the accepter, the joiner the caller). The relay sees the
  * channel number, one byte of tag and TLS records; the words never leave the two machines.
+ * Given `onDirect`, the call moves to a direct connection when one side can reach the other
+ * (direct.ts), and `onDirect` receives the call that replaces the relayed one.
  */
 import type {Call, CallOptions} from '../session/call.js';
-import {acceptOver, callOver} from '../session/connect.js';
+import {acceptOver, callOver, identityFor} from '../session/connect.js';
 import {describeRelay, joinChannel, openChannel, type Paired, type RelayAddress} from '../relay/client.js';
+import {offerDirect, tryDirect, type OnDirect} from './direct.js';
 import {codeSecret, codeTag, formatCode, parseCode, randomWords, type InviteCode} from './code.js';
 
 export type Invite = {
@@ -34,25 +37,63 @@ function viaRelay(call: Call, relay: RelayAddress): Call {
 	return call;
 }
 
-/** The options a call by code runs with: the code is the secret, and nothing but encrypted v2. */
+/**
+ * The options a call by code runs with: the code is the secret, and nothing but encrypted v2. The
+ * identity is fixed here, so a direct call presents the very key the relayed call did.
+ */
 function codeOptions(options: CallOptions, code: InviteCode): CallOptions {
-	return {...options, secret: codeSecret(code), requireEncryption: true, protocol: 'v2', plaintext: false};
+	return {
+		...options,
+		identity: identityFor(options),
+		secret: codeSecret(code),
+		requireEncryption: true,
+		protocol: 'v2',
+		plaintext: false,
+	};
 }
 
-export async function invite(relay: RelayAddress, options: CallOptions = {}): Promise<Invite> {
+/** The inviter offers a direct path once the relayed call is up. */
+function offerOnceInCall(call: Call, onDirect: OnDirect | undefined): Call {
+	if (!onDirect) return call;
+	const onState = (state: string) => {
+		if (state === 'ended') call.off('state', onState);
+		if (state !== 'in-call') return;
+		call.off('state', onState);
+		void offerDirect(call, onDirect);
+	};
+	call.on('state', onState);
+	return call;
+}
+
+/** The joiner tries the first direct path offered; later offers are ignored. */
+function tryFirstOffer(call: Call, onDirect: OnDirect | undefined): Call {
+	if (onDirect) call.once('direct-offer', (offer) => tryDirect(call, offer, onDirect));
+	return call;
+}
+
+export async function invite(
+	relay: RelayAddress,
+	options: CallOptions = {},
+	onDirect?: OnDirect,
+): Promise<Invite> {
 	const words = randomWords();
 	const invitation = await openChannel(relay, codeTag(words));
 	const code = {channel: invitation.channel, words};
 	const call = invitation.paired.then((paired) =>
-		viaRelay(acceptOver(socketOf(paired), codeOptions(options, code)), relay),
+		offerOnceInCall(viaRelay(acceptOver(socketOf(paired), codeOptions(options, code)), relay), onDirect),
 	);
 	return {code, text: formatCode(code), call, cancel: () => invitation.close()};
 }
 
 /** Joins by code; the Call reports progress and outcome by its events, like dial's. */
-export async function join(relay: RelayAddress, text: string, options: CallOptions = {}): Promise<Call> {
+export async function join(
+	relay: RelayAddress,
+	text: string,
+	options: CallOptions = {},
+	onDirect?: OnDirect,
+): Promise<Call> {
 	const code = parseCode(text);
 	const paired = await joinChannel(relay, code.channel, codeTag(code.words));
 	// No known_peers name (knownAs): the relay is not the peer, and an invite's peer has no lasting name.
-	return viaRelay(callOver(socketOf(paired), codeOptions(options, code)), relay);
+	return tryFirstOffer(viaRelay(callOver(socketOf(paired), codeOptions(options, code)), relay), onDirect);
 }

@@ -40,7 +40,12 @@ export const messageType = {
 	pong: 0x06,
 	goodbye: 0x07,
 	frameAck: 0x08,
+	directOffer: 0x09,
 } as const;
+
+/** direct-offer: at most this many addresses, each an IPv4 or IPv6 literal of at most 45 bytes. */
+export const v2MaxDirectAddresses = 16;
+const v2MaxAddressBytes = 45;
 
 /** jpeg444: Y, Cr and Cb as three greyscale JPEGs, each u32-length-prefixed, so colour is not subsampled. */
 export type VideoCodec = 'jpeg' | 'raw' | 'jpeg444';
@@ -68,6 +73,11 @@ export type V2Message =
 	| {type: 'goodbye'; reason: string}
 	/** The receiver has the whole frame; the sender keeps only a couple of frames unacknowledged. */
 	| {type: 'frame-ack'; seq: number}
+	/**
+	 * Where the sender also accepts this call directly (encrypted channels only): IP literals and one
+	 * TCP port. A peer that does not know it skips it; one that does may dial them (invite/direct.ts).
+	 */
+	| {type: 'direct-offer'; port: number; addresses: readonly string[]}
 	| {type: 'unknown'; code: number; length: number};
 
 /** [min, max] payload length per known type, judged from the header alone. */
@@ -80,7 +90,14 @@ const payloadLimits: Record<number, readonly [number, number]> = {
 	[messageType.pong]: [28, 28],
 	[messageType.goodbye]: [0, v2MaxReasonBytes],
 	[messageType.frameAck]: [4, 4],
+	[messageType.directOffer]: [3, 3 + v2MaxDirectAddresses * (1 + v2MaxAddressBytes)],
 };
+
+/** An IPv4 or IPv6 literal, written plainly (no zone, no brackets): the only thing a peer may offer. */
+function isIpLiteral(text: string): boolean {
+	if (/^(\d{1,3})(\.\d{1,3}){3}$/.test(text)) return text.split('.').every((part) => Number(part) <= 255);
+	return /^[0-9a-f:.]+$/i.test(text) && text.includes(':') && text.length <= v2MaxAddressBytes;
+}
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
@@ -166,6 +183,13 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 				messageType.frameAck,
 				fixed(4, (p) => p.writeUInt32BE(m.seq >>> 0, 0)),
 			);
+		case 'direct-offer': {
+			const addresses = m.addresses.filter(isIpLiteral).slice(0, v2MaxDirectAddresses);
+			const parts = [Buffer.from([m.port >> 8, m.port & 0xff, addresses.length])];
+			for (const address of addresses)
+				parts.push(Buffer.from([address.length]), Buffer.from(address, 'latin1'));
+			return message(messageType.directOffer, Buffer.concat(parts));
+		}
 	}
 }
 
@@ -231,9 +255,29 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 			return {type: 'goodbye', reason: decodeText(payload, 'a goodbye reason')};
 		case messageType.frameAck:
 			return {type: 'frame-ack', seq: payload.readUInt32BE(0)};
+		case messageType.directOffer:
+			return decodeDirectOffer(payload);
 		default:
 			return {type: 'unknown', code: type, length: payload.length};
 	}
+}
+
+/** Entries that are not IP literals are dropped (never dialled); a count past the bytes is a lie. */
+function decodeDirectOffer(payload: Buffer): V2Message {
+	const port = payload.readUInt16BE(0);
+	const count = payload.readUInt8(2);
+	const addresses: string[] = [];
+	let at = 3;
+	for (let i = 0; i < count; i++) {
+		const length = at < payload.length ? payload.readUInt8(at) : -1;
+		if (length < 0 || at + 1 + length > payload.length) {
+			throw new ProtocolError('bad-message', 'a direct-offer lists more addresses than it holds');
+		}
+		const text = payload.subarray(at + 1, at + 1 + length).toString('latin1');
+		if (isIpLiteral(text)) addresses.push(text);
+		at += 1 + length;
+	}
+	return {type: 'direct-offer', port, addresses};
 }
 
 type Pending =

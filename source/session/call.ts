@@ -146,6 +146,8 @@ export interface Link {
 	/** Undefined drops the frame (e.g. the peer cannot show anything yet). */
 	encodeFrame(frame: Frame): Promise<Buffer | undefined>;
 	sendChat(text: string): void;
+	/** v2 only: where this side also takes the call directly. */
+	sendDirectOffer?(offer: DirectOffer): void;
 	requestShownSize(size: Size): void;
 	goodbye(reason: string): void;
 	tick(now: number): void;
@@ -159,6 +161,7 @@ export interface LinkHost {
 	write(bytes: Buffer, done?: () => void): void;
 	shown(frame: Frame, latencyMs: number | undefined): void;
 	chat(text: string): void;
+	directOffer(offer: DirectOffer): void;
 	fail(error: Error): void;
 	ended(reason: string): void;
 	/** Pulls the frame waiting to be sent (seed shape from the first frame). */
@@ -169,10 +172,14 @@ export interface LinkHost {
 	inCall(): void;
 }
 
+export type DirectOffer = {readonly port: number; readonly addresses: readonly string[]};
+
 export type CallEvents = {
 	state: [state: CallState];
 	frame: [frame: Frame];
 	chat: [text: string];
+	/** The peer offers to take this call directly too (v2 direct-offer, encrypted calls). */
+	'direct-offer': [offer: DirectOffer];
 	stats: [stats: CallStats];
 	ended: [end: CallEnd];
 	error: [error: Error];
@@ -279,6 +286,10 @@ export class Call extends EventEmitter<CallEvents> {
 		if (this.state === 'in-call') this.link?.sendChat(text);
 	}
 
+	sendDirectOffer(offer: DirectOffer): void {
+		if (this.state === 'in-call') this.link?.sendDirectOffer?.(offer);
+	}
+
 	requestShownSize(width: number, height: number): void {
 		this.shownSize = {width, height};
 		this.link?.requestShownSize(this.shownSize);
@@ -334,6 +345,7 @@ export class Call extends EventEmitter<CallEvents> {
 				this.emit('frame', frame);
 			},
 			chat: (text) => this.emit('chat', text),
+			directOffer: (offer) => this.emit('direct-offer', offer),
 			fail: (error) => this.finish(error.message, error),
 			ended: (reason) => this.finish(reason),
 			peekFrame: () => this.waiting,

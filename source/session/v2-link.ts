@@ -16,7 +16,7 @@ import {
 	type V2Message,
 	type VideoCodec,
 } from '../protocol/v2.js';
-import type {Link, LinkHost} from './call.js';
+import type {DirectOffer, Link, LinkHost} from './call.js';
 import {cleanLine, cleanLines} from '../text/sanitize.js';
 import {SendWindow} from './send-window.js';
 import {
@@ -119,6 +119,10 @@ export class V2Link implements Link {
 		this.host.write(encodeV2({type: 'chat', text}));
 	}
 
+	sendDirectOffer(offer: DirectOffer): void {
+		this.host.write(encodeV2({type: 'direct-offer', ...offer}));
+	}
+
 	requestShownSize(size: Size): void {
 		const clamp = (n: number) => Math.max(0, Math.min(0xffff, Math.round(n)));
 		this.host.write(encodeV2({type: 'show-size', width: clamp(size.width), height: clamp(size.height)}));
@@ -204,6 +208,10 @@ export class V2Link implements Link {
 			case 'frame-ack':
 				this.window.acked(message.seq, Date.now());
 				this.host.pump();
+				break;
+			case 'direct-offer':
+				// Only inside an encrypted, authenticated channel: on plaintext a stranger could steer us.
+				if (this.host.options.secret !== undefined) this.host.directOffer(message);
 				break;
 			case 'unknown':
 				break;

@@ -43,7 +43,7 @@ export type CallAppOptions = {
 	/** call: HOST:PORT (with `connect`: what the screen calls the peer, e.g. "via relay HOST:PORT") */
 	readonly target?: string;
 	/** call: makes the call instead of dialling target (invite and join, through a relay). */
-	readonly connect?: (options: CallOptions) => Promise<Call>;
+	readonly connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
 	readonly camera: string;
 	readonly name?: string;
 	/** --secret, --require-encryption, --peer-key: see CallOptions. */

@@ -19,8 +19,11 @@ export type CallConnectionOptions = {
 	readonly port?: number;
 	/** call: HOST:PORT (with `connect`: what the screen calls the peer, e.g. "via relay HOST:PORT") */
 	readonly target?: string;
-	/** call: makes the call instead of dialling target (invite and join, through a relay). */
-	readonly connect?: (options: CallOptions) => Promise<Call>;
+	/**
+	 * call: makes the call instead of dialling target (invite and join, through a relay); a call
+	 * given to `moved` later replaces the one it resolved with (the move from relay to direct).
+	 */
+	readonly connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
 	readonly name?: string;
 	readonly secret?: string;
 	readonly requireEncryption?: boolean;
@@ -115,7 +118,7 @@ export class CallConnection {
 		if (connect) {
 			this.connecting = true;
 			this.options.dispatch({type: 'dialing', target});
-			connect(this.callOptions).then(
+			connect(this.callOptions, (next) => this.replace(next)).then(
 				(next) => {
 					this.connecting = false;
 					if (this.closed) next.hangUp('hung up');
@@ -194,14 +197,27 @@ export class CallConnection {
 		});
 	}
 
-	private attach(next: Call, address?: string): void {
+	/** The same call on another connection: the screen goes on, with the new path in the status. */
+	private replace(next: Call): void {
+		if (this.closed || !this.call || next.state !== 'in-call') {
+			next.hangUp('hung up');
+			return;
+		}
+		this.attach(next, undefined, true);
+	}
+
+	private attach(next: Call, address?: string, moved = false): void {
 		const {dispatch} = this.options;
 		this.call = next;
 		this.asked = undefined;
 		next.on('error', () => undefined);
 		const onState = (state: CallState) => {
 			if (state === 'ended' || this.call !== next) return;
-			if (state === 'in-call') {
+			if (state === 'in-call' && moved) {
+				dispatch({type: 'call-moved', address: next.remoteAddress, security: next.security});
+				this.askForSize();
+				this.options.onCallStarted();
+			} else if (state === 'in-call') {
 				dispatch({
 					type: 'call-started',
 					protocol: next.protocol,

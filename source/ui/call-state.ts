@@ -77,6 +77,8 @@ export type CallAction =
 			readonly name?: string;
 			readonly security?: Security;
 	  }
+	/** The call moved to another connection (an invite's, from the relay to direct); it goes on. */
+	| {readonly type: 'call-moved'; readonly address?: string; readonly security?: Security}
 	| {readonly type: 'call-ended'; readonly reason: string; readonly failed: boolean}
 	| {readonly type: 'stats'; readonly stats: CallStats; readonly security?: Security}
 	| {readonly type: 'chat-received'; readonly text: string}
@@ -249,6 +251,19 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 					notice: undefined,
 				},
 				[{type: 'layout-changed'}],
+			];
+		}
+		case 'call-moved': {
+			const address = action.address ?? state.peer.address;
+			const note: ChatLine = {from: 'note', text: `The call moved: now ${address ?? 'elsewhere'}.`};
+			return [
+				{
+					...state,
+					peer: {...state.peer, address},
+					security: action.security ?? state.security,
+					chat: [...state.chat, note].slice(-maxChatLines),
+				},
+				[],
 			];
 		}
 		case 'call-ended': {

@@ -139,8 +139,13 @@ describe('calls through a relay between two NATed homes', {skip}, () => {
 		t.diagnostic(
 			`fps in/out: inviter ${Number(endA.fpsIn).toFixed(1)}/${Number(endA.fpsOut).toFixed(1)}, joiner ${Number(endB.fpsIn).toFixed(1)}/${Number(endB.fpsOut).toFixed(1)}`,
 		);
+		// Each home offered its own addresses; neither could be reached: the call stayed on the relay, quietly.
+		for (const side of [inviter, joiner]) {
+			assert.ok(!side.lines.some((l) => l.event === 'direct'), 'a call between two homes went direct');
+		}
 		for (const end of [endA, endB]) {
 			assert.equal(end.error, undefined, `a side failed: ${String(end.error)}`);
+			assert.doesNotMatch(String(end.reason), /direct/);
 			// Video flowed both ways; its rate (30 fps when the machine is not loaded) is reported
 			// above, not asserted: a shared machine's load is not the relay's doing.
 			assert.ok(Number(end.framesIn) >= 20, `only ${String(end.framesIn)} frames arrived`);
@@ -161,6 +166,26 @@ describe('calls through a relay between two NATed homes', {skip}, () => {
 		assert.equal((recorded.stats as {callsPaired: number}).callsPaired, 1);
 		relay = actor('inet', ['relay', '5000', '5001', record]);
 		await relay.next('ready');
+	});
+
+	test('two peers in one home move from the relay to a direct connection, with the same check code', async (t) => {
+		const inviter = actor('ha', ['invite', relayAt, '4']);
+		const code = String((await inviter.next('code')).text);
+		const joiner = actor('ha', ['join', relayAt, code, '4']);
+		const [inA, inB] = await Promise.all([inviter.next('in-call'), joiner.next('in-call')]);
+		const upAt = Date.now();
+		assert.match(String(inB.address), /^via relay 100\.64\.0\.1:5001$/);
+		const [directA, directB] = await Promise.all([inviter.next('direct', 5000), joiner.next('direct', 5000)]);
+		t.diagnostic(`direct ${Date.now() - upAt} ms after both were in the call through the relay`);
+		assert.match(String(directB.address), /^direct (10\.1\.0\.2|127\.0\.0\.1):\d+$/);
+		assert.match(String(directA.address), /^direct /);
+		assert.equal(directA.sas, inA.sas);
+		assert.equal(directB.sas, inB.sas);
+		const [endA, endB] = await Promise.all([inviter.next('ended', 30_000), joiner.next('ended', 30_000)]);
+		for (const end of [endA, endB]) {
+			assert.equal(end.error, undefined, `a side failed: ${String(end.error)}`);
+			assert.ok(Number(end.framesIn) >= 20, `only ${String(end.framesIn)} frames arrived`);
+		}
 	});
 
 	for (const sameTag of [false, true]) {

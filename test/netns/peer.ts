@@ -6,6 +6,7 @@
  *                                       into RECORD (and the addresses that connected) until SIGTERM
  *   invite HOST:PORT SECONDS            invite, then a call sending media/clip.mp4, showing 160x96
  *   join HOST:PORT CODE SECONDS         join by code, the same call
+ *                                       (both move to a direct connection when they can: "direct")
  *   serve PORT                          a plain TCP server (something a home could be called at)
  *   probe HOST PORT                     whether a TCP connection to HOST:PORT is made within 2 s
  */
@@ -27,23 +28,38 @@ function relayAddress(text: string) {
 	return {host: host!, port: Number(port)};
 }
 
-async function runCall(call: Call, seconds: number): Promise<void> {
+/** Calls that replace the first one (the move to direct), to runCall once it is ready. */
+function moves() {
+	let deliver: ((next: Call) => void) | undefined;
+	const early: Call[] = [];
+	return {
+		onDirect: (next: Call) => (deliver ? deliver(next) : early.push(next)),
+		follow(moved: (next: Call) => void) {
+			deliver = moved;
+			early.splice(0).forEach(moved);
+		},
+	};
+}
+const move = moves();
+
+async function runCall(first: Call, seconds: number): Promise<void> {
 	const source = openSource(clip, {fps: 30});
 	const fps: number[][] = [];
 	let frames = {in: 0, out: 0};
-	call.on('security', (security) => say({event: 'security', ...security}));
-	call.on('stats', (stats) => {
-		if (stats.state === 'in-call') fps.push([stats.fps_in, stats.fps_out]);
-		frames = {in: stats.frames_in, out: stats.frames_out};
-	});
-	call.on('state', (state) => {
-		if (state !== 'in-call') return;
-		say({event: 'in-call', sas: call.security.sas, address: call.remoteAddress});
-		setTimeout(() => call.hangUp('time is up'), seconds * 1000);
-	});
-	source.onFrame((frame) => call.sendFrame(frame));
-	const ended = new Promise<void>((resolve) =>
+	let current = first;
+	let finished: () => void = () => undefined;
+	const ended = new Promise<void>((resolve) => (finished = resolve));
+	let hangUpTimer: NodeJS.Timeout | undefined;
+	let counted = {in: 0, out: 0};
+	const watch = (call: Call) => {
+		call.on('security', (security) => say({event: 'security', ...security}));
+		call.on('stats', (stats) => {
+			if (call !== current) return;
+			if (stats.state === 'in-call') fps.push([stats.fps_in, stats.fps_out]);
+			frames = {in: counted.in + stats.frames_in, out: counted.out + stats.frames_out};
+		});
 		call.once('ended', ({reason, error}) => {
+			if (call !== current) return;
 			// The first second is the start; the rest is the call's steady rate.
 			const steady = fps.slice(1);
 			const mean = (i: number) => steady.reduce((sum, f) => sum + f[i]!, 0) / Math.max(1, steady.length);
@@ -57,11 +73,25 @@ async function runCall(call: Call, seconds: number): Promise<void> {
 				framesOut: frames.out,
 				seconds: steady.length,
 			});
-			resolve();
-		}),
-	);
+			finished();
+		});
+	};
+	watch(first);
+	first.on('state', (state) => {
+		if (state !== 'in-call') return;
+		say({event: 'in-call', sas: first.security.sas, address: first.remoteAddress});
+		hangUpTimer = setTimeout(() => current.hangUp('time is up'), seconds * 1000);
+	});
+	move.follow((next) => {
+		counted = frames;
+		current = next;
+		watch(next);
+		say({event: 'direct', sas: next.security.sas, address: next.remoteAddress});
+	});
+	source.onFrame((frame) => current.sendFrame(frame));
 	await source.start();
 	await ended;
+	clearTimeout(hangUpTimer);
 	await source.stop();
 }
 
@@ -93,7 +123,7 @@ switch (mode) {
 		break;
 	}
 	case 'invite': {
-		const made = await invite(relayAddress(args[0]!), options);
+		const made = await invite(relayAddress(args[0]!), options, move.onDirect);
 		say({event: 'code', text: made.text});
 		try {
 			await runCall(await made.call, Number(args[1]));
@@ -104,7 +134,7 @@ switch (mode) {
 	}
 	case 'join': {
 		try {
-			await runCall(await join(relayAddress(args[0]!), args[1]!, options), Number(args[2]));
+			await runCall(await join(relayAddress(args[0]!), args[1]!, options, move.onDirect), Number(args[2]));
 		} catch (error) {
 			say({event: 'ended', error: (error as Error).message});
 		}

@@ -66,6 +66,12 @@ test('relay, invite and join from the command line; the relay is remembered', as
 	);
 	assert.ok(checks[0] && checks[0] === checks[1], `check codes ${checks.join(' / ')}:\n${joiner.output()}`);
 	assert.match(joiner.output(), /via relay 127\.0\.0\.1:\d+/);
+	// On one machine the call moves to a direct connection; the status line says so, same check code.
+	for (const text of [joiner.output(), inviter.output()]) {
+		assert.match(text, /the call moved: in call with .*direct [\d.]+:\d+/, text);
+		const codes = new Set([...text.matchAll(/check code (\d{3} \d{3})/g)].map((m) => m[1]));
+		assert.deepEqual([...codes], [checks[0]]);
+	}
 	assert.match(joiner.output(), /call ended: time is up/);
 	assert.equal(joinerCode, 0, joiner.output());
 	assert.equal(inviterCode, 0, inviter.output());

@@ -1,0 +1,161 @@
+/**
+ * Direct when possible: once a call by code is up through the relay, the inviter also listens on
+ * a port of its own and tells the joiner where (a v2 direct-offer, inside the encrypted call); the
+ * joiner dials every address at once. A direct call runs the same handshake as the relayed one
+ * (TLS 1.3 + CPace with the code as the secret) and must present the very identity keys the
+ * relayed call's peer presented (they are pinned), so it reaches the same person or nobody. Once
+ * it is in the call on both sides, it replaces the relayed call, which is then hung up; when
+ * nothing answers, the call simply stays on the relay.
+ */
+import {ProtocolError} from '../protocol/errors.js';
+import {shareableAddresses} from '../ui/addresses.js';
+import type {Call, CallOptions, DirectOffer} from '../session/call.js';
+import {dial, identityFor, listen, type Listener} from '../session/connect.js';
+
+/** What a direct call is handed to: the screen swaps it in for the relayed call. */
+export type OnDirect = (direct: Call) => void;
+
+/** A dial to an offered address gets this long to connect; the handshake, this long in all. */
+export const directConnectMs = 1000;
+export const directHandshakeMs = 3000;
+/** The inviter's direct port closes this long after it was offered, used or not. */
+export const directListenMs = 10_000;
+/** After the switch, the relayed call is hung up once a direct frame came, or after this long. */
+const settleMs = 1000;
+export const movedReason = 'moved to a direct connection';
+export const directLabel = 'direct';
+
+/**
+ * The direct call's options: the relayed call's secret, its identity, the peer's key pinned; no
+ * known_peers (an invite's peer has no lasting name) and no key-change question.
+ */
+function directOptions(relayed: Call): CallOptions {
+	const {configDir: _configDir, confirmPeerKeyChange: _confirm, knownAs: _knownAs, ...rest} = relayed.options;
+	return {
+		...rest,
+		identity: identityFor(relayed.options),
+		peerKey: relayed.security.peerFingerprint,
+		handshakeTimeoutMs: directHandshakeMs,
+	};
+}
+
+function canGoDirect(relayed: Call): boolean {
+	const {security} = relayed;
+	return (
+		relayed.protocol === 'v2' &&
+		security.encrypted &&
+		security.verifiedBySecret &&
+		security.peerFingerprint !== undefined &&
+		relayed.options.secret !== undefined
+	);
+}
+
+/**
+ * Makes `direct` (in the call) the call: keeps the check code the two people compared on the
+ * relayed call (the direct one is bound to the same keys and secret), hands it over, and hangs up
+ * the relayed call once the peer has surely switched too (its first direct frame, or a second).
+ */
+function takeOver(relayed: Call, direct: Call, onDirect: OnDirect): void {
+	if (relayed.ended) {
+		direct.hangUp('hung up');
+		return;
+	}
+	direct.remoteAddress = `${directLabel} ${direct.remoteAddress ?? ''}`.trim();
+	direct.setSecurity({...direct.security, sas: relayed.security.sas});
+	onDirect(direct);
+	const hangUpRelayed = () => {
+		clearTimeout(timer);
+		direct.off('frame', hangUpRelayed);
+		relayed.hangUp(movedReason);
+	};
+	const timer = setTimeout(hangUpRelayed, settleMs);
+	direct.once('frame', hangUpRelayed);
+	direct.once('ended', hangUpRelayed);
+}
+
+function inCallWithin(call: Call, ms: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		if (call.state === 'in-call') return resolve(true);
+		if (call.ended) return resolve(false);
+		const timer = setTimeout(() => done(false), ms);
+		const onState = (state: string) => {
+			if (state === 'in-call') done(true);
+			else if (state === 'ended') done(false);
+		};
+		const done = (ok: boolean) => {
+			clearTimeout(timer);
+			call.off('state', onState);
+			resolve(ok);
+		};
+		call.on('state', onState);
+	});
+}
+
+/**
+ * The inviter's side: listens on any free port, offers it with this machine's addresses, takes
+ * one direct call that passes the handshake. Any refused attempt (a wrong secret, a wrong key,
+ * garbage) closes the port at once, as a wrong code closes the relay's channel.
+ */
+export async function offerDirect(relayed: Call, onDirect: OnDirect): Promise<void> {
+	if (!canGoDirect(relayed) || relayed.ended) return;
+	let listener: Listener;
+	try {
+		listener = await listen({...directOptions(relayed), requireEncryption: true, port: 0});
+	} catch {
+		return; // No port of our own: the call stays on the relay.
+	}
+	let closed = false;
+	const close = () => {
+		if (closed) return;
+		closed = true;
+		clearTimeout(timer);
+		relayed.off('ended', close);
+		const taken = listener.active;
+		// The listener hangs up its active call on close: keep the one that took over.
+		listener.active = undefined;
+		void listener.close();
+		if (taken && taken.state !== 'in-call') taken.hangUp('hung up');
+	};
+	const timer = setTimeout(close, directListenMs);
+	timer.unref();
+	relayed.once('ended', close);
+	listener.on('rejected', (error) => {
+		if (!(error instanceof ProtocolError && error.code === 'busy')) close();
+	});
+	listener.on('call', (direct) => {
+		void inCallWithin(direct, directHandshakeMs).then((ok) => {
+			if (!ok) {
+				direct.hangUp('hung up');
+				close();
+				return;
+			}
+			listener.active = undefined;
+			close();
+			takeOver(relayed, direct, onDirect);
+		});
+	});
+	relayed.sendDirectOffer({port: listener.port, addresses: shareableAddresses(undefined)});
+}
+
+/**
+ * The joiner's side: dials every offered address at once; the first direct call in the call
+ * wins, the others are hung up; none within the time: the call stays on the relay, quietly.
+ */
+export function tryDirect(relayed: Call, offer: DirectOffer, onDirect: OnDirect): void {
+	if (!canGoDirect(relayed) || relayed.ended || offer.port === 0) return;
+	const options = {...directOptions(relayed), requireEncryption: true, connectTimeoutMs: directConnectMs};
+	const attempts = offer.addresses.map((address) => dial(address, offer.port, options));
+	let won = false;
+	for (const attempt of attempts) {
+		attempt.on('error', () => undefined);
+		void inCallWithin(attempt, directConnectMs + directHandshakeMs).then((ok) => {
+			if (!ok || won || relayed.ended) {
+				attempt.hangUp('hung up');
+				return;
+			}
+			won = true;
+			for (const other of attempts) if (other !== attempt) other.hangUp('hung up');
+			takeOver(relayed, attempt, onDirect);
+		});
+	}
+}

@@ -1,0 +1,158 @@
+/**
+ * Direct when possible: two peers on one machine move from the relay to a direct connection
+ * within a second, video goes on and the check code stays; whoever reaches the offered port
+ * without the code (or with the code but another key) gets nothing, and the port closes.
+ */
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import {invite, join} from '../../source/invite/session.js';
+import {movedReason} from '../../source/invite/direct.js';
+import {decodeV2Payload, encodeV2, V2Parser} from '../../source/protocol/v2.js';
+import {startRelay, type RelayServer} from '../../source/relay/server.js';
+import type {Call, DirectOffer} from '../../source/session/call.js';
+import {dial} from '../../source/session/connect.js';
+import {codeSecret, parseCode} from '../../source/invite/code.js';
+import {ended, feed, nextFrames, patternFrame, reached, withTimeout} from '../session/helpers.js';
+
+let relay: RelayServer;
+let address: {host: string; port: number};
+before(async () => {
+	relay = await startRelay({host: '127.0.0.1', port: 0});
+	address = {host: '127.0.0.1', port: relay.port};
+});
+after(() => relay.close());
+
+test('direct-offer: port and IP literals byte by byte; anything but an IP literal is dropped', () => {
+	const bytes = encodeV2({
+		type: 'direct-offer',
+		port: 0x1234,
+		addresses: ['10.0.0.7', '::1', 'evil.example'],
+	});
+	assert.deepEqual([...bytes.subarray(0, 9)], [0x09, 0, 0, 0, 16, 0x12, 0x34, 2, 8]);
+	assert.equal(bytes.subarray(9, 17).toString(), '10.0.0.7');
+	assert.deepEqual(new V2Parser().push(bytes), [
+		{type: 'direct-offer', port: 0x1234, addresses: ['10.0.0.7', '::1']},
+	]);
+	const forged = Buffer.from([0x12, 0x34, 2, 4, ...Buffer.from('a.bc'), 7, ...Buffer.from('1.2.3.4')]);
+	assert.deepEqual(decodeV2Payload(0x09, forged), {
+		type: 'direct-offer',
+		port: 0x1234,
+		addresses: ['1.2.3.4'],
+	});
+	assert.throws(() => decodeV2Payload(0x09, Buffer.from([0, 1, 3, 7, 49])), /more addresses than it holds/);
+});
+
+/** Resolves with the call that replaced the relayed one. */
+function moves() {
+	let moved: (call: Call) => void = () => undefined;
+	const direct = new Promise<Call>((resolve) => (moved = resolve));
+	return {onDirect: (call: Call) => moved(call), direct};
+}
+
+test('two peers on one network move to a direct connection within a second; video goes on, same check code', async (t) => {
+	const inviterSide = moves();
+	const joinerSide = moves();
+	const inv = await invite(address, {name: 'inviter', statsIntervalMs: 200}, inviterSide.onDirect);
+	const joinerRelayed = await join(address, inv.text, {name: 'joiner'}, joinerSide.onDirect);
+	const inviterRelayed = await inv.call;
+	await Promise.all([reached(joinerRelayed, 'in-call'), reached(inviterRelayed, 'in-call')]);
+	const upAt = Date.now();
+	const sas = joinerRelayed.security.sas;
+	assert.equal(inviterRelayed.security.sas, sas);
+	const stops = [
+		feed(inviterRelayed, (i) => patternFrame(160, 96, i)),
+		feed(joinerRelayed, (i) => patternFrame(160, 96, i)),
+	];
+	const [inviterDirect, joinerDirect] = await withTimeout(
+		Promise.all([inviterSide.direct, joinerSide.direct]),
+		5000,
+		'the move to a direct connection',
+	);
+	const tookMs = Date.now() - upAt;
+	stops.forEach((stop) => stop());
+	const moreStops = [
+		feed(inviterDirect, (i) => patternFrame(160, 96, i)),
+		feed(joinerDirect, (i) => patternFrame(160, 96, i)),
+	];
+	t.diagnostic(`moved to direct ${tookMs} ms after the relayed call was up`);
+	assert.ok(tookMs <= 1000, `the move took ${tookMs} ms`);
+	assert.equal(inviterDirect.state, 'in-call');
+	assert.equal(joinerDirect.state, 'in-call');
+	assert.match(joinerDirect.remoteAddress ?? '', /^direct /);
+	assert.match(inviterDirect.remoteAddress ?? '', /^direct /);
+	assert.equal(joinerDirect.security.sas, sas);
+	assert.equal(inviterDirect.security.sas, sas);
+	assert.equal(joinerDirect.security.peerFingerprint, joinerRelayed.security.peerFingerprint);
+	assert.equal(inviterDirect.security.peerFingerprint, inviterRelayed.security.peerFingerprint);
+	assert.equal(inviterDirect.peerName, 'joiner');
+	const [toJoiner, toInviter] = await Promise.all([
+		nextFrames(joinerDirect, 10),
+		nextFrames(inviterDirect, 10),
+	]);
+	assert.equal(toJoiner[0]!.width, 160);
+	assert.equal(toInviter[0]!.width, 160);
+	// The relayed call is hung up cleanly, on both sides, with the reason.
+	const [relayedEndJ, relayedEndI] = await Promise.all([ended(joinerRelayed), ended(inviterRelayed)]);
+	for (const end of [relayedEndJ, relayedEndI]) {
+		assert.equal(end.error, undefined, `the relayed call failed: ${end.reason}`);
+		assert.match(end.reason, new RegExp(movedReason));
+	}
+	moreStops.forEach((stop) => stop());
+	joinerDirect.hangUp('bye');
+	const end = await ended(inviterDirect);
+	assert.match(end.reason, /hung up \(bye\)/);
+});
+
+/** An invite whose joiner does not dial: the test gets the offer and plays someone else. */
+async function offered() {
+	let moved: Call | undefined;
+	const inv = await invite(address, {}, (call) => (moved = call));
+	const joiner = await join(address, inv.text);
+	const offer = new Promise<DirectOffer>((resolve) => joiner.once('direct-offer', resolve));
+	const inviter = await inv.call;
+	await Promise.all([reached(joiner, 'in-call'), reached(inviter, 'in-call')]);
+	return {
+		inv,
+		joiner,
+		inviter,
+		offer: await withTimeout(offer, 5000, 'the direct offer'),
+		moved: () => moved,
+	};
+}
+
+async function refused(call: Call): Promise<string> {
+	const end = await ended(call);
+	assert.ok(end.error, `not refused: ${end.reason}`);
+	assert.notEqual(call.security.encrypted && call.state, 'in-call');
+	return end.error.message;
+}
+
+test('reaching the offered port without the code gets nothing, and the port closes', async () => {
+	const {offer, joiner, inviter, moved} = await offered();
+	const attacker = dial('127.0.0.1', offer.port, {secret: 'a guess', requireEncryption: true});
+	const frames: unknown[] = [];
+	attacker.on('frame', (frame) => frames.push(frame));
+	assert.match(await refused(attacker), /secret/i);
+	assert.equal(frames.length, 0);
+	const again = dial('127.0.0.1', offer.port, {secret: 'another guess', connectTimeoutMs: 1000});
+	assert.match(await refused(again), /could not reach|refused|closed/i);
+	assert.equal(moved(), undefined);
+	assert.equal(inviter.state, 'in-call');
+	assert.equal(joiner.state, 'in-call');
+	joiner.hangUp('bye');
+	await ended(inviter);
+});
+
+test("the code without the joiner's key is refused too (the direct call is bound to the relayed one)", async () => {
+	const {inv, offer, joiner, inviter, moved} = await offered();
+	const attacker = dial('127.0.0.1', offer.port, {
+		secret: codeSecret(parseCode(inv.text)),
+		requireEncryption: true,
+	});
+	// The inviter refuses the key unseen by the attacker: it just hangs up on it.
+	assert.match(await refused(attacker), /key|hung up/i);
+	assert.equal(moved(), undefined);
+	assert.equal(inviter.state, 'in-call');
+	joiner.hangUp('bye');
+	await ended(inviter);
+});
