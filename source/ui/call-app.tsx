@@ -19,7 +19,7 @@ import {openScreen} from '../terminal/screen.js';
 import type {AnswerSource} from '../terminal/sink.js';
 import {CallCamera} from './call-camera.js';
 import {CallCompositor} from './call-compositor.js';
-import {CallConnection} from './call-connection.js';
+import {CallConnection, type CallSetup} from './call-connection.js';
 import {
 	type CallAction,
 	type CallScreenState,
@@ -36,27 +36,8 @@ export {parseTarget} from './call-connection.js';
 
 export type PeerWindow = {show(frame: Frame): void; close(): void};
 
-export type CallAppOptions = {
-	readonly role: 'listen' | 'call';
-	readonly host?: string;
-	readonly port?: number;
-	/** call: HOST:PORT (with `connect`: what the screen calls the peer, e.g. "via relay HOST:PORT") */
-	readonly target?: string;
-	/** call: makes the call instead of dialling target (invite and join, through a relay). */
-	readonly connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
+export type CallAppOptions = CallSetup & {
 	readonly camera: string;
-	readonly name?: string;
-	/** --secret, --require-encryption, --peer-key: see CallOptions. */
-	readonly secret?: string;
-	readonly requireEncryption?: boolean;
-	readonly peerKey?: string;
-	/** identity.pem and known_peers (the CLI: defaultConfigDir()); none: a throwaway key, no memory. */
-	readonly configDir?: string;
-	/** Seconds the user has to answer about a changed peer key before it is refused; default 45. */
-	readonly keyChangeSeconds?: number;
-	readonly protocol?: ProtocolChoice;
-	readonly quality?: number;
-	readonly stats?: string;
 	readonly seconds?: number;
 	readonly colorDepth: ColorDepth;
 	/** Said once in the status line: why the picture is in 256 colours (terminal/color.ts colorNotice). */

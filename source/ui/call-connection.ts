@@ -13,7 +13,8 @@ import {shareableAddresses} from './addresses.js';
 import type {CallAction} from './call-state.js';
 import {refusalText} from './refusal.js';
 
-export type CallConnectionOptions = {
+/** What the call screen was asked for the call itself: whom, how, and with which trust flags. */
+export type CallSetup = {
 	readonly role: 'listen' | 'call';
 	readonly host?: string;
 	readonly port?: number;
@@ -25,14 +26,20 @@ export type CallConnectionOptions = {
 	 */
 	readonly connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
 	readonly name?: string;
+	/** --secret, --require-encryption, --peer-key: see CallOptions. */
 	readonly secret?: string;
 	readonly requireEncryption?: boolean;
 	readonly peerKey?: string;
+	/** identity.pem and known_peers (the CLI: defaultConfigDir()); none: a throwaway key, no memory. */
 	readonly configDir?: string;
+	/** Seconds the user has to answer about a changed peer key before it is refused; default 45. */
 	readonly keyChangeSeconds?: number;
 	readonly protocol?: ProtocolChoice;
 	readonly quality?: number;
 	readonly stats?: string;
+};
+
+export type CallConnectionOptions = CallSetup & {
 	/** The display lag the screen measures, for --stats (screen_lag_ms). */
 	readonly screenLagMs?: () => number | undefined;
 	readonly dispatch: (action: CallAction) => void;
