@@ -13,7 +13,6 @@ import React from 'react';
 import type {Frame} from '../frame.js';
 import type {ColorDepth, Glyphs} from '../render/layout.js';
 import {defaultPort, listenFailure} from '../net/address.js';
-import type {Call, CallOptions, ProtocolChoice} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
 import {openScreen} from '../terminal/screen.js';
 import type {AnswerSource} from '../terminal/sink.js';
