@@ -14,6 +14,9 @@
 import type {CellRect} from '../render/layout.js';
 import type {TerminalSink} from './sink.js';
 
+/** The share of a short byte budget a picture above another may spend. */
+export const overShare = 0.25;
+
 export type Size = {readonly cols: number; readonly rows: number};
 
 /** What a layer sees of the screen while it paints. */
@@ -246,9 +249,13 @@ export class Compositor {
 			a.budgeted === b.budgeted ? b.z - a.z : a.budgeted ? 1 : -1,
 		);
 		let budget = this.sink.budget;
+		const bottom = order.findLast((layer) => layer.budgeted);
 		for (const layer of order) {
 			if (layer.budgeted) {
-				const drawn = layer.paint(view, Math.max(0, budget));
+				// A picture above another (the self view over the peer's) gets a share of a short
+				// budget, not all of it: over a slow link a moving self view would take every byte.
+				const share = layer === bottom ? budget : Math.min(budget, this.sink.budget * overShare);
+				const drawn = layer.paint(view, Math.max(0, share));
 				for (const part of drawn) budget -= part.length;
 				parts.push(...drawn);
 			} else parts.push(...layer.paint(view, Infinity));

@@ -7,9 +7,13 @@
  *   terminal (never nested, none for a pipe or a file);
  * - with a source of terminal replies, each batch is followed by DA1 (`ESC [ c`), which a
  *   terminal (and tmux, and anything through ssh) answers only after drawing all that came
- *   before it; at most `maxUnanswered` batches beyond what the round trip itself holds wait for
- *   their answer, so the picture on the glass is never more than that behind. The answers measure the display lag and the rate the
- *   terminal drains bytes at, which sets each frame's byte budget (a picture that fits the link);
+ *   before it. The answers measure the display lag and the rate the terminal drains bytes at
+ *   (bytes answered over the time they took, the best of the last seconds). While the terminal
+ *   keeps up, at most `maxUnanswered` batches beyond what the round trip itself holds wait for
+ *   their answer; once it falls behind, each frame gets a byte budget of what the link drains in
+ *   a frame's time, and the bytes waiting for their answer are held to what it drains in a round
+ *   trip and a frame (bandwidth x round trip, not a count of batches), so the picture on the
+ *   glass is about that far behind however fast or slow the link;
  * - when the terminal never answers the first question (a dumb terminal), batches are paced by
  *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
  *
@@ -40,11 +44,7 @@ export type SinkOptions = {
 	readonly firstAnswerMs?: number;
 	/** The frame rate batches are paced at when nothing answers; default 30. */
 	readonly fps?: number;
-	/**
-	 * The frame rate a slow terminal's budget is cut for; default: 30 when the link carries
-	 * `fullFrameBytes` that often, down to 16 on slower ones (fewer, fuller pictures beat many
-	 * half-drawn ones).
-	 */
+	/** The frame rate a slow terminal's budget is cut for; default 30 (every camera frame). */
 	readonly budgetFps?: number;
 	readonly now?: () => number;
 };
@@ -59,23 +59,28 @@ export const maxQueuedBytes = 256 * 1024;
 export const maxUnanswered = 2;
 /** Most batches in flight however long the round trip. */
 export const maxInFlight = 8;
-/** Bytes a frame should get before the budget's frame rate goes above its floor. */
-export const fullFrameBytes = 16 * 1024;
-const budgetFpsRange = {min: 16, max: 30};
+/** The frame rate a slow terminal's budget is cut for: each frame gets what the link drains in its time. */
+const defaultBudgetFps = 30;
 /** How often a terminal that did not answer is asked again. */
 export const reprobeMs = 2000;
 /** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */
 export const lostAnswerMs = 3000;
-/** The answers the drain rate is measured over. */
-const rateWindowMs = 1000;
+/** How long the best delivery rate seen stands for what the link drains. */
+const rateWindowMs = 2000;
 /** How long the smallest lag seen stands for the quiet round trip. */
 const baseLagWindowMs = 30_000;
-/** A terminal that drains this much in two frames' time needs no budget. */
-const noLimitBytes = 1024 * 1024;
+/** A terminal that drains this much in a frame's time needs no budget (more than a full screen). */
+const noLimitBytes = 256 * 1024;
 /** Smallest budget a frame gets: enough to keep a still picture refining over a slow link. */
 export const minimumBudget = 1024;
 
-type InFlight = {readonly bytes: number; readonly sentAt: number};
+type InFlight = {
+	readonly bytes: number;
+	readonly sentAt: number;
+	/** Bytes answered, and when the last of them was, as this batch was written. */
+	readonly deliveredBefore: number;
+	readonly deliveredAt: number;
+};
 
 export type FlowMode = 'queue' | 'probing' | 'answered' | 'timed';
 
@@ -100,8 +105,11 @@ export class TerminalSink {
 	/** Smallest lag seen lately: the round trip with nothing queued. */
 	private baseLagMs = Infinity;
 	private readonly recentLags: Array<{at: number; lag: number}> = [];
-	private readonly recentDraws: Array<{at: number; bytes: number; busy: number}> = [];
-	/** Bytes a second the terminal drained while it had work queued. */
+	private readonly recentRates: Array<{at: number; rate: number}> = [];
+	/** Bytes answered so far, and when the last answer came. */
+	private delivered = 0;
+	private deliveredAt = -Infinity;
+	/** Bytes a second the terminal drains: the best delivery rate of the last two seconds. */
 	drainRate: number | undefined;
 	/** Byte budget of the next frame; Infinity while the terminal keeps up. */
 	private budgetBytes = Infinity;
@@ -142,15 +150,35 @@ export class TerminalSink {
 	 * anyway (over 80 ms at 30 fps, two more), or no frame rate above 2 / round trip would pass.
 	 */
 	get inFlightLimit(): number {
+		// Over a link that limits the picture, the bytes in flight decide (`inFlightBytesLimit`).
+		if (this.budgetBytes !== Infinity) return maxInFlight;
 		const inTransit = Number.isFinite(this.baseLagMs) ? Math.floor(this.baseLagMs / this.frameMs) : 0;
 		return Math.min(maxInFlight, maxUnanswered + inTransit);
+	}
+
+	/**
+	 * Bytes that may wait for their answer over a link that limits the picture: what it drains in a
+	 * quiet round trip and two frames' time (the pipe kept full, one frame or so queued), so the
+	 * picture on the glass stays about a round trip and a frame behind however fast the link.
+	 */
+	get inFlightBytesLimit(): number {
+		if (this.budgetBytes === Infinity || this.drainRate === undefined) return Infinity;
+		const roundTrip = Number.isFinite(this.baseLagMs) ? this.baseLagMs : 0;
+		return Math.max(2 * this.budgetBytes, (this.drainRate * (roundTrip + this.frameMs)) / 1000);
+	}
+
+	private get bytesInFlight(): number {
+		let bytes = 0;
+		for (const batch of this.inFlight) bytes += batch.bytes;
+		return bytes;
 	}
 
 	/** Whether a frame may be written now. */
 	get ready(): boolean {
 		if (this.closed) return false;
 		if ((this.output.writableLength ?? 0) > maxQueuedBytes) return false;
-		if (this.mode === 'probing' || this.mode === 'answered') return this.inFlight.length < this.inFlightLimit;
+		if (this.mode === 'probing' || this.mode === 'answered')
+			return this.inFlight.length < this.inFlightLimit && this.bytesInFlight < this.inFlightBytesLimit;
 		if (this.mode === 'timed') return this.now() - this.lastWriteAt >= this.frameMs / 2;
 		return true;
 	}
@@ -216,7 +244,10 @@ export class TerminalSink {
 		this.lastWriteAt = sentAt;
 		this.written.bytes += bytes.length;
 		this.written.batches++;
-		if (asking) this.inFlight.push({bytes: bytes.length, sentAt});
+		if (asking) {
+			const deliveredAt = Number.isFinite(this.deliveredAt) ? this.deliveredAt : sentAt;
+			this.inFlight.push({bytes: bytes.length, sentAt, deliveredBefore: this.delivered, deliveredAt});
+		}
 		return bytes.length;
 	}
 
@@ -279,43 +310,35 @@ export class TerminalSink {
 		while (this.recentLags.length > 0 && now - this.recentLags[0]!.at > baseLagWindowMs)
 			this.recentLags.shift();
 		this.baseLagMs = Math.min(...this.recentLags.map((entry) => entry.lag));
-		// Time the terminal spent drawing this batch: from when it could start on it (arrived, a
-		// quiet round trip after it was written, and the one before it drawn) to its answer.
-		const busyFrom = Math.max(batch.sentAt + this.baseLagMs, this.lastAnswerAt);
-		this.lastAnswerAt = now;
-		const busy = now - busyFrom;
-		// The drain rate: bytes over the time the terminal was busy, summed over the last second, so
-		// answers that arrive bunched together (one long, the next ones instant) still add up right.
-		this.recentDraws.push({at: now, bytes: batch.bytes, busy: Math.max(0, busy)});
-		while (this.recentDraws.length > 0 && now - this.recentDraws[0]!.at > rateWindowMs)
-			this.recentDraws.shift();
-		const busyMs = this.recentDraws.reduce((sum, draw) => sum + draw.busy, 0);
-		const drawn = this.recentDraws.reduce((sum, draw) => sum + draw.bytes, 0);
-		if (busyMs >= 5) this.drainRate = (drawn * 1000) / busyMs;
-		// Waiting behind earlier batches: the lag less the round trip and this batch's own drawing.
-		const drawing = this.drainRate ? (batch.bytes * 1000) / this.drainRate : 0;
-		this.adjustBudget(lag - this.baseLagMs - drawing, drawing);
+		// The delivery rate: the bytes answered since this batch was written over the time since the
+		// answer before it, so answers that arrive bunched (one late, the next ones at once) or a
+		// jittery round trip still add up right; the best of the last seconds is what the link
+		// drains (a terminal sent less than it could take shows a lower rate, never a higher one).
+		this.delivered += batch.bytes;
+		this.deliveredAt = now;
+		const interval = now - batch.deliveredAt;
+		if (interval > 0) {
+			this.recentRates.push({at: now, rate: ((this.delivered - batch.deliveredBefore) * 1000) / interval});
+			while (this.recentRates.length > 0 && now - this.recentRates[0]!.at > rateWindowMs)
+				this.recentRates.shift();
+			this.drainRate = Math.max(...this.recentRates.map((entry) => entry.rate));
+		}
+		this.adjustBudget(lag - this.baseLagMs);
 		this.wake();
 	}
 
 	/**
-	 * Bytes that wait behind earlier batches for more than half a frame, or a batch that takes
-	 * longer than a frame to draw, mean the link is full: frames then get a little less than it
-	 * drains in a frame's time (much less when far behind).
-	 * While nothing waits, the budget creeps up to twice that (a faster link shows as a higher
-	 * drain rate), and a terminal that drains a megabyte in two frames' time gets no limit.
+	 * Once the terminal has been seen falling behind (batches waiting behind earlier ones for
+	 * more than a frame), each frame gets what the link drains in a frame's time at the budget's
+	 * frame rate: the whole rate each frame, no more, while `inFlightBytesLimit` keeps the queue
+	 * short. Bytes not spent on one frame (a still picture) leave room for the next ones in flight.
+	 * A terminal that drains more than a full screen in a frame's time gets no limit.
 	 */
-	private adjustBudget(waitingMs: number, drawingMs: number): void {
+	private adjustBudget(waitingMs: number): void {
 		const rate = this.drainRate;
 		if (rate === undefined) return;
-		const fps =
-			this.budgetFps ?? Math.max(budgetFpsRange.min, Math.min(budgetFpsRange.max, rate / fullFrameBytes));
-		const fits = Math.max(minimumBudget, rate / fps);
-		if (waitingMs > 2 * this.frameMs) this.budgetBytes = Math.max(minimumBudget, fits / 2);
-		else if (waitingMs > this.frameMs / 2 || drawingMs > 1000 / fps)
-			this.budgetBytes = Math.max(minimumBudget, fits * 0.8);
-		else if (this.budgetBytes !== Infinity) {
-			this.budgetBytes = 2 * fits >= noLimitBytes ? Infinity : Math.min(this.budgetBytes * 1.1, 2 * fits);
-		}
+		if (this.budgetBytes === Infinity && waitingMs <= this.frameMs) return;
+		const fits = rate / (this.budgetFps ?? defaultBudgetFps);
+		this.budgetBytes = fits >= noLimitBytes ? Infinity : Math.max(minimumBudget, fits);
 	}
 }

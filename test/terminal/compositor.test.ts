@@ -218,3 +218,49 @@ test('one synchronized pair a batch on a terminal, none elsewhere', () => {
 		assert.equal(terminal.synchronizedFrames, tty ? 2 : 0);
 	}
 });
+
+/** A picture-like layer that spends all the budget it is given and says what it was given. */
+class GreedyLayer extends Layer {
+	readonly given: number[] = [];
+	constructor(z: number) {
+		super(z, true);
+	}
+	get dirty(): boolean {
+		return true;
+	}
+	paint(_view: unknown, budget: number): string[] {
+		this.given.push(budget);
+		return ['x'.repeat(Math.min(budget, 100_000))];
+	}
+	forget(): void {}
+}
+
+test('over a slow link a picture above another (the self view) gets a share of the budget, not all of it', () => {
+	let now = 0;
+	let answer: () => void = () => undefined;
+	const sink = new TerminalSink(
+		{write: () => true, isTTY: true},
+		{answers: {onAnswer: (listener) => ((answer = listener), () => undefined)}, now: () => now, fps: 30},
+	);
+	// A 10 ms round trip, then 100 kB the terminal takes a second to draw: 100 kB/s.
+	sink.write(['x'.repeat(100)]);
+	now = 10;
+	answer();
+	sink.write(['x'.repeat(100_000)]);
+	now += 1000;
+	answer();
+	const budget = sink.budget;
+	assert.ok(budget < 10_000, `budget ${budget}`);
+	const compositor = new Compositor(sink, {cols, rows});
+	const peer = new GreedyLayer(1);
+	const self = new GreedyLayer(2);
+	compositor.add(peer);
+	compositor.add(self);
+	peer.setRect({col: 0, row: 0, cols, rows});
+	self.setRect({col: cols - 6, row: rows - 3, cols: 6, rows: 3});
+	compositor.paint();
+	compositor.close();
+	sink.close();
+	assert.ok(self.given[0]! <= budget / 4, `self view given ${self.given[0]} of ${budget}`);
+	assert.ok(peer.given[0]! >= (budget * 3) / 4 - 1, `peer given ${peer.given[0]} of ${budget}`);
+});

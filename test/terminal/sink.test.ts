@@ -125,3 +125,63 @@ test('a long round trip holds frames of its own: the limit is two beyond what it
 	assert.equal(sink.ready, false);
 	sink.close();
 });
+
+/**
+ * A link of `rate` bytes/ms and `oneWayMs` each way, whose answers come `jitter(i)` ms late (a
+ * busy machine), fed a moving picture: every 33 ms a camera frame makes `frameBytes` to draw, and
+ * whatever is ready is written in budget-sized batches. Returns bytes/ms drained and the lags.
+ */
+function simulateLink(rate: number, oneWayMs: number, jitter: (i: number) => number, frameBytes = 60_000) {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 30});
+	const due: number[] = [];
+	let linkFreeAt = 0;
+	let lastAnswerAt = 0;
+	let pending = 0;
+	let drained = 0;
+	const lags: number[] = [];
+	const sent: number[] = [];
+	for (now = 0; now < 10_000; now++) {
+		while (due.length > 0 && due[0]! <= now) {
+			due.shift();
+			const at = sent.shift()!;
+			if (now >= 5000) lags.push(now - at);
+			answer();
+		}
+		if (now % 33 === 0) pending = frameBytes;
+		if (pending > 0 && sink.ready) {
+			const bytes = Math.min(pending, sink.budget);
+			pending -= bytes;
+			const written = sink.write(['x'.repeat(Math.max(1, Math.floor(bytes)))]);
+			const start = Math.max(now + oneWayMs, linkFreeAt);
+			linkFreeAt = start + written / rate;
+			if (now >= 5000) drained += written;
+			lastAnswerAt = Math.max(
+				lastAnswerAt,
+				Math.ceil(linkFreeAt + oneWayMs + jitter(due.length + sent.length)),
+			);
+			due.push(lastAnswerAt);
+			sent.push(now);
+		}
+	}
+	sink.close();
+	lags.sort((a, b) => a - b);
+	return {rate: drained / 5000, lagP95: lags[Math.floor(lags.length * 0.95)]!, budget: sink.budget};
+}
+
+test('a fast link with a long, jittery round trip carries every frame: jitter is not taken for drawing', () => {
+	// 5 Mbit/s (625 bytes/ms), 40 ms each way, answers 0-40 ms late (a busy machine, ssh, tmux);
+	// each camera frame changes 15 kB, less than the link carries in a frame's time (20 kB).
+	const link = simulateLink(625, 40, (i) => (i * 7919) % 41, 15_000);
+	assert.ok(link.rate > 0.9 * 450, `drained ${Math.round(link.rate)} bytes/ms of the 450 offered`);
+	assert.ok(link.lagP95 < 200, `lag p95 ${link.lagP95} ms`);
+});
+
+test('a slow link keeps its lag short and is used fully', () => {
+	// 1 Mbit/s (125 bytes/ms), 40 ms each way, each frame more than the link carries.
+	const link = simulateLink(125, 40, (i) => (i * 7919) % 41);
+	assert.ok(link.rate > 0.8 * 125, `drained ${Math.round(link.rate)} bytes/ms of 125`);
+	assert.ok(link.lagP95 < 300, `lag p95 ${link.lagP95} ms`);
+});
