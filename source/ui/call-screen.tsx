@@ -216,7 +216,8 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 					: '';
 	const inputLines = wrap(input, width).slice(-3);
 	const room = Math.max(0, height - 1 - inputLines.length);
-	const visible = room > 0 ? body.slice(-room) : [];
+	// The chat keeps its newest lines; the help its first ones (quitting comes first).
+	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : body.slice(-room);
 	return (
 		<Box
 			width={rect.cols}

@@ -128,3 +128,13 @@ test('the call screen fits tiny terminals without breaking lines', () => {
 		view.unmount();
 	}
 });
+
+test('on a small terminal the help shows its first keys (how to quit), not its last ones', () => {
+	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'key', key: {input: '?'}});
+	assert.equal(s.help, true);
+	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
+	const frame = view.lastFrame() ?? '';
+	assert.match(frame, /Keys/);
+	assert.match(frame, /q, Ctrl\+C +hang up and quit/);
+	view.unmount();
+});
