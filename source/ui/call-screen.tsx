@@ -127,7 +127,7 @@ export function keyChangeLines(change: NonNullable<CallScreenState['keyChange']>
 	];
 }
 
-function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
+function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip: CellRect | undefined}) {
 	const phase = state.phase;
 	const lines: LobbyLine[] = [];
 	switch (phase.kind) {
@@ -168,7 +168,9 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 		lines.push({text: ''});
 		lines.push({text: state.notice!, color: 'yellow'});
 	}
-	const width = Math.max(0, rect.cols - 2);
+	// Your own picture covers its corner of this box, text and all: centred lines stay left of it.
+	const clear = pip ? Math.max(20, 2 * (pip.col - rect.col) - rect.cols) : rect.cols;
+	const width = Math.max(0, Math.min(rect.cols, clear) - 2);
 	const shown = lines.flatMap((line) => wrap(line.text, width).map((text) => ({...line, text})));
 	return (
 		<Box
@@ -265,7 +267,11 @@ export function CallScreenView({state, size}: {state: CallScreenState; size: Ter
 		<Box flexDirection="column" width={cols} height={rows}>
 			<StatusLine state={state} cols={cols} />
 			<Box width={cols} height={bodyRows} flexDirection={layout.panelSide === 'bottom' ? 'column' : 'row'}>
-				{layout.inCall ? <Box width={main.cols} height={main.rows} /> : <Lobby state={state} rect={main} />}
+				{layout.inCall ? (
+					<Box width={main.cols} height={main.rows} />
+				) : (
+					<Lobby state={state} rect={main} pip={layout.pip} />
+				)}
 				{layout.panel && layout.panelSide ? (
 					<ChatPanel state={state} rect={layout.panel} side={layout.panelSide} />
 				) : null}

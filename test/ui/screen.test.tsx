@@ -138,3 +138,31 @@ test('on a small terminal the help shows its first keys (how to quit), not its l
 	assert.match(frame, /q, Ctrl\+C +hang up and quit/);
 	view.unmount();
 });
+
+test('the lobby text stays clear of your own picture, which covers its corner', () => {
+	const size = {cols: 100, rows: 24};
+	const listening = reduceCall(
+		{
+			...initialCallState('listen', 'test'),
+			warnings: ['listening on 0.0.0.0 without --secret: anyone who can reach this port can call'],
+		},
+		{type: 'listening', addresses: ['192.0.2.2', '127.0.0.1'], port: 3223},
+	)[0];
+	const layout = callScreenLayout(listening, size);
+	const pip = layout.pip!;
+	assert.ok(pip);
+	const view = render(<CallScreenView state={listening} size={size} />);
+	const frame = view.lastFrame() ?? '';
+	assert.match(frame.replace(/\s+/g, ' '), /anyone who can reach this port can call/);
+	const lines = frame.split('\n');
+	for (let row = pip.row; row < pip.row + pip.rows; row++) {
+		assert.equal(
+			sliceColumns(lines[row] ?? '', pip.col, pip.col + pip.cols)
+				.replace(/\x1b\[[0-9;]*m/g, '')
+				.trim(),
+			'',
+			`row ${row}`,
+		);
+	}
+	view.unmount();
+});
