@@ -49,7 +49,7 @@ export const flagTable = {
 		default: String(defaultPort),
 		for: ['listen', 'relay'],
 		usage: '--port P',
-		help: `the port to listen on (default ${defaultPort})`,
+		help: `the port to listen on (default ${defaultPort}; 0: any free port, shown when listening)`,
 	},
 	protocol: {
 		type: 'string',
