@@ -84,7 +84,7 @@ export function cameraText(state: CallScreenState): string | undefined {
 }
 
 function Hints({state, cols}: {state: CallScreenState; cols: number}) {
-	const camera = cameraText(state);
+	const camera = cameraInLobby(state) ? undefined : cameraText(state);
 	// Outside a call the lobby shows the notice whole; the hint line has room for a piece only.
 	const message = (noticeInLobby(state) ? undefined : state.notice) ?? camera;
 	const keys = state.keyChange
@@ -105,6 +105,11 @@ function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 
 function noticeInLobby(state: CallScreenState): boolean {
 	return state.phase.kind !== 'in-call' && state.notice !== undefined;
+}
+
+/** Outside a call a camera that cannot open is said whole in the lobby (what to try instead). */
+function cameraInLobby(state: CallScreenState): boolean {
+	return state.phase.kind !== 'in-call' && state.camera.kind === 'lost' && !state.keyChange;
 }
 
 type LobbyLine = {text: string; color?: string; bold?: boolean};
@@ -163,6 +168,10 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 			break;
 		case 'in-call':
 			break;
+	}
+	if (cameraInLobby(state)) {
+		lines.push({text: ''});
+		lines.push({text: cameraText(state)!, color: 'red'});
 	}
 	if (noticeInLobby(state) && !state.keyChange) {
 		lines.push({text: ''});

@@ -166,3 +166,18 @@ test('the lobby text stays clear of your own picture, which covers its corner', 
 	}
 	view.unmount();
 });
+
+test('outside a call, a camera that cannot open is said whole in the lobby, not cut in the hint line', () => {
+	const message =
+		'Camera 0 cannot be opened. No camera is connected to this machine; try --camera test, or a video file.';
+	const listening = reduceCall(
+		reduceCall(initialCallState('listen', '0'), {type: 'listening', addresses: ['127.0.0.1'], port: 3223})[0],
+		{type: 'camera', camera: {kind: 'lost', message, neverStarted: true}},
+	)[0];
+	const view = render(<CallScreenView state={listening} size={{cols: 80, rows: 24}} />);
+	const frame = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+	assert.match(frame.replace(/\s+/g, ' '), /try --camera test, or a video file \(trying again\)/);
+	// Said once: the hint line keeps only the keys.
+	assert.equal(frame.split('Camera 0 cannot').length, 2);
+	view.unmount();
+});
