@@ -87,11 +87,15 @@ function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 	const camera = cameraInLobby(state) ? undefined : cameraText(state);
 	// Outside a call the lobby shows the notice whole; the hint line has room for a piece only.
 	const message = (noticeInLobby(state) ? undefined : state.notice) ?? camera;
+	const allKeys = `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
 	const keys = state.keyChange
 		? 'y accept the new key · n refuse'
 		: state.typing
 			? 'Enter send · Esc back to video'
-			: `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
+			: // A narrow terminal keeps quitting and the help, which lists the rest.
+				textWidth(allKeys) <= cols
+				? allKeys
+				: 'q quit · Tab chat · ? help';
 	const room = Math.max(0, cols - textWidth(keys) - 3);
 	return (
 		<Box height={1} width={cols} justifyContent="space-between">

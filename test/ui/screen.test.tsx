@@ -181,3 +181,12 @@ test('outside a call, a camera that cannot open is said whole in the lobby, not 
 	assert.equal(frame.split('Camera 0 cannot').length, 2);
 	view.unmount();
 });
+
+test('on a narrow terminal the key hints keep quitting and the help', () => {
+	const view = render(
+		<CallScreenView state={state({type: 'call-started', protocol: 'v2'})} size={{cols: 40, rows: 12}} />,
+	);
+	const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+	assert.match(lines.at(-1)!, /q quit · Tab chat · \? help/);
+	view.unmount();
+});
