@@ -181,24 +181,30 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 		lines.push({text: ''});
 		lines.push({text: state.notice!, color: 'yellow'});
 	}
-	// Your own picture covers its corner of this box, text and all: centred lines stay left of it.
-	const clear = pip ? Math.max(20, 2 * (pip.col - rect.col) - rect.cols) : rect.cols;
-	const width = Math.max(0, Math.min(rect.cols, clear) - 2);
-	const shown = lines.flatMap((line) => wrap(line.text, width).map((text) => ({...line, text})));
+	// Your own picture covers its corner of this box, text and all: the lines are centred in the
+	// rows above it when they fit there, else they wrap narrow enough to stay left of it.
+	const wrapAt = (cols: number) =>
+		lines.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+	const above = pip ? pip.row - rect.row : rect.rows;
+	let shown = wrapAt(rect.cols);
+	let height = rect.rows;
+	if (pip && shown.length <= above) height = above;
+	else if (pip) shown = wrapAt(Math.min(rect.cols, Math.max(20, 2 * (pip.col - rect.col) - rect.cols)));
 	return (
-		<Box
-			width={rect.cols}
-			height={rect.rows}
-			flexDirection="column"
-			justifyContent="center"
-			overflow="hidden"
-			alignItems="center"
-		>
-			{shown.slice(0, rect.rows).map((line, index) => (
-				<Text key={index} color={line.color} bold={line.bold}>
-					{line.text || ' '}
-				</Text>
-			))}
+		<Box width={rect.cols} height={rect.rows} flexDirection="column" overflow="hidden">
+			<Box
+				width={rect.cols}
+				height={height}
+				flexDirection="column"
+				justifyContent="center"
+				alignItems="center"
+			>
+				{shown.slice(0, height).map((line, index) => (
+					<Text key={index} color={line.color} bold={line.bold}>
+						{line.text || ' '}
+					</Text>
+				))}
+			</Box>
 		</Box>
 	);
 }
