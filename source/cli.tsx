@@ -21,8 +21,9 @@ const cli = meow(
 	  $ facetty preview                  your own camera in the terminal, to check framing and light
 	  $ facetty play FILE                draw a video file in the terminal
 	  $ facetty demo                     a call between two facetty peers in this terminal (npm start)
-	  $ facetty invite --relay HOST:PORT show a one-time code for a call through a relay
-	  $ facetty join CODE --relay HOST:PORT
+	  $ facetty invite [--relay HOST:PORT]
+	                                     show a one-time code for a call through a relay
+	  $ facetty join CODE [--relay HOST:PORT]
 	                                     join a call by its code
 	  $ facetty relay [--host H] [--port P]
 	                                     run a relay that pairs invites (default every address, port 3223)

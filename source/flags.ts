@@ -49,7 +49,7 @@ export const flagTable = {
 		default: String(defaultPort),
 		for: ['listen', 'relay'],
 		usage: '--port P',
-		help: `the port to listen on (default ${defaultPort})`,
+		help: `the port to listen on (default ${defaultPort}; 0: any free port, shown when listening)`,
 	},
 	protocol: {
 		type: 'string',
@@ -76,7 +76,8 @@ export const flagTable = {
 	},
 	secret: {
 		type: 'string',
-		for: call,
+		// invite and join: the code is the secret, and encryption is required.
+		for: ['listen', 'call'],
 		usage: '--secret WORDS',
 		help: [
 			'a passphrase both sides must give; when they differ the call is refused on',
@@ -87,7 +88,7 @@ export const flagTable = {
 	requireEncryption: {
 		type: 'boolean',
 		default: false,
-		for: call,
+		for: ['listen', 'call'],
 		help: [
 			"refuse calls that cannot be encrypted (the original script's format);",
 			'every facetty-to-facetty call is encrypted anyway',

@@ -170,6 +170,9 @@ test('a flag must exist, and belong to the command; the nearest known one is sug
 		[['listen'], ['--size', '10x10'], /^listen does not take --size \(it is for play, preview\)$/],
 		[['call', 'h:1'], ['--no-pace'], /^call does not take --pace/],
 		[['play', 'a.mp4'], ['--secret', 'x'], /^play does not take --secret/],
+		// The invite code is the secret (and encryption is required): a --secret given would be ignored.
+		[['invite'], ['--secret', 'x'], /^invite does not take --secret \(it is for listen, call\)$/],
+		[['join', '1-a-b-c'], ['--require-encryption'], /^join does not take --require-encryption/],
 		[['demo'], ['--camera', 'test'], /^demo does not take --camera/],
 		[['play', 'a.mp4'], ['-h'], /^unknown flag -h: facetty has long flags only/],
 		[[], ['--camera', 'test'], /the setup screen \(facetty alone\) asks for its settings/],

@@ -21,7 +21,12 @@ export async function runPlay(options: PlayOptions): Promise<number> {
 	try {
 		source = openSource(options.file, {loop: options.loop ?? false, paced: options.pace ?? true});
 		if (source.spec.kind !== 'file' && source.spec.kind !== 'url') {
-			throw new SourceError('not-a-video', `${options.file} is not a video file.`);
+			throw new SourceError(
+				'not-a-video',
+				source.spec.kind === 'image'
+					? `${options.file} is a still image, not a video: facetty preview --camera ${options.file} shows it.`
+					: `${options.file} is not a video file.`,
+			);
 		}
 	} catch (error) {
 		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);

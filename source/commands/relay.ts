@@ -2,6 +2,7 @@
  * `facetty relay [--host H] [--port P]`: a relay for calls by invite code, until Ctrl-C. It logs
  * counts once a minute (channels, calls, bytes, refusals), never addresses or content.
  */
+import {listenFailure} from '../net/address.js';
 import {startRelay, type RelayOptions} from '../relay/server.js';
 
 export async function runRelay(
@@ -14,9 +15,7 @@ export async function runRelay(
 	try {
 		relay = await startRelay({host: command.host, port: command.port, log, ...extra});
 	} catch (error) {
-		out.write(
-			`facetty relay: could not listen on ${command.host}:${command.port}: ${(error as Error).message}\n`,
-		);
+		out.write(`facetty relay: ${listenFailure(error, command.host, command.port)}\n`);
 		return 1;
 	}
 	log(

@@ -103,3 +103,25 @@ export function listenFailure(error: unknown, host: string | undefined, port: nu
 			return `cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
 	}
 }
+
+/** Why connecting to a listener (or a relay) failed, in plain words, from Node's error (ECONNREFUSED...). */
+export function connectFailure(error: unknown): string {
+	const code = (error as {code?: string} | undefined)?.code;
+	switch (code) {
+		case 'ECONNREFUSED':
+			return 'nothing listens on that port (connection refused)';
+		case 'ENOTFOUND':
+			return 'that host name was not found';
+		case 'EAI_AGAIN':
+			return 'the host name could not be looked up (is the network up?)';
+		case 'ETIMEDOUT':
+			return 'no answer (timed out): a firewall may be dropping the connection';
+		case 'EHOSTUNREACH':
+		case 'ENETUNREACH':
+			return 'no route to that address (is the network up?)';
+		case 'ECONNRESET':
+			return 'the connection was reset';
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}

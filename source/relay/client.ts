@@ -4,6 +4,7 @@
  * it as if the peer were connected directly).
  */
 import net from 'node:net';
+import {connectFailure} from '../net/address.js';
 import {encodeRequest, LineReader, parseReply, type ErrorCode, type Reply} from './rendezvous.js';
 
 export type RelayAddress = {
@@ -144,7 +145,10 @@ export function connectRelay(relay: RelayAddress, timeoutMs = 5000): Promise<net
 		socket.once('error', (error) => {
 			clearTimeout(timer);
 			reject(
-				new RelayError('unreachable', `could not reach the relay ${describeRelay(relay)}: ${error.message}`),
+				new RelayError(
+					'unreachable',
+					`could not reach the relay ${describeRelay(relay)}: ${connectFailure(error)}`,
+				),
 			);
 		});
 	});

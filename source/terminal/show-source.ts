@@ -5,6 +5,7 @@
  */
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
+import {describeSpec} from '../sources/spec.js';
 import {layoutPicture, type CellRect, type ColorDepth, type Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
@@ -85,7 +86,9 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	let failure: string | undefined;
 	const stopListening = listenForQuit(keysOnly(options.input), () => finish(0));
 	let drawn = 0;
+	let received = 0;
 	const offFrame = source.onFrame((frame) => {
+		received++;
 		picture.show(frame);
 	});
 	const onPainted = () => {
@@ -95,8 +98,12 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		}
 	};
 	const offError = source.onError((error) => {
-		if (error.code === 'ended') finish(0);
-		else {
+		if (error.code === 'ended' && received > 0) finish(0);
+		else if (error.code === 'ended') {
+			// OpenCV opened it but decoded no picture (an SVG, a broken video): not a silent blank.
+			failure = `${describeSpec(source.spec)} has no picture OpenCV can decode.`;
+			finish(1);
+		} else {
 			failure = error.message;
 			finish(1);
 		}

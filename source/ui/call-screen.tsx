@@ -85,14 +85,18 @@ export function cameraText(state: CallScreenState): string | undefined {
 }
 
 function Hints({state, cols}: {state: CallScreenState; cols: number}) {
-	const camera = cameraText(state);
+	const camera = cameraInLobby(state) ? undefined : cameraText(state);
 	// Outside a call the lobby shows the notice whole; the hint line has room for a piece only.
 	const message = (noticeInLobby(state) ? undefined : state.notice) ?? camera;
+	const allKeys = `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
 	const keys = state.keyChange
 		? 'y accept the new key · n refuse'
 		: state.typing
 			? 'Enter send · Esc back to video'
-			: `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
+			: // A narrow terminal keeps quitting and the help, which lists the rest.
+				textWidth(allKeys) <= cols
+				? allKeys
+				: 'q quit · Tab chat · ? help';
 	const room = Math.max(0, cols - textWidth(keys) - 3);
 	return (
 		<Box height={1} width={cols} justifyContent="space-between">
@@ -106,6 +110,11 @@ function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 
 function noticeInLobby(state: CallScreenState): boolean {
 	return state.phase.kind !== 'in-call' && state.notice !== undefined;
+}
+
+/** Outside a call a camera that cannot open is said whole in the lobby (what to try instead). */
+function cameraInLobby(state: CallScreenState): boolean {
+	return state.phase.kind !== 'in-call' && state.camera.kind === 'lost' && !state.keyChange;
 }
 
 type LobbyLine = {text: string; color?: string; bold?: boolean};
@@ -128,7 +137,7 @@ export function keyChangeLines(change: NonNullable<CallScreenState['keyChange']>
 	];
 }
 
-function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
+function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip: CellRect | undefined}) {
 	const phase = state.phase;
 	const lines: LobbyLine[] = [];
 	switch (phase.kind) {
@@ -165,26 +174,38 @@ function Lobby({state, rect}: {state: CallScreenState; rect: CellRect}) {
 		case 'in-call':
 			break;
 	}
+	if (cameraInLobby(state)) {
+		lines.push({text: ''});
+		lines.push({text: cameraText(state)!, color: 'red'});
+	}
 	if (noticeInLobby(state) && !state.keyChange) {
 		lines.push({text: ''});
 		lines.push({text: state.notice!, color: 'yellow'});
 	}
-	const width = Math.max(0, rect.cols - 2);
-	const shown = lines.flatMap((line) => wrap(line.text, width).map((text) => ({...line, text})));
+	// Your own picture covers its corner of this box, text and all: the lines are centred in the
+	// rows above it when they fit there, else they wrap narrow enough to stay left of it.
+	const wrapAt = (cols: number) =>
+		lines.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+	const above = pip ? pip.row - rect.row : rect.rows;
+	let shown = wrapAt(rect.cols);
+	let height = rect.rows;
+	if (pip && shown.length <= above) height = above;
+	else if (pip) shown = wrapAt(Math.min(rect.cols, Math.max(20, 2 * (pip.col - rect.col) - rect.cols)));
 	return (
-		<Box
-			width={rect.cols}
-			height={rect.rows}
-			flexDirection="column"
-			justifyContent="center"
-			overflow="hidden"
-			alignItems="center"
-		>
-			{shown.slice(0, rect.rows).map((line, index) => (
-				<Text key={index} color={line.color} bold={line.bold}>
-					{line.text || ' '}
-				</Text>
-			))}
+		<Box width={rect.cols} height={rect.rows} flexDirection="column" overflow="hidden">
+			<Box
+				width={rect.cols}
+				height={height}
+				flexDirection="column"
+				justifyContent="center"
+				alignItems="center"
+			>
+				{shown.slice(0, height).map((line, index) => (
+					<Text key={index} color={line.color} bold={line.bold}>
+						{line.text || ' '}
+					</Text>
+				))}
+			</Box>
 		</Box>
 	);
 }
@@ -217,7 +238,8 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 					: '';
 	const inputLines = wrap(input, width).slice(-3);
 	const room = Math.max(0, height - 1 - inputLines.length);
-	const visible = room > 0 ? body.slice(-room) : [];
+	// The chat keeps its newest lines; the help its first ones (quitting comes first).
+	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : body.slice(-room);
 	return (
 		<Box
 			width={rect.cols}
@@ -265,7 +287,11 @@ export function CallScreenView({state, size}: {state: CallScreenState; size: Ter
 		<Box flexDirection="column" width={cols} height={rows}>
 			<StatusLine state={state} cols={cols} />
 			<Box width={cols} height={bodyRows} flexDirection={layout.panelSide === 'bottom' ? 'column' : 'row'}>
-				{layout.inCall ? <Box width={main.cols} height={main.rows} /> : <Lobby state={state} rect={main} />}
+				{layout.inCall ? (
+					<Box width={main.cols} height={main.rows} />
+				) : (
+					<Lobby state={state} rect={main} pip={layout.pip} />
+				)}
 				{layout.panel && layout.panelSide ? (
 					<ChatPanel state={state} rect={layout.panel} side={layout.panelSide} />
 				) : null}

@@ -129,3 +129,39 @@ test(
 		);
 	},
 );
+
+test('a file OpenCV opens but decodes no picture from (an SVG) is said in a sentence, exit 1, not a silent blank', async () => {
+	const errors = new PassThrough();
+	let said = '';
+	errors.on('data', (chunk: Buffer) => (said += chunk.toString()));
+	const code = await runPlay({
+		file: 'media/screenshot.svg',
+		pace: false,
+		size: {cols: 20, rows: 5},
+		color: 'truecolor',
+		input: new PassThrough() as unknown as NodeJS.ReadStream,
+		output: new PassThrough() as unknown as NodeJS.WriteStream,
+		errorOutput: errors,
+	});
+	assert.equal(code, 1);
+	assert.match(said, /^media\/screenshot\.svg has no picture OpenCV can decode\.\n$/);
+});
+
+test('play given a still image says how to show one', async () => {
+	const errors = new PassThrough();
+	let said = '';
+	errors.on('data', (chunk: Buffer) => (said += chunk.toString()));
+	const code = await runPlay({
+		file: 'media/still.png',
+		size: {cols: 20, rows: 5},
+		color: 'truecolor',
+		input: new PassThrough() as unknown as NodeJS.ReadStream,
+		output: new PassThrough() as unknown as NodeJS.WriteStream,
+		errorOutput: errors,
+	});
+	assert.equal(code, 2);
+	assert.equal(
+		said,
+		'media/still.png is a still image, not a video: facetty preview --camera media/still.png shows it.\n',
+	);
+});

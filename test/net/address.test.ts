@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import net from 'node:net';
+import {connectRelay} from '../../source/relay/client.js';
 import {
+	connectFailure,
 	defaultPort,
 	formatHostPort,
 	listenFailure,
@@ -87,5 +89,23 @@ test('a port already taken is said in plain words, not as EADDRINUSE', async () 
 	assert.match(
 		listenFailure(Object.assign(new Error('x'), {code: 'EACCES'}), undefined, 80),
 		/^cannot listen on port 80: ports below 1024 need administrator rights/,
+	);
+});
+
+test('a relay nobody listens at is said in plain words, not as ECONNREFUSED', async () => {
+	const closed = net.createServer();
+	await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+	const port = (closed.address() as net.AddressInfo).port;
+	await new Promise<void>((resolve) => closed.close(() => resolve()));
+	await assert.rejects(connectRelay({host: '127.0.0.1', port}), (error: Error) => {
+		assert.equal(
+			error.message,
+			`could not reach the relay 127.0.0.1:${port}: nothing listens on that port (connection refused)`,
+		);
+		return true;
+	});
+	assert.equal(
+		connectFailure(Object.assign(new Error('getaddrinfo ENOTFOUND x.invalid'), {code: 'ENOTFOUND'})),
+		'that host name was not found',
 	);
 });

@@ -128,3 +128,65 @@ test('the call screen fits tiny terminals without breaking lines', () => {
 		view.unmount();
 	}
 });
+
+test('on a small terminal the help shows its first keys (how to quit), not its last ones', () => {
+	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'key', key: {input: '?'}});
+	assert.equal(s.help, true);
+	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
+	const frame = view.lastFrame() ?? '';
+	assert.match(frame, /Keys/);
+	assert.match(frame, /q, Ctrl\+C +hang up and quit/);
+	view.unmount();
+});
+
+test('the lobby text stays clear of your own picture, which covers its corner', () => {
+	const size = {cols: 100, rows: 24};
+	const listening = reduceCall(
+		{
+			...initialCallState('listen', 'test'),
+			warnings: ['listening on 0.0.0.0 without --secret: anyone who can reach this port can call'],
+		},
+		{type: 'listening', addresses: ['192.0.2.2', '127.0.0.1'], port: 3223},
+	)[0];
+	const layout = callScreenLayout(listening, size);
+	const pip = layout.pip!;
+	assert.ok(pip);
+	const view = render(<CallScreenView state={listening} size={size} />);
+	const frame = view.lastFrame() ?? '';
+	assert.match(frame.replace(/\s+/g, ' '), /anyone who can reach this port can call/);
+	const lines = frame.split('\n');
+	for (let row = pip.row; row < pip.row + pip.rows; row++) {
+		assert.equal(
+			sliceColumns(lines[row] ?? '', pip.col, pip.col + pip.cols)
+				.replace(/\x1b\[[0-9;]*m/g, '')
+				.trim(),
+			'',
+			`row ${row}`,
+		);
+	}
+	view.unmount();
+});
+
+test('outside a call, a camera that cannot open is said whole in the lobby, not cut in the hint line', () => {
+	const message =
+		'Camera 0 cannot be opened. No camera is connected to this machine; try --camera test, or a video file.';
+	const listening = reduceCall(
+		reduceCall(initialCallState('listen', '0'), {type: 'listening', addresses: ['127.0.0.1'], port: 3223})[0],
+		{type: 'camera', camera: {kind: 'lost', message, neverStarted: true}},
+	)[0];
+	const view = render(<CallScreenView state={listening} size={{cols: 80, rows: 24}} />);
+	const frame = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+	assert.match(frame.replace(/\s+/g, ' '), /try --camera test, or a video file \(trying again\)/);
+	// Said once: the hint line keeps only the keys.
+	assert.equal(frame.split('Camera 0 cannot').length, 2);
+	view.unmount();
+});
+
+test('on a narrow terminal the key hints keep quitting and the help', () => {
+	const view = render(
+		<CallScreenView state={state({type: 'call-started', protocol: 'v2'})} size={{cols: 40, rows: 12}} />,
+	);
+	const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+	assert.match(lines.at(-1)!, /q quit · Tab chat · \? help/);
+	view.unmount();
+});
