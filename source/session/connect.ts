@@ -4,6 +4,7 @@
  * connection, is greeting.ts; what may happen at each step is the trust policy (trust/policy.ts).
  */
 import net from 'node:net';
+import {connectFailure, formatHostPort} from '../net/address.js';
 import {seedStatus, plainV2Status} from '../trust/policy.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
 import {accepterGreeting, callerGreeting, identityFor, pinOf} from './greeting.js';
@@ -73,7 +74,7 @@ function connect(host: string, port: number, timeoutMs: number): Promise<net.Soc
 		});
 		socket.once('error', (error) => {
 			clearTimeout(timer);
-			reject(new Error(`could not reach ${host}:${port}: ${error.message}`));
+			reject(new Error(`could not reach ${formatHostPort({host, port})}: ${connectFailure(error)}`));
 		});
 	});
 }

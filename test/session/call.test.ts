@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
@@ -231,4 +232,20 @@ test('drop policy: with the peer not acknowledging, one frame waits and newer on
 	assert.equal(call.meter.framesOut, 2);
 	assert.equal(call.meter.dropped, 49);
 	assert.equal(videos, 2);
+});
+
+test('a call to a port nobody listens on ends in plain words, not ECONNREFUSED', async () => {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	const call = dial('127.0.0.1', port, {});
+	const end = await withTimeout(
+		new Promise<{reason: string; error?: Error}>((resolve) => call.once('ended', resolve)),
+		10_000,
+		'the call to end',
+	);
+	const said = `${end.reason} ${end.error?.message ?? ''}`;
+	assert.match(said, new RegExp(`could not reach 127\\.0\\.0\\.1:${port}: nothing listens on that port`));
+	assert.doesNotMatch(said, /ECONNREFUSED/);
 });
