@@ -13,6 +13,7 @@ import {
 } from '../../source/invite/code.js';
 import {inviteWords, wordIndex} from '../../source/invite/words.js';
 import {parseCommandLine, UsageError, type Flags} from '../../source/command-line.js';
+import {wrongWords} from './wrong-words.js';
 
 test('the word list: 1024 distinct plain words, so three make 2^30 codes', () => {
 	assert.equal(inviteWords.length, 1024);
@@ -98,4 +99,15 @@ test('command line: relay, invite and join', () => {
 	assert.throws(() => parseCommandLine(['join'], flags), /join needs the invite CODE/);
 	assert.throws(() => parseCommandLine(['invite'], {...flags, relay: 'nowhere'}), UsageError);
 	assert.throws(() => parseCommandLine(['relay'], {...flags, port: 70000}), /--port/);
+});
+
+test('the tests can always make a wrong code with the same tag, or another one (it failed one time in fifty)', () => {
+	for (let i = 0; i < 300; i++) {
+		const words = [0, 1, 2].map(() => inviteWords[Math.floor(Math.random() * inviteWords.length)]!);
+		for (const sameTag of [true, false]) {
+			const wrong = wrongWords(words, sameTag);
+			assert.notDeepEqual(wrong, words);
+			assert.equal(codeTag(wrong) === codeTag(words), sameTag);
+		}
+	}
 });

@@ -13,8 +13,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import {after, before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {codeTag, formatCode, parseCode} from '../../source/invite/code.js';
-import {inviteWords} from '../../source/invite/words.js';
+import {formatCode, parseCode} from '../../source/invite/code.js';
+import {wrongWords} from '../invite/wrong-words.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const script = path.join(here, 'homes.sh');
@@ -90,14 +90,6 @@ function actor(name: string, args: string[]): Actor {
 			look();
 		});
 	return {child, lines, next};
-}
-
-function wrongWords(words: readonly string[], sameTag: boolean): string[] {
-	for (const word of inviteWords) {
-		const candidate = [words[0]!, words[1]!, word];
-		if (word !== words[2] && (codeTag(candidate) === codeTag(words)) === sameTag) return candidate;
-	}
-	throw new Error('no such word');
 }
 
 describe('calls through a relay between two NATed homes', {skip}, () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import {after, before, test} from 'node:test';
 import {codeTag, formatCode, parseCode} from '../../source/invite/code.js';
-import {inviteWords} from '../../source/invite/words.js';
+import {wrongWords} from '../invite/wrong-words.js';
 import {invite, join} from '../../source/invite/session.js';
 import {RelayError} from '../../source/relay/client.js';
 import {startRelay, type RelayServer} from '../../source/relay/server.js';
@@ -77,15 +77,6 @@ test('a call by invite code through the relay: video both ways, one check code, 
 	proxy.close();
 });
 
-function otherWords(words: readonly string[], sameTag: boolean): string[] {
-	const tag = codeTag(words);
-	for (const word of inviteWords) {
-		const candidate = [words[0]!, words[1]!, word];
-		if (word !== words[2] && (codeTag(candidate) === tag) === sameTag) return candidate;
-	}
-	throw new Error('no such word');
-}
-
 async function refusal(call: Promise<Call> | Call): Promise<string> {
 	try {
 		const c = await call;
@@ -99,7 +90,7 @@ async function refusal(call: Promise<Call> | Call): Promise<string> {
 
 test('a wrong code the relay can tell is refused on both sides, and the invite is gone', async () => {
 	const inv = await invite(address);
-	const wrong = formatCode({channel: inv.code.channel, words: otherWords(inv.code.words, false)});
+	const wrong = formatCode({channel: inv.code.channel, words: wrongWords(inv.code.words, false)});
 	const joining = join(address, wrong);
 	await assert.rejects(
 		joining,
@@ -112,7 +103,7 @@ test('a wrong code the relay can tell is refused on both sides, and the invite i
 
 test('a wrong code the relay cannot tell (same tag) is refused by the handshake on both sides', async () => {
 	const inv = await invite(address);
-	const wrong = formatCode({channel: inv.code.channel, words: otherWords(inv.code.words, true)});
+	const wrong = formatCode({channel: inv.code.channel, words: wrongWords(inv.code.words, true)});
 	const joiner = await join(address, wrong);
 	const [joinerSaid, inviterSaid] = await Promise.all([refusal(joiner), refusal(inv.call)]);
 	assert.match(joinerSaid, /secret/i);
@@ -178,7 +169,7 @@ test('a relay that terminates TLS both ways with a guessed code cannot complete 
 	let real = '';
 	const mitm = await terminatingRelay((channel, tag) => {
 		// The best it can do: words that match the tag, other than the real ones (which it cannot know).
-		const words = otherWords(parseCode(real).words, true);
+		const words = wrongWords(parseCode(real).words, true);
 		assert.equal(codeTag(words), tag);
 		return formatCode({channel, words});
 	});
