@@ -44,7 +44,7 @@ export type SinkOptions = {
 	readonly firstAnswerMs?: number;
 	/** The frame rate batches are paced at when nothing answers; default 30. */
 	readonly fps?: number;
-	/** The frame rate a slow terminal's budget is cut for; default 30 (every camera frame). */
+	/** The frame rate a slow terminal's budget is cut for; default 24 (see defaultBudgetFps). */
 	readonly budgetFps?: number;
 	readonly now?: () => number;
 };
