@@ -25,9 +25,9 @@ import {fileURLToPath} from 'node:url';
 import {percentile} from '../source/session/stats.js';
 import {pipRect} from '../source/ui/layout.js';
 import {findPicture, PaneReader, parseGlass} from './glass/glass.js';
-import {startStampCamera, writeStampVideo} from './glass/mjpeg-server.js';
+import {startStampCamera, writeStampVideo, type StampCamera} from './glass/mjpeg-server.js';
 import {startSshd, sshdMissing} from './glass/sshd.js';
-import {glassPsnr, readStamp, type Rect} from './glass/stamp.js';
+import {glassPsnr, readStamp, settleSeconds, type Rect, type SettleSample} from './glass/stamp.js';
 import {emulateLink, type EmulatedLink} from './link-emulator.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +37,8 @@ const fps = 30;
 const cols = 160;
 const rows = 48;
 const sampleMs = 1000 / 33;
+/** How long the glass is read after the camera freezes (the convergence column). */
+const stillSeconds = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
@@ -63,6 +65,8 @@ type Result = {
 	/** What facetty's own --stats said meanwhile (median of its per-second p95s). */
 	statsLatency?: number;
 	statsScreenLag?: number;
+	/** After the camera froze: seconds until the glass converged on the still picture, and its PSNR. */
+	settle?: {seconds: number; plateau: number};
 	note?: string;
 };
 
@@ -120,6 +124,7 @@ async function watch(
 	linkName: string,
 	frameTime: ((n: number) => number | undefined) | undefined,
 	mask: boolean,
+	camera?: Pick<StampCamera, 'freeze' | 'thaw'>,
 ): Promise<Result> {
 	const session = `glass-${Math.random().toString(36).slice(2, 8)}`;
 	// COLORTERM unset and TERM=xterm-256color on the remote side, as over a plain ssh.
@@ -211,6 +216,27 @@ async function watch(
 			next += sampleMs;
 			await sleep(Math.max(0, next - performance.now()));
 		}
+		const elapsed = (performance.now() - start) / 1000;
+		const bytesAfter = linkBytes(link);
+		if (camera) {
+			// A still camera: how long until the glass stops improving on the frozen frame.
+			const frozen = camera.freeze();
+			try {
+				const samples: SettleSample[] = [];
+				const from = performance.now();
+				let tick = from;
+				while (performance.now() < from + stillSeconds * 1000) {
+					const glass = parseGlass(await reader.capture());
+					const psnr = glassPsnr(glass.cells, rect, frozen, maskRect);
+					if (psnr !== undefined) samples.push({seconds: (performance.now() - from) / 1000, psnr});
+					tick += sampleMs;
+					await sleep(Math.max(0, tick - performance.now()));
+				}
+				result.settle = settleSeconds(samples);
+			} finally {
+				camera.thaw();
+			}
+		}
 		const dump = process.env['FACETTY_BENCH_DUMP'];
 		if (dump) {
 			fs.mkdirSync(dump, {recursive: true});
@@ -218,8 +244,7 @@ async function watch(
 			fs.writeFileSync(path.join(dump, `${name}.ansi`), await reader.capture());
 			fs.writeFileSync(path.join(dump, `${name}.json`), JSON.stringify({rect, mask: maskRect}));
 		}
-		const elapsed = (performance.now() - start) / 1000;
-		result.bytes = (linkBytes(link) - bytesBefore) / elapsed;
+		result.bytes = (bytesAfter - bytesBefore) / elapsed;
 		result.distinct = seen.size / elapsed;
 		if (!frameTime && offsets.length > 0) {
 			const base = Math.min(...offsets.map(({t, n}) => t - (n * 1000) / fps));
@@ -297,7 +322,8 @@ function row(result: Result): string {
 		`${result.distinct.toFixed(1)} | ${(result.bytes / 1000).toFixed(0)} | ` +
 		`${psnr === null ? '–' : psnr.toFixed(1)} | ${result.colours} | ${result.readable}/${result.samples} | ` +
 		`${result.statsLatency === undefined ? '–' : Math.round(result.statsLatency)}` +
-		`${result.statsScreenLag === undefined ? '' : ` / ${Math.round(result.statsScreenLag)}`} |`
+		`${result.statsScreenLag === undefined ? '' : ` / ${Math.round(result.statsScreenLag)}`} | ` +
+		`${result.settle ? `${result.settle.seconds.toFixed(2)} (${result.settle.plateau.toFixed(1)})` : '–'} |`
 	);
 }
 
@@ -360,7 +386,16 @@ async function main(): Promise<void> {
 					const stats = path.join(dir, `caller-${index}.stats`);
 					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}`;
 					const args = sshd.sshArgs(link.port);
-					const result = await watch(link, args, remote, 'facetty call', spec.name, camera.sentAt, true);
+					const result = await watch(
+						link,
+						args,
+						remote,
+						'facetty call',
+						spec.name,
+						camera.sentAt,
+						true,
+						camera,
+					);
 					results.push({...result, ...ownStats(stats)});
 				} finally {
 					await stopProcess(listener);
@@ -389,9 +424,9 @@ async function main(): Promise<void> {
 			'Lag: camera capture -> readable on the outer pane (timg: behind its own best frame). Bytes: sshd -> ssh through the link.\n',
 	);
 	console.log(
-		'| link | player | display lag p50 / p95 ms | distinct pictures/s | terminal kB/s | PSNR dB (p50) | colours | readable samples | --stats latency p95 (/ screen_lag_ms) |',
+		'| link | player | display lag p50 / p95 ms | distinct pictures/s | terminal kB/s | PSNR dB (p50) | colours | readable samples | --stats latency p95 (/ screen_lag_ms) | still camera: converged after s (PSNR dB) |',
 	);
-	console.log('|---|---|---|---|---|---|---|---|---|');
+	console.log('|---|---|---|---|---|---|---|---|---|---|');
 	for (const result of results) console.log(row(result));
 	for (const result of results.filter((r) => r.note))
 		console.log(`\n${result.link}, ${result.player}: ${result.note}`);

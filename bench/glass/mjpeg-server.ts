@@ -14,6 +14,12 @@ export type StampCamera = {
 	url: string;
 	/** When frame n was sent (performance.now()). */
 	sentAt(n: number): number | undefined;
+	/**
+	 * A still camera from now on: every frame sent is the last one sent (its number returned),
+	 * until `thaw`; frames keep coming at `fps`, as from a camera pointed at a still scene.
+	 */
+	freeze(): number;
+	thaw(): void;
 	close(): Promise<void>;
 };
 
@@ -24,6 +30,7 @@ export async function startStampCamera(fps = 30): Promise<StampCamera> {
 	const sent = new Map<number, number>();
 	const started = performance.now();
 	let next = 0;
+	let frozen: number | undefined;
 	let timer: NodeJS.Timeout | undefined;
 
 	const tick = () => {
@@ -32,7 +39,7 @@ export async function startStampCamera(fps = 30): Promise<StampCamera> {
 		if (due >= next) {
 			// Late ticks skip frames, as a camera does: the number always says when it was taken.
 			next = due;
-			const mat = new cv.Mat(Buffer.from(stampFrame(next)), stampHeight, stampWidth, cv.CV_8UC3);
+			const mat = new cv.Mat(Buffer.from(stampFrame(frozen ?? next)), stampHeight, stampWidth, cv.CV_8UC3);
 			const jpeg = cv.imencode('.jpg', mat, [cv.IMWRITE_JPEG_QUALITY, 92]);
 			mat.release();
 			const head = `--${boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`;
@@ -44,7 +51,7 @@ export async function startStampCamera(fps = 30): Promise<StampCamera> {
 				client.write(jpeg);
 				client.write('\r\n');
 			}
-			sent.set(next, performance.now());
+			if (frozen === undefined) sent.set(next, performance.now());
 			sent.delete(next - 3000);
 			next++;
 		}
@@ -72,6 +79,13 @@ export async function startStampCamera(fps = 30): Promise<StampCamera> {
 	return {
 		url: `http://127.0.0.1:${port}/stamp.mjpg`,
 		sentAt: (n) => sent.get(n),
+		freeze() {
+			frozen = Math.max(0, next - 1);
+			return frozen;
+		},
+		thaw() {
+			frozen = undefined;
+		},
 		close: () =>
 			new Promise<void>((resolve) => {
 				clearTimeout(timer);

@@ -145,3 +145,27 @@ export function glassPsnr(cells: GlassCell[][], rect: Rect, n: number, mask?: Re
 	const mse = sum / count;
 	return mse === 0 ? 99 : 10 * Math.log10((255 * 255) / mse);
 }
+
+/** A still picture's quality on the glass over time: seconds since it froze, PSNR against it. */
+export type SettleSample = {seconds: number; psnr: number};
+
+/**
+ * How long the glass took to converge on a still picture: the plateau is the median PSNR of the
+ * last second of samples, and the picture counts as converged from the first sample after which
+ * none falls more than `tolerance` dB below it. Undefined without samples.
+ */
+export function settleSeconds(
+	samples: readonly SettleSample[],
+	tolerance = 0.3,
+): {seconds: number; plateau: number} | undefined {
+	const last = samples.at(-1);
+	if (!last) return undefined;
+	const tail = samples
+		.filter((sample) => sample.seconds >= last.seconds - 1)
+		.map((sample) => sample.psnr)
+		.sort((a, b) => a - b);
+	const plateau = tail[Math.floor((tail.length - 1) / 2)]!;
+	let from = samples.length;
+	while (from > 0 && samples[from - 1]!.psnr >= plateau - tolerance) from--;
+	return {seconds: samples[Math.min(from, samples.length - 1)]!.seconds, plateau};
+}

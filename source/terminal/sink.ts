@@ -44,7 +44,7 @@ export type SinkOptions = {
 	readonly firstAnswerMs?: number;
 	/** The frame rate batches are paced at when nothing answers; default 30. */
 	readonly fps?: number;
-	/** The frame rate a slow terminal's budget is cut for; default 30 (every camera frame). */
+	/** The frame rate a slow terminal's budget is cut for; default 24 (see defaultBudgetFps). */
 	readonly budgetFps?: number;
 	readonly now?: () => number;
 };
@@ -59,8 +59,12 @@ export const maxQueuedBytes = 256 * 1024;
 export const maxUnanswered = 2;
 /** Most batches in flight however long the round trip. */
 export const maxInFlight = 8;
-/** The frame rate a slow terminal's budget is cut for: each frame gets what the link drains in its time. */
-const defaultBudgetFps = 30;
+/**
+ * The frame rate a slow terminal's budget is cut for: each frame gets what the link drains in its
+ * time. 24, not the camera's 30: fewer, fuller pictures (at 1 Mbit/s about 18 a second, PSNR about
+ * 0.5 dB higher on the glass than with 30).
+ */
+const defaultBudgetFps = 24;
 /** How often a terminal that did not answer is asked again. */
 export const reprobeMs = 2000;
 /** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */

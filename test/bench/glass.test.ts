@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {findPicture, parseGlass} from '../../bench/glass/glass.js';
-import {expectedPicture, glassPsnr, readStamp, type GlassCell, type Rgb} from '../../bench/glass/stamp.js';
+import {
+	expectedPicture,
+	glassPsnr,
+	readStamp,
+	settleSeconds,
+	type GlassCell,
+	type Rgb,
+} from '../../bench/glass/stamp.js';
 import {nearestPaletteEntry} from '../../source/render/palette.js';
 
 /** Frame n drawn perfectly as half blocks at `col,row` (cols x rows cells), as capture-pane -e shows it. */
@@ -57,4 +64,18 @@ test('a picture torn between two frames does not read as either', () => {
 		),
 		undefined,
 	);
+});
+
+test('a still picture converges when the glass stops improving on it, not before', () => {
+	const at = (psnrs: number[]) => psnrs.map((psnr, i) => ({seconds: i * 0.25, psnr}));
+	// Improving for 1 s, then steady (small noise within the tolerance).
+	assert.deepEqual(settleSeconds(at([20, 24, 27, 29, 30, 30.1, 29.9, 30, 30, 30.1, 30])), {
+		seconds: 1,
+		plateau: 30,
+	});
+	// A dip after reaching the plateau: converged only after the dip.
+	assert.equal(settleSeconds(at([30, 30, 25, 30, 30, 30, 30, 30, 30]))?.seconds, 0.75);
+	// Still at the plateau from the first sample on.
+	assert.equal(settleSeconds(at([31, 31, 31]))?.seconds, 0);
+	assert.equal(settleSeconds([]), undefined);
 });

@@ -261,6 +261,7 @@ test('over a slow link a picture above another (the self view) gets a share of t
 	compositor.paint();
 	compositor.close();
 	sink.close();
-	assert.ok(self.given[0]! <= budget / 4, `self view given ${self.given[0]} of ${budget}`);
-	assert.ok(peer.given[0]! >= (budget * 3) / 4 - 1, `peer given ${peer.given[0]} of ${budget}`);
+	assert.ok(self.given[0]! <= budget / 8, `self view given ${self.given[0]} of ${budget}`);
+	assert.ok(self.given[0]! > 0, 'the self view still gets some');
+	assert.ok(peer.given[0]! >= (budget * 7) / 8 - 1, `peer given ${peer.given[0]} of ${budget}`);
 });
