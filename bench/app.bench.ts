@@ -7,11 +7,11 @@
  */
 import {spawn} from 'node:child_process';
 import {EventEmitter} from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import type {AppMeter} from '../source/ui/call-app.js';
+import {freePort} from '../test/e2e/tmux.js';
 
 const here = fileURLToPath(import.meta.url);
 const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
@@ -103,15 +103,6 @@ function child(which: 'listen' | 'call', port: number): {reports: Promise<Report
 		proc.on('exit', (code) => reject(new Error(`${which} exited with ${code} before reporting`)));
 	});
 	return {reports, listening};
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 async function main(): Promise<void> {

@@ -29,6 +29,7 @@ import {startStampCamera, writeStampVideo, type StampCamera} from './glass/mjpeg
 import {startSshd, sshdMissing} from './glass/sshd.js';
 import {glassPsnr, readStamp, settleSeconds, type Rect, type SettleSample} from './glass/stamp.js';
 import {emulateLink, type EmulatedLink} from './link-emulator.js';
+import {freePort} from '../test/e2e/tmux.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 12);
@@ -80,17 +81,6 @@ function tmux(...args: string[]): string {
 	});
 	if (result.status !== 0) throw new Error(`tmux ${args[0]}: ${result.stderr}`);
 	return result.stdout;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 async function waitForPort(port: number, ms: number): Promise<void> {

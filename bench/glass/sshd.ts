@@ -8,6 +8,7 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import {freePort} from '../../test/e2e/tmux.js';
 
 export type Sshd = {
 	port: number;
@@ -22,17 +23,6 @@ export function sshdMissing(): string | undefined {
 	if (!fs.existsSync(sshdPath)) return `${sshdPath} is missing (apt-get install openssh-server)`;
 	if (spawnSync('ssh', ['-V']).status !== 0) return 'ssh is missing (apt-get install openssh-client)';
 	return undefined;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 function keygen(file: string): void {

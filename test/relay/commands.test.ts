@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {freePort} from '../e2e/tmux.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-relay-cli-'));
@@ -42,15 +42,6 @@ async function waitFor(read: () => string, pattern: RegExp, ms = 30_000): Promis
 		if (Date.now() > until) throw new Error(`no ${pattern} within ${ms} ms in:\n${read()}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-}
-
-/** A port free on loopback right now (the command line refuses --port 0). */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 test('relay, invite and join from the command line; the relay is remembered', async () => {

@@ -11,7 +11,6 @@
 import assert from 'node:assert/strict';
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
@@ -29,6 +28,7 @@ import {
 	patternFrame,
 	withTimeout,
 } from './helpers.js';
+import {freePort} from '../e2e/tmux.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const clip = path.join(root, 'media/clip.mp4');
@@ -90,14 +90,6 @@ function runPeer(peer: Peer, args: string[]): {child: ChildProcess; output: Prom
 		}
 	});
 	return {child, output: withTimeout(exited, 30_000, 'the seed peer to exit'), dump};
-}
-
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 async function clipFrames(count: number): Promise<Uint8Array[]> {
