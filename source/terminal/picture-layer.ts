@@ -99,6 +99,18 @@ export class PictureLayer extends Layer {
 
 	paint(view: CellView, budget: number): Array<Uint8Array | string> {
 		const rect = this.rect;
+		// Another layer's frame paints the screen too: a picture with no new frame, nothing held
+		// back, nothing of it damaged and the same cells its own has nothing to draw, so it skips
+		// the scaling and the cell-by-cell comparison (30 times a second for the peer's picture
+		// under a moving self view).
+		const unchanged =
+			!this.frameChanged &&
+			!this.blankUnknown &&
+			this.screen !== undefined &&
+			!this.renderer.lagging &&
+			!view.anyDamage &&
+			view.ownership === this.followed;
+		if (unchanged && rect && !this.tooSmall(rect)) return [];
 		if (rect && this.frameChanged) this.framesDrawn++;
 		this.frameChanged = false;
 		if (!rect) return [];
