@@ -5,6 +5,7 @@
 import {spawn} from 'node:child_process';
 import {paletteRgb} from '../../source/render/palette.js';
 import type {GlassCell, Rect, Rgb} from './stamp.js';
+import {sgrCells, type SgrColours} from '../../test/e2e/tmux.js';
 
 const basic: Rgb[] = [
 	[0, 0, 0],
@@ -35,50 +36,20 @@ export type Glass = {cells: GlassCell[][]; truecolor: number; indexed: number};
 
 /** Parses a capture; counts how many colours were truecolor and how many palette entries. */
 export function parseGlass(text: string): Glass {
-	let truecolor = 0;
-	let palette = 0;
+	const colours: SgrColours = {truecolor: 0, indexed: 0};
 	const cells = text.split('\n').map((line) => {
 		const row: GlassCell[] = [];
-		let fg: Rgb | undefined;
-		let bg: Rgb | undefined;
-		for (const match of line.matchAll(/\x1b\[([0-9;:]*)m|\x1b[^[]|([^\x1b])/gu)) {
-			const char = match[2];
-			if (char !== undefined) {
-				if (char === '▀') row.push({top: fg, bottom: bg});
-				else if (char === '▄') row.push({top: bg, bottom: fg});
-				else if (char === '█') row.push({top: fg, bottom: fg});
-				else if (char === ' ') row.push({top: bg, bottom: bg});
-				else row.push({});
-				continue;
-			}
-			if (match[1] === undefined) continue;
-			const codes = match[1] === '' ? [0] : match[1].split(/[;:]/).map(Number);
-			for (let i = 0; i < codes.length; i++) {
-				const code = codes[i]!;
-				if (code === 0) fg = bg = undefined;
-				else if (code === 39) fg = undefined;
-				else if (code === 49) bg = undefined;
-				else if ((code === 38 || code === 48) && codes[i + 1] === 2) {
-					const rgb: Rgb = [codes[i + 2]!, codes[i + 3]!, codes[i + 4]!];
-					if (code === 38) fg = rgb;
-					else bg = rgb;
-					truecolor++;
-					i += 4;
-				} else if ((code === 38 || code === 48) && codes[i + 1] === 5) {
-					const rgb = indexed(codes[i + 2]!);
-					if (code === 38) fg = rgb;
-					else bg = rgb;
-					palette++;
-					i += 2;
-				} else if (code >= 30 && code <= 37) fg = basic[code - 30];
-				else if (code >= 40 && code <= 47) bg = basic[code - 40];
-				else if (code >= 90 && code <= 97) fg = basic[code - 82];
-				else if (code >= 100 && code <= 107) bg = basic[code - 92];
-			}
+		colours.fg = colours.bg = undefined;
+		for (const {char, fg, bg} of sgrCells(line, colours, indexed)) {
+			if (char === '▀') row.push({top: fg, bottom: bg});
+			else if (char === '▄') row.push({top: bg, bottom: fg});
+			else if (char === '█') row.push({top: fg, bottom: fg});
+			else if (char === ' ') row.push({top: bg, bottom: bg});
+			else row.push({});
 		}
 		return row;
 	});
-	return {cells, truecolor, indexed: palette};
+	return {cells, truecolor: colours.truecolor, indexed: colours.indexed};
 }
 
 const isPicture = (cell: GlassCell | undefined) => Boolean(cell?.top && cell.bottom);

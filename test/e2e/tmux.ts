@@ -143,35 +143,49 @@ export function processAlive(pid: number): boolean {
 export type Rgb = [number, number, number];
 export type CapturedCell = {char: string; fg?: Rgb; bg?: Rgb};
 
+/** The colours an SGR sequence leaves set; `palette` maps 256-colour and basic indexes (else they are ignored). */
+export type SgrColours = {fg?: Rgb; bg?: Rgb; truecolor: number; indexed: number};
+
+/** Applies one SGR's parameters (`38;2;r;g;b`, `48;5;n`, `0`, `39`…) to `colours`, counting what kind each colour was. */
+export function applySgr(parameters: string, colours: SgrColours, palette?: (index: number) => Rgb): void {
+	const codes = parameters === '' ? [0] : parameters.split(/[;:]/).map(Number);
+	const set = (code: number, rgb: Rgb | undefined) => {
+		if (code === 38) colours.fg = rgb;
+		else colours.bg = rgb;
+	};
+	for (let i = 0; i < codes.length; i++) {
+		const code = codes[i]!;
+		if (code === 0) colours.fg = colours.bg = undefined;
+		else if (code === 39) colours.fg = undefined;
+		else if (code === 49) colours.bg = undefined;
+		else if ((code === 38 || code === 48) && codes[i + 1] === 2) {
+			set(code, [codes[i + 2]!, codes[i + 3]!, codes[i + 4]!]);
+			colours.truecolor++;
+			i += 4;
+		} else if ((code === 38 || code === 48) && codes[i + 1] === 5) {
+			if (palette) {
+				set(code, palette(codes[i + 2]!));
+				colours.indexed++;
+			}
+			i += 2;
+		} else if (palette && code >= 30 && code <= 37) colours.fg = palette(code - 30);
+		else if (palette && code >= 40 && code <= 47) colours.bg = palette(code - 40);
+		else if (palette && code >= 90 && code <= 97) colours.fg = palette(code - 82);
+		else if (palette && code >= 100 && code <= 107) colours.bg = palette(code - 92);
+	}
+}
+
+/** The characters of one captured line, each with the colours set before it. */
+export function* sgrCells(line: string, colours: SgrColours, palette?: (index: number) => Rgb) {
+	for (const match of line.matchAll(/\x1b\[([0-9;:]*)m|\x1b[^[]|([^\x1b])/gu)) {
+		if (match[2] !== undefined) yield {char: match[2], fg: colours.fg, bg: colours.bg};
+		else if (match[1] !== undefined) applySgr(match[1], colours, palette);
+	}
+}
+
 /** Parses `capture-pane -e -p` output into rows of cells with their truecolour fg and bg. */
 export function parseCapture(text: string): CapturedCell[][] {
-	return text.split('\n').map((line) => {
-		const cells: CapturedCell[] = [];
-		let fg: Rgb | undefined;
-		let bg: Rgb | undefined;
-		const pattern = /\x1b\[([0-9;:]*)m|\x1b[^[]|([^\x1b])/gu;
-		for (const match of line.matchAll(pattern)) {
-			if (match[2] !== undefined) {
-				cells.push({char: match[2], fg, bg});
-				continue;
-			}
-			if (match[1] === undefined) continue;
-			const codes = match[1] === '' ? [0] : match[1].split(/[;:]/).map(Number);
-			for (let i = 0; i < codes.length; i++) {
-				const code = codes[i]!;
-				if (code === 0) fg = bg = undefined;
-				else if (code === 39) fg = undefined;
-				else if (code === 49) bg = undefined;
-				else if ((code === 38 || code === 48) && codes[i + 1] === 2) {
-					const rgb: Rgb = [codes[i + 2]!, codes[i + 3]!, codes[i + 4]!];
-					if (code === 38) fg = rgb;
-					else bg = rgb;
-					i += 4;
-				} else if ((code === 38 || code === 48) && codes[i + 1] === 5) i += 2;
-			}
-		}
-		return cells;
-	});
+	return text.split('\n').map((line) => [...sgrCells(line, {truecolor: 0, indexed: 0})]);
 }
 
 /** Half-block cells with both colours set inside the rectangle, and their mean colour. */
