@@ -50,7 +50,8 @@ export const knownInjections: HostileWords = {
 export const foreign =
 	/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
 
-const dangerous = fc.constantFrom(
+/** Pieces of what a hostile peer sends: escapes, controls, bidi and zero-width characters, wide text. */
+export const dangerous = fc.constantFrom(
 	'\x1b',
 	'\x1b[',
 	'\x1b]0;',
