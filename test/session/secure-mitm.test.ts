@@ -15,6 +15,7 @@ import {readExactly} from '../../source/session/read.js';
 import {authenticate, startTls} from '../../source/session/secure.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {splice} from '../trust/helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -27,17 +28,6 @@ type Mitm = {
 	outcomes: Array<{caller: string; accepter: string}>;
 	close: () => Promise<void>;
 };
-
-function splice(a: tls.TLSSocket, b: tls.TLSSocket, aRest: Buffer, bRest: Buffer): void {
-	if (aRest.length > 0) b.write(aRest);
-	if (bRest.length > 0) a.write(bRest);
-	a.pipe(b);
-	b.pipe(a);
-	a.resume();
-	b.resume();
-	a.on('close', () => b.destroy());
-	b.on('close', () => a.destroy());
-}
 
 /**
  * mode 'forward': relays the plaintext inside the two TLS sessions, auth messages included.

@@ -51,12 +51,7 @@ export async function startRelay(target: number): Promise<{port: number; close: 
 			void greeting;
 			downTls.on('error', () => undefined);
 			upTls.on('error', () => undefined);
-			downTls.pipe(upTls);
-			upTls.pipe(downTls);
-			downTls.resume();
-			upTls.resume();
-			downTls.on('close', () => upTls.destroy());
-			upTls.on('close', () => downTls.destroy());
+			splice(downTls, upTls);
 		})().catch(() => down.destroy());
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,4 +63,16 @@ export async function startRelay(target: number): Promise<{port: number; close: 
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/** Joins two TLS sessions both ways (after writing what each had already read for the other). */
+export function splice(a: tls.TLSSocket, b: tls.TLSSocket, aRest?: Buffer, bRest?: Buffer): void {
+	if (aRest && aRest.length > 0) b.write(aRest);
+	if (bRest && bRest.length > 0) a.write(bRest);
+	a.pipe(b);
+	b.pipe(a);
+	a.resume();
+	b.resume();
+	a.on('close', () => b.destroy());
+	b.on('close', () => a.destroy());
 }
