@@ -20,8 +20,13 @@ export const directConnectMs = 1000;
 export const directHandshakeMs = 3000;
 /** The inviter's direct port closes this long after it was offered, used or not. */
 export const directListenMs = 10_000;
-/** After the switch, the relayed call is hung up once a direct frame came, or after this long. */
-const settleMs = 1000;
+/**
+ * After the switch, the relayed call is hung up once a direct frame came (the peer sends on the
+ * direct call only once it has switched too), or after this long. It must outlast the peer's own
+ * window for the direct handshake: a peer that is still finishing it (a loaded machine) would
+ * otherwise see the relayed call end under it and lose the call both ways.
+ */
+export const settleMs = directConnectMs + directHandshakeMs + 1000;
 export const movedReason = 'moved to a direct connection';
 export const directLabel = 'direct';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {invite, join} from '../../source/invite/session.js';
-import {movedReason} from '../../source/invite/direct.js';
+import {directConnectMs, directHandshakeMs, movedReason, settleMs} from '../../source/invite/direct.js';
 import {decodeV2Payload, encodeV2, V2Parser} from '../../source/protocol/v2.js';
 import {startRelay, type RelayServer} from '../../source/relay/server.js';
 import type {Call, DirectOffer} from '../../source/session/call.js';
@@ -40,6 +40,12 @@ test('direct-offer: port and IP literals byte by byte; anything but an IP litera
 		addresses: ['1.2.3.4'],
 	});
 	assert.throws(() => decodeV2Payload(0x09, Buffer.from([0, 1, 3, 7, 49])), /more addresses than it holds/);
+});
+
+test("the relayed call outlives the peer's window for the direct handshake when no direct frame comes", () => {
+	// Seen in CI under load: one side was in the direct call, hung the relay up after a second, and
+	// the other side, still in its handshake, lost the call both ways.
+	assert.ok(settleMs > directConnectMs + directHandshakeMs, `settle ${settleMs} ms`);
 });
 
 /** Resolves with the call that replaced the relayed one. */

@@ -47,10 +47,11 @@ async function waitFor(read: () => string, pattern: RegExp, ms = 30_000): Promis
 test('relay, invite and join from the command line; the relay is remembered', async () => {
 	const relay = facetty(['relay', '--host', '127.0.0.1', '--port', String(await freePort())]);
 	const port = (await waitFor(relay.output, /listening on 127\.0\.0\.1:(\d+)/))[1]!;
-	const inviter = facetty(['invite', '--relay', `127.0.0.1:${port}`, '--camera', 'test', '--seconds', '4']);
+	const inviter = facetty(['invite', '--relay', `127.0.0.1:${port}`, '--camera', 'test', '--seconds', '12']);
 	const code = (await waitFor(inviter.output, /Your invite code: (\S+)/))[1]!;
 	assert.match(inviter.output(), new RegExp(`facetty join ${code} --relay 127\\.0\\.0\\.1:${port}`));
-	const joiner = facetty(['join', code, '--camera', 'test', '--seconds', '3']);
+	// Long enough for the move to a direct connection on a loaded machine (up to 5 s).
+	const joiner = facetty(['join', code, '--camera', 'test', '--seconds', '7']);
 	const [joinerCode, inviterCode] = await Promise.all([joiner.exit, inviter.exit]);
 	const checks = [joiner.output(), inviter.output()].map(
 		(text) => /check code (\d{3} \d{3})/.exec(text)?.[1],
