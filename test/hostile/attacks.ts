@@ -64,6 +64,21 @@ export function closed(socket: net.Socket | tls.TLSSocket, ms = 8000): Promise<v
 	});
 }
 
+/**
+ * The attacker hangs up once all it wrote has left for the listener, then waits for the close. A
+ * plain `end()` followed by `closed()` could destroy the socket with bytes still queued when the
+ * listener reads slowly (a loaded machine), which the listener rightly reports as a connection
+ * closed mid-message rather than the ordinary end the case expects.
+ */
+export async function hangUpAfterWriting(socket: net.Socket | tls.TLSSocket, ms = 30_000): Promise<void> {
+	await Promise.race([
+		new Promise<void>((resolve) => socket.end(resolve)),
+		new Promise<void>((resolve) => socket.once('close', () => resolve())),
+		sleep(ms),
+	]);
+	await closed(socket);
+}
+
 /** Writes without waiting for the peer to read (a flood); stops at `bytes` or when the socket closes. */
 export async function flood(socket: net.Socket | tls.TLSSocket, chunk: Buffer, bytes: number): Promise<void> {
 	let written = 0;

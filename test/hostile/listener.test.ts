@@ -16,7 +16,17 @@ import {encodeAuth} from '../../source/protocol/auth.js';
 import {dial} from '../../source/session/connect.js';
 import {encodeJpeg} from '../../source/session/media.js';
 import {ended, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
-import {closed, flood, header, hello, random, rawConnect, secureConnect, sleep} from './attacks.js';
+import {
+	closed,
+	flood,
+	hangUpAfterWriting,
+	header,
+	hello,
+	random,
+	rawConnect,
+	secureConnect,
+	sleep,
+} from './attacks.js';
 
 type Line = {
 	event: string;
@@ -134,7 +144,7 @@ type Case = {
 async function survives(c: Case): Promise<void> {
 	const port = c.port ?? 'open';
 	const from = lines.length;
-	await withTimeout(c.attack(ports[port]), 30_000, `the attack "${c.name}"`);
+	await withTimeout(c.attack(ports[port]), 60_000, `the attack "${c.name}"`);
 	const result = await waitLine(from, (l) => outcome(l) && l.port === port);
 	assert.ok(
 		c.codes.includes(result.code ?? null),
@@ -175,9 +185,8 @@ function afterHandshake(bytes: () => Buffer, hangUpAfterMs?: number): (port: num
 		socket.write(bytes());
 		if (hangUpAfterMs !== undefined) {
 			await sleep(hangUpAfterMs);
-			socket.end();
-		}
-		await closed(socket);
+			await hangUpAfterWriting(socket);
+		} else await closed(socket);
 	};
 }
 
@@ -390,8 +399,7 @@ const cases: Case[] = [
 			socket.write(hello());
 			const chat = encodeV2({type: 'chat', text: 'spam '.repeat(20)});
 			await flood(socket, Buffer.concat(Array.from({length: 1000}, () => chat)), 200_000 * chat.length);
-			socket.end();
-			await closed(socket);
+			await hangUpAfterWriting(socket);
 		},
 	},
 	{
@@ -405,8 +413,7 @@ const cases: Case[] = [
 				if (!socket.write(video(1, 640, 480, jpeg, seq)))
 					await new Promise((resolve) => socket.once('drain', resolve));
 			}
-			socket.end();
-			await closed(socket);
+			await hangUpAfterWriting(socket);
 		},
 	},
 ];
