@@ -16,7 +16,18 @@ import {encodeAuth} from '../../source/protocol/auth.js';
 import {dial} from '../../source/session/connect.js';
 import {encodeJpeg} from '../../source/session/media.js';
 import {ended, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
-import {closed, flood, header, hello, random, rawConnect, secureConnect, sleep} from './attacks.js';
+import {
+	closed,
+	flood,
+	header,
+	hello,
+	random,
+	rawConnect,
+	secureConnect,
+	sleep,
+	startTlsAsCaller,
+	tlsConnect,
+} from './attacks.js';
 
 type Line = {
 	event: string;
@@ -254,14 +265,7 @@ const cases: Case[] = [
 		name: 'an auth message of the wrong shape inside TLS',
 		codes: ['bad-handshake'],
 		attack: async (port) => {
-			const raw = await rawConnect(port);
-			raw.write('FTYS');
-			const {startTls} = await import('../../source/session/secure.js');
-			const {ephemeralIdentity} = await import('../../source/trust/identity.js');
-			const {readExactly} = await import('../../source/session/read.js');
-			const echo = await readExactly(raw, 4, 5000);
-			const socket = await startTls(raw, 'caller', ephemeralIdentity(), echo.rest, 5000);
-			socket.on('error', () => undefined);
+			const {socket} = await tlsConnect(port);
 			const bad = encodeAuth({type: 'offer'});
 			bad.writeUInt32BE(1 << 30, 1);
 			socket.write(bad);
@@ -512,19 +516,10 @@ test('hostile: a TLS client that completes its handshake and then says nothing k
 		const raw = await rawConnectFrom(port);
 		raw.pause();
 		const {readExactly} = await import('../../source/session/read.js');
-		const {startTls, authenticate} = await import('../../source/session/secure.js');
+		const {authenticate} = await import('../../source/session/secure.js');
 		const {ephemeralIdentity} = await import('../../source/trust/identity.js');
 		const greeting = await readExactly(raw, 4, 5000);
-		raw.write('FTYS');
-		const echo = await readExactly(raw, 4, 5000);
-		const socket = await startTls(
-			raw,
-			'caller',
-			ephemeralIdentity(),
-			Buffer.concat([greeting.rest, echo.rest]),
-			5000,
-		);
-		socket.on('error', () => undefined);
+		const socket = await startTlsAsCaller(raw, ephemeralIdentity(), greeting.rest);
 		await authenticate(socket, 'caller', ephemeralIdentity(), undefined, 5000);
 		await closed(socket, 15_000);
 	});

@@ -11,13 +11,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {after, test} from 'node:test';
-import {dial, listen, listenerLimits} from '../../source/session/connect.js';
+import {dial, type ListenOptions, listenerLimits} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
 import {greetingDeadlines} from '../../source/session/greeting.js';
 import {seedMinBytesPerSecond, seedStallMs} from '../../source/session/seed-link.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {tempConfigDir} from '../trust/helpers.js';
-import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {ended, feed, feedListener, loopbackListener, nextCall, nextFrames, patternFrame} from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -59,9 +59,8 @@ async function downgradingRelay(
 	return {port: (server.address() as net.AddressInfo).port, connections: () => connections, plaintext};
 }
 
-async function target(options: Parameters<typeof listen>[0] = {}) {
-	const l = await listen({host: '127.0.0.1', port: 0, ...options});
-	cleanups.push(() => l.close());
+async function target(options: ListenOptions = {}) {
+	const l = await loopbackListener(cleanups, options);
 	cleanups.push(feedListener(l, (i) => patternFrame(16, 12, i)));
 	return l;
 }
@@ -110,7 +109,7 @@ test('a relay hanging up on FTYS: --secret, --peer-key and a remembered key refu
 test('a relay hanging up on FTYS cannot downgrade a default caller: it never says FTYS first, and the call is encrypted', async () => {
 	const l = await target();
 	const relay = await downgradingRelay(l.port);
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const caller = feeding(dial('127.0.0.1', relay.port, {codec: 'raw'}));
 	const accepter = await accepted;
 	await nextFrames(caller, 2);

@@ -1,6 +1,7 @@
-import type {Listener} from '../../source/session/listener.js';
+import {listen, type Listener, type ListenOptions} from '../../source/session/listener.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call, CallEnd, CallState} from '../../source/session/call.js';
+import type {CallStats} from '../../source/session/stats.js';
 
 /** A frame whose pixels say which frame it is and where each pixel is, so a received one can be checked. */
 export function patternFrame(width: number, height: number, index: number, capturedAt = Date.now()): Frame {
@@ -86,3 +87,42 @@ export function feedListener(listener: Listener, make: (index: number) => Frame,
 	const timer = setInterval(() => listener.sendFrame(make(index++)), 1000 / fps);
 	return () => clearInterval(timer);
 }
+
+/** A listener on a free loopback port, closed by the test file's cleanups. */
+export async function loopbackListener(
+	cleanups: Array<() => unknown>,
+	options: ListenOptions = {},
+): Promise<Listener> {
+	const l = await listen({host: '127.0.0.1', port: 0, ...options});
+	cleanups.push(() => l.close());
+	return l;
+}
+
+export function nextCall(l: Listener, ms = 10_000): Promise<Call> {
+	return withTimeout(new Promise((resolve) => l.once('call', resolve)), ms, 'a call');
+}
+
+export function nextRejection(l: Listener, ms = 10_000): Promise<Error & {code?: string}> {
+	return withTimeout(new Promise((resolve) => l.once('rejected', resolve)), ms, 'a rejection');
+}
+
+/** A stats line of a live v2 call; `over` changes what a test looks at. */
+export const callStats = (over: Partial<CallStats> = {}): CallStats => ({
+	t: '',
+	state: 'in-call',
+	protocol: 'v2',
+	codec: 'jpeg',
+	fps_in: 30,
+	fps_out: 30,
+	bytes_in: 100_000,
+	bytes_out: 100_000,
+	frames_in: 1,
+	frames_out: 1,
+	dropped: 0,
+	rtt_ms: 1,
+	latency_ms_p50: null,
+	latency_ms_p95: null,
+	peer_shape: null,
+	shown_shape: null,
+	...over,
+});

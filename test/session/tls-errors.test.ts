@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {after, test} from 'node:test';
-import {dial, listen} from '../../source/session/connect.js';
-import type {Call} from '../../source/session/call.js';
+import {dial} from '../../source/session/connect.js';
 import {connectionErrorSentence, tlsSentence} from '../../source/session/tls-errors.js';
-import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {ended, feed, loopbackListener, nextCall, nextFrames, patternFrame} from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -39,10 +38,9 @@ async function tamperingProxy(target: number): Promise<{port: number; arm: () =>
 }
 
 test('a byte altered inside an encrypted call: the caller is told in a sentence', async () => {
-	const l = await listen({host: '127.0.0.1', port: 0});
-	cleanups.push(() => l.close());
+	const l = await loopbackListener(cleanups);
 	const proxy = await tamperingProxy(l.port);
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', proxy.port, {codec: 'raw'});
 	const stop = feed(caller, (i) => patternFrame(64, 48, i));
 	cleanups.push(stop);
