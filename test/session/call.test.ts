@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {dial, type ListenOptions} from '../../source/session/connect.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call} from '../../source/session/call.js';
 import {scaleFrame} from '../../source/session/media.js';
 import {
+	cleanupsAfterFile,
 	ended,
 	feed,
 	feedListener,
@@ -43,10 +44,7 @@ function numbered(width: number, height: number, index: number): Frame {
 	return frame;
 }
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const listener = (options: ListenOptions = {}) => loopbackListener(cleanups, options);
 

@@ -10,19 +10,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {dial, type ListenOptions, listenerLimits} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
 import {greetingDeadlines} from '../../source/session/greeting.js';
 import {seedMinBytesPerSecond, seedStallMs} from '../../source/session/seed-link.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {tempConfigDir} from '../trust/helpers.js';
-import {ended, feed, feedListener, loopbackListener, nextCall, nextFrames, patternFrame} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	feedListener,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	patternFrame,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 /** Passes bytes both ways, except that it hangs up on a caller whose answer to `done` is FTYS/FTY2; counts connections. */
 async function downgradingRelay(

@@ -1,3 +1,4 @@
+import {after} from 'node:test';
 import {listen, type Listener, type ListenOptions} from '../../source/session/listener.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call, CallEnd, CallState} from '../../source/session/call.js';
@@ -86,6 +87,15 @@ export function feedListener(listener: Listener, make: (index: number) => Frame,
 	let index = 0;
 	const timer = setInterval(() => listener.sendFrame(make(index++)), 1000 / fps);
 	return () => clearInterval(timer);
+}
+
+/** What a test file undoes when all its tests are done, last first: push a step onto it. */
+export function cleanupsAfterFile(): Array<() => unknown> {
+	const cleanups: Array<() => unknown> = [];
+	after(async () => {
+		for (const cleanup of cleanups.reverse()) await cleanup();
+	});
+	return cleanups;
 }
 
 /** A listener on a free loopback port, closed by the test file's cleanups. */

@@ -1,6 +1,6 @@
 /** Who the peer is, as the session layer tells it: its display name (v2 hello) and its address. */
 import assert from 'node:assert/strict';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {
 	cleanName,
 	decodeV2Payload,
@@ -14,12 +14,18 @@ import {
 } from '../../source/protocol/v2.js';
 import type {Call, CallOptions} from '../../source/session/call.js';
 import {dial, listen, type Listener} from '../../source/session/connect.js';
-import {ended, feed, feedListener, loopbackListener, nextCall, patternFrame, reached} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	feedListener,
+	loopbackListener,
+	nextCall,
+	patternFrame,
+	reached,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const listener = (options: CallOptions = {}) => loopbackListener(cleanups, options);
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {encodeSeedShape} from '../../source/protocol/seed.js';
 import {dial, type ListenOptions, type Listener} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
 import {
+	cleanupsAfterFile,
 	ended,
 	feed,
 	feedListener,
@@ -15,10 +16,7 @@ import {
 	withTimeout,
 } from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const listener = (options: ListenOptions = {}) =>
 	loopbackListener(cleanups, {handshakeTimeoutMs: 500, idleTimeoutMs: 1000, ...options});

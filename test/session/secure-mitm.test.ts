@@ -8,11 +8,12 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type tls from 'node:tls';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {dial, type Listener} from '../../source/session/connect.js';
 import {authenticate} from '../../source/session/secure.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {
+	cleanupsAfterFile,
 	ended,
 	feed,
 	loopbackListener,
@@ -25,10 +26,7 @@ import {
 import {splice, startTlsAsAccepter} from '../trust/helpers.js';
 import {tlsConnect} from '../hostile/attacks.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 type Mitm = {
 	port: number;

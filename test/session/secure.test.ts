@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type tls from 'node:tls';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import fc from 'fast-check';
 import {
 	AuthReader,
@@ -23,14 +23,20 @@ import {readExactly} from '../../source/session/read.js';
 import {authenticate} from '../../source/session/secure.js';
 import {startCpace} from '../../source/trust/cpace.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
-import {ended, feed, loopbackListener, nextCall, nextFrames, nextRejection, patternFrame} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	nextRejection,
+	patternFrame,
+} from './helpers.js';
 import {startTlsAsAccepter} from '../trust/helpers.js';
 import {tlsConnect} from '../hostile/attacks.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const share = Uint8Array.from({length: 32}, (_, i) => i + 1);
 const samples: Array<[AuthKind, AuthMessage]> = [

@@ -4,15 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {dial} from '../../source/session/connect.js';
 import {connectionErrorSentence, tlsSentence} from '../../source/session/tls-errors.js';
-import {ended, feed, loopbackListener, nextCall, nextFrames, patternFrame} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	patternFrame,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 /** A TCP proxy that flips one byte in the middle of a large chunk from the caller, once `armed`. */
 async function tamperingProxy(target: number): Promise<{port: number; arm: () => void}> {

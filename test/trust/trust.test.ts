@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {dial, Listener, type ListenOptions} from '../../source/session/connect.js';
 import type {Call, CallEnd} from '../../source/session/call.js';
 import {selfSignedCertificate} from '../../source/trust/der.js';
@@ -14,6 +14,7 @@ import {
 import {KnownPeers, parseKnownPeers} from '../../source/trust/known-peers.js';
 import {formatSas} from '../../source/trust/sas.js';
 import {
+	cleanupsAfterFile,
 	ended,
 	feed,
 	feedListener,
@@ -25,10 +26,7 @@ import {
 } from '../session/helpers.js';
 import {startRelay, tempConfigDir} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const listener = (options: ListenOptions = {}) =>
 	loopbackListener(cleanups, {handshakeTimeoutMs: 3000, ...options});
