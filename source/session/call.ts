@@ -26,7 +26,7 @@ import {nameFromAgent} from '../protocol/v2.js';
 import {cleanLine} from '../text/sanitize.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
 import {connectionErrorSentence} from './tls-errors.js';
-import type {Size} from './media.js';
+import {fitWithin, type Size} from './media.js';
 import {
 	defaultTimeouts,
 	type CallEnd,
@@ -307,10 +307,8 @@ export class Call extends EventEmitter<CallEvents> {
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {
 			const what = this.state === 'in-call' ? 'sent nothing' : 'did not finish the handshake';
-			this.finish(
-				`the peer ${what} for ${Math.round(silentFor / 1000)} s`,
-				new ProtocolError('timeout', `the peer ${what} for ${Math.round(silentFor / 1000)} s`),
-			);
+			const sentence = `the peer ${what} for ${Math.round(silentFor / 1000)} s`;
+			this.finish(sentence, new ProtocolError('timeout', sentence));
 			return;
 		}
 		this.link?.tick(now);
@@ -352,13 +350,9 @@ export class Call extends EventEmitter<CallEvents> {
 	}
 }
 
+/** The size the peer's picture is shown at: fitted to this side's box (0x0: full size), enlarged too. */
 function fitShown(peer: Size, box: Size): Size {
-	if (box.width === 0 || box.height === 0) return peer;
-	const scale = Math.min(box.width / peer.width, box.height / peer.height);
-	return {
-		width: Math.max(1, Math.round(peer.width * scale)),
-		height: Math.max(1, Math.round(peer.height * scale)),
-	};
+	return box.width === 0 || box.height === 0 ? peer : fitWithin(peer, box, true);
 }
 
 /** `host:port` of a socket's peer: IPv4-mapped IPv6 as plain IPv4, other IPv6 in brackets. */
