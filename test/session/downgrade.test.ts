@@ -23,6 +23,7 @@ import {
 	feed,
 	feedListener,
 	loopbackListener,
+	loopbackProxy,
 	nextCall,
 	nextFrames,
 	patternFrame,
@@ -34,35 +35,26 @@ const cleanups = cleanupsAfterFile();
 async function downgradingRelay(
 	target: number,
 ): Promise<{port: number; connections: () => number; plaintext: Buffer[]}> {
-	let connections = 0;
 	const plaintext: Buffer[] = [];
-	const server = net.createServer((down) => {
-		connections++;
-		const up = net.connect(target, '127.0.0.1');
-		for (const s of [down, up]) s.on('error', () => undefined);
-		let answered = false;
-		down.on('data', (chunk: Buffer) => {
-			if (!answered) {
-				answered = true;
+	const answered = new WeakSet<net.Socket>();
+	const proxy = await loopbackProxy(
+		cleanups,
+		target,
+		(chunk, {down, up}) => {
+			if (!answered.has(down)) {
+				answered.add(down);
 				if (chunk.subarray(0, 3).toString() === 'FTY') {
 					down.destroy();
 					up.destroy();
-					return;
+					return undefined;
 				}
 			}
 			plaintext.push(chunk);
-			up.write(chunk);
-		});
-		up.on('data', (chunk: Buffer) => {
-			plaintext.push(chunk);
-			down.write(chunk);
-		});
-		down.on('close', () => up.destroy());
-		up.on('close', () => down.destroy());
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-	return {port: (server.address() as net.AddressInfo).port, connections: () => connections, plaintext};
+			return chunk;
+		},
+		(chunk) => plaintext.push(chunk),
+	);
+	return {...proxy, plaintext};
 }
 
 async function target(options: ListenOptions = {}) {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import {after} from 'node:test';
 import {listen, type Listener, type ListenOptions} from '../../source/session/listener.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
@@ -136,3 +137,36 @@ export const callStats = (over: Partial<CallStats> = {}): CallStats => ({
 	shown_shape: null,
 	...over,
 });
+
+/**
+ * A TCP proxy on loopback in front of `target`, closed by the file's cleanups. Each chunk the
+ * caller sends goes through `fromCaller` (what it returns is passed on; undefined drops it); each
+ * chunk from the target is shown to `fromTarget` and passed on. Either side closing closes both.
+ * It counts the connections it took.
+ */
+export async function loopbackProxy(
+	cleanups: Array<() => unknown>,
+	target: number,
+	fromCaller: (chunk: Buffer, sides: {down: net.Socket; up: net.Socket}) => Buffer | undefined,
+	fromTarget: (chunk: Buffer) => void = () => undefined,
+): Promise<{port: number; connections: () => number}> {
+	let connections = 0;
+	const server = net.createServer((down) => {
+		connections++;
+		const up = net.connect(target, '127.0.0.1');
+		for (const s of [down, up]) s.on('error', () => undefined);
+		down.on('data', (chunk: Buffer) => {
+			const passed = fromCaller(chunk, {down, up});
+			if (passed) up.write(passed);
+		});
+		up.on('data', (chunk: Buffer) => {
+			fromTarget(chunk);
+			down.write(chunk);
+		});
+		down.on('close', () => up.destroy());
+		up.on('close', () => down.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+	return {port: (server.address() as net.AddressInfo).port, connections: () => connections};
+}
