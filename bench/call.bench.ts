@@ -5,7 +5,7 @@
  * no netem) in v2, shown at 160x96 and at 640x480, and in the seed format as the script sends it.
  * Roles run in child processes (`--role ...`) so each side has its own event loop (and namespace).
  */
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -17,6 +17,7 @@ import {scaleFrame} from '../source/session/media.js';
 import {percentile} from '../source/session/stats.js';
 import {openSource} from '../source/sources/index.js';
 import {emulateLink} from './link-emulator.js';
+import {addrB, delayMs, makeNetemLink, nsA, nsB, rateBits, removeLink} from './netem-link.js';
 
 const here = fileURLToPath(import.meta.url);
 const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
@@ -139,59 +140,7 @@ function row(what: string, value: number | string, target: string, ok: boolean):
 // way, 256 KiB bottleneck queue) that forwards to the receiver. FACETTY_BENCH_LINK=netem|emulator
 // forces one.
 
-const rateBits = 2_000_000;
-const delayMs = 40;
 const throttledSeconds = Number(process.env['FACETTY_BENCH_THROTTLED_SECONDS'] ?? Math.max(seconds, 12));
-const nsA = 'fxbench-a';
-const nsB = 'fxbench-b';
-const addrA = '10.231.77.1';
-const addrB = '10.231.77.2';
-
-function ip(...args: string[]): void {
-	const result = spawnSync('ip', args, {encoding: 'utf8'});
-	if (result.status !== 0) throw new Error(`ip ${args.join(' ')}: ${result.stderr.trim()}`);
-}
-
-/** Two namespaces joined by a veth pair with netem on both ends; throws when any step fails. */
-function makeNetemLink(): void {
-	removeLink();
-	ip('netns', 'add', nsA);
-	ip('netns', 'add', nsB);
-	ip('link', 'add', 'fxb-a', 'netns', nsA, 'type', 'veth', 'peer', 'name', 'fxb-b', 'netns', nsB);
-	for (const [ns, dev, addr] of [
-		[nsA, 'fxb-a', addrA],
-		[nsB, 'fxb-b', addrB],
-	] as const) {
-		ip('-n', ns, 'addr', 'add', `${addr}/24`, 'dev', dev);
-		ip('-n', ns, 'link', 'set', dev, 'up');
-		ip('-n', ns, 'link', 'set', 'lo', 'up');
-		const tc = spawnSync(
-			'ip',
-			[
-				'netns',
-				'exec',
-				ns,
-				'tc',
-				'qdisc',
-				'add',
-				'dev',
-				dev,
-				'root',
-				'netem',
-				'rate',
-				'2mbit',
-				'delay',
-				'40ms',
-			],
-			{encoding: 'utf8'},
-		);
-		if (tc.status !== 0) throw new Error(`tc netem: ${tc.stderr.trim() || tc.error?.message}`);
-	}
-}
-
-function removeLink(): void {
-	for (const ns of [nsA, nsB]) spawnSync('ip', ['netns', 'del', ns], {stdio: 'ignore'});
-}
 
 type RoleResult = Record<string, unknown>;
 

@@ -14,7 +14,8 @@ import {colorNotice, terminalColorDepth} from '../terminal/color.js';
 import {defaultConfigDir, loadIdentity} from '../trust/identity.js';
 import {KeyFileError, secureConfigDir} from '../config/config.js';
 import type {CallSettings, Display} from '../command-line.js';
-import {defaultPort, formatHostPort, listenFailure, parseHostPort, type HostPort} from '../net/address.js';
+import {defaultPort, formatHostPort, listenFailure, parseTarget} from '../net/address.js';
+import {kbit} from '../ui/text.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -79,11 +80,7 @@ export type ListenCommandOptions = CallCommandOptions & {
 };
 export type DialCommandOptions = CallCommandOptions & {target: string};
 
-export function parseTarget(target: string): HostPort {
-	const parsed = parseHostPort(target);
-	if (!parsed.ok) throw new Error(parsed.error);
-	return parsed.value;
-}
+export {parseTarget};
 
 function terminalPixels(): {width: number; height: number} | undefined {
 	const {columns, rows} = process.stdout;
@@ -91,7 +88,6 @@ function terminalPixels(): {width: number; height: number} | undefined {
 }
 
 export function formatStatus(stats: CallStats): string {
-	const kbit = (bytes: number) => Math.round((bytes * 8) / 1000);
 	const rtt = stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`;
 	const security =
 		stats.encrypted === true
@@ -100,8 +96,8 @@ export function formatStatus(stats: CallStats): string {
 				? ' | not encrypted'
 				: '';
 	return (
-		`${stats.state} ${stats.protocol ?? '-'} | in ${stats.fps_in} fps ${kbit(stats.bytes_in)} kbit/s` +
-		` | out ${stats.fps_out} fps ${kbit(stats.bytes_out)} kbit/s | rtt ${rtt} | dropped ${stats.dropped}` +
+		`${stats.state} ${stats.protocol ?? '-'} | in ${stats.fps_in} fps ${kbit(stats.bytes_in)}` +
+		` | out ${stats.fps_out} fps ${kbit(stats.bytes_out)} | rtt ${rtt} | dropped ${stats.dropped}` +
 		security
 	);
 }

@@ -78,6 +78,13 @@ export function parseHostPort(text: string): Parsed<HostPort> {
 	return {ok: true, value: {host, port: port.value}};
 }
 
+/** parseHostPort for code that takes an address already checked (or fails the whole command). */
+export function parseTarget(target: string): HostPort {
+	const parsed = parseHostPort(target);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.value;
+}
+
 /** The inverse of parseHostPort: brackets around an IPv6 host. */
 export function formatHostPort({host, port}: HostPort): string {
 	return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;

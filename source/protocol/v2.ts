@@ -110,10 +110,11 @@ function message(type: number, payload: Uint8Array): Buffer {
 	return out;
 }
 
-function fixed(size: number, fill: (view: Buffer) => void): Buffer {
-	const payload = Buffer.alloc(size);
+/** A message of a fixed-size type, sized by payloadLimits: the one place its size is said. */
+function fixedMessage(type: number, fill: (payload: Buffer) => void): Buffer {
+	const payload = Buffer.alloc(payloadLimits[type]![0]);
 	fill(payload);
-	return payload;
+	return message(type, payload);
 }
 
 function boundedText(text: string, max: number, what: string): Uint8Array {
@@ -149,40 +150,28 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 			return message(messageType.video, payload);
 		}
 		case 'show-size':
-			return message(
-				messageType.showSize,
-				fixed(4, (p) => {
-					p.writeUInt16BE(m.width, 0);
-					p.writeUInt16BE(m.height, 2);
-				}),
-			);
+			return fixedMessage(messageType.showSize, (p) => {
+				p.writeUInt16BE(m.width, 0);
+				p.writeUInt16BE(m.height, 2);
+			});
 		case 'chat':
 			return message(messageType.chat, boundedText(m.text, v2MaxChatBytes, 'a chat message'));
 		case 'ping':
-			return message(
-				messageType.ping,
-				fixed(12, (p) => {
-					p.writeUInt32BE(m.id >>> 0, 0);
-					p.writeDoubleBE(m.sentAt, 4);
-				}),
-			);
+			return fixedMessage(messageType.ping, (p) => {
+				p.writeUInt32BE(m.id >>> 0, 0);
+				p.writeDoubleBE(m.sentAt, 4);
+			});
 		case 'pong':
-			return message(
-				messageType.pong,
-				fixed(28, (p) => {
-					p.writeUInt32BE(m.id >>> 0, 0);
-					p.writeDoubleBE(m.pingSentAt, 4);
-					p.writeDoubleBE(m.receivedAt, 12);
-					p.writeDoubleBE(m.sentAt, 20);
-				}),
-			);
+			return fixedMessage(messageType.pong, (p) => {
+				p.writeUInt32BE(m.id >>> 0, 0);
+				p.writeDoubleBE(m.pingSentAt, 4);
+				p.writeDoubleBE(m.receivedAt, 12);
+				p.writeDoubleBE(m.sentAt, 20);
+			});
 		case 'goodbye':
 			return message(messageType.goodbye, boundedText(m.reason, v2MaxReasonBytes, 'a goodbye reason'));
 		case 'frame-ack':
-			return message(
-				messageType.frameAck,
-				fixed(4, (p) => p.writeUInt32BE(m.seq >>> 0, 0)),
-			);
+			return fixedMessage(messageType.frameAck, (p) => p.writeUInt32BE(m.seq >>> 0, 0));
 		case 'direct-offer': {
 			const addresses = m.addresses.filter(isIpLiteral).slice(0, v2MaxDirectAddresses);
 			const parts = [Buffer.from([m.port >> 8, m.port & 0xff, addresses.length])];

@@ -13,6 +13,8 @@ import {randomInt} from 'node:crypto';
 import {EventEmitter} from 'node:events';
 import net from 'node:net';
 import {defaultPort} from '../net/address.js';
+import {forward} from './forward.js';
+import {addressKey, defaultRelayLimits, type RelayLimits} from './limits.js';
 import {
 	encodeReply,
 	LineReader,
@@ -22,35 +24,7 @@ import {
 	type Request,
 } from './rendezvous.js';
 
-export type RelayLimits = {
-	/** A channel nobody joined is closed after this. */
-	channelTtlMs: number;
-	/** A connection must send its request line within this. */
-	requestTimeoutMs: number;
-	/** A paired call in which no byte moved either way for this long is closed. */
-	idleCallMs: number;
-	/** Channels waiting for a join, per source address. */
-	channelsPerAddress: number;
-	/** New connections a minute, per source address. */
-	connectionsPerMinute: number;
-	/** Connections still sending their request, per source address. */
-	pendingPerAddress: number;
-	/** Channels waiting, in all. */
-	maxChannels: number;
-	/** Connections at once, in all (paired ones count two). */
-	maxConnections: number;
-};
-
-export const defaultRelayLimits: RelayLimits = {
-	channelTtlMs: 10 * 60_000,
-	requestTimeoutMs: 10_000,
-	idleCallMs: 2 * 60_000,
-	channelsPerAddress: 8,
-	connectionsPerMinute: 60,
-	pendingPerAddress: 16,
-	maxChannels: 20_000,
-	maxConnections: 10_000,
-};
+export {addressKey, defaultRelayLimits, type RelayLimits} from './limits.js';
 
 export type RelayOptions = {
 	host?: string;
@@ -80,24 +54,6 @@ type Channel = {
 	address: string;
 	timer: NodeJS.Timeout;
 };
-
-/** The key limits are counted under: an IPv4 address, or the /64 of an IPv6 one. */
-export function addressKey(address: string | undefined): string {
-	if (!address) return 'unknown';
-	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-	if (mapped) return mapped[1]!;
-	if (!address.includes(':')) return address;
-	const [head = '', tail = ''] = address.toLowerCase().split('::');
-	const left = head ? head.split(':') : [];
-	const right = tail ? tail.split(':') : [];
-	const groups = address.includes('::')
-		? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
-		: left;
-	return `${groups
-		.slice(0, 4)
-		.map((g) => g.replace(/^0+(?=.)/, ''))
-		.join(':')}::/64`;
-}
 
 export class RelayServer extends EventEmitter<{listening: []}> {
 	readonly limits: RelayLimits;
@@ -391,26 +347,6 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		forward(a, b, onBytes, finish);
 		forward(b, a, onBytes, finish);
 	}
-}
-
-/**
- * Bytes from `from` to `to`, pausing `from` while `to` is over its high-water mark. An end is
- * passed on (half-close); a close or an error ends the call both ways, after what was written.
- */
-function forward(
-	from: net.Socket,
-	to: net.Socket,
-	onBytes: (n: number) => void,
-	finish: (graceful: boolean) => void,
-): void {
-	from.on('data', (chunk: Buffer) => {
-		onBytes(chunk.length);
-		if (!to.write(chunk)) from.pause();
-	});
-	to.on('drain', () => from.resume());
-	from.once('end', () => to.end());
-	from.once('close', () => finish(true));
-	from.resume();
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<RelayServer> {

@@ -13,178 +13,38 @@
  *   call.peerName                    // the display name the peer gave (v2, options.name), once in call
  *   call.on('security', (s) => ...); // when it is known (before 'in-call')
  *
- * The wire work lives in seed-link.ts and v2-link.ts; this class owns what both share: the
- * one-slot send pipeline, display decoding, timeouts, stats and the way a call ends.
+ * The wire work lives in seed-link.ts and v2-link.ts (behind the Link contract, link.ts); this
+ * class owns what both share: the one-slot send pipeline, display decoding, timeouts, stats and the
+ * way a call ends. Its options, security and events are typed in call-types.ts.
  */
 import {EventEmitter} from 'node:events';
 import type {Duplex} from 'node:stream';
 import {formatShape, type Frame} from '../frame.js';
-import type {Identity} from '../trust/identity.js';
 import {formatHostPort} from '../net/address.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {nameFromAgent} from '../protocol/v2.js';
 import {cleanLine} from '../text/sanitize.js';
 import {CallMeter, StatsFile, type CallStats} from './stats.js';
 import {connectionErrorSentence} from './tls-errors.js';
-import type {Size} from './media.js';
+import {fitWithin, type Size} from './media.js';
+import {
+	defaultTimeouts,
+	type CallEnd,
+	type CallEvents,
+	type CallOptions,
+	type CallSecurity,
+	type CallState,
+	type DirectOffer,
+	type Protocol,
+	type Role,
+} from './call-types.js';
+import type {Link, LinkHost} from './link.js';
 
-export type CallState = 'connecting' | 'handshaking' | 'in-call' | 'ended';
-export type Protocol = 'seed' | 'v2';
-export type ProtocolChoice = 'auto' | Protocol;
-export type Role = 'accepter' | 'caller';
-export type CallEnd = {reason: string; error?: Error};
+export * from './call-types.js';
+export type {Link, LinkHost} from './link.js';
 
-export type CallOptions = {
-	/** auto (default): the caller tries v2, then the seed format; the accepter takes either. */
-	protocol?: ProtocolChoice;
-	/** JPEG quality 1..100; default depends on the frame size (95 for small frames, 85 above 320x240). */
-	quality?: number;
-	/** v2 video codec to send; default jpeg. */
-	codec?: 'jpeg' | 'raw';
-	/** Pixels this side shows (v2 asks the peer to scale to fit); default: full size. */
-	shownSize?: Size;
-	/** Seed format: shape to announce; default: the size of the first frame passed to sendFrame. */
-	seedShape?: Size;
-	handshakeTimeoutMs?: number;
-	/** A peer silent this long (v2), or stalled mid-frame (seed), ends the call. */
-	idleTimeoutMs?: number;
-	statsIntervalMs?: number;
-	/** Appends one JSON line per stats interval. */
-	statsFile?: string;
-	/** false: 'frame' events are not decoded (benchmarks of the wire only); default true. */
-	decode?: boolean;
-	/**
-	 * The display name the peer sees (v2: in hello's agent, at most 64 bytes; old facetty peers
-	 * ignore it; the seed format cannot carry it).
-	 */
-	name?: string;
-
-	// Trust (docs/protocol.md, "Encryption and trust").
-	/** Shared passphrase both sides must know; checked inside TLS, before any video. */
-	secret?: string;
-	/** Refuse calls that cannot be encrypted (seed format, plaintext v2): no fallback. */
-	requireEncryption?: boolean;
-	/** Pin the peer's identity fingerprint (`SHA256:...`): any other key is refused, no question asked. */
-	peerKey?: string;
-	/**
-	 * Directory with identity.pem and known_peers (the CLI passes defaultConfigDir()). Without it
-	 * (and without `identity`) each process gets a throwaway key and no peer is remembered.
-	 */
-	configDir?: string;
-	/** The identity to present; default: loaded (or made) from configDir, else a throwaway one. */
-	identity?: Identity;
-	/** Name known_peers records the peer under; default for the caller: "host:port" as dialled. */
-	knownAs?: string;
-	/**
-	 * Asked when a known peer presents another key than recorded. Resolve true to accept (the new
-	 * key is recorded), false to refuse. Without it the call is refused with the two fingerprints.
-	 */
-	confirmPeerKeyChange?: (change: PeerKeyChange) => boolean | Promise<boolean>;
-	/** The display's lag (write -> the terminal's answer), for stats as screen_lag_ms. */
-	screenLagMs?: () => number | undefined;
-	/** v2 in the clear (magic FTY2), for benchmarks and old peers; refused with requireEncryption. */
-	plaintext?: boolean;
-	/** How long the accepter waits for the caller's hello after the encrypted channel is up (the caller may be asking its user about a changed key); default 60 s. */
-	confirmTimeoutMs?: number;
-	/** A peer that stops reading while we write (e.g. floods pings) is hung up on past this; default 32 MiB. */
-	maxWriteBacklogBytes?: number;
-};
-
-export type PeerKeyStatus =
-	/** First call to this name: recorded now. */
-	| 'new'
-	/** Matches known_peers. */
-	| 'known'
-	/** Matches --peer-key. */
-	| 'pinned'
-	/** Differed from known_peers; the user accepted it (recorded now). */
-	| 'accepted-change'
-	/** Nothing to compare with (accepter without --peer-key, or no configDir): compare the SAS. */
-	| 'unchecked';
-
-export type CallSecurity = {
-	encrypted: boolean;
-	/** Short authentication string, "123 456": equal on both screens means no one in the middle. */
-	sas?: string;
-	cipher?: string;
-	/** Ours and the peer's identity fingerprints. */
-	fingerprint?: string;
-	peerFingerprint?: string;
-	peerKey?: PeerKeyStatus;
-	/** known_peers names with the peer's fingerprint (accepter: who is calling, if known). */
-	peerKnownAs?: string[];
-	/** Both sides proved the same --secret over this encrypted channel. */
-	verifiedBySecret: boolean;
-	/** A sentence for the screen when not encrypted (e.g. "the seed format cannot be encrypted"). */
-	note?: string;
-};
-
-export type PeerKeyChange = {
-	name: string;
-	recorded: string;
-	presented: string;
-	knownPeersFile: string;
-};
-
-export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000};
 const defaultMaxWriteBacklog = 32 * 1024 * 1024;
 const endTextLimits = {maxColumns: 1000} as const;
-
-/** What a protocol adapter does with the socket once the handshake chose it. */
-export interface Link {
-	readonly codec: string | null;
-	readonly rttMs: number | null;
-	/** Peer's picture size as it arrives. */
-	readonly peerShape: Size | undefined;
-	readonly midMessage: boolean;
-	/** When the last whole message arrived (v2): a peer dribbling bytes is as silent as one sending none. */
-	readonly lastMessageAt?: number;
-	start(initial: Buffer): void;
-	receive(chunk: Buffer): void;
-	/** True when a frame may be written now (ordering rules, flow control). */
-	readyForFrame(): boolean;
-	/** Undefined drops the frame (e.g. the peer cannot show anything yet). */
-	encodeFrame(frame: Frame): Promise<Buffer | undefined>;
-	sendChat(text: string): void;
-	/** v2 only: where this side also takes the call directly. */
-	sendDirectOffer?(offer: DirectOffer): void;
-	requestShownSize(size: Size): void;
-	goodbye(reason: string): void;
-	tick(now: number): void;
-	/** Seed format: why the peer closed before its first frame (it cannot say so itself). */
-	closedEarly?(): Error | undefined;
-}
-
-/** The call-side services a link uses; kept narrow so links stay testable. */
-export interface LinkHost {
-	readonly options: CallOptions;
-	write(bytes: Buffer, done?: () => void): void;
-	shown(frame: Frame, latencyMs: number | undefined): void;
-	chat(text: string): void;
-	directOffer(offer: DirectOffer): void;
-	fail(error: Error): void;
-	ended(reason: string): void;
-	/** Pulls the frame waiting to be sent (seed shape from the first frame). */
-	peekFrame(): Frame | undefined;
-	pump(): void;
-	/** The peer's hello agent arrived (v2), just before inCall. */
-	peerHello(agent: string): void;
-	inCall(): void;
-}
-
-export type DirectOffer = {readonly port: number; readonly addresses: readonly string[]};
-
-export type CallEvents = {
-	state: [state: CallState];
-	frame: [frame: Frame];
-	chat: [text: string];
-	/** The peer offers to take this call directly too (v2 direct-offer, encrypted calls). */
-	'direct-offer': [offer: DirectOffer];
-	stats: [stats: CallStats];
-	ended: [end: CallEnd];
-	error: [error: Error];
-	security: [security: CallSecurity];
-};
 
 export class Call extends EventEmitter<CallEvents> {
 	state: CallState = 'connecting';
@@ -447,10 +307,8 @@ export class Call extends EventEmitter<CallEvents> {
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {
 			const what = this.state === 'in-call' ? 'sent nothing' : 'did not finish the handshake';
-			this.finish(
-				`the peer ${what} for ${Math.round(silentFor / 1000)} s`,
-				new ProtocolError('timeout', `the peer ${what} for ${Math.round(silentFor / 1000)} s`),
-			);
+			const sentence = `the peer ${what} for ${Math.round(silentFor / 1000)} s`;
+			this.finish(sentence, new ProtocolError('timeout', sentence));
 			return;
 		}
 		this.link?.tick(now);
@@ -492,13 +350,9 @@ export class Call extends EventEmitter<CallEvents> {
 	}
 }
 
+/** The size the peer's picture is shown at: fitted to this side's box (0x0: full size), enlarged too. */
 function fitShown(peer: Size, box: Size): Size {
-	if (box.width === 0 || box.height === 0) return peer;
-	const scale = Math.min(box.width / peer.width, box.height / peer.height);
-	return {
-		width: Math.max(1, Math.round(peer.width * scale)),
-		height: Math.max(1, Math.round(peer.height * scale)),
-	};
+	return box.width === 0 || box.height === 0 ? peer : fitWithin(peer, box, true);
 }
 
 /** `host:port` of a socket's peer: IPv4-mapped IPv6 as plain IPv4, other IPv6 in brackets. */

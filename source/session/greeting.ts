@@ -33,14 +33,14 @@ import {authenticate, startTls, type SecureChannel} from './secure.js';
 import {SeedLink} from './seed-link.js';
 import {V2Link} from './v2-link.js';
 
-/** The real deadlines (tests shorten them with handshakeTimeoutMs). */
+/** The real deadlines (tests shorten them with handshakeTimeoutMs): each phase gets the handshake's. */
 export const greetingDeadlines = {
 	/** The 4-byte greeting and its answer. */
-	greetingMs: 5000,
+	greetingMs: defaultTimeouts.handshakeMs,
 	/** The shape exchange, and how long to wait for our own first frame to announce its size. */
-	shapeMs: 5000,
+	shapeMs: defaultTimeouts.handshakeMs,
 	/** TLS and the auth message together. */
-	secureMs: 5000,
+	secureMs: defaultTimeouts.handshakeMs,
 	/** A shape message without the announcement is taken as plain after this much silence. */
 	announceGraceMs: 300,
 	/** An accepter with no frame yet announces this size (frames are scaled to it) rather than wait. */

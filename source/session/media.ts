@@ -8,9 +8,12 @@ import {jpegHeader} from '../protocol/jpeg.js';
 
 export type Size = {readonly width: number; readonly height: number};
 
-/** Largest size with the frame's aspect that fits in `box`; never larger than the frame itself. */
-export function fitWithin(frame: Size, box: Size): Size {
-	const scale = Math.min(1, box.width / frame.width, box.height / frame.height);
+/**
+ * Largest size with the frame's aspect that fits in `box`; never larger than the frame itself
+ * (what is sent), unless `enlarge` (what a display shows).
+ */
+export function fitWithin(frame: Size, box: Size, enlarge = false): Size {
+	const scale = Math.min(enlarge ? Infinity : 1, box.width / frame.width, box.height / frame.height);
 	return {
 		width: Math.max(1, Math.round(frame.width * scale)),
 		height: Math.max(1, Math.round(frame.height * scale)),

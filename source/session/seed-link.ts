@@ -14,7 +14,8 @@ import {
 	type SeedShape,
 } from '../protocol/seed.js';
 import {ProtocolError} from '../protocol/errors.js';
-import type {Link, LinkHost, Role} from './call.js';
+import type {Role} from './call-types.js';
+import type {Link, LinkHost} from './link.js';
 import {scaleFrame, type Size} from './media.js';
 
 export const firstFrameGraceMs = 1000;

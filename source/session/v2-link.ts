@@ -16,7 +16,8 @@ import {
 	type V2Message,
 	type VideoCodec,
 } from '../protocol/v2.js';
-import type {DirectOffer, Link, LinkHost} from './call.js';
+import type {DirectOffer} from './call-types.js';
+import type {Link, LinkHost} from './link.js';
 import {cleanLine, cleanLines} from '../text/sanitize.js';
 import {SendWindow} from './send-window.js';
 import {

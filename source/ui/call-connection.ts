@@ -5,7 +5,7 @@
  * and hanging up.
  */
 import type {Frame} from '../frame.js';
-import {defaultPort, parseHostPort, type HostPort} from '../net/address.js';
+import {defaultPort, parseTarget} from '../net/address.js';
 import type {Call, CallOptions, CallState, PeerKeyChange, ProtocolChoice} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {CallStats} from '../session/stats.js';
@@ -50,11 +50,7 @@ export type CallConnectionOptions = CallSetup & {
 	readonly onListening?: (port: number) => void;
 };
 
-export function parseTarget(target: string): HostPort {
-	const parsed = parseHostPort(target);
-	if (!parsed.ok) throw new Error(parsed.error);
-	return parsed.value;
-}
+export {parseTarget};
 
 function endText(reason: string, error?: Error): string {
 	return error && error.message !== reason ? `${reason} (${error.message})` : reason;

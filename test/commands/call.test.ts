@@ -4,7 +4,27 @@ import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
-import {parseTarget, runCall, runListen} from '../../source/commands/call.js';
+import {callStats} from '../session/helpers.js';
+import {parseTarget, runCall, runListen, type ListenCommandOptions} from '../../source/commands/call.js';
+
+/** `facetty listen` for one call with the test pattern on loopback; its port and everything it printed. */
+function listenOnce(options: ListenCommandOptions = {}) {
+	const status = new PassThrough();
+	let text = '';
+	status.on('data', (chunk: Buffer) => (text += chunk.toString()));
+	let resolvePort: (port: number) => void = () => undefined;
+	const port = new Promise<number>((resolve) => (resolvePort = resolve));
+	const listening = runListen({
+		host: '127.0.0.1',
+		port: 0,
+		calls: 1,
+		camera: 'test',
+		status,
+		onListening: resolvePort,
+		...options,
+	});
+	return {status, port, listening, text: () => text};
+}
 
 test('parseTarget takes HOST:PORT and refuses anything else', () => {
 	assert.deepEqual(parseTarget('127.0.0.1:5000'), {host: '127.0.0.1', port: 5000});
@@ -18,19 +38,7 @@ test(
 	async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-cmd-'));
 		try {
-			const status = new PassThrough();
-			let text = '';
-			status.on('data', (chunk: Buffer) => (text += chunk.toString()));
-			let resolvePort: (port: number) => void = () => undefined;
-			const port = new Promise<number>((resolve) => (resolvePort = resolve));
-			const listening = runListen({
-				host: '127.0.0.1',
-				port: 0,
-				calls: 1,
-				camera: 'test',
-				status,
-				onListening: resolvePort,
-			});
+			const {status, port, listening, text} = listenOnce();
 			const stats = path.join(dir, 'stats.jsonl');
 			const calling = runCall({
 				target: `127.0.0.1:${await port}`,
@@ -51,7 +59,7 @@ test(
 				lines.some((line) => line.protocol === 'v2' && line.frames_in > 0),
 				JSON.stringify(lines.at(-1)),
 			);
-			assert.match(text, /in-call v2 \| in [\d.]+ fps/);
+			assert.match(text(), /in-call v2 \| in [\d.]+ fps/);
 		} finally {
 			fs.rmSync(dir, {recursive: true, force: true});
 		}
@@ -60,24 +68,7 @@ test(
 
 test('the plain status line carries the check code, or says the call is not encrypted', async () => {
 	const {formatStatus, securityLine} = await import('../../source/commands/call.js');
-	const stats = {
-		t: '',
-		state: 'in-call' as const,
-		protocol: 'v2' as const,
-		codec: 'jpeg',
-		fps_in: 30,
-		fps_out: 30,
-		bytes_in: 1000,
-		bytes_out: 1000,
-		frames_in: 1,
-		frames_out: 1,
-		dropped: 0,
-		rtt_ms: 1,
-		latency_ms_p50: null,
-		latency_ms_p95: null,
-		peer_shape: null,
-		shown_shape: null,
-	};
+	const stats = callStats({bytes_in: 1000, bytes_out: 1000});
 	assert.match(formatStatus({...stats, encrypted: true, sas: '959 809'}), / \| encrypted, check 959 809$/);
 	assert.match(formatStatus({...stats, encrypted: false, sas: null}), / \| not encrypted$/);
 	assert.doesNotMatch(formatStatus(stats), /encrypted/);
@@ -95,26 +86,13 @@ test(
 	'listen and call with different secrets: both print the refusal and exit 1, no identity written',
 	{timeout: 30_000},
 	async () => {
-		const status = new PassThrough();
-		let text = '';
-		status.on('data', (chunk: Buffer) => (text += chunk.toString()));
-		let resolvePort: (port: number) => void = () => undefined;
-		const port = new Promise<number>((resolve) => (resolvePort = resolve));
-		const listening = runListen({
-			host: '127.0.0.1',
-			port: 0,
-			calls: 1,
-			camera: 'test',
-			secret: 'right',
-			status,
-			onListening: resolvePort,
-		});
+		const {status, port, listening, text} = listenOnce({secret: 'right'});
 		const code = await runCall({target: `127.0.0.1:${await port}`, camera: 'test', secret: 'wrong', status});
 		assert.equal(code, 1);
-		assert.match(text, /call ended: call refused: the secret does not match/);
+		assert.match(text(), /call ended: call refused: the secret does not match/);
 		await new Promise<void>((resolve) => {
 			const check = () =>
-				/Refused a call from 127\.0\.0\.1:\d+: the secret does not match/.test(text)
+				/Refused a call from 127\.0\.0\.1:\d+: the secret does not match/.test(text())
 					? resolve()
 					: setTimeout(check, 20);
 			check();
@@ -129,6 +107,6 @@ test(
 		});
 		assert.equal(right, 0);
 		assert.equal(await listening, 0);
-		assert.match(text, /encrypted, check code \d{3} \d{3}.*secret verified/);
+		assert.match(text(), /encrypted, check code \d{3} \d{3}.*secret verified/);
 	},
 );

@@ -2,8 +2,23 @@ import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import {PassThrough, Writable} from 'node:stream';
 import {test} from 'node:test';
-import {runPlay} from '../../source/commands/play.js';
+import {runPlay, type PlayOptions} from '../../source/commands/play.js';
 import {maxQueuedBytes} from '../../source/terminal/sink.js';
+
+/** Plays a file with no terminal on either side (unless given), and what it said on stderr. */
+async function play(options: Partial<PlayOptions> & Pick<PlayOptions, 'file' | 'size'>) {
+	const errors = new PassThrough();
+	let said = '';
+	errors.on('data', (chunk: Buffer) => (said += chunk.toString()));
+	const code = await runPlay({
+		color: 'truecolor',
+		input: new PassThrough() as unknown as NodeJS.ReadStream,
+		output: new PassThrough() as unknown as NodeJS.WriteStream,
+		errorOutput: errors,
+		...options,
+	});
+	return {code, said};
+}
 
 /** A reader that takes the first write and then never reads again (a stalled pipe). */
 class StalledReader extends Writable {
@@ -18,15 +33,11 @@ class StalledReader extends Writable {
 
 test('play into a reader that stopped reading skips frames instead of queueing them', async () => {
 	const output = new StalledReader();
-	const errors = new PassThrough();
-	const code = await runPlay({
+	const {code} = await play({
 		file: 'media/clip.mp4',
 		pace: false,
 		size: {cols: 80, rows: 24},
-		color: 'truecolor',
-		input: new PassThrough() as unknown as NodeJS.ReadStream,
 		output: output as unknown as NodeJS.WriteStream,
-		errorOutput: errors,
 	});
 	assert.equal(code, 0);
 	// One frame may go past the bound (it was let through just under it); never a whole clip.
@@ -46,14 +57,11 @@ test('play into a reader that keeps up writes every frame', async () => {
 			done();
 		},
 	});
-	const code = await runPlay({
+	const {code} = await play({
 		file: 'media/clip.mp4',
 		pace: false,
 		size: {cols: 40, rows: 12},
-		color: 'truecolor',
-		input: new PassThrough() as unknown as NodeJS.ReadStream,
 		output: output as unknown as NodeJS.WriteStream,
-		errorOutput: new PassThrough(),
 	});
 	assert.equal(code, 0);
 	assert.ok(frames > 300, `${frames} frames drawn of 360`);
@@ -109,13 +117,11 @@ test(
 		const started = performance.now();
 		let worst = 0;
 		const watch = setInterval(() => (worst = Math.max(worst, output.behind)), 50);
-		const code = await runPlay({
+		const {code} = await play({
 			file: 'media/clip.mp4',
 			size: {cols: 80, rows: 24},
-			color: 'truecolor',
 			input: input as unknown as NodeJS.ReadStream,
 			output: output as unknown as NodeJS.WriteStream,
-			errorOutput: new PassThrough(),
 		});
 		clearInterval(watch);
 		const seconds = (performance.now() - started) / 1000;
@@ -131,34 +137,13 @@ test(
 );
 
 test('a file OpenCV opens but decodes no picture from (an SVG) is said in a sentence, exit 1, not a silent blank', async () => {
-	const errors = new PassThrough();
-	let said = '';
-	errors.on('data', (chunk: Buffer) => (said += chunk.toString()));
-	const code = await runPlay({
-		file: 'media/screenshot.svg',
-		pace: false,
-		size: {cols: 20, rows: 5},
-		color: 'truecolor',
-		input: new PassThrough() as unknown as NodeJS.ReadStream,
-		output: new PassThrough() as unknown as NodeJS.WriteStream,
-		errorOutput: errors,
-	});
+	const {code, said} = await play({file: 'media/screenshot.svg', pace: false, size: {cols: 20, rows: 5}});
 	assert.equal(code, 1);
 	assert.match(said, /^media\/screenshot\.svg has no picture OpenCV can decode\.\n$/);
 });
 
 test('play given a still image says how to show one', async () => {
-	const errors = new PassThrough();
-	let said = '';
-	errors.on('data', (chunk: Buffer) => (said += chunk.toString()));
-	const code = await runPlay({
-		file: 'media/still.png',
-		size: {cols: 20, rows: 5},
-		color: 'truecolor',
-		input: new PassThrough() as unknown as NodeJS.ReadStream,
-		output: new PassThrough() as unknown as NodeJS.WriteStream,
-		errorOutput: errors,
-	});
+	const {code, said} = await play({file: 'media/still.png', size: {cols: 20, rows: 5}});
 	assert.equal(code, 2);
 	assert.equal(
 		said,

@@ -22,16 +22,37 @@ export async function rawConnect(port: number): Promise<net.Socket> {
 	return socket;
 }
 
+/**
+ * A caller's start after the greeting: FTYS, the echo, TLS (errors swallowed), before any auth
+ * message. `pending` is what was read past the greeting, if anything.
+ */
+export async function startTlsAsCaller(
+	raw: net.Socket,
+	identity = ephemeralIdentity(),
+	pending: Buffer = Buffer.alloc(0),
+): Promise<tls.TLSSocket> {
+	raw.write('FTYS');
+	const echo = await readExactly(raw, 4, 5000);
+	const socket = await startTls(raw, 'caller', identity, Buffer.concat([pending, echo.rest]), 5000);
+	socket.on('error', () => undefined);
+	return socket;
+}
+
+/** Connected through FTYS into TLS as a caller, paused, before any auth message. */
+export async function tlsConnect(
+	port: number,
+	identity = ephemeralIdentity(),
+): Promise<{socket: tls.TLSSocket; raw: net.Socket}> {
+	const raw = await rawConnect(port);
+	return {socket: await startTlsAsCaller(raw, identity), raw};
+}
+
 /** Through FTYS, TLS and the auth message (with the right secret if given): what the v2 parser sees next is ours. */
 export async function secureConnect(
 	port: number,
 	secret?: string,
 ): Promise<{socket: tls.TLSSocket; raw: net.Socket}> {
-	const raw = await rawConnect(port);
-	raw.write('FTYS');
-	const echo = await readExactly(raw, 4, 5000);
-	const socket = await startTls(raw, 'caller', ephemeralIdentity(), echo.rest, 5000);
-	socket.on('error', () => undefined);
+	const {socket, raw} = await tlsConnect(port);
 	await authenticate(socket, 'caller', ephemeralIdentity(), secret, 5000).catch(() => undefined);
 	return {socket, raw};
 }

@@ -4,23 +4,17 @@
  * without the code (or with the code but another key) gets nothing, and the port closes.
  */
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {invite, join} from '../../source/invite/session.js';
 import {directConnectMs, directHandshakeMs, movedReason, settleMs} from '../../source/invite/direct.js';
 import {decodeV2Payload, encodeV2, V2Parser} from '../../source/protocol/v2.js';
-import {startRelay, type RelayServer} from '../../source/relay/server.js';
+import {relayForThisFile} from '../relay/helpers.js';
 import type {Call, DirectOffer} from '../../source/session/call.js';
 import {dial} from '../../source/session/connect.js';
 import {codeSecret, parseCode} from '../../source/invite/code.js';
 import {ended, feed, nextFrames, patternFrame, reached, withTimeout} from '../session/helpers.js';
 
-let relay: RelayServer;
-let address: {host: string; port: number};
-before(async () => {
-	relay = await startRelay({host: '127.0.0.1', port: 0});
-	address = {host: '127.0.0.1', port: relay.port};
-});
-after(() => relay.close());
+const address = relayForThisFile();
 
 test('direct-offer: port and IP literals byte by byte; anything but an IP literal is dropped', () => {
 	const bytes = encodeV2({

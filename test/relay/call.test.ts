@@ -5,22 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {codeTag, formatCode, parseCode} from '../../source/invite/code.js';
 import {wrongWords} from '../invite/wrong-words.js';
 import {invite, join} from '../../source/invite/session.js';
 import {RelayError} from '../../source/relay/client.js';
-import {startRelay, type RelayServer} from '../../source/relay/server.js';
+import {relayForThisFile} from './helpers.js';
 import type {Call} from '../../source/session/call.js';
 import {ended, feed, nextFrames, patternFrame, reached} from '../session/helpers.js';
 
-let relay: RelayServer;
-let address: {host: string; port: number};
-before(async () => {
-	relay = await startRelay({host: '127.0.0.1', port: 0});
-	address = {host: '127.0.0.1', port: relay.port};
-});
-after(() => relay.close());
+const address = relayForThisFile();
 
 /** A relay in front of the relay that keeps a copy of every byte both ways. */
 async function recordingProxy(target: {host: string; port: number}) {

@@ -3,19 +3,22 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {after, test} from 'node:test';
-import {dial, listen, type Listener} from '../../source/session/connect.js';
+import {test} from 'node:test';
+import {dial, type ListenOptions} from '../../source/session/connect.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call} from '../../source/session/call.js';
 import {scaleFrame} from '../../source/session/media.js';
 import {
+	cleanupsAfterFile,
 	ended,
 	feed,
 	feedListener,
-	reached,
+	loopbackListener,
 	meanAbsoluteDifference,
+	nextCall,
 	nextFrames,
 	patternFrame,
+	reached,
 	withTimeout,
 } from './helpers.js';
 
@@ -41,20 +44,9 @@ function numbered(width: number, height: number, index: number): Frame {
 	return frame;
 }
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
-async function listener(options: Parameters<typeof listen>[0] = {}): Promise<Listener> {
-	const l = await listen({host: '127.0.0.1', port: 0, ...options});
-	cleanups.push(() => l.close());
-	return l;
-}
-
-function nextCall(l: Listener): Promise<Call> {
-	return withTimeout(new Promise((resolve) => l.once('call', resolve)), 10_000, 'a call');
-}
+const listener = (options: ListenOptions = {}) => loopbackListener(cleanups, options);
 
 function feeding(call: Call, width: number, height: number): void {
 	const stop = feed(call, (i) => patternFrame(width, height, i));

@@ -10,58 +10,55 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import {after, test} from 'node:test';
-import {dial, listen, listenerLimits} from '../../source/session/connect.js';
+import {test} from 'node:test';
+import {dial, type ListenOptions, listenerLimits} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
 import {greetingDeadlines} from '../../source/session/greeting.js';
 import {seedMinBytesPerSecond, seedStallMs} from '../../source/session/seed-link.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {tempConfigDir} from '../trust/helpers.js';
-import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	feedListener,
+	loopbackListener,
+	loopbackProxy,
+	nextCall,
+	nextFrames,
+	patternFrame,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 /** Passes bytes both ways, except that it hangs up on a caller whose answer to `done` is FTYS/FTY2; counts connections. */
 async function downgradingRelay(
 	target: number,
 ): Promise<{port: number; connections: () => number; plaintext: Buffer[]}> {
-	let connections = 0;
 	const plaintext: Buffer[] = [];
-	const server = net.createServer((down) => {
-		connections++;
-		const up = net.connect(target, '127.0.0.1');
-		for (const s of [down, up]) s.on('error', () => undefined);
-		let answered = false;
-		down.on('data', (chunk: Buffer) => {
-			if (!answered) {
-				answered = true;
+	const answered = new WeakSet<net.Socket>();
+	const proxy = await loopbackProxy(
+		cleanups,
+		target,
+		(chunk, {down, up}) => {
+			if (!answered.has(down)) {
+				answered.add(down);
 				if (chunk.subarray(0, 3).toString() === 'FTY') {
 					down.destroy();
 					up.destroy();
-					return;
+					return undefined;
 				}
 			}
 			plaintext.push(chunk);
-			up.write(chunk);
-		});
-		up.on('data', (chunk: Buffer) => {
-			plaintext.push(chunk);
-			down.write(chunk);
-		});
-		down.on('close', () => up.destroy());
-		up.on('close', () => down.destroy());
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-	return {port: (server.address() as net.AddressInfo).port, connections: () => connections, plaintext};
+			return chunk;
+		},
+		(chunk) => plaintext.push(chunk),
+	);
+	return {...proxy, plaintext};
 }
 
-async function target(options: Parameters<typeof listen>[0] = {}) {
-	const l = await listen({host: '127.0.0.1', port: 0, ...options});
-	cleanups.push(() => l.close());
+async function target(options: ListenOptions = {}) {
+	const l = await loopbackListener(cleanups, options);
 	cleanups.push(feedListener(l, (i) => patternFrame(16, 12, i)));
 	return l;
 }
@@ -110,7 +107,7 @@ test('a relay hanging up on FTYS: --secret, --peer-key and a remembered key refu
 test('a relay hanging up on FTYS cannot downgrade a default caller: it never says FTYS first, and the call is encrypted', async () => {
 	const l = await target();
 	const relay = await downgradingRelay(l.port);
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const caller = feeding(dial('127.0.0.1', relay.port, {codec: 'raw'}));
 	const accepter = await accepted;
 	await nextFrames(caller, 2);

@@ -1,6 +1,9 @@
-import type {Listener} from '../../source/session/listener.js';
+import net from 'node:net';
+import {after} from 'node:test';
+import {listen, type Listener, type ListenOptions} from '../../source/session/listener.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call, CallEnd, CallState} from '../../source/session/call.js';
+import type {CallStats} from '../../source/session/stats.js';
 
 /** A frame whose pixels say which frame it is and where each pixel is, so a received one can be checked. */
 export function patternFrame(width: number, height: number, index: number, capturedAt = Date.now()): Frame {
@@ -85,4 +88,85 @@ export function feedListener(listener: Listener, make: (index: number) => Frame,
 	let index = 0;
 	const timer = setInterval(() => listener.sendFrame(make(index++)), 1000 / fps);
 	return () => clearInterval(timer);
+}
+
+/** What a test file undoes when all its tests are done, last first: push a step onto it. */
+export function cleanupsAfterFile(): Array<() => unknown> {
+	const cleanups: Array<() => unknown> = [];
+	after(async () => {
+		for (const cleanup of cleanups.reverse()) await cleanup();
+	});
+	return cleanups;
+}
+
+/** A listener on a free loopback port, closed by the test file's cleanups. */
+export async function loopbackListener(
+	cleanups: Array<() => unknown>,
+	options: ListenOptions = {},
+): Promise<Listener> {
+	const l = await listen({host: '127.0.0.1', port: 0, ...options});
+	cleanups.push(() => l.close());
+	return l;
+}
+
+export function nextCall(l: Listener, ms = 10_000): Promise<Call> {
+	return withTimeout(new Promise((resolve) => l.once('call', resolve)), ms, 'a call');
+}
+
+export function nextRejection(l: Listener, ms = 10_000): Promise<Error & {code?: string}> {
+	return withTimeout(new Promise((resolve) => l.once('rejected', resolve)), ms, 'a rejection');
+}
+
+/** A stats line of a live v2 call; `over` changes what a test looks at. */
+export const callStats = (over: Partial<CallStats> = {}): CallStats => ({
+	t: '',
+	state: 'in-call',
+	protocol: 'v2',
+	codec: 'jpeg',
+	fps_in: 30,
+	fps_out: 30,
+	bytes_in: 100_000,
+	bytes_out: 100_000,
+	frames_in: 1,
+	frames_out: 1,
+	dropped: 0,
+	rtt_ms: 1,
+	latency_ms_p50: null,
+	latency_ms_p95: null,
+	peer_shape: null,
+	shown_shape: null,
+	...over,
+});
+
+/**
+ * A TCP proxy on loopback in front of `target`, closed by the file's cleanups. Each chunk the
+ * caller sends goes through `fromCaller` (what it returns is passed on; undefined drops it); each
+ * chunk from the target is shown to `fromTarget` and passed on. Either side closing closes both.
+ * It counts the connections it took.
+ */
+export async function loopbackProxy(
+	cleanups: Array<() => unknown>,
+	target: number,
+	fromCaller: (chunk: Buffer, sides: {down: net.Socket; up: net.Socket}) => Buffer | undefined,
+	fromTarget: (chunk: Buffer) => void = () => undefined,
+): Promise<{port: number; connections: () => number}> {
+	let connections = 0;
+	const server = net.createServer((down) => {
+		connections++;
+		const up = net.connect(target, '127.0.0.1');
+		for (const s of [down, up]) s.on('error', () => undefined);
+		down.on('data', (chunk: Buffer) => {
+			const passed = fromCaller(chunk, {down, up});
+			if (passed) up.write(passed);
+		});
+		up.on('data', (chunk: Buffer) => {
+			fromTarget(chunk);
+			down.write(chunk);
+		});
+		down.on('close', () => up.destroy());
+		up.on('close', () => down.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+	return {port: (server.address() as net.AddressInfo).port, connections: () => connections};
 }

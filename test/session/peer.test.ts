@@ -1,6 +1,6 @@
 /** Who the peer is, as the session layer tells it: its display name (v2 hello) and its address. */
 import assert from 'node:assert/strict';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {
 	cleanName,
 	decodeV2Payload,
@@ -14,18 +14,20 @@ import {
 } from '../../source/protocol/v2.js';
 import type {Call, CallOptions} from '../../source/session/call.js';
 import {dial, listen, type Listener} from '../../source/session/connect.js';
-import {ended, feed, feedListener, patternFrame, reached, withTimeout} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	feedListener,
+	loopbackListener,
+	nextCall,
+	patternFrame,
+	reached,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
-async function listener(options: CallOptions = {}): Promise<Listener> {
-	const l = await listen({host: '127.0.0.1', port: 0, ...options});
-	cleanups.push(() => l.close());
-	return l;
-}
+const listener = (options: CallOptions = {}) => loopbackListener(cleanups, options);
 
 async function call(
 	l: Listener,
@@ -33,11 +35,7 @@ async function call(
 	host = '127.0.0.1',
 	started?: (caller: Call) => void,
 ): Promise<{caller: Call; accepter: Call}> {
-	const accepted = withTimeout(
-		new Promise<Call>((resolve) => l.once('call', resolve)),
-		10_000,
-		'the call to arrive',
-	);
+	const accepted = nextCall(l);
 	const caller = dial(host, l.port, callerOptions);
 	cleanups.push(() => caller.hangUp());
 	started?.(caller);

@@ -1,27 +1,25 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {encodeSeedShape} from '../../source/protocol/seed.js';
-import {dial, listen, type Listener} from '../../source/session/connect.js';
+import {dial, type ListenOptions, type Listener} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
-import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	feedListener,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	patternFrame,
+	withTimeout,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
-async function listener(options: Parameters<typeof listen>[0] = {}): Promise<Listener> {
-	const l = await listen({
-		host: '127.0.0.1',
-		port: 0,
-		handshakeTimeoutMs: 500,
-		idleTimeoutMs: 1000,
-		...options,
-	});
-	cleanups.push(() => l.close());
-	return l;
-}
+const listener = (options: ListenOptions = {}) =>
+	loopbackListener(cleanups, {handshakeTimeoutMs: 500, idleTimeoutMs: 1000, ...options});
 
 /** Connects, says `bytes` after the greeting, then waits for the listener to close on us. */
 async function misbehave(port: number, script: (socket: net.Socket) => void): Promise<void> {
@@ -45,7 +43,7 @@ function nextOutcome(l: Listener): Promise<Error> {
 }
 
 async function assertTakesNextCall(l: Listener): Promise<void> {
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
 	const accepter = await accepted;
 	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
@@ -109,7 +107,7 @@ test('garbage, silence, a 1 GB v2 message and a close mid-frame each end one con
 
 test('auto reaches an accepter that speaks only the seed format (no announcement): seed, marked not encrypted', async () => {
 	const l = await listener({protocol: 'seed'});
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const stop = feedListener(l, (i) => patternFrame(8, 8, i));
 	cleanups.push(stop);
 	const caller = dial('127.0.0.1', l.port, {protocol: 'auto'});
@@ -135,7 +133,7 @@ test('v2 forced against a seed-only accepter fails with a clear error instead of
 
 test('a second caller during a call is turned away without disturbing the first', async () => {
 	const l = await listener();
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const first = dial('127.0.0.1', l.port, {codec: 'raw'});
 	const accepter = await accepted;
 	const stop = feed(accepter, (i) => patternFrame(8, 8, i));

@@ -8,19 +8,25 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type tls from 'node:tls';
-import {after, test} from 'node:test';
-import type {Call} from '../../source/session/call.js';
-import {dial, listen, type Listener} from '../../source/session/connect.js';
-import {readExactly} from '../../source/session/read.js';
-import {authenticate, startTls} from '../../source/session/secure.js';
+import {test} from 'node:test';
+import {dial, type Listener} from '../../source/session/connect.js';
+import {authenticate} from '../../source/session/secure.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
-import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
-import {splice} from '../trust/helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	nextRejection,
+	patternFrame,
+	withTimeout,
+} from './helpers.js';
+import {splice, startTlsAsAccepter} from '../trust/helpers.js';
+import {tlsConnect} from '../hostile/attacks.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 type Mitm = {
 	port: number;
@@ -41,24 +47,12 @@ async function startMitm(target: number, mode: 'forward' | {guess: string}): Pro
 		sockets.add(down);
 		down.on('error', () => undefined);
 		void (async () => {
-			down.write('done');
-			const magic = await readExactly(down, 4, 5000);
-			down.write(magic.bytes);
 			const asAccepter = ephemeralIdentity();
 			const asCaller = ephemeralIdentity();
-			const towardCaller = await startTls(down, 'accepter', asAccepter, magic.rest, 5000);
-			towardCaller.on('error', () => undefined);
+			const towardCaller = await startTlsAsAccepter(down, asAccepter);
 			sockets.add(towardCaller);
-			const up = net.connect(target, '127.0.0.1');
+			const {socket: towardAccepter, raw: up} = await tlsConnect(target, asCaller);
 			sockets.add(up);
-			up.on('error', () => undefined);
-			up.pause();
-			await new Promise((resolve) => up.once('connect', resolve));
-			await readExactly(up, 4, 5000);
-			up.write('FTYS');
-			const answer = await readExactly(up, 4, 5000);
-			const towardAccepter = await startTls(up, 'caller', asCaller, answer.rest, 5000);
-			towardAccepter.on('error', () => undefined);
 			sockets.add(towardAccepter);
 			if (mode === 'forward') {
 				splice(towardCaller, towardAccepter, Buffer.alloc(0), Buffer.alloc(0));
@@ -101,11 +95,7 @@ async function startMitm(target: number, mode: 'forward' | {guess: string}): Pro
 
 const secret = 'kettle violet orbit';
 
-async function secretListener(): Promise<Listener> {
-	const l = await listen({host: '127.0.0.1', port: 0, handshakeTimeoutMs: 4000, secret});
-	cleanups.push(() => l.close());
-	return l;
-}
+const secretListener = () => loopbackListener(cleanups, {handshakeTimeoutMs: 4000, secret});
 
 /** Dials through the relay; resolves with how each side ended (or the two calls, if it went through). */
 async function attempt(
@@ -115,11 +105,7 @@ async function attempt(
 	let callEvents = 0;
 	const onCall = () => callEvents++;
 	l.on('call', onCall);
-	const refused = withTimeout(
-		new Promise<Error & {code?: string}>((resolve) => l.once('rejected', resolve)),
-		10_000,
-		'the listener refusing',
-	);
+	const refused = nextRejection(l);
 	const caller = dial('127.0.0.1', port, {codec: 'raw', secret});
 	let reachedCall = false;
 	caller.on('state', (s) => (reachedCall ||= s === 'in-call'));
@@ -176,7 +162,7 @@ test('a TLS-terminating relay running CPace with a wrong guess toward each side:
 test('a relay whose guess is the secret gets through (an online guess); the check codes then differ', async () => {
 	const l = await secretListener();
 	const mitm = await startMitm(l.port, {guess: secret});
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', mitm.port, {codec: 'raw', secret});
 	cleanups.push(() => caller.hangUp());
 	const accepter = await accepted;

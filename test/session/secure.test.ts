@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type tls from 'node:tls';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import fc from 'fast-check';
 import {
 	AuthReader,
@@ -17,18 +17,26 @@ import {
 	type AuthMessage,
 } from '../../source/protocol/auth.js';
 import {ProtocolError} from '../../source/protocol/errors.js';
-import type {Call, CallEnd} from '../../source/session/call.js';
-import {dial, listen, type Listener, type ListenOptions} from '../../source/session/connect.js';
+import type {CallEnd} from '../../source/session/call.js';
+import {dial, type ListenOptions} from '../../source/session/connect.js';
 import {readExactly} from '../../source/session/read.js';
-import {authenticate, startTls} from '../../source/session/secure.js';
+import {authenticate} from '../../source/session/secure.js';
 import {startCpace} from '../../source/trust/cpace.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
-import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	nextRejection,
+	patternFrame,
+} from './helpers.js';
+import {startTlsAsAccepter} from '../trust/helpers.js';
+import {tlsConnect} from '../hostile/attacks.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const share = Uint8Array.from({length: 32}, (_, i) => i + 1);
 const samples: Array<[AuthKind, AuthMessage]> = [
@@ -143,19 +151,8 @@ test('auth reader: garbage, an old peer, absurd lengths and bad offers are refus
 	assert.throws(() => decodeAuth(encodeAuth({type: 'offer'}).subarray(0, 37)), /exactly 38 bytes/);
 });
 
-async function listener(options: ListenOptions = {}): Promise<Listener> {
-	const l = await listen({host: '127.0.0.1', port: 0, handshakeTimeoutMs: 3000, ...options});
-	cleanups.push(() => l.close());
-	return l;
-}
-
-function nextCall(l: Listener): Promise<Call> {
-	return withTimeout(new Promise((resolve) => l.once('call', resolve)), 10_000, 'a call');
-}
-
-function nextRejection(l: Listener): Promise<Error & {code?: string}> {
-	return withTimeout(new Promise((resolve) => l.once('rejected', resolve)), 10_000, 'a rejection');
-}
+const listener = (options: ListenOptions = {}) =>
+	loopbackListener(cleanups, {handshakeTimeoutMs: 3000, ...options});
 
 test('the same secret (typed in another Unicode normal form) gives a call, verified on both sides, with one SAS', async () => {
 	const l = await listener({secret: 'caf\u00e9 au lait'});
@@ -195,18 +192,7 @@ test('different secrets: both sides refuse with "the secret does not match", no 
 
 /** A TLS client through FTYS to the listener, paused, before any auth message. */
 async function tlsClient(port: number): Promise<tls.TLSSocket> {
-	const raw = net.connect(port, '127.0.0.1');
-	raw.on('error', () => undefined);
-	raw.pause();
-	await new Promise((resolve, reject) => {
-		raw.once('connect', resolve);
-		raw.once('error', reject);
-	});
-	await readExactly(raw, 4, 5000);
-	raw.write('FTYS');
-	const echo = await readExactly(raw, 4, 5000);
-	const socket = await startTls(raw, 'caller', ephemeralIdentity(), echo.rest, 5000);
-	socket.on('error', () => undefined);
+	const {socket} = await tlsConnect(port);
 	cleanups.push(() => socket.destroy());
 	return socket;
 }
@@ -299,11 +285,7 @@ test('a caller facing an accepter that answers garbage or an oversized confirm e
 		const server = net.createServer({pauseOnConnect: true}, (down) => {
 			down.on('error', () => undefined);
 			void (async () => {
-				down.write('done');
-				const magic = await readExactly(down, 4, 5000);
-				down.write(magic.bytes);
-				const secure = await startTls(down, 'accepter', ephemeralIdentity(), magic.rest, 5000);
-				secure.on('error', () => undefined);
+				const secure = await startTlsAsAccepter(down);
 				await reply(secure);
 			})().catch(() => down.destroy());
 		});

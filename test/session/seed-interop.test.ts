@@ -13,13 +13,14 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import type {Frame} from '../../source/frame.js';
 import {loadOpenCv} from '../../source/opencv.js';
 import type {Call} from '../../source/session/call.js';
 import {dial, listen} from '../../source/session/connect.js';
 import {
+	cleanupsAfterFile,
 	ended,
 	feed,
 	feedListener,
@@ -61,10 +62,7 @@ function whyUnavailable(peer: Peer): string | undefined {
 	return undefined;
 }
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 const ourPattern = patternFrame(160, 120, 3);
 

@@ -3,46 +3,39 @@
  * with "the connection was altered on the way (bad record MAC): call ended", not OpenSSL's text.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import {after, test} from 'node:test';
-import {dial, listen} from '../../source/session/connect.js';
-import type {Call} from '../../source/session/call.js';
+import {test} from 'node:test';
+import {dial} from '../../source/session/connect.js';
 import {connectionErrorSentence, tlsSentence} from '../../source/session/tls-errors.js';
-import {ended, feed, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	loopbackListener,
+	loopbackProxy,
+	nextCall,
+	nextFrames,
+	patternFrame,
+} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
 /** A TCP proxy that flips one byte in the middle of a large chunk from the caller, once `armed`. */
 async function tamperingProxy(target: number): Promise<{port: number; arm: () => void}> {
 	let armed = false;
-	const server = net.createServer((down) => {
-		const up = net.connect(target, '127.0.0.1');
-		for (const s of [down, up]) s.on('error', () => undefined);
-		down.on('data', (chunk: Buffer) => {
-			if (armed && chunk.length > 200) {
-				armed = false;
-				chunk = Buffer.from(chunk);
-				chunk[chunk.length >> 1]! ^= 0x01;
-			}
-			up.write(chunk);
-		});
-		up.pipe(down);
-		down.on('close', () => up.destroy());
-		up.on('close', () => down.destroy());
+	const {port} = await loopbackProxy(cleanups, target, (chunk) => {
+		if (!armed || chunk.length <= 200) return chunk;
+		armed = false;
+		const flipped = Buffer.from(chunk);
+		flipped[flipped.length >> 1]! ^= 0x01;
+		return flipped;
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-	return {port: (server.address() as net.AddressInfo).port, arm: () => (armed = true)};
+	return {port, arm: () => (armed = true)};
 }
 
 test('a byte altered inside an encrypted call: the caller is told in a sentence', async () => {
-	const l = await listen({host: '127.0.0.1', port: 0});
-	cleanups.push(() => l.close());
+	const l = await loopbackListener(cleanups);
 	const proxy = await tamperingProxy(l.port);
-	const accepted = withTimeout(new Promise<Call>((resolve) => l.once('call', resolve)), 10_000, 'a call');
+	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', proxy.port, {codec: 'raw'});
 	const stop = feed(caller, (i) => patternFrame(64, 48, i));
 	cleanups.push(stop);

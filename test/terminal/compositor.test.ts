@@ -9,6 +9,7 @@ import {PictureLayer} from '../../source/terminal/picture-layer.js';
 import {TerminalSink} from '../../source/terminal/sink.js';
 import {TextLayer} from '../../source/terminal/text-layer.js';
 import {VirtualTerminal} from '../render/virtual-terminal.js';
+import {sinkAt100kBps} from './slow-terminal.js';
 
 const cols = 24;
 const rows = 10;
@@ -236,19 +237,7 @@ class GreedyLayer extends Layer {
 }
 
 test('over a slow link a picture above another (the self view) gets a share of the budget, not all of it', () => {
-	let now = 0;
-	let answer: () => void = () => undefined;
-	const sink = new TerminalSink(
-		{write: () => true, isTTY: true},
-		{answers: {onAnswer: (listener) => ((answer = listener), () => undefined)}, now: () => now, fps: 30},
-	);
-	// A 10 ms round trip, then 100 kB the terminal takes a second to draw: 100 kB/s.
-	sink.write(['x'.repeat(100)]);
-	now = 10;
-	answer();
-	sink.write(['x'.repeat(100_000)]);
-	now += 1000;
-	answer();
+	const sink = sinkAt100kBps();
 	const budget = sink.budget;
 	assert.ok(budget < 10_000, `budget ${budget}`);
 	const compositor = new Compositor(sink, {cols, rows});

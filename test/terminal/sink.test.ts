@@ -7,6 +7,7 @@ import {
 	TerminalSink,
 	type AnswerSource,
 } from '../../source/terminal/sink.js';
+import {sinkAt100kBps} from './slow-terminal.js';
 
 /** A terminal that answers DA1 only when the test says so. */
 function answering() {
@@ -189,16 +190,7 @@ test('a slow link keeps its lag short and is used fully', () => {
 test('behind a slow terminal each frame gets what drains in a 24th of a second, not a 30th', () => {
 	// Fewer, fuller pictures: at 1 Mbit/s a 30th tore each picture (PSNR about 0.5 dB lower on the
 	// glass) for a picture rate the eye barely tells from 18 a second.
-	const {answers, answer} = answering();
-	let now = 0;
-	const sink = new TerminalSink(output(), {answers, now: () => now, fps: 30});
-	// A 10 ms round trip, then 100 kB the terminal takes a second to draw: 100 kB/s.
-	sink.write(['x'.repeat(100)]);
-	now = 10;
-	answer();
-	sink.write(['x'.repeat(100_000)]);
-	now += 1000;
-	answer();
+	const sink = sinkAt100kBps();
 	assert.ok(sink.budget >= 100_000 / 25 && sink.budget <= 100_000 / 23, `budget ${sink.budget}`);
 	sink.close();
 });

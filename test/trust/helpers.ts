@@ -6,11 +6,38 @@ import type tls from 'node:tls';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {readExactly} from '../../source/session/read.js';
 import {startTls} from '../../source/session/secure.js';
+import {tlsConnect} from '../hostile/attacks.js';
 
 export function tempConfigDir(cleanups: Array<() => unknown>, name = 'facetty-trust-'): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), name));
 	cleanups.push(() => fs.rmSync(dir, {recursive: true, force: true}));
 	return path.join(dir, 'facetty');
+}
+
+/**
+ * An accepter's start, as a listener would: the greeting, the caller's answer (FTYS, or a default
+ * caller's "done" and a shape that announces v2), then TLS (errors swallowed), before any auth.
+ */
+export async function startTlsAsAccepter(
+	down: net.Socket,
+	identity = ephemeralIdentity(),
+): Promise<tls.TLSSocket> {
+	down.write('done');
+	const magic = await readExactly(down, 4, 5000);
+	let rest = magic.rest;
+	if (magic.bytes.toString() === 'done') {
+		// A default caller answers as the script would and announces itself in its shape.
+		down.write('480 640 F');
+		let shape = rest;
+		while (!shape.includes('F')) {
+			const more = await readExactly(down, 1, 5000);
+			shape = Buffer.concat([shape, more.bytes, more.rest]);
+		}
+		rest = shape.subarray(shape.indexOf('F') + 1);
+	} else down.write(magic.bytes);
+	const socket = await startTls(down, 'accepter', identity, rest, 5000);
+	socket.on('error', () => undefined);
+	return socket;
 }
 
 /**
@@ -23,34 +50,11 @@ export async function startRelay(target: number): Promise<{port: number; close: 
 		sockets.add(down);
 		down.on('error', () => undefined);
 		void (async () => {
-			down.write('done');
-			const magic = await readExactly(down, 4, 5000);
-			let rest = magic.rest;
-			if (magic.bytes.toString() === 'done') {
-				// A default caller answers as the script would and announces itself in its shape.
-				down.write('480 640 F');
-				let shape = rest;
-				while (!shape.includes('F')) {
-					const more = await readExactly(down, 1, 5000);
-					shape = Buffer.concat([shape, more.bytes, more.rest]);
-				}
-				rest = shape.subarray(shape.indexOf('F') + 1);
-			} else down.write(magic.bytes);
-			const downTls = await startTls(down, 'accepter', ephemeralIdentity(), rest, 5000);
-			const up = net.connect(target, '127.0.0.1');
-			sockets.add(up);
-			up.on('error', () => undefined);
-			up.pause();
-			await new Promise((resolve) => up.once('connect', resolve));
-			const greeting = await readExactly(up, 4, 5000);
-			up.write('FTYS');
-			const answer = await readExactly(up, 4, 5000);
-			const upTls = await startTls(up, 'caller', ephemeralIdentity(), answer.rest, 5000);
+			const downTls = await startTlsAsAccepter(down);
 			sockets.add(downTls);
+			const {socket: upTls, raw: up} = await tlsConnect(target);
+			sockets.add(up);
 			sockets.add(upTls);
-			void greeting;
-			downTls.on('error', () => undefined);
-			upTls.on('error', () => undefined);
 			splice(downTls, upTls);
 		})().catch(() => down.destroy());
 	});

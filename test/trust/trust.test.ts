@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import {after, test} from 'node:test';
-import {dial, listen, Listener, type ListenOptions} from '../../source/session/connect.js';
+import {test} from 'node:test';
+import {dial, Listener, type ListenOptions} from '../../source/session/connect.js';
 import type {Call, CallEnd} from '../../source/session/call.js';
 import {selfSignedCertificate} from '../../source/trust/der.js';
 import {
@@ -13,27 +13,23 @@ import {
 } from '../../source/trust/identity.js';
 import {KnownPeers, parseKnownPeers} from '../../source/trust/known-peers.js';
 import {formatSas} from '../../source/trust/sas.js';
-import {ended, feed, feedListener, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
+import {
+	cleanupsAfterFile,
+	ended,
+	feed,
+	feedListener,
+	loopbackListener,
+	nextCall,
+	nextFrames,
+	nextRejection,
+	patternFrame,
+} from '../session/helpers.js';
 import {startRelay, tempConfigDir} from './helpers.js';
 
-const cleanups: Array<() => unknown> = [];
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterFile();
 
-async function listener(options: ListenOptions = {}): Promise<Listener> {
-	const l = await listen({host: '127.0.0.1', port: 0, handshakeTimeoutMs: 3000, ...options});
-	cleanups.push(() => l.close());
-	return l;
-}
-
-function nextCall(l: Listener): Promise<Call> {
-	return withTimeout(new Promise((resolve) => l.once('call', resolve)), 10_000, 'a call');
-}
-
-function nextRejection(l: Listener): Promise<Error> {
-	return withTimeout(new Promise((resolve) => l.once('rejected', resolve)), 10_000, 'a rejection');
-}
+const listener = (options: ListenOptions = {}) =>
+	loopbackListener(cleanups, {handshakeTimeoutMs: 3000, ...options});
 
 /** Both sides in call with frames flowing from the accepter; returns both calls. */
 async function call(

@@ -1,49 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {
-	type CallAction,
-	type CallScreenState,
-	chatAvailable,
-	type Effect,
-	initialCallState,
-	reduceCall,
-} from '../../source/ui/call-state.js';
+import {chatAvailable, type Effect, initialCallState} from '../../source/ui/call-state.js';
 import {cameraText} from '../../source/ui/call-screen.js';
-import type {CallStats} from '../../source/session/stats.js';
-
-function run(state: CallScreenState, ...actions: CallAction[]): [CallScreenState, Effect[]] {
-	let effects: Effect[] = [];
-	for (const action of actions) {
-		const [next, more] = reduceCall(state, action);
-		state = next;
-		effects = [...effects, ...more];
-	}
-	return [state, effects];
-}
-
-const key = (input: string, extra: Record<string, boolean> = {}): CallAction => ({
-	type: 'key',
-	key: {input, ...extra},
-});
-const stats = (over: Partial<CallStats> = {}): CallStats => ({
-	t: '',
-	state: 'in-call',
-	protocol: 'v2',
-	codec: 'jpeg',
-	fps_in: 30,
-	fps_out: 30,
-	bytes_in: 100_000,
-	bytes_out: 100_000,
-	frames_in: 1,
-	frames_out: 1,
-	dropped: 0,
-	rtt_ms: 1,
-	latency_ms_p50: null,
-	latency_ms_p95: null,
-	peer_shape: null,
-	shown_shape: null,
-	...over,
-});
+import {callStats as stats} from '../session/helpers.js';
+import {key, run} from './call-reducer.js';
 
 test('a listener listens, takes a call, and goes back to listening when the peer leaves', () => {
 	let [state] = run(initialCallState('listen', 'test'), {

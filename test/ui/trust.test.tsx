@@ -5,32 +5,11 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {ProtocolError} from '../../source/protocol/errors.js';
 import type {PeerKeyChange} from '../../source/session/call.js';
-import {
-	type CallAction,
-	type CallScreenState,
-	type Effect,
-	initialCallState,
-	reduceCall,
-	type Security,
-} from '../../source/ui/call-state.js';
+import {initialCallState, type Security} from '../../source/ui/call-state.js';
 import {CallScreenView} from '../../source/ui/call-screen.js';
+import {key, run} from './call-reducer.js';
 import {refusalText} from '../../source/ui/refusal.js';
 import {securityText, statusText} from '../../source/ui/text.js';
-
-function run(state: CallScreenState, ...actions: CallAction[]): [CallScreenState, Effect[]] {
-	let effects: Effect[] = [];
-	for (const action of actions) {
-		const [next, more] = reduceCall(state, action);
-		state = next;
-		effects = [...effects, ...more];
-	}
-	return [state, effects];
-}
-
-const key = (input: string, extra: Record<string, boolean> = {}): CallAction => ({
-	type: 'key',
-	key: {input, ...extra},
-});
 
 const encrypted: Security = {
 	encrypted: true,

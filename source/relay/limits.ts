@@ -1,0 +1,52 @@
+/**
+ * What the relay limits (docs in RelayLimits), its defaults, and the key a source address is
+ * counted under: one IPv4 address, or the /64 of an IPv6 one (one host's usual share).
+ */
+
+export type RelayLimits = {
+	/** A channel nobody joined is closed after this. */
+	channelTtlMs: number;
+	/** A connection must send its request line within this. */
+	requestTimeoutMs: number;
+	/** A paired call in which no byte moved either way for this long is closed. */
+	idleCallMs: number;
+	/** Channels waiting for a join, per source address. */
+	channelsPerAddress: number;
+	/** New connections a minute, per source address. */
+	connectionsPerMinute: number;
+	/** Connections still sending their request, per source address. */
+	pendingPerAddress: number;
+	/** Channels waiting, in all. */
+	maxChannels: number;
+	/** Connections at once, in all (paired ones count two). */
+	maxConnections: number;
+};
+
+export const defaultRelayLimits: RelayLimits = {
+	channelTtlMs: 10 * 60_000,
+	requestTimeoutMs: 10_000,
+	idleCallMs: 2 * 60_000,
+	channelsPerAddress: 8,
+	connectionsPerMinute: 60,
+	pendingPerAddress: 16,
+	maxChannels: 20_000,
+	maxConnections: 10_000,
+};
+
+/** The key limits are counted under: an IPv4 address, or the /64 of an IPv6 one. */
+export function addressKey(address: string | undefined): string {
+	if (!address) return 'unknown';
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+	if (mapped) return mapped[1]!;
+	if (!address.includes(':')) return address;
+	const [head = '', tail = ''] = address.toLowerCase().split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::')
+		? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
+}

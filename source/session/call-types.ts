@@ -1,0 +1,122 @@
+/**
+ * A call's vocabulary, shared by the session modules, the commands and the screens: its states,
+ * what it is asked to do (CallOptions), what it says about trust (CallSecurity) and its events.
+ */
+import type {Frame} from '../frame.js';
+import type {Identity} from '../trust/identity.js';
+import type {Size} from './media.js';
+import type {CallStats} from './stats.js';
+
+export type CallState = 'connecting' | 'handshaking' | 'in-call' | 'ended';
+export type Protocol = 'seed' | 'v2';
+export type ProtocolChoice = 'auto' | Protocol;
+export type Role = 'accepter' | 'caller';
+export type CallEnd = {reason: string; error?: Error};
+
+export type CallOptions = {
+	/** auto (default): the caller tries v2, then the seed format; the accepter takes either. */
+	protocol?: ProtocolChoice;
+	/** JPEG quality 1..100; default depends on the frame size (95 for small frames, 85 above 320x240). */
+	quality?: number;
+	/** v2 video codec to send; default jpeg. */
+	codec?: 'jpeg' | 'raw';
+	/** Pixels this side shows (v2 asks the peer to scale to fit); default: full size. */
+	shownSize?: Size;
+	/** Seed format: shape to announce; default: the size of the first frame passed to sendFrame. */
+	seedShape?: Size;
+	handshakeTimeoutMs?: number;
+	/** A peer silent this long (v2), or stalled mid-frame (seed), ends the call. */
+	idleTimeoutMs?: number;
+	statsIntervalMs?: number;
+	/** Appends one JSON line per stats interval. */
+	statsFile?: string;
+	/** false: 'frame' events are not decoded (benchmarks of the wire only); default true. */
+	decode?: boolean;
+	/**
+	 * The display name the peer sees (v2: in hello's agent, at most 64 bytes; old facetty peers
+	 * ignore it; the seed format cannot carry it).
+	 */
+	name?: string;
+
+	// Trust (docs/protocol.md, "Encryption and trust").
+	/** Shared passphrase both sides must know; checked inside TLS, before any video. */
+	secret?: string;
+	/** Refuse calls that cannot be encrypted (seed format, plaintext v2): no fallback. */
+	requireEncryption?: boolean;
+	/** Pin the peer's identity fingerprint (`SHA256:...`): any other key is refused, no question asked. */
+	peerKey?: string;
+	/**
+	 * Directory with identity.pem and known_peers (the CLI passes defaultConfigDir()). Without it
+	 * (and without `identity`) each process gets a throwaway key and no peer is remembered.
+	 */
+	configDir?: string;
+	/** The identity to present; default: loaded (or made) from configDir, else a throwaway one. */
+	identity?: Identity;
+	/** Name known_peers records the peer under; default for the caller: "host:port" as dialled. */
+	knownAs?: string;
+	/**
+	 * Asked when a known peer presents another key than recorded. Resolve true to accept (the new
+	 * key is recorded), false to refuse. Without it the call is refused with the two fingerprints.
+	 */
+	confirmPeerKeyChange?: (change: PeerKeyChange) => boolean | Promise<boolean>;
+	/** The display's lag (write -> the terminal's answer), for stats as screen_lag_ms. */
+	screenLagMs?: () => number | undefined;
+	/** v2 in the clear (magic FTY2), for benchmarks and old peers; refused with requireEncryption. */
+	plaintext?: boolean;
+	/** How long the accepter waits for the caller's hello after the encrypted channel is up (the caller may be asking its user about a changed key); default 60 s. */
+	confirmTimeoutMs?: number;
+	/** A peer that stops reading while we write (e.g. floods pings) is hung up on past this; default 32 MiB. */
+	maxWriteBacklogBytes?: number;
+};
+
+export type PeerKeyStatus =
+	/** First call to this name: recorded now. */
+	| 'new'
+	/** Matches known_peers. */
+	| 'known'
+	/** Matches --peer-key. */
+	| 'pinned'
+	/** Differed from known_peers; the user accepted it (recorded now). */
+	| 'accepted-change'
+	/** Nothing to compare with (accepter without --peer-key, or no configDir): compare the SAS. */
+	| 'unchecked';
+
+export type CallSecurity = {
+	encrypted: boolean;
+	/** Short authentication string, "123 456": equal on both screens means no one in the middle. */
+	sas?: string;
+	cipher?: string;
+	/** Ours and the peer's identity fingerprints. */
+	fingerprint?: string;
+	peerFingerprint?: string;
+	peerKey?: PeerKeyStatus;
+	/** known_peers names with the peer's fingerprint (accepter: who is calling, if known). */
+	peerKnownAs?: string[];
+	/** Both sides proved the same --secret over this encrypted channel. */
+	verifiedBySecret: boolean;
+	/** A sentence for the screen when not encrypted (e.g. "the seed format cannot be encrypted"). */
+	note?: string;
+};
+
+export type PeerKeyChange = {
+	name: string;
+	recorded: string;
+	presented: string;
+	knownPeersFile: string;
+};
+
+export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000};
+
+export type DirectOffer = {readonly port: number; readonly addresses: readonly string[]};
+
+export type CallEvents = {
+	state: [state: CallState];
+	frame: [frame: Frame];
+	chat: [text: string];
+	/** The peer offers to take this call directly too (v2 direct-offer, encrypted calls). */
+	'direct-offer': [offer: DirectOffer];
+	stats: [stats: CallStats];
+	ended: [end: CallEnd];
+	error: [error: Error];
+	security: [security: CallSecurity];
+};

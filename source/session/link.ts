@@ -1,0 +1,49 @@
+/**
+ * The contract between a Call and its protocol adapter (seed-link.ts, v2-link.ts): what the
+ * adapter does with the socket once the handshake chose it, and the call-side services it uses.
+ */
+import type {Frame} from '../frame.js';
+import type {CallOptions, DirectOffer} from './call-types.js';
+import type {Size} from './media.js';
+
+/** What a protocol adapter does with the socket once the handshake chose it. */
+export interface Link {
+	readonly codec: string | null;
+	readonly rttMs: number | null;
+	/** Peer's picture size as it arrives. */
+	readonly peerShape: Size | undefined;
+	readonly midMessage: boolean;
+	/** When the last whole message arrived (v2): a peer dribbling bytes is as silent as one sending none. */
+	readonly lastMessageAt?: number;
+	start(initial: Buffer): void;
+	receive(chunk: Buffer): void;
+	/** True when a frame may be written now (ordering rules, flow control). */
+	readyForFrame(): boolean;
+	/** Undefined drops the frame (e.g. the peer cannot show anything yet). */
+	encodeFrame(frame: Frame): Promise<Buffer | undefined>;
+	sendChat(text: string): void;
+	/** v2 only: where this side also takes the call directly. */
+	sendDirectOffer?(offer: DirectOffer): void;
+	requestShownSize(size: Size): void;
+	goodbye(reason: string): void;
+	tick(now: number): void;
+	/** Seed format: why the peer closed before its first frame (it cannot say so itself). */
+	closedEarly?(): Error | undefined;
+}
+
+/** The call-side services a link uses; kept narrow so links stay testable. */
+export interface LinkHost {
+	readonly options: CallOptions;
+	write(bytes: Buffer, done?: () => void): void;
+	shown(frame: Frame, latencyMs: number | undefined): void;
+	chat(text: string): void;
+	directOffer(offer: DirectOffer): void;
+	fail(error: Error): void;
+	ended(reason: string): void;
+	/** Pulls the frame waiting to be sent (seed shape from the first frame). */
+	peekFrame(): Frame | undefined;
+	pump(): void;
+	/** The peer's hello agent arrived (v2), just before inCall. */
+	peerHello(agent: string): void;
+	inCall(): void;
+}
