@@ -19,7 +19,8 @@ import {
 const cleanups = cleanupsAfterFile();
 
 const listener = (options: ListenOptions = {}) =>
-	loopbackListener(cleanups, {handshakeTimeoutMs: 500, idleTimeoutMs: 1000, ...options});
+	// Short deadlines keep the file quick; 1.5 s still lets a loaded machine's first TLS call through.
+	loopbackListener(cleanups, {handshakeTimeoutMs: 1500, idleTimeoutMs: 1000, ...options});
 
 /** Connects, says `bytes` after the greeting, then waits for the listener to close on us. */
 async function misbehave(port: number, script: (socket: net.Socket) => void): Promise<void> {
@@ -47,10 +48,14 @@ async function assertTakesNextCall(l: Listener): Promise<void> {
 	const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
 	const accepter = await accepted;
 	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
-	const frames = await nextFrames(caller, 3);
-	assert.equal(frames.length, 3);
-	stop();
-	caller.hangUp();
+	try {
+		const frames = await nextFrames(caller, 3);
+		assert.equal(frames.length, 3);
+	} finally {
+		// A failure here must not leave the feed's timer running: the file would never end.
+		stop();
+		caller.hangUp();
+	}
 	await ended(accepter);
 }
 
