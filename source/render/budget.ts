@@ -1,0 +1,91 @@
+/**
+ * Which cells a frame with a byte budget draws: from each cell's error (how far what it shows is
+ * from the picture), the worst first, as many as the recent cost of a cell says fit; each chosen
+ * cell gets the pass (tier of error) it is drawn in, so a cap reached in raster order never starves
+ * a far-off cell for a nearly right one above it. Cells within the threshold are never chosen
+ * (the quality floor). No I/O, no pixels: the renderer measures the errors and writes the cells.
+ */
+import {maxBytesPerCell} from './escapes.js';
+
+/** Error a cell counts as when what it shows is not known (larger than any colour difference). */
+export const unknownError = 256;
+/** Widest margin a colour is reused within when a budget leaves cells behind. */
+const maxCoarseReuse = 24;
+/** Lowest error of each tier a budgeted render draws in turn. */
+const tiers = [128, 48, 16, 0];
+/** Passes a budgeted render makes, one a tier (tier 0: not chosen). */
+export const tierCount = tiers.length;
+
+function tierOf(error: number): number {
+	let tier = 1;
+	while (error < tiers[tier - 1]!) tier++;
+	return tier;
+}
+
+export class BudgetChoice {
+	/** Each cell's error, -1 for cells not to draw (hidden, or within the threshold). */
+	errors = new Int16Array(0);
+	private chosenAll = new Uint8Array(0);
+	private readonly histogram = new Int32Array(unknownError + 1);
+	/** Bytes a drawn cell cost on average lately, to guess how many cells a budget buys. */
+	private bytesPerCell = 20;
+
+	constructor(private readonly threshold: number) {}
+
+	/** A frame of `count` cells starts: `errors` is to be filled, then `choose` called. */
+	begin(count: number): Int16Array {
+		if (this.errors.length < count) {
+			this.errors = new Int16Array(count);
+			this.chosenAll = new Uint8Array(count);
+		}
+		this.histogram.fill(0);
+		return this.errors;
+	}
+
+	/** Records one cell's error (the largest channel difference of its pixels, or unknownError). */
+	set(cell: number, error: number): void {
+		const counted = error > this.threshold ? error : -1;
+		this.errors[cell] = counted;
+		if (counted >= 0) this.histogram[counted]!++;
+	}
+
+	/**
+	 * Marks the cells `limit` bytes should go to, each with its tier (0: not now), and returns how
+	 * close a colour already set must be to be reused: the threshold, or more when cells are left
+	 * behind (a coarser picture costs fewer bytes a cell, so more cells fit).
+	 */
+	choose(count: number, limit: number, truecolor: boolean): {chosen: Uint8Array; reuse: number} {
+		const chosen = this.chosenAll.subarray(0, count);
+		const errors = this.errors;
+		const histogram = this.histogram;
+		// The error from which on every cell fits the budget, at the recent cost of a cell.
+		const affordable = Math.max(1, Math.floor(limit / this.bytesPerCell));
+		let cutoff = unknownError + 1;
+		let taken = 0;
+		while (cutoff > 0 && taken + histogram[cutoff - 1]! <= affordable) taken += histogram[--cutoff]!;
+		let extra = cutoff > 0 ? affordable - taken : 0;
+		const reuse =
+			truecolor && cutoff > 0
+				? Math.max(this.threshold, Math.min(maxCoarseReuse, cutoff >> 2))
+				: this.threshold;
+		for (let cell = 0; cell < count; cell++) {
+			const error = errors[cell]!;
+			let take = error >= cutoff;
+			if (!take && error === cutoff - 1 && extra > 0) {
+				take = true;
+				extra--;
+			}
+			chosen[cell] = take ? tierOf(error) : 0;
+		}
+		return {chosen, reuse};
+	}
+
+	/** After a frame: what its drawn cells cost, for the next guess. */
+	learnCost(cells: number, bytes: number): void {
+		if (cells > 0)
+			this.bytesPerCell = Math.max(
+				4,
+				Math.min(maxBytesPerCell, 0.7 * this.bytesPerCell + 0.3 * (bytes / cells)),
+			);
+	}
+}
