@@ -13,8 +13,32 @@ export const unknownError = 256;
 const maxCoarseReuse = 24;
 /** Lowest error of each tier a budgeted render draws in turn. */
 const tiers = [128, 48, 16, 0];
+/**
+ * Below this error a change is refinement, not motion: sensor and compression noise, the last
+ * levels of a picture converging. The last tier's lower bound.
+ */
+const refinementError = tiers[2]!;
+/**
+ * Share of a frame's budget refinement may take. The budget is what the link drains in the time
+ * of the slowest picture rate worth keeping, so a frame of changes one sees may slow the picture
+ * to that rate; refinement must not: with half of it (about a camera frame's time of the link at
+ * that rate) noise never holds the next picture back, and a still picture still converges in a
+ * few frames. On the ssh bench's camera (JPEG twice on the way) such cells cost about a third
+ * of a moving frame's bytes.
+ */
+const refinementShare = 0.5;
 /** Passes a budgeted render makes, one a tier (tier 0: not chosen). */
 export const tierCount = tiers.length;
+
+/**
+ * Bytes a frame may have written by the end of pass `tier` of a budget of `limit`: all of it for
+ * changes one sees, `refinementShare` of it for the refinement pass (the last), so refinement only
+ * fills a frame up to that much.
+ */
+export function passLimit(tier: number, limit: number): number {
+	// At least a cell's worth: under a tiny budget a still picture converges all the same.
+	return tier === tierCount ? Math.min(limit, Math.max(maxBytesPerCell, limit * refinementShare)) : limit;
+}
 
 function tierOf(error: number): number {
 	let tier = 1;
@@ -52,22 +76,31 @@ export class BudgetChoice {
 	/**
 	 * Marks the cells `limit` bytes should go to, each with its tier (0: not now), and returns how
 	 * close a colour already set must be to be reused: the threshold, or more when cells are left
-	 * behind (a coarser picture costs fewer bytes a cell, so more cells fit).
+	 * behind (a coarser picture costs fewer bytes a cell, so more cells fit). Changes one sees may
+	 * take all of `limit`; refinement (errors below `refinementError`) only fills the frame up to
+	 * `refinementShare` of it.
 	 */
-	choose(count: number, limit: number, truecolor: boolean): {chosen: Uint8Array; reuse: number} {
+	choose(
+		count: number,
+		limit: number,
+		truecolor: boolean,
+	): {chosen: Uint8Array; reuse: number; leftBehind: boolean} {
 		const chosen = this.chosenAll.subarray(0, count);
 		const errors = this.errors;
 		const histogram = this.histogram;
 		// The error from which on every cell fits the budget, at the recent cost of a cell.
 		const affordable = Math.max(1, Math.floor(limit / this.bytesPerCell));
+		const refinementAffordable = Math.max(1, Math.floor((limit * refinementShare) / this.bytesPerCell));
+		const capAt = (error: number) => (error >= refinementError ? affordable : refinementAffordable);
 		let cutoff = unknownError + 1;
 		let taken = 0;
-		while (cutoff > 0 && taken + histogram[cutoff - 1]! <= affordable) taken += histogram[--cutoff]!;
-		let extra = cutoff > 0 ? affordable - taken : 0;
+		while (cutoff > 0 && taken + histogram[cutoff - 1]! <= capAt(cutoff - 1)) taken += histogram[--cutoff]!;
+		let extra = cutoff > 0 ? Math.max(0, capAt(cutoff - 1) - taken) : 0;
 		const reuse =
 			truecolor && cutoff > 0
 				? Math.max(this.threshold, Math.min(maxCoarseReuse, cutoff >> 2))
 				: this.threshold;
+		let leftBehind = false;
 		for (let cell = 0; cell < count; cell++) {
 			const error = errors[cell]!;
 			let take = error >= cutoff;
@@ -75,9 +108,10 @@ export class BudgetChoice {
 				take = true;
 				extra--;
 			}
+			if (!take && error >= 0) leftBehind = true;
 			chosen[cell] = take ? tierOf(error) : 0;
 		}
-		return {chosen, reuse};
+		return {chosen, reuse, leftBehind};
 	}
 
 	/** After a frame: what its drawn cells cost, for the next guess. */

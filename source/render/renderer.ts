@@ -7,7 +7,7 @@
  *
  * The hot loop allocates nothing, and the returned view is only valid until the next render.
  */
-import {BudgetChoice, tierCount, unknownError} from './budget.js';
+import {BudgetChoice, passLimit, tierCount, unknownError} from './budget.js';
 import {CellWriter, near} from './cell-writer.js';
 import {maxBytesPerCell, resetColours} from './escapes.js';
 import {upperHalfMask} from './glyphs.js';
@@ -68,6 +68,8 @@ export class Renderer {
 	/** Under a byte budget: each cell's pass (0: not this render), the furthest from the picture first. */
 	private chosen: Uint8Array | undefined;
 	private limit = Infinity;
+	/** What the current pass may fill the frame up to (bytes). */
+	private passLimit = Infinity;
 	/** Whether the last render left cells further from the picture than the threshold. */
 	lagging = false;
 	/** The tier of chosen cells the current pass draws. */
@@ -118,9 +120,11 @@ export class Renderer {
 		this.chosen = undefined;
 		if (budget !== Infinity) {
 			this.measureErrors(pixels, screen);
-			const {chosen, reuse} = this.budgeted.choose(cols * rows, this.limit, this.truecolor);
+			const {chosen, reuse, leftBehind} = this.budgeted.choose(cols * rows, this.limit, this.truecolor);
 			this.chosen = chosen;
 			this.reuse = reuse;
+			// Cells not chosen wait for a later render, which must come even if no new frame does.
+			this.lagging = leftBehind;
 		}
 		if (this.limit < maxBytesPerCell) {
 			this.lagging = this.chosen !== undefined && this.chosen.some((tier) => tier > 0);
@@ -131,6 +135,7 @@ export class Renderer {
 		this.drawnCells = 0;
 		for (let tier = this.chosen ? 1 : 0; tier <= (this.chosen ? tierCount : 0); tier++) {
 			this.tier = tier;
+			this.passLimit = passLimit(tier, this.limit);
 			if (this.glyphs === 'quad') this.renderQuad(pixels, screen);
 			else this.renderHalf(pixels, screen);
 		}
@@ -191,7 +196,7 @@ export class Renderer {
 	/** Under a budget: whether this cell is to be drawn now, and room is left for it. */
 	private allowed(cell: number): boolean {
 		if (this.chosen![cell] !== this.tier) return false;
-		if (this.writer.at + maxBytesPerCell > this.limit) {
+		if (this.writer.at + maxBytesPerCell > this.passLimit) {
 			this.lagging = true;
 			return false;
 		}

@@ -113,3 +113,28 @@ test('under a budget the cells furthest from the picture are drawn first', () =>
 	assert.equal(terminal.quarterColour(picture.col + 5, picture.row + 3, 0), 0xfafafa);
 	assert.ok(renderer.lagging, 'the rest waits for the next render');
 });
+
+test('refinement (changes below the last pass, noise) takes at most about half a budget; changes one sees take all of it', () => {
+	const budget = 2000;
+	// Every pixel far from its neighbours: each cell needs colours of its own.
+	const pattern = (shift: number) =>
+		Uint8Array.from({length: cols * rows * 2 * 3}, (_, i) => 20 + ((i * 7919) % 200) + shift);
+	for (const [change, most] of [
+		[10, 0.6],
+		[30, 1],
+	] as const) {
+		const renderer = new Renderer({threshold: 6});
+		const screen = renderer.newScreen(picture);
+		const terminal = new VirtualTerminal(20, 10);
+		terminal.write(renderer.render(pattern(0), screen));
+		const next = pattern(change);
+		const bytes = renderer.render(next, screen, budget);
+		terminal.write(bytes);
+		assert.ok(bytes.length <= most * budget, `a change of ${change}: ${bytes.length} bytes of ${budget}`);
+		if (change < 16) assert.ok(bytes.length > 0.3 * budget, 'refinement goes on, with what it may take');
+		else assert.ok(bytes.length > 0.8 * budget, 'motion takes the whole budget');
+		// Still from now on: it converges all the same.
+		for (let i = 0; i < 20 && renderer.lagging; i++) terminal.write(renderer.render(next, screen, budget));
+		assert.ok(!renderer.lagging && worstError(terminal, next, false) <= 6, 'converged');
+	}
+});

@@ -209,7 +209,7 @@ test('behind a slow terminal a frame may spend what drains in the time of the sl
 /**
  * A moving picture (a disc crossing a gradient, as a head in front of a wall) drawn by the
  * renderer with the sink's budget over a link of `rate` bytes/ms and 40 ms each way. Returns the
- * pictures a second written, how many of them were drawn whole (nothing left behind), the mean
+ * pictures a second written, how many of them were drawn whole (no cell left 16 levels off), the mean
  * PSNR of what the terminal is left showing against each frame drawn, and the lag p95 from a
  * frame's capture to its last byte on the terminal.
  */
@@ -277,19 +277,26 @@ function movingPictureOverLink(rate: number) {
 		due.push(Math.ceil(linkFreeAt + oneWayMs));
 		if (now < 5000) continue;
 		written++;
-		if (!renderer.lagging) whole++;
 		lags.push(linkFreeAt - capturedAt);
 		let squared = 0;
+		let worst = 0;
 		for (let cell = 0; cell < cols * rows; cell++) {
 			for (let half = 0; half < 2; half++) {
 				const shown = screen.shown[cell * 2 + half]!;
 				const at = ((Math.floor(cell / cols) * 2 + half) * width + (cell % cols)) * 3;
-				squared +=
-					((shown >>> 16) - pixels[at + 2]!) ** 2 +
-					(((shown >>> 8) & 255) - pixels[at + 1]!) ** 2 +
-					((shown & 255) - pixels[at]!) ** 2;
+				const channels = [
+					(shown >>> 16) - pixels[at + 2]!,
+					((shown >>> 8) & 255) - pixels[at + 1]!,
+					(shown & 255) - pixels[at]!,
+				];
+				for (const difference of channels) {
+					squared += difference * difference;
+					worst = Math.max(worst, Math.abs(difference));
+				}
 			}
 		}
+		// Whole: no cell further off than refinement (the renderer's last pass) leaves it.
+		if (worst < 16) whole++;
 		psnrSum += 10 * Math.log10((255 * 255) / (squared / (cols * rows * 6)));
 	}
 	sink.close();
@@ -304,11 +311,12 @@ function movingPictureOverLink(rate: number) {
 
 test('over a slow link a moving picture is drawn in whole frames, fewer of them, not torn at the camera rate', () => {
 	// 240 kbit/s: a frame of this picture's motion costs more than the link drains in a 30th of a
-	// second, less than in a 15th. Cut for a rate near the camera's, every other frame was torn
-	// (44% whole, 32 dB); given the time of the slowest rate worth keeping, frames come whole.
+	// second, less than in a 15th. Cut for a rate near the camera's (a 24th), nearly every frame
+	// was torn (6% whole, 32 dB at 29 a second); given the time of the slowest rate worth keeping,
+	// most come whole (77%, 39 dB at 22 a second).
 	const link = movingPictureOverLink(30);
 	const said = JSON.stringify(link);
-	assert.ok(link.whole >= 0.8, `whole frames: ${said}`);
+	assert.ok(link.whole >= 0.6, `whole frames: ${said}`);
 	assert.ok(link.psnr >= 37, `PSNR: ${said}`);
 	assert.ok(link.perSecond >= 15, `pictures a second: ${said}`);
 	assert.ok(link.lagP95 < 250, `lag: ${said}`);
