@@ -138,3 +138,21 @@ test('refinement (changes below the last pass, noise) takes at most about half a
 		assert.ok(!renderer.lagging && worstError(terminal, next, false) <= 6, 'converged');
 	}
 });
+
+test('cells a budget leaves unchosen keep the render lagging, so a picture with no new frame still converges', () => {
+	const renderer = new Renderer({threshold: 6});
+	const screen = renderer.newScreen(picture);
+	const terminal = new VirtualTerminal(20, 10);
+	terminal.write(renderer.render(new Uint8Array(cols * rows * 2 * 3).fill(100), screen));
+	// One flat colour: each cell is a glyph in the same pen, far cheaper than the budget's guess
+	// of a cell, so the cells chosen fit and the rest are not even tried.
+	const next = new Uint8Array(cols * rows * 2 * 3).fill(200);
+	let renders = 0;
+	do {
+		const bytes = renderer.render(next, screen, 500);
+		assert.ok(bytes.length <= 500);
+		terminal.write(bytes);
+		assert.ok(++renders < 50, 'converges');
+	} while (renderer.lagging);
+	assert.equal(worstError(terminal, next, false), 0);
+});
