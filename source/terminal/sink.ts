@@ -121,6 +121,8 @@ export class TerminalSink {
 	drainRate: number | undefined;
 	/** Byte budget of the next frame; Infinity while the terminal keeps up. */
 	private budgetBytes = Infinity;
+	/** Bytes of the last batch that asked for an answer. */
+	private lastBatchBytes = 0;
 	/** Bytes and batches written, for benchmarks and stats. */
 	readonly written = {bytes: 0, batches: 0};
 
@@ -168,13 +170,15 @@ export class TerminalSink {
 	 * Bytes that may wait for their answer over a link that limits the picture: what it drains in a
 	 * quiet round trip (the bytes on their way there and the answers on their way back: the pipe
 	 * kept full) and a frame's time (a frame queued), so the picture on the glass stays about a
-	 * round trip and a frame behind however fast the link. Not a count of budgets: a batch is
-	 * written whenever less than this waits, so a frame bigger than it still goes, only alone.
+	 * round trip and a frame behind however fast the link; and at least two batches of the size
+	 * frames have lately (one drawn while the next waits), or a round trip shorter than a batch's
+	 * drain (a slow terminal close by, a busy machine) would let only one through at a time. The
+	 * batches as written, not the budget (a frame's most): frames that cost less queue less.
 	 */
 	get inFlightBytesLimit(): number {
 		if (this.budgetBytes === Infinity || this.drainRate === undefined) return Infinity;
 		const roundTrip = Number.isFinite(this.baseLagMs) ? this.baseLagMs : 0;
-		return (this.drainRate * (roundTrip + this.frameMs)) / 1000;
+		return Math.max(2 * this.lastBatchBytes, (this.drainRate * (roundTrip + this.frameMs)) / 1000);
 	}
 
 	private get bytesInFlight(): number {
@@ -255,6 +259,7 @@ export class TerminalSink {
 		this.written.bytes += bytes.length;
 		this.written.batches++;
 		if (asking) {
+			this.lastBatchBytes = bytes.length;
 			const deliveredAt = Number.isFinite(this.deliveredAt) ? this.deliveredAt : sentAt;
 			this.inFlight.push({bytes: bytes.length, sentAt, deliveredBefore: this.delivered, deliveredAt});
 		}
