@@ -321,3 +321,25 @@ test('over a slow link a moving picture is drawn in whole frames, fewer of them,
 	assert.ok(link.perSecond >= 15, `pictures a second: ${said}`);
 	assert.ok(link.lagP95 < 250, `lag: ${said}`);
 });
+
+test('a slow terminal close by keeps two batches in flight: one drawn while the next waits', () => {
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(output(), {answers, now: () => now, fps: 30});
+	// A 2 ms round trip, then batches the terminal takes a second a 100 kB to draw: 100 kB/s,
+	// each 5 kB batch 50 ms, far longer than the round trip.
+	sink.write(['x'.repeat(100)]);
+	now = 2;
+	answer();
+	for (let i = 0; i < 10; i++) {
+		sink.write(['x'.repeat(5000)]);
+		now += 52;
+		answer();
+	}
+	assert.notEqual(sink.budget, Infinity, 'the terminal is the bottleneck');
+	sink.write(['x'.repeat(5000)]);
+	assert.equal(sink.ready, true, 'the next frame may wait behind the one being drawn');
+	sink.write(['x'.repeat(5000)]);
+	assert.equal(sink.ready, false, 'but not a third');
+	sink.close();
+});
