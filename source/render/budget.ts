@@ -78,7 +78,8 @@ export class BudgetChoice {
 	 * close a colour already set must be to be reused: the threshold, or more when cells are left
 	 * behind (a coarser picture costs fewer bytes a cell, so more cells fit). Changes one sees may
 	 * take all of `limit`; refinement (errors below `refinementError`) only fills the frame up to
-	 * `refinementShare` of it.
+	 * `refinementShare` of it. `leftBehind`: changes one sees wait for a later render (refinement
+	 * rides on the frames that come anyway: a render of its own would hold the next frame back).
 	 */
 	choose(
 		count: number,
@@ -108,7 +109,7 @@ export class BudgetChoice {
 				take = true;
 				extra--;
 			}
-			if (!take && error >= 0) leftBehind = true;
+			if (!take && error >= refinementError) leftBehind = true;
 			chosen[cell] = take ? tierOf(error) : 0;
 		}
 		return {chosen, reuse, leftBehind};

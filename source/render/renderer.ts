@@ -70,7 +70,10 @@ export class Renderer {
 	private limit = Infinity;
 	/** What the current pass may fill the frame up to (bytes). */
 	private passLimit = Infinity;
-	/** Whether the last render left cells further from the picture than the threshold. */
+	/**
+	 * Whether the last render left changes one sees (past the refinement pass's bound) undrawn:
+	 * the picture wants another render even if no new frame comes.
+	 */
 	lagging = false;
 	/** The tier of chosen cells the current pass draws. */
 	private tier = 0;
@@ -197,7 +200,9 @@ export class Renderer {
 	private allowed(cell: number): boolean {
 		if (this.chosen![cell] !== this.tier) return false;
 		if (this.writer.at + maxBytesPerCell > this.passLimit) {
-			this.lagging = true;
+			// Changes one sees left behind need a render of their own; refinement waits for the
+			// next frame (a render of its own, between a camera's frames, would hold the next back).
+			if (this.tier < tierCount) this.lagging = true;
 			return false;
 		}
 		return true;

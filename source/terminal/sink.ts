@@ -114,6 +114,13 @@ export class TerminalSink {
 	private baseLagMs = Infinity;
 	private readonly recentLags: Array<{at: number; lag: number}> = [];
 	private readonly recentRates: Array<{at: number; rate: number}> = [];
+	/**
+	 * The best drain rates of as long as the quiet round trip is taken from: a batch's own drain
+	 * is counted at the best rate seen, never at a rate that only says how little was sent lately
+	 * (that would take too much off, the round trip would shrink, fewer bytes would go, the rate
+	 * seen would fall further: the picture rate spiralled down on a busy machine).
+	 */
+	private readonly peakRates: Array<{at: number; rate: number}> = [];
 	/** Bytes answered so far, and when the last answer came. */
 	private delivered = 0;
 	private deliveredAt = -Infinity;
@@ -331,14 +338,19 @@ export class TerminalSink {
 			while (this.recentRates.length > 0 && now - this.recentRates[0]!.at > rateWindowMs)
 				this.recentRates.shift();
 			this.drainRate = Math.max(...this.recentRates.map((entry) => entry.rate));
+			this.peakRates.push({at: now, rate: this.drainRate});
+			while (this.peakRates.length > 0 && now - this.peakRates[0]!.at > baseLagWindowMs)
+				this.peakRates.shift();
 		}
 		// The quiet round trip: the smallest lag of the last seconds (a route may change), less the
 		// time the batch's own bytes took to drain. Left in, a link kept busy with frames of a
 		// budget's size would never show its round trip (each lag a round trip and a batch), and
-		// the bytes let in flight would grow by a batch, and the queue with them. A lone batch's
-		// rate is its bytes over its whole lag, so when the rate says its bytes took more than half
-		// the lag, drain and round trip cannot be told apart: the lag counts whole.
-		const ownDrainMs = this.drainRate ? (batch.bytes * 1000) / this.drainRate : 0;
+		// the bytes let in flight would grow by a batch, and the queue with them. Counted at the best
+		// rate seen (see peakRates); a lone batch's rate is its bytes over its whole lag, so when
+		// that says its bytes took more than half the lag, drain and round trip cannot be told
+		// apart: the lag counts whole.
+		const peak = Math.max(0, ...this.peakRates.map((entry) => entry.rate));
+		const ownDrainMs = peak > 0 ? (batch.bytes * 1000) / peak : 0;
 		const withoutOwn = ownDrainMs < lag / 2 ? lag - ownDrainMs : lag;
 		this.recentLags.push({at: now, lag: withoutOwn});
 		while (this.recentLags.length > 0 && now - this.recentLags[0]!.at > baseLagWindowMs)
