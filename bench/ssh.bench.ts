@@ -13,7 +13,10 @@
  * same stamped frames over the same link (its lag counted from its own best frame: a file has no
  * capture time). FACETTY_BENCH_SECONDS (default 12) sets each run's measured seconds;
  * FACETTY_BENCH_LINKS (e.g. "none,1") picks links; FACETTY_BENCH_DUMP=DIR keeps each run's last
- * capture (.ansi: `cat` it in a 160x48 terminal) and where the picture was found. Not a test: the numbers depend on the machine.
+ * capture (.ansi: `cat` it in a 160x48 terminal) and where the picture was found;
+ * FACETTY_BENCH_CLI=path/to/dist/cli.js runs that build instead of building this tree (A/B
+ * against an older build: alternate runs, since a shared machine's load drifts);
+ * FACETTY_BENCH_TIMG=0 leaves out the timg rows. Not a test: the numbers depend on the machine.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -52,6 +55,8 @@ const allLinks: Link[] = [
 ];
 const wanted = process.env['FACETTY_BENCH_LINKS']?.split(',');
 const links = wanted ? allLinks.filter((link) => wanted.includes(link.key)) : allLinks;
+const prebuiltCli = process.env['FACETTY_BENCH_CLI'];
+const cliPath = prebuiltCli ? path.resolve(prebuiltCli) : path.join(repo, 'dist', 'cli.js');
 
 type Result = {
 	link: string;
@@ -323,15 +328,18 @@ async function main(): Promise<void> {
 		console.log(`skipped: ${missing}`);
 		return;
 	}
-	const hasTimg = spawnSync('timg', ['--version']).status === 0;
+	const hasTimg = process.env['FACETTY_BENCH_TIMG'] !== '0' && spawnSync('timg', ['--version']).status === 0;
 	console.log(
 		`machine load before: ${os
 			.loadavg()
 			.map((l) => l.toFixed(2))
 			.join(' ')} (${os.cpus().length} cores)`,
 	);
-	const build = spawnSync('npm', ['run', 'build'], {cwd: repo, encoding: 'utf8'});
-	if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+	if (prebuiltCli) console.log(`build: ${cliPath}`);
+	else {
+		const build = spawnSync('npm', ['run', 'build'], {cwd: repo, encoding: 'utf8'});
+		if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+	}
 
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-bench-ssh-'));
 	fs.chmodSync(dir, 0o755);
@@ -340,7 +348,7 @@ async function main(): Promise<void> {
 	const sshd = await startSshd(dir);
 	const video = path.join(dir, 'stamp.avi');
 	if (hasTimg) await writeStampVideo(video, (seconds + warmupSeconds + 30) * fps, fps);
-	const cli = `${process.execPath} --max-semi-space-size=32 ${path.join(repo, 'dist', 'cli.js')}`;
+	const cli = `${process.execPath} --max-semi-space-size=32 ${quote(cliPath)}`;
 	try {
 		for (const [index, spec] of links.entries()) {
 			const link = await emulateLink({
@@ -356,7 +364,7 @@ async function main(): Promise<void> {
 					process.execPath,
 					[
 						'--max-semi-space-size=32',
-						path.join(repo, 'dist', 'cli.js'),
+						cliPath,
 						'listen',
 						'--host',
 						'127.0.0.1',

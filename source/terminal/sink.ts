@@ -10,10 +10,12 @@
  *   before it. The answers measure the display lag and the rate the terminal drains bytes at
  *   (bytes answered over the time they took, the best of the last seconds). While the terminal
  *   keeps up, at most `maxUnanswered` batches beyond what the round trip itself holds wait for
- *   their answer; once it falls behind, each frame gets a byte budget of what the link drains in
- *   a frame's time, and the bytes waiting for their answer are held to what it drains in a round
- *   trip and a frame (bandwidth x round trip, not a count of batches), so the picture on the
- *   glass is about that far behind however fast or slow the link;
+ *   their answer; once it falls behind, each frame may spend what the link drains in the time of
+ *   the slowest picture rate worth keeping (`slowestFrameRate`), and the bytes waiting for their
+ *   answer are held to what it drains in a round trip plus one batch (bandwidth x round trip,
+ *   not a count of batches), so the picture on the glass is about that far behind however fast
+ *   or slow the link. A frame spends only what its changes cost, so the picture rate is what the
+ *   link carries whole, and only a frame heavier than the budget is drawn coarser;
  * - when the terminal never answers the first question (a dumb terminal), batches are paced by
  *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
  *
@@ -44,7 +46,7 @@ export type SinkOptions = {
 	readonly firstAnswerMs?: number;
 	/** The frame rate batches are paced at when nothing answers; default 30. */
 	readonly fps?: number;
-	/** The frame rate a slow terminal's budget is cut for; default 24 (see defaultBudgetFps). */
+	/** The slowest picture rate a slow terminal's budget is cut for; default `slowestFrameRate`. */
 	readonly budgetFps?: number;
 	readonly now?: () => number;
 };
@@ -60,11 +62,13 @@ export const maxUnanswered = 2;
 /** Most batches in flight however long the round trip. */
 export const maxInFlight = 8;
 /**
- * The frame rate a slow terminal's budget is cut for: each frame gets what the link drains in its
- * time. 24, not the camera's 30: fewer, fuller pictures (at 1 Mbit/s about 18 a second, PSNR about
- * 0.5 dB higher on the glass than with 30).
+ * The slowest picture rate worth keeping over a slow link: below about 15 pictures a second motion
+ * stops reading as motion. A frame may spend what the link drains in that time; one whose changes
+ * cost less is drawn whole and the next comes sooner (the rate follows the link, up to the
+ * camera's). Cut for a rate near the camera's instead, a frame of a moving picture rarely fits:
+ * frames are torn and cells fall behind until the picture stands still.
  */
-const defaultBudgetFps = 24;
+export const slowestFrameRate = 15;
 /** How often a terminal that did not answer is asked again. */
 export const reprobeMs = 2000;
 /** An answer this late counts as lost (a reply garbled on the way): the batch is let go. */
@@ -110,6 +114,13 @@ export class TerminalSink {
 	private baseLagMs = Infinity;
 	private readonly recentLags: Array<{at: number; lag: number}> = [];
 	private readonly recentRates: Array<{at: number; rate: number}> = [];
+	/**
+	 * The best drain rates of as long as the quiet round trip is taken from: a batch's own drain
+	 * is counted at the best rate seen, never at a rate that only says how little was sent lately
+	 * (that would take too much off, the round trip would shrink, fewer bytes would go, the rate
+	 * seen would fall further: the picture rate spiralled down on a busy machine).
+	 */
+	private readonly peakRates: Array<{at: number; rate: number}> = [];
 	/** Bytes answered so far, and when the last answer came. */
 	private delivered = 0;
 	private deliveredAt = -Infinity;
@@ -117,6 +128,8 @@ export class TerminalSink {
 	drainRate: number | undefined;
 	/** Byte budget of the next frame; Infinity while the terminal keeps up. */
 	private budgetBytes = Infinity;
+	/** Bytes of the last batch that asked for an answer. */
+	private lastBatchBytes = 0;
 	/** Bytes and batches written, for benchmarks and stats. */
 	readonly written = {bytes: 0, batches: 0};
 
@@ -162,13 +175,17 @@ export class TerminalSink {
 
 	/**
 	 * Bytes that may wait for their answer over a link that limits the picture: what it drains in a
-	 * quiet round trip and two frames' time (the pipe kept full, one frame or so queued), so the
-	 * picture on the glass stays about a round trip and a frame behind however fast the link.
+	 * quiet round trip (the bytes on their way there and the answers on their way back: the pipe
+	 * kept full) and a frame's time (a frame queued), so the picture on the glass stays about a
+	 * round trip and a frame behind however fast the link; and at least two batches of the size
+	 * frames have lately (one drawn while the next waits), or a round trip shorter than a batch's
+	 * drain (a slow terminal close by, a busy machine) would let only one through at a time. The
+	 * batches as written, not the budget (a frame's most): frames that cost less queue less.
 	 */
 	get inFlightBytesLimit(): number {
 		if (this.budgetBytes === Infinity || this.drainRate === undefined) return Infinity;
 		const roundTrip = Number.isFinite(this.baseLagMs) ? this.baseLagMs : 0;
-		return Math.max(2 * this.budgetBytes, (this.drainRate * (roundTrip + this.frameMs)) / 1000);
+		return Math.max(2 * this.lastBatchBytes, (this.drainRate * (roundTrip + this.frameMs)) / 1000);
 	}
 
 	private get bytesInFlight(): number {
@@ -249,6 +266,7 @@ export class TerminalSink {
 		this.written.bytes += bytes.length;
 		this.written.batches++;
 		if (asking) {
+			this.lastBatchBytes = bytes.length;
 			const deliveredAt = Number.isFinite(this.deliveredAt) ? this.deliveredAt : sentAt;
 			this.inFlight.push({bytes: bytes.length, sentAt, deliveredBefore: this.delivered, deliveredAt});
 		}
@@ -308,12 +326,6 @@ export class TerminalSink {
 		}
 		const lag = now - batch.sentAt;
 		this.lagMs = lag;
-		// The quiet round trip drifts (a route changes): let the floor rise slowly.
-		// The quiet round trip: the smallest lag of the last few seconds (a route may change).
-		this.recentLags.push({at: now, lag});
-		while (this.recentLags.length > 0 && now - this.recentLags[0]!.at > baseLagWindowMs)
-			this.recentLags.shift();
-		this.baseLagMs = Math.min(...this.recentLags.map((entry) => entry.lag));
 		// The delivery rate: the bytes answered since this batch was written over the time since the
 		// answer before it, so answers that arrive bunched (one late, the next ones at once) or a
 		// jittery round trip still add up right; the best of the last seconds is what the link
@@ -326,23 +338,41 @@ export class TerminalSink {
 			while (this.recentRates.length > 0 && now - this.recentRates[0]!.at > rateWindowMs)
 				this.recentRates.shift();
 			this.drainRate = Math.max(...this.recentRates.map((entry) => entry.rate));
+			this.peakRates.push({at: now, rate: this.drainRate});
+			while (this.peakRates.length > 0 && now - this.peakRates[0]!.at > baseLagWindowMs)
+				this.peakRates.shift();
 		}
-		this.adjustBudget(lag - this.baseLagMs);
+		// The quiet round trip: the smallest lag of the last seconds (a route may change), less the
+		// time the batch's own bytes took to drain. Left in, a link kept busy with frames of a
+		// budget's size would never show its round trip (each lag a round trip and a batch), and
+		// the bytes let in flight would grow by a batch, and the queue with them. Counted at the best
+		// rate seen (see peakRates); a lone batch's rate is its bytes over its whole lag, so when
+		// that says its bytes took more than half the lag, drain and round trip cannot be told
+		// apart: the lag counts whole.
+		const peak = Math.max(0, ...this.peakRates.map((entry) => entry.rate));
+		const ownDrainMs = peak > 0 ? (batch.bytes * 1000) / peak : 0;
+		const withoutOwn = ownDrainMs < lag / 2 ? lag - ownDrainMs : lag;
+		this.recentLags.push({at: now, lag: withoutOwn});
+		while (this.recentLags.length > 0 && now - this.recentLags[0]!.at > baseLagWindowMs)
+			this.recentLags.shift();
+		this.baseLagMs = Math.min(...this.recentLags.map((entry) => entry.lag));
+		this.adjustBudget(withoutOwn - this.baseLagMs);
 		this.wake();
 	}
 
 	/**
 	 * Once the terminal has been seen falling behind (batches waiting behind earlier ones for
-	 * more than a frame), each frame gets what the link drains in a frame's time at the budget's
-	 * frame rate: the whole rate each frame, no more, while `inFlightBytesLimit` keeps the queue
-	 * short. Bytes not spent on one frame (a still picture) leave room for the next ones in flight.
+	 * more than a frame), each frame may spend what the link drains in the time of the slowest
+	 * picture rate worth keeping, while `inFlightBytesLimit` keeps the queue short: a frame that
+	 * needs less is written whole, and the next goes once it has drained. Bytes not spent on one
+	 * frame (a still picture) leave room for the next ones in flight.
 	 * A terminal that drains more than a full screen in a frame's time gets no limit.
 	 */
 	private adjustBudget(waitingMs: number): void {
 		const rate = this.drainRate;
 		if (rate === undefined) return;
 		if (this.budgetBytes === Infinity && waitingMs <= this.frameMs) return;
-		const fits = rate / (this.budgetFps ?? defaultBudgetFps);
+		const fits = rate / (this.budgetFps ?? slowestFrameRate);
 		this.budgetBytes = fits >= noLimitBytes ? Infinity : Math.max(minimumBudget, fits);
 	}
 }

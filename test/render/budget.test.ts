@@ -111,5 +111,53 @@ test('under a budget the cells furthest from the picture are drawn first', () =>
 	terminal.write(bytes);
 	assert.ok(bytes.length > 0 && bytes.length <= 60);
 	assert.equal(terminal.quarterColour(picture.col + 5, picture.row + 3, 0), 0xfafafa);
-	assert.ok(renderer.lagging, 'the rest waits for the next render');
+	// The rest is refinement (10 levels): it rides on the next frame, not a render of its own.
+	assert.ok(!renderer.lagging);
+	assert.ok(renderer.render(next, screen, 60).length > 0, 'the next frame refines');
+});
+
+test('refinement (changes below the last pass, noise) takes at most about half a budget; changes one sees take all of it', () => {
+	const budget = 2000;
+	// Every pixel far from its neighbours: each cell needs colours of its own.
+	const pattern = (shift: number) =>
+		Uint8Array.from({length: cols * rows * 2 * 3}, (_, i) => 20 + ((i * 7919) % 200) + shift);
+	for (const [change, most] of [
+		[10, 0.6],
+		[30, 1],
+	] as const) {
+		const renderer = new Renderer({threshold: 6});
+		const screen = renderer.newScreen(picture);
+		const terminal = new VirtualTerminal(20, 10);
+		terminal.write(renderer.render(pattern(0), screen));
+		const next = pattern(change);
+		const bytes = renderer.render(next, screen, budget);
+		terminal.write(bytes);
+		assert.ok(bytes.length <= most * budget, `a change of ${change}: ${bytes.length} bytes of ${budget}`);
+		if (change < 16) assert.ok(bytes.length > 0.3 * budget, 'refinement goes on, with what it may take');
+		else assert.ok(bytes.length > 0.8 * budget, 'motion takes the whole budget');
+		// Motion left behind asks for a render of its own; refinement waits for the next frame.
+		assert.equal(renderer.lagging, change >= 16);
+		// A still camera from now on (the same frame again and again): it converges all the same.
+		for (let i = 0; i < 20; i++) terminal.write(renderer.render(next, screen, budget));
+		assert.ok(worstError(terminal, next, false) <= 6, 'converged');
+		assert.equal(renderer.render(next, screen, budget).length, 0);
+	}
+});
+
+test('cells a budget leaves unchosen keep the render lagging, so a picture with no new frame still converges', () => {
+	const renderer = new Renderer({threshold: 6});
+	const screen = renderer.newScreen(picture);
+	const terminal = new VirtualTerminal(20, 10);
+	terminal.write(renderer.render(new Uint8Array(cols * rows * 2 * 3).fill(100), screen));
+	// One flat colour: each cell is a glyph in the same pen, far cheaper than the budget's guess
+	// of a cell, so the cells chosen fit and the rest are not even tried.
+	const next = new Uint8Array(cols * rows * 2 * 3).fill(200);
+	let renders = 0;
+	do {
+		const bytes = renderer.render(next, screen, 500);
+		assert.ok(bytes.length <= 500);
+		terminal.write(bytes);
+		assert.ok(++renders < 50, 'converges');
+	} while (renderer.lagging);
+	assert.equal(worstError(terminal, next, false), 0);
 });

@@ -202,20 +202,6 @@ test('a cell in a new place after a resize is drawn whatever the old screen held
 	);
 });
 
-test('same-row gaps use a relative move and rows start with CR LF when that is shorter', () => {
-	const renderer = new Renderer({threshold: 0});
-	const picture = {col: 0, row: 0, cols: 30, rows: 2};
-	const screen = renderer.newScreen(picture);
-	const frame = new Uint8Array(30 * 4 * 3);
-	renderer.render(frame, screen);
-	frame.fill(255, 0, 3); // cell 0, upper
-	frame.fill(255, 20 * 3, 21 * 3); // cell 20, upper
-	frame.fill(255, 2 * 30 * 3, 2 * 30 * 3 + 3); // second row, cell 0
-	const text = Buffer.from(renderer.render(frame, screen)).toString();
-	assert.match(text, /▀\x1b\[19C/);
-	assert.match(text, /\r\n\x1b\[38;2;255;255;255m▀|\r\n▀/);
-});
-
 test('the frame size must match the picture', () => {
 	const renderer = new Renderer();
 	assert.throws(
