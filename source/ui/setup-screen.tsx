@@ -93,7 +93,8 @@ function Field({
 			<>
 				<Box>
 					{label}
-					<Text wrap="truncate-end">{children}</Text>
+					{/* The field being typed in keeps its end, where the cursor is, in view. */}
+					<Text wrap={active ? 'truncate-start' : 'truncate-end'}>{children}</Text>
 				</Box>
 				{active && hint ? (
 					<Box paddingLeft={2}>
@@ -249,7 +250,7 @@ function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
 				field="relay"
 				hint={
 					state.mode === 'invite'
-						? 'HOST:PORT of a facetty relay you both can reach (facetty relay runs one)'
+						? 'HOST:PORT of a facetty relay you both can reach'
 						: 'HOST:PORT of the relay the invite named'
 				}
 			>
@@ -262,7 +263,7 @@ function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
 				look={look}
 				state={state}
 				field="camera"
-				hint={`←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}; or type a file or URL`}
+				hint={`type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`}
 			>
 				{state.camera}
 				{cursor('camera')}
