@@ -119,8 +119,11 @@ export async function holdInvite(
 ): Promise<number> {
 	const options = callOptionsOf(command);
 	const where = describeRelay(relay);
+	// On a narrow terminal the code goes on a row of its own rather than break inside a word.
+	const codeLine = `Your invite code: ${pending.text}`;
+	const columns = (out as {columns?: number}).columns ?? Infinity;
 	out.write(
-		`Your invite code: ${pending.text}\n` +
+		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
 			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
 			'(or chooses join on the setup screen of facetty and types the code)\n' +
 			'It works once, for 10 minutes. Waiting for them...\n',

@@ -199,8 +199,15 @@ export function SetupView({
 }
 
 function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
-	const cursor = (field: SetupField) => (state.field === field ? '▌' : '');
 	const asked = fieldsOf(state.mode);
+	/** A field typed into: its value (or, when empty and not being typed in, what to type) and the cursor. */
+	const typed = (field: SetupField, hint: string, value: string, placeholder: string, prefix = '') => (
+		<Field look={look} state={state} field={field} hint={hint}>
+			{prefix}
+			{value || (state.field === field ? '' : placeholder)}
+			{state.field === field ? '▌' : ''}
+		</Field>
+	);
 	const fields: Record<SetupField, () => React.ReactNode> = {
 		mode: () => (
 			<Field look={look} state={state} field="mode" hint={modeHints[state.mode]}>
@@ -213,84 +220,54 @@ function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
 			</Field>
 		),
 		address: () =>
-			state.mode === 'listen' ? (
-				<Field
-					look={look}
-					state={state}
-					field="address"
-					hint={`the other person calls ${state.addresses
-						.slice(0, 3)
-						.map((a) => `${a}:${state.port || '?'}`)
-						.join(' or ')}`}
-				>
-					port {state.port}
-					{cursor('address')}
-				</Field>
-			) : (
-				<Field look={look} state={state} field="address" hint="HOST:PORT of the person listening">
-					{state.target || (state.field === 'address' ? '' : '(type HOST:PORT)')}
-					{cursor('address')}
-				</Field>
+			state.mode === 'listen'
+				? typed(
+						'address',
+						`the other person calls ${state.addresses
+							.slice(0, 3)
+							.map((a) => `${a}:${state.port || '?'}`)
+							.join(' or ')}`,
+						state.port,
+						'',
+						'port ',
+					)
+				: typed('address', 'HOST:PORT of the person listening', state.target, '(type HOST:PORT)'),
+		code: () =>
+			typed(
+				'code',
+				"the code the other side's invite shows, e.g. 42-kettle-violet-orbit",
+				state.code,
+				'(type the code)',
 			),
-		code: () => (
-			<Field
-				look={look}
-				state={state}
-				field="code"
-				hint="the code the other side's invite shows, e.g. 42-kettle-violet-orbit"
-			>
-				{state.code || (state.field === 'code' ? '' : '(type the code)')}
-				{cursor('code')}
-			</Field>
-		),
-		relay: () => (
-			<Field
-				look={look}
-				state={state}
-				field="relay"
-				hint={
-					state.mode === 'invite'
-						? 'HOST:PORT of a facetty relay you both can reach'
-						: 'HOST:PORT of the relay the invite named'
-				}
-			>
-				{state.relay || (state.field === 'relay' ? '' : '(type HOST:PORT)')}
-				{cursor('relay')}
-			</Field>
-		),
-		camera: () => (
-			<Field
-				look={look}
-				state={state}
-				field="camera"
-				hint={`type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`}
-			>
-				{state.camera}
-				{cursor('camera')}
-			</Field>
-		),
-		name: () => (
-			<Field look={look} state={state} field="name" hint="shown to the other person">
-				{state.name || (state.field === 'name' ? '' : '(none)')}
-				{cursor('name')}
-			</Field>
-		),
+		relay: () =>
+			typed(
+				'relay',
+				state.mode === 'invite'
+					? 'HOST:PORT of a facetty relay you both can reach'
+					: 'HOST:PORT of the relay the invite named',
+				state.relay,
+				'(type HOST:PORT)',
+			),
+		camera: () =>
+			typed(
+				'camera',
+				`type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`,
+				state.camera,
+				'',
+			),
+		name: () => typed('name', 'shown to the other person', state.name, '(none)'),
 		window: () => (
 			<Field look={look} state={state} field="window" hint="also show the video in a desktop window">
 				<Choice on={!state.window} text="no" /> <Choice on={state.window} text="yes" />
 			</Field>
 		),
-		secret: () => (
-			<Field
-				look={look}
-				state={state}
-				field="secret"
-				hint="optional: a passphrase you both type; a different one is refused (never saved)"
-			>
-				{state.secret ? '•'.repeat([...state.secret].length) : state.field === 'secret' ? '' : '(none)'}
-				{cursor('secret')}
-			</Field>
-		),
+		secret: () =>
+			typed(
+				'secret',
+				'optional: a passphrase you both type; a different one is refused (never saved)',
+				'•'.repeat([...state.secret].length),
+				'(none)',
+			),
 	};
 	return (
 		<>

@@ -133,12 +133,13 @@ test(
 			tmux.keys('inviter', 'Enter');
 			const shown = await tmux.waitFor(
 				'inviter',
-				(t) => /Your invite code: \S+/.test(t.replace(/\n/g, '')),
+				// Its last words (wrapped at 40 columns, maybe inside a word): the code above them is whole.
+				(t) => t.replace(/\n/g, '').includes('Waiting for them...'),
 				30_000,
 				'the invite code',
 			);
-			// The line may wrap at 40 columns: read it with the rows joined.
-			const code = /Your invite code: (\d+-[a-z]+-[a-z]+-[a-z]+)/.exec(shown.replace(/\n/g, ''))?.[1];
+			// At 40 columns the code has a row of its own, whole.
+			const code = /Your invite code:\s+(\d+-[a-z]+-[a-z]+-[a-z]+)\n/.exec(shown)?.[1];
 			assert.ok(code, shown);
 			// The call screen comes up at the terminal's size when they join: a wider one, to read the status line.
 			tmux.resize('inviter', 100, 30);
