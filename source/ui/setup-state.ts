@@ -194,6 +194,8 @@ export function reduceSetup(state: SetupState, action: SetupAction): [SetupState
 	if (action.type === 'cameras')
 		return [{...state, cameras: action.cameras, probing: !action.done}, undefined];
 	const key = action.key;
+	if (key.input.length > 1 && /[\t\r]/.test(key.input) && !key.ctrl && !key.meta)
+		return burst(state, key.input);
 	if ((key.ctrl && key.input === 'c') || key.escape) return [state, {kind: 'quit'}];
 	const fields = fieldsOf(state.mode);
 	const index = Math.max(0, fields.indexOf(state.field));
@@ -261,6 +263,22 @@ export function reduceSetup(state: SetupState, action: SetupAction): [SetupState
 		case 'secret':
 			return [{...state, secret: edit(state.secret, key, maxSecretLength)}, undefined];
 	}
+}
+
+/**
+ * Keys that came in one read (a fast typist over ssh, a paste: "42-kettle-violet-orbit\t"): the
+ * text typed, then Tab or Enter as the keys they are, in order, until one starts or quits.
+ */
+function burst(state: SetupState, input: string): [SetupState, SetupResult | undefined] {
+	let result: SetupResult | undefined;
+	for (const piece of input.split(/([\t\r])/)) {
+		if (piece === '') continue;
+		const key =
+			piece === '\t' ? {input: '', tab: true} : piece === '\r' ? {input: '', return: true} : {input: piece};
+		[state, result] = reduceSetup(state, {type: 'key', key});
+		if (result) break;
+	}
+	return [state, result];
 }
 
 /** Moving off a field: a code that cannot be right is said as the cursor leaves it. */

@@ -302,3 +302,22 @@ test('setup screen at 40 columns: all four modes fit beside the labels; the join
 		assert.match(other[layout.labelRow]!, /^ Preview: test/, mode);
 	}
 });
+
+test('setup: Tab and Enter that arrive in one read with the text typed before them still move and start', () => {
+	// Ink hands a read as one input: over ssh or in a paste, "code<Tab>relay<Enter>" is one key.
+	const start = run(initialSetup({}, [], ['test']), key('j'), key('', {tab: true})).state;
+	const {state, result} = run(start, key('42-kettle-violet-orbit\t127.0.0.1:3223\r'));
+	assert.equal(state.code, '42-kettle-violet-orbit');
+	assert.equal(state.relay, '127.0.0.1:3223');
+	assert.deepEqual(result?.kind === 'start' && [result.mode, result.code, result.relay], [
+		'join',
+		'42-kettle-violet-orbit',
+		'127.0.0.1:3223',
+	]);
+	// A refusal stops there: the rest of the read is typed where the cursor went back to.
+	const early = run(start, key('42-kettel\r'));
+	assert.equal(early.result, undefined);
+	assert.equal(early.state.field, 'code');
+	assert.match(early.state.error ?? '', /"kettel" is not one of the invite words/);
+	assert.equal(run(start, key('/x.mp4\t')).state.field, 'relay');
+});
