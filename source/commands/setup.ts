@@ -1,6 +1,7 @@
 /**
- * `facetty` with no command: the setup screen, then the call screen with what was chosen. The
- * choices are remembered (config/config.ts) and offered next time.
+ * `facetty` with no command: the setup screen, then what was chosen: the call screen (listen,
+ * call), or what `facetty invite` and `facetty join` run. The choices are remembered
+ * (config/config.ts) and offered next time.
  */
 import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
 import {shareableAddresses} from '../ui/addresses.js';
 import {runSetupApp} from '../ui/setup-app.js';
-import {choicesOf, initialSetup, refused, type SetupAction} from '../ui/setup-state.js';
+import {choicesOf, initialSetup, reduceSetup, refused, type SetupAction} from '../ui/setup-state.js';
 import {chooseRelay} from '../invite/relay-choice.js';
 import {Store} from '../ui/store.js';
 
@@ -60,7 +61,16 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 	const {openSource} = await import('../sources/index.js');
 	const {terminalColorDepth} = await import('../terminal/color.js');
 	const color = await terminalColorDepth();
-	let probing = true;
+	// The cameras are looked for once, and what is found goes to the setup screen that is up (it
+	// comes back when a relay refuses an invite), else straight into the form's state.
+	let screen: ((action: SetupAction) => void) | undefined;
+	const found = (action: SetupAction) =>
+		screen ? screen(action) : store.set(reduceSetup(store.get(), action)[0]);
+	const probe = () =>
+		void probeCameras((indices, done) =>
+			found({type: 'cameras', cameras: [...indices.map(String), ...fixed], done}),
+		).catch(() => found({type: 'cameras', cameras: fixed, done: true}));
+	let probed = false;
 	for (;;) {
 		const result = await runSetupApp({
 			store,
@@ -69,15 +79,13 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			output: process.stdout,
 			errorOutput: process.stderr,
 			openSource,
-			// The cameras are looked for once; back on the setup screen, it still has them.
-			onDispatch: probing
-				? (dispatch: (action: SetupAction) => void) =>
-						void probeCameras((indices, done) =>
-							dispatch({type: 'cameras', cameras: [...indices.map(String), ...fixed], done}),
-						).catch(() => dispatch({type: 'cameras', cameras: fixed, done: true}))
-				: undefined,
+			onDispatch: (dispatch) => {
+				screen = dispatch;
+				if (!probed) probe();
+				probed = true;
+			},
 		});
-		probing = false;
+		screen = undefined;
 		if (result.kind === 'quit') return 0;
 		const failed = saveChoices(choicesOf(store.get()));
 		if (failed)
