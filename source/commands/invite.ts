@@ -3,29 +3,23 @@
  * give the other side, and holds the call once they join (the plain status line, as `listen` does
  * outside a terminal). The relay given is remembered in the config for next time.
  */
-import {loadChoices, saveChoices} from '../config/config.js';
 import type {CallSettings, Display} from '../command-line.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
-import {invite} from '../invite/session.js';
+import {invite, type Invite} from '../invite/session.js';
+import {chooseRelay} from '../invite/relay-choice.js';
 import {defaultConfigDir} from '../trust/identity.js';
-import {hold, parseTarget, runCallCommand, sessionOptions, type CallCommandOptions} from './call.js';
+import {hold, runCallCommand, sessionOptions, type CallCommandOptions} from './call.js';
 import type {Call, CallOptions} from '../session/call.js';
 
 export type RelayCallCommand = {relay?: string} & CallSettings & Display;
 
-/** The relay from --relay, else the one remembered; remembers a new one. Undefined: none known. */
-export function chooseRelay(flag: string | undefined, configFile?: string): RelayAddress | undefined {
-	const remembered = loadChoices(configFile).relay;
-	const chosen = flag ?? remembered;
-	if (chosen === undefined) return undefined;
-	const relay = parseTarget(chosen);
-	if (flag !== undefined && flag !== remembered)
-		saveChoices({...loadChoices(configFile), relay: flag}, configFile);
-	return relay;
+/** invite and join: the relay given or remembered, or undefined once the reason is written. */
+export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream): RelayAddress | undefined {
+	const relay = chooseRelay(given);
+	if (relay.ok) return relay.value;
+	out.write(`facetty: ${relay.error}\n`);
+	return undefined;
 }
-
-export const noRelay =
-	'invite and join meet at a facetty relay: give one with --relay HOST:PORT (anyone can run one with facetty relay)';
 
 export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
 	return {
@@ -82,28 +76,56 @@ export function failureText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** An invite the relay opened: its code, and who carries its move to a direct call. */
+export type OpenInvite = {
+	readonly relay: RelayAddress;
+	readonly pending: Invite;
+	readonly moves: ReturnType<typeof directMoves>;
+};
+
+/** Asks the relay for a channel; rejects with a sentence (failureText) when it cannot. */
+export async function openInvite(command: RelayCallCommand, relay: RelayAddress): Promise<OpenInvite> {
+	const moves = directMoves();
+	const pending = await invite(relay, sessionOptions(callOptionsOf(command)), (direct) =>
+		moves.onDirect(direct),
+	);
+	return {relay, pending, moves};
+}
+
 export async function runInvite(
 	command: RelayCallCommand,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const relay = chooseRelay(command.relay);
-	if (!relay) {
-		out.write(`facetty: ${noRelay}\n`);
-		return 2;
-	}
-	const options = callOptionsOf(command);
-	let pending;
-	const moves = directMoves();
+	const relay = relayOrSay(command.relay, out);
+	if (!relay) return 2;
+	let opened;
 	try {
-		pending = await invite(relay, sessionOptions(options), (direct) => moves.onDirect(direct));
+		opened = await openInvite(command, relay);
 	} catch (error) {
 		out.write(`facetty invite: ${failureText(error)}\n`);
 		return 1;
 	}
+	return holdInvite(command, opened, out);
+}
+
+/**
+ * Shows the code to give, waits for the other side, then holds the call: the call screen in a
+ * terminal, else the plain status line. Ctrl-C before they join gives the invite up.
+ */
+export async function holdInvite(
+	command: RelayCallCommand,
+	{relay, pending, moves}: OpenInvite,
+	out: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+	const options = callOptionsOf(command);
 	const where = describeRelay(relay);
+	// On a narrow terminal the code goes on a row of its own rather than break inside a word.
+	const codeLine = `Your invite code: ${pending.text}`;
+	const columns = (out as {columns?: number}).columns ?? Infinity;
 	out.write(
-		`Your invite code: ${pending.text}\n` +
+		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
 			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
+			'(or chooses join on the setup screen of facetty and types the code)\n' +
 			'It works once, for 10 minutes. Waiting for them...\n',
 	);
 	let cancelled = false;

@@ -8,11 +8,10 @@ import {describeRelay} from '../relay/client.js';
 import {parseCode} from '../invite/code.js';
 import {
 	callOptionsOf,
-	chooseRelay,
 	directMoves,
 	failureText,
 	interactive,
-	noRelay,
+	relayOrSay,
 	showCall,
 	type RelayCallCommand,
 } from './invite.js';
@@ -21,11 +20,8 @@ export async function runJoin(
 	command: RelayCallCommand & {code: string},
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const relay = chooseRelay(command.relay);
-	if (!relay) {
-		out.write(`facetty: ${noRelay}\n`);
-		return 2;
-	}
+	const relay = relayOrSay(command.relay, out);
+	if (!relay) return 2;
 	try {
 		parseCode(command.code);
 	} catch (error) {

@@ -1,6 +1,7 @@
 /**
- * `facetty` with no command: the setup screen, then the call screen with what was chosen. The
- * choices are remembered (config/config.ts) and offered next time.
+ * `facetty` with no command: the setup screen, then what was chosen: the call screen (listen,
+ * call), or what `facetty invite` and `facetty join` run. The choices are remembered
+ * (config/config.ts) and offered next time.
  */
 import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
@@ -8,7 +9,8 @@ import path from 'node:path';
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
 import {shareableAddresses} from '../ui/addresses.js';
 import {runSetupApp} from '../ui/setup-app.js';
-import {initialSetup, type SetupAction} from '../ui/setup-state.js';
+import {choicesOf, initialSetup, reduceSetup, refused, type SetupAction} from '../ui/setup-state.js';
+import {chooseRelay} from '../invite/relay-choice.js';
 import {Store} from '../ui/store.js';
 
 /** Camera indices worth trying: on Linux those with a /dev/videoN, elsewhere 0..9. */
@@ -59,41 +61,72 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 	const {openSource} = await import('../sources/index.js');
 	const {terminalColorDepth} = await import('../terminal/color.js');
 	const color = await terminalColorDepth();
-	const result = await runSetupApp({
-		store,
-		colorDepth: color.depth,
-		input: process.stdin,
-		output: process.stdout,
-		errorOutput: process.stderr,
-		openSource,
-		onDispatch: (dispatch: (action: SetupAction) => void) =>
-			void probeCameras((indices, done) =>
-				dispatch({type: 'cameras', cameras: [...indices.map(String), ...fixed], done}),
-			).catch(() => dispatch({type: 'cameras', cameras: fixed, done: true})),
-	});
-	if (result.kind === 'quit') return 0;
-	const failed = saveChoices({
-		mode: result.mode,
-		port: result.port,
-		target: result.target || undefined,
-		camera: result.camera,
-		name: result.name || undefined,
-		window: result.window,
-	});
-	if (failed)
-		process.stderr.write(
-			`facetty: could not remember the choices in ${configPath()}: ${cleanError(failed, {maxColumns: 1000})}\n`,
-		);
-	const {runCallCommand} = await import('./call.js');
-	return runCallCommand({
-		role: result.mode,
-		host: '0.0.0.0',
-		port: result.port,
-		target: result.mode === 'call' ? result.target : undefined,
-		camera: result.camera,
-		protocol: 'auto',
-		window: result.window,
-		name: result.name || undefined,
-		secret: result.secret || undefined,
-	});
+	// The cameras are looked for once, and what is found goes to the setup screen that is up (it
+	// comes back when a relay refuses an invite), else straight into the form's state.
+	let screen: ((action: SetupAction) => void) | undefined;
+	const found = (action: SetupAction) =>
+		screen ? screen(action) : store.set(reduceSetup(store.get(), action)[0]);
+	const probe = () =>
+		void probeCameras((indices, done) =>
+			found({type: 'cameras', cameras: [...indices.map(String), ...fixed], done}),
+		).catch(() => found({type: 'cameras', cameras: fixed, done: true}));
+	let probed = false;
+	for (;;) {
+		const result = await runSetupApp({
+			store,
+			colorDepth: color.depth,
+			input: process.stdin,
+			output: process.stdout,
+			errorOutput: process.stderr,
+			openSource,
+			onDispatch: (dispatch) => {
+				screen = dispatch;
+				if (!probed) probe();
+				probed = true;
+			},
+		});
+		screen = undefined;
+		if (result.kind === 'quit') return 0;
+		const failed = saveChoices(choicesOf(store.get()));
+		if (failed)
+			process.stderr.write(
+				`facetty: could not remember the choices in ${configPath()}: ${cleanError(failed, {maxColumns: 1000})}\n`,
+			);
+		const settings = {
+			camera: result.camera,
+			protocol: 'auto' as const,
+			window: result.window,
+			name: result.name || undefined,
+			requireEncryption: false,
+		};
+		if (result.mode === 'invite') {
+			// As `facetty invite --relay` does; when the relay cannot open an invite, back to the
+			// setup screen with the reason, at the relay's field.
+			const command = {...settings, relay: result.relay};
+			const {failureText, holdInvite, openInvite} = await import('./invite.js');
+			const relay = chooseRelay(result.relay);
+			let opened;
+			try {
+				if (!relay.ok) throw new Error(relay.error);
+				opened = await openInvite(command, relay.value);
+			} catch (error) {
+				store.set(refused(store.get(), 'relay', failureText(error)));
+				continue;
+			}
+			return holdInvite(command, opened);
+		}
+		if (result.mode === 'join') {
+			const {runJoin} = await import('./join.js');
+			return runJoin({...settings, code: result.code, relay: result.relay});
+		}
+		const {runCallCommand} = await import('./call.js');
+		return runCallCommand({
+			...settings,
+			role: result.mode,
+			host: '0.0.0.0',
+			port: result.port,
+			target: result.mode === 'call' ? result.target : undefined,
+			secret: result.secret || undefined,
+		});
+	}
 }

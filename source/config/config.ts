@@ -83,8 +83,10 @@ export function checkKnownPeersFile(file: string, stat: fs.Stats): void {
 	}
 }
 
+const savedModes = ['listen', 'call', 'invite', 'join'] as const;
+
 export type SavedChoices = {
-	mode?: 'listen' | 'call';
+	mode?: (typeof savedModes)[number];
 	port?: number;
 	target?: string;
 	camera?: string;
@@ -116,7 +118,8 @@ export function parseChoices(text: string): SavedChoices {
 	if (!raw || typeof raw !== 'object') return {};
 	const r = raw as Record<string, unknown>;
 	const out: SavedChoices = {};
-	if (r['mode'] === 'listen' || r['mode'] === 'call') out.mode = r['mode'];
+	const savedMode = savedModes.find((m) => m === r['mode']);
+	if (savedMode) out.mode = savedMode;
 	if (typeof r['port'] === 'number' && Number.isInteger(r['port']) && r['port'] > 0 && r['port'] < 65536)
 		out.port = r['port'];
 	for (const key of ['target', 'camera', 'name', 'relay'] as const) {

@@ -3,17 +3,24 @@
  * the Ink view reserves the same rectangle (a label row, then the picture), and the thumbnail's
  * picture layer draws only inside it.
  *
- *   rows 0..2:  title, key hints, a blank row (all one row each, truncated)
+ *   rows 0..2:  title, key hints, a blank row (all one row each, truncated; on a narrow terminal the
+ *               key hints wrap over the blank row)
  *   rows 3..:   the form; the thumbnail beside it on the right when the terminal is wide enough,
- *               else below the form (whose rows are then truncated to one each), else none
+ *               else below the form (whose fields are then one row each, with the active field's
+ *               hint and the status in a fixed number of rows), else none
  */
 import type {CellRect} from '../render/layout.js';
+import {mostFields} from './setup-state.js';
 
 export const thumbnailSize = {cols: 32, rows: 12};
 /** Rows above the form: title, key hints, blank. */
 export const formTop = 3;
-/** The form's rows when each is one row: six fields, the active field's hint, a blank, the status. */
-export const formRows = 9;
+/** Below the active field when each field is one row: its hint, in at most this many rows. */
+export const hintRows = 2;
+/** The status (what Enter does, or what is wrong) in at most this many rows, when fields are one row. */
+export const statusRows = 3;
+/** The form's rows when each field is one row: six fields at most, the active one's hint, a blank, the status. */
+export const formRows = mostFields + hintRows + 1 + statusRows;
 /** Columns the form keeps beside a thumbnail. */
 export const minFormCols = 44;
 /** Left and right padding of the screen, and the gap between the form and the thumbnail. */

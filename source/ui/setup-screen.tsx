@@ -1,9 +1,17 @@
 /** The setup screen (`facetty` with no command): a keyboard-only form, drawn by Ink. */
 import React, {useSyncExternalStore} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {SetupAction, SetupField, SetupState} from './setup-state.js';
-import {setupLayout, type SetupLayout} from './setup-layout.js';
+import {
+	fieldsOf,
+	setupModes,
+	type SetupAction,
+	type SetupField,
+	type SetupMode,
+	type SetupState,
+} from './setup-state.js';
+import {formRows, hintRows, setupLayout, statusRows, type SetupLayout} from './setup-layout.js';
 import {Store} from './store.js';
+import {wrap} from './text.js';
 import type {ThumbnailView} from './thumbnail-state.js';
 
 export type TerminalSize = {readonly cols: number; readonly rows: number};
@@ -11,10 +19,49 @@ export type TerminalSize = {readonly cols: number; readonly rows: number};
 const labels: Record<SetupField, string> = {
 	mode: 'Mode',
 	address: 'Address',
+	code: 'Code',
+	relay: 'Relay',
 	camera: 'Camera',
 	name: 'Your name',
 	window: '--window',
 	secret: 'Secret',
+};
+/** The label column: the cursor mark and the longest label, padded. */
+const labelCols = 13;
+/** The mode choices padded (" listen  call "), and the columns that takes beside the labels. */
+const modesCols = labelCols + setupModes.reduce((sum, mode) => sum + mode.length + 3, -1);
+
+const keyHints = '↑/↓ Tab: move · ←/→: choose · type to edit · Enter: start · Esc: quit';
+
+const modeHints: Record<SetupMode, string> = {
+	listen: 'wait for a call to this machine',
+	call: 'call someone who listens, at their address',
+	invite: 'get a one-time code through a relay; the other side joins with it',
+	join: 'join with the code someone invited you with',
+};
+
+const startHints: Record<SetupMode, string> = {
+	listen: 'start listening',
+	call: 'call',
+	invite: 'get the code to give',
+	join: 'join',
+};
+
+/**
+ * Our own word wrap where the width is known: Ink's keeps the blank it breaks at, which then
+ * starts the next row one column in.
+ */
+function wrapped(text: string, width: number | undefined, rows = Infinity): string {
+	return width === undefined ? text : wrap(text, Math.max(1, width)).slice(0, rows).join('\n');
+}
+
+type FormLook = {
+	/** Each field one row, the hint and the status in a fixed number of rows (the thumbnail below). */
+	readonly oneRow: boolean;
+	/** The mode choices without padding, to fit beside the labels. */
+	readonly tight: boolean;
+	/** The form's columns, when known. */
+	readonly width: number | undefined;
 };
 
 function Field({
@@ -22,29 +69,51 @@ function Field({
 	field,
 	children,
 	hint,
-	oneRow,
+	look,
 }: {
 	state: SetupState;
 	field: SetupField;
 	children: React.ReactNode;
 	hint?: string;
-	oneRow: boolean;
+	look: FormLook;
 }) {
+	const {oneRow, width} = look;
 	const active = state.field === field;
-	const wrap = oneRow ? 'truncate-end' : 'wrap';
+	const label = (
+		<Box flexShrink={0}>
+			<Text color={active ? 'cyan' : undefined} bold={active}>
+				{active ? '› ' : '  '}
+				{labels[field].padEnd(labelCols - 2)}
+			</Text>
+		</Box>
+	);
+	if (oneRow) {
+		// One row for the field; its hint below it across the form, in at most two rows.
+		return (
+			<>
+				<Box>
+					{label}
+					{/* The field being typed in keeps its end, where the cursor is, in view. */}
+					<Text wrap={active ? 'truncate-start' : 'truncate-end'}>{children}</Text>
+				</Box>
+				{active && hint ? (
+					<Box paddingLeft={2}>
+						<Text dimColor wrap="wrap">
+							{wrapped(hint, width === undefined ? undefined : width - 2, hintRows)}
+						</Text>
+					</Box>
+				) : null}
+			</>
+		);
+	}
 	return (
 		<Box>
-			<Box flexShrink={0}>
-				<Text color={active ? 'cyan' : undefined} bold={active}>
-					{active ? '› ' : '  '}
-					{labels[field].padEnd(11)}
-				</Text>
-			</Box>
+			{label}
 			<Box flexDirection="column" flexShrink={1}>
-				<Text wrap={wrap}>{children}</Text>
+				<Text wrap="wrap">{children}</Text>
 				{active && hint ? (
-					<Text dimColor wrap={wrap}>
-						{hint}
+					<Text dimColor wrap="wrap">
+						{wrapped(hint, width === undefined ? undefined : width - labelCols)}
 					</Text>
 				) : null}
 			</Box>
@@ -52,8 +121,10 @@ function Field({
 	);
 }
 
-function Choice({on, text}: {on: boolean; text: string}) {
-	return on ? <Text inverse>{` ${text} `}</Text> : <Text dimColor>{` ${text} `}</Text>;
+/** A choice of a row of them: the one chosen in reverse video; tight ones without the padding. */
+function Choice({on, text, tight = false}: {on: boolean; text: string; tight?: boolean}) {
+	const shown = tight ? text : ` ${text} `;
+	return on ? <Text inverse>{shown}</Text> : <Text dimColor>{shown}</Text>;
 }
 
 /** The thumbnail: a label row, then the picture's rectangle (left empty for the picture layer) or a sentence. */
@@ -85,20 +156,25 @@ export function SetupView({
 	size?: TerminalSize;
 	thumbnail?: ThumbnailView;
 }) {
-	const layout = size && thumbnail ? setupLayout(size.cols, size.rows) : undefined;
-	const shown = layout?.side ? layout : undefined;
-	const oneRow = shown?.side === 'below';
-	const headWrap = size ? 'truncate-end' : 'wrap';
-	const form = <SetupForm state={state} oneRow={oneRow} />;
+	const layout = size ? setupLayout(size.cols, size.rows) : undefined;
+	const shown = thumbnail && layout?.side ? layout : undefined;
+	const look: FormLook = {
+		oneRow: shown?.side === 'below',
+		tight: layout !== undefined && layout.formCols < modesCols,
+		width: layout?.formCols,
+	};
+	const form = <SetupForm state={state} look={look} />;
 	return (
 		<Box flexDirection="column" paddingX={1}>
-			<Text bold wrap={headWrap}>
+			<Text bold wrap={size ? 'truncate-end' : 'wrap'}>
 				facetty: video chat without voice
 			</Text>
-			<Text dimColor wrap={headWrap}>
-				↑/↓ or Tab: move · ←/→: choose · type to edit · Enter: start · Esc: quit
-			</Text>
-			<Text> </Text>
+			{/* Two rows: the key hints and a blank, or the key hints wrapped on a narrow terminal. */}
+			<Box height={2} overflow="hidden">
+				<Text dimColor wrap="wrap">
+					{wrapped(keyHints, size ? size.cols - 2 : undefined)}
+				</Text>
+			</Box>
 			{shown?.side === 'right' ? (
 				<Box>
 					<Box width={shown.formCols} flexShrink={0} flexDirection="column">
@@ -109,7 +185,7 @@ export function SetupView({
 				</Box>
 			) : shown?.side === 'below' ? (
 				<>
-					<Box width={shown.formCols} flexDirection="column">
+					<Box width={shown.formCols} height={formRows} overflow="hidden" flexDirection="column">
 						{form}
 					</Box>
 					<Text> </Text>
@@ -122,68 +198,90 @@ export function SetupView({
 	);
 }
 
-function SetupForm({state, oneRow}: {state: SetupState; oneRow: boolean}) {
-	const cursor = (field: SetupField) => (state.field === field ? '▌' : '');
-	return (
-		<>
-			<Field oneRow={oneRow} state={state} field="mode" hint="wait for a call, or call someone who waits">
-				<Choice on={state.mode === 'listen'} text="listen" />{' '}
-				<Choice on={state.mode === 'call'} text="call" />
+function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
+	const asked = fieldsOf(state.mode);
+	/** A field typed into: its value (or, when empty and not being typed in, what to type) and the cursor. */
+	const typed = (field: SetupField, hint: string, value: string, placeholder: string, prefix = '') => (
+		<Field look={look} state={state} field={field} hint={hint}>
+			{prefix}
+			{value || (state.field === field ? '' : placeholder)}
+			{state.field === field ? '▌' : ''}
+		</Field>
+	);
+	const fields: Record<SetupField, () => React.ReactNode> = {
+		mode: () => (
+			<Field look={look} state={state} field="mode" hint={modeHints[state.mode]}>
+				{setupModes.map((mode, index) => (
+					<React.Fragment key={mode}>
+						{index > 0 ? ' ' : ''}
+						<Choice on={state.mode === mode} text={mode} tight={look.tight} />
+					</React.Fragment>
+				))}
 			</Field>
-			{state.mode === 'listen' ? (
-				<Field
-					oneRow={oneRow}
-					state={state}
-					field="address"
-					hint={`the other person calls ${state.addresses
-						.slice(0, 3)
-						.map((a) => `${a}:${state.port || '?'}`)
-						.join(' or ')}`}
-				>
-					port {state.port}
-					{cursor('address')}
-				</Field>
-			) : (
-				<Field oneRow={oneRow} state={state} field="address" hint="HOST:PORT of the person listening">
-					{state.target || (state.field === 'address' ? '' : '(type HOST:PORT)')}
-					{cursor('address')}
-				</Field>
-			)}
-			<Field
-				oneRow={oneRow}
-				state={state}
-				field="camera"
-				hint={`←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}; or type a file or URL`}
-			>
-				{state.camera}
-				{cursor('camera')}
-			</Field>
-			<Field oneRow={oneRow} state={state} field="name" hint="shown to the other person">
-				{state.name || (state.field === 'name' ? '' : '(none)')}
-				{cursor('name')}
-			</Field>
-			<Field oneRow={oneRow} state={state} field="window" hint="also show the video in a desktop window">
+		),
+		address: () =>
+			state.mode === 'listen'
+				? typed(
+						'address',
+						`the other person calls ${state.addresses
+							.slice(0, 3)
+							.map((a) => `${a}:${state.port || '?'}`)
+							.join(' or ')}`,
+						state.port,
+						'',
+						'port ',
+					)
+				: typed('address', 'HOST:PORT of the person listening', state.target, '(type HOST:PORT)'),
+		code: () =>
+			typed(
+				'code',
+				"the code the other side's invite shows, e.g. 42-kettle-violet-orbit",
+				state.code,
+				'(type the code)',
+			),
+		relay: () =>
+			typed(
+				'relay',
+				state.mode === 'invite'
+					? 'HOST:PORT of a facetty relay you both can reach'
+					: 'HOST:PORT of the relay the invite named',
+				state.relay,
+				'(type HOST:PORT)',
+			),
+		camera: () =>
+			typed(
+				'camera',
+				`type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`,
+				state.camera,
+				'',
+			),
+		name: () => typed('name', 'shown to the other person', state.name, '(none)'),
+		window: () => (
+			<Field look={look} state={state} field="window" hint="also show the video in a desktop window">
 				<Choice on={!state.window} text="no" /> <Choice on={state.window} text="yes" />
 			</Field>
-			<Field
-				oneRow={oneRow}
-				state={state}
-				field="secret"
-				hint="optional: a passphrase you both type; a different one is refused (never saved)"
-			>
-				{state.secret ? '•'.repeat([...state.secret].length) : state.field === 'secret' ? '' : '(none)'}
-				{cursor('secret')}
-			</Field>
+		),
+		secret: () =>
+			typed(
+				'secret',
+				'optional: a passphrase you both type; a different one is refused (never saved)',
+				'•'.repeat([...state.secret].length),
+				'(none)',
+			),
+	};
+	return (
+		<>
+			{asked.map((field) => (
+				<React.Fragment key={field}>{fields[field]()}</React.Fragment>
+			))}
 			<Text> </Text>
-			{state.error ? (
-				<Text color="red" wrap={oneRow ? 'truncate-end' : 'wrap'}>
-					{state.error}
-				</Text>
-			) : (
-				<Text color="green" wrap={oneRow ? 'truncate-end' : 'wrap'}>
-					Press Enter to {state.mode === 'listen' ? 'start listening' : 'call'}.
-				</Text>
-			)}
+			<Text color={state.error ? 'red' : 'green'} wrap="wrap">
+				{wrapped(
+					state.error ?? `Press Enter to ${startHints[state.mode]}.`,
+					look.width,
+					look.oneRow ? statusRows : Infinity,
+				)}
+			</Text>
 		</>
 	);
 }
