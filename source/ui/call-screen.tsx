@@ -24,20 +24,46 @@ export type CallScreenLayout = ScreenLayout & {
 export function callScreenLayout(state: CallScreenState, size: TerminalSize): CallScreenLayout {
 	const inCall = state.phase.kind === 'in-call';
 	const panel = state.help || state.typing || state.chat.length > 0 || inCall;
-	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip});
+	// A help below the video takes the rows it needs (the border, the title and every key).
+	const panelRows = state.help ? 2 + helpText(state.role, Math.max(1, size.cols - 1)).length : undefined;
+	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip, panelRows});
 	return {...layout, inCall};
 }
 
-export const helpLines: ReadonlyArray<[string, string]> = [
-	['q, Ctrl+C', 'hang up and quit'],
-	['Tab, Enter', 'type a chat message'],
-	['Esc', 'back to the video'],
-	['p', 'pause / resume your camera'],
-	['v', 'show / hide your own picture'],
-	['h', 'hang up this call (a listener goes on listening)'],
-	['r', 'call again (after a call ended)'],
-	['?', 'this help (Esc closes it)'],
-];
+/** The help panel's keys, for the listener or the caller (only a caller calls again). */
+export function helpLines(role: CallScreenState['role']): ReadonlyArray<[string, string]> {
+	return [
+		['q, Ctrl+C', 'hang up and quit'],
+		['Enter, Tab', 'type a chat line; Enter sends it, Esc goes back'],
+		['p', 'pause or resume your camera'],
+		['v', 'show or hide your picture'],
+		...(role === 'listen'
+			? [['h', 'hang up and keep listening'] as [string, string]]
+			: [
+					['h', 'hang up (r calls again)'] as [string, string],
+					['r, Enter', 'call again once it ended'] as [string, string],
+				]),
+		['?, Esc', 'close this help'],
+	];
+}
+
+const helpKeyColumn = Math.max(...helpLines('call').map(([key]) => textWidth(key))) + 1;
+
+/** The help as lines of `width` columns: a key, then what it does, wrapped under itself. */
+export function helpText(role: CallScreenState['role'], width: number): string[] {
+	const lines: string[] = [];
+	const indent = width >= 2 * helpKeyColumn ? helpKeyColumn : 0;
+	for (const [key, what] of helpLines(role)) {
+		if (indent === 0) {
+			lines.push(...wrap(`${key}: ${what}`, width));
+			continue;
+		}
+		wrap(what, width - indent).forEach((text, index) =>
+			lines.push(`${pad(index === 0 ? key : '', indent)}${text}`),
+		);
+	}
+	return lines;
+}
 
 function pad(text: string, width: number): string {
 	const w = textWidth(text);
@@ -84,19 +110,24 @@ export function cameraText(state: CallScreenState): string | undefined {
 	}
 }
 
+/** The keys the hint line offers now: the few that matter in this state, all of them true. */
+export function hintKeys(state: CallScreenState, cols: number): string {
+	if (state.keyChange) return 'y accept the new key · n refuse';
+	if (state.typing) return 'Enter send · Esc back to video';
+	if (state.phase.kind === 'ended' && state.role === 'call') return 'r call again · q quit · ? help';
+	const chat = chatAvailable(state) ? ['Enter chat'] : [];
+	const pause =
+		state.camera.kind === 'paused' ? ['p resume'] : state.camera.kind === 'live' ? ['p pause'] : [];
+	const all = ['q quit', ...pause, 'v self view', ...chat, '? help'].join(' · ');
+	// A narrow terminal keeps quitting, the chat and the help, which lists the rest.
+	return textWidth(all) <= cols ? all : ['q quit', ...chat, '? help'].join(' · ');
+}
+
 function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 	const camera = cameraInLobby(state) ? undefined : cameraText(state);
 	// Outside a call the lobby shows the notice whole; the hint line has room for a piece only.
 	const message = (noticeInLobby(state) ? undefined : state.notice) ?? camera;
-	const allKeys = `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
-	const keys = state.keyChange
-		? 'y accept the new key · n refuse'
-		: state.typing
-			? 'Enter send · Esc back to video'
-			: // A narrow terminal keeps quitting and the help, which lists the rest.
-				textWidth(allKeys) <= cols
-				? allKeys
-				: 'q quit · Tab chat · ? help';
+	const keys = hintKeys(state, cols);
 	const room = Math.max(0, cols - textWidth(keys) - 3);
 	return (
 		<Box height={1} width={cols} justifyContent="space-between">
@@ -214,12 +245,10 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	// The border takes a column (side) or a row (bottom).
 	const width = Math.max(1, rect.cols - (side === 'right' ? 2 : 1));
 	const height = Math.max(0, rect.rows - (side === 'bottom' ? 1 : 0));
-	const title = state.help ? 'Keys' : chatAvailable(state) || state.chat.length > 0 ? 'Chat' : 'Chat';
+	const title = state.help ? 'Keys' : 'Chat';
 	const body: Array<{text: string; color?: string; dim?: boolean}> = [];
 	if (state.help) {
-		for (const [key, what] of helpLines) {
-			for (const line of wrap(`${pad(key, 11)} ${what}`, width)) body.push({text: line});
-		}
+		for (const text of helpText(state.role, width)) body.push({text});
 	} else {
 		for (const line of state.chat) {
 			const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${state.peer.name ?? 'peer'}: ` : '';
@@ -228,15 +257,17 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 		}
 	}
 	const input = state.help
-		? 'Esc closes the help'
+		? ''
 		: state.typing
 			? `> ${state.draft}▌`
 			: chatAvailable(state)
-				? 'Tab or Enter to type'
+				? state.draft
+					? `> ${state.draft} (Enter goes on)`
+					: 'Enter or Tab to write'
 				: state.protocol === 'seed'
 					? 'chat is unavailable with this peer'
 					: '';
-	const inputLines = wrap(input, width).slice(-3);
+	const inputLines = input ? wrap(input, width).slice(-3) : [];
 	const room = Math.max(0, height - 1 - inputLines.length);
 	// The chat keeps its newest lines; the help its first ones (quitting comes first).
 	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : body.slice(-room);

@@ -10,7 +10,7 @@ import {
 	type CallScreenState,
 } from '../../source/ui/call-state.js';
 import {statusText} from '../../source/ui/text.js';
-import {CallScreenView, callScreenLayout} from '../../source/ui/call-screen.js';
+import {CallScreenView, callScreenLayout, helpLines} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
 
 function state(...actions: CallAction[]): CallScreenState {
@@ -129,14 +129,34 @@ test('the call screen fits tiny terminals without breaking lines', () => {
 	}
 });
 
-test('on a small terminal the help shows its first keys (how to quit), not its last ones', () => {
-	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'key', key: {input: '?'}});
-	assert.equal(s.help, true);
-	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
-	const frame = view.lastFrame() ?? '';
-	assert.match(frame, /Keys/);
-	assert.match(frame, /q, Ctrl\+C +hang up and quit/);
-	view.unmount();
+test('the help shows every key once, even at 40x12, in lines that fit; Esc is said once', () => {
+	for (const role of ['call', 'listen'] as const) {
+		for (const size of [
+			{cols: 40, rows: 12},
+			{cols: 80, rows: 24},
+			{cols: 160, rows: 48},
+		]) {
+			let s = reduceCall(
+				role === 'call'
+					? initialCallState('call', 'test', '10.0.0.9:5000')
+					: initialCallState('listen', 'test'),
+				{type: 'call-started', protocol: 'v2'},
+			)[0];
+			s = reduceCall(s, {type: 'key', key: {input: '?'}})[0];
+			assert.equal(s.help, true);
+			const view = render(<CallScreenView state={s} size={size} />);
+			const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+			const text = lines.join('\n');
+			const where = `${role} ${size.cols}x${size.rows}`;
+			assert.ok(lines.length <= size.rows, where);
+			for (const line of lines) assert.ok(textWidth(line) <= size.cols, `${where}: "${line}"`);
+			for (const [key] of helpLines(role))
+				assert.ok(text.includes(key), `${where}: ${key} missing:\n${text}`);
+			assert.equal(text.split('Esc').length - 1, 2, `${where}: Esc in the chat line and the close line`);
+			assert.match(text, /q, Ctrl\+C +hang up and quit/);
+			view.unmount();
+		}
+	}
 });
 
 test('the lobby text stays clear of your own picture, which covers its corner', () => {
@@ -187,6 +207,6 @@ test('on a narrow terminal the key hints keep quitting and the help', () => {
 		<CallScreenView state={state({type: 'call-started', protocol: 'v2'})} size={{cols: 40, rows: 12}} />,
 	);
 	const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-	assert.match(lines.at(-1)!, /q quit · Tab chat · \? help/);
+	assert.match(lines.at(-1)!, /q quit · Enter chat · \? help/);
 	view.unmount();
 });
