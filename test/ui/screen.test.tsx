@@ -210,3 +210,41 @@ test('on a narrow terminal the key hints keep quitting and the help', () => {
 	assert.match(lines.at(-1)!, /q quit · Enter chat · \? help/);
 	view.unmount();
 });
+
+test('at 40 columns the status line keeps the check code whole and drops whole numbers, never cutting one', () => {
+	const s = state(
+		{
+			type: 'call-started',
+			protocol: 'v2',
+			security: {encrypted: true, sas: '959 809', verifiedBySecret: true, peerKey: 'new'},
+		},
+		{
+			type: 'stats',
+			stats: {
+				t: '',
+				state: 'in-call',
+				protocol: 'v2',
+				codec: 'jpeg',
+				fps_in: 30,
+				fps_out: 30,
+				bytes_in: 125_000,
+				bytes_out: 50_000,
+				frames_in: 1,
+				frames_out: 1,
+				dropped: 3,
+				rtt_ms: 2,
+				latency_ms_p50: null,
+				latency_ms_p95: null,
+				peer_shape: null,
+				shown_shape: null,
+			},
+		},
+	);
+	for (const cols of [40, 52, 64, 80]) {
+		const view = render(<CallScreenView state={s} size={{cols, rows: 12}} />);
+		const status = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!;
+		assert.match(status, /check 959 809/, `${cols}: ${status}`);
+		assert.doesNotMatch(status, /…/, `${cols}: ${status}`);
+		view.unmount();
+	}
+});
