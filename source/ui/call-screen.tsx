@@ -112,15 +112,28 @@ export function cameraText(state: CallScreenState): string | undefined {
 
 /** The keys the hint line offers now: the few that matter in this state, all of them true. */
 export function hintKeys(state: CallScreenState, cols: number): string {
-	if (state.keyChange) return 'y accept the new key · n refuse';
-	if (state.typing) return 'Enter send · Esc back to video';
-	if (state.phase.kind === 'ended' && state.role === 'call') return 'r call again · q quit · ? help';
+	// Each list goes from the most to the fewest keys: the first that fits whole is shown.
+	const fit = (...choices: string[][]) =>
+		choices.map((keys) => keys.join(' · ')).find((keys) => textWidth(keys) <= cols) ?? '';
+	if (state.keyChange) return fit(['y accept the new key', 'n refuse'], ['y accept', 'n refuse'], ['y', 'n']);
+	if (state.typing) return fit(['Enter send', 'Esc back to video'], ['Enter send', 'Esc back'], ['Esc back']);
+	if (state.phase.kind === 'ended' && state.role === 'call')
+		return fit(
+			['r call again', 'q quit', '? help'],
+			['r call again', 'q quit'],
+			['r again', 'q quit'],
+			['q quit'],
+		);
 	const chat = chatAvailable(state) ? ['Enter chat'] : [];
 	const pause =
 		state.camera.kind === 'paused' ? ['p resume'] : state.camera.kind === 'live' ? ['p pause'] : [];
-	const all = ['q quit', ...pause, 'v self view', ...chat, '? help'].join(' · ');
-	// A narrow terminal keeps quitting, the chat and the help, which lists the rest.
-	return textWidth(all) <= cols ? all : ['q quit', ...chat, '? help'].join(' · ');
+	// A narrow terminal keeps quitting, the chat and the help (which lists the rest), then less.
+	return fit(
+		['q quit', ...pause, 'v self view', ...chat, '? help'],
+		['q quit', ...chat, '? help'],
+		['q quit', '? help'],
+		['q quit'],
+	);
 }
 
 function Hints({state, cols}: {state: CallScreenState; cols: number}) {
@@ -132,7 +145,8 @@ function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 	return (
 		<Box height={1} width={cols} justifyContent="space-between">
 			<Text color={state.camera.kind === 'lost' ? 'red' : 'yellow'}>
-				{message ? truncate(message, room) : ''}
+				{/* A few letters of a sentence say nothing: below a dozen columns, none. */}
+				{message && room >= 12 ? truncate(message, room) : ''}
 			</Text>
 			<Text dimColor>{truncate(keys, cols)}</Text>
 		</Box>
@@ -308,7 +322,11 @@ export function CallScreenView({state, size}: {state: CallScreenState; size: Ter
 	if (rows < 3 || cols < 10) {
 		return (
 			<Box width={cols} height={rows}>
-				<Text>{truncate('facetty: terminal too small', cols)}</Text>
+				<Text>
+					{['facetty: terminal too small', 'terminal too small', 'too small'].find(
+						(text) => text.length <= cols,
+					) ?? truncate('too small', cols)}
+				</Text>
 			</Box>
 		);
 	}

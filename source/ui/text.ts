@@ -1,6 +1,6 @@
 /** Small text helpers for the chrome: word wrapping to a width, and the status line's pieces. */
 import type {CallStats} from '../session/stats.js';
-import {displayWidth} from '../text/sanitize.js';
+import {cutToWidth, displayWidth} from '../text/sanitize.js';
 import {peerLabel, type CallScreenState, type Security} from './call-state.js';
 
 const graphemes = new Intl.Segmenter();
@@ -92,7 +92,11 @@ export function statusText(state: CallScreenState, width = Infinity): string {
 	while (parts.length > 2 && displayWidth(parts.join(' · ')) > width) parts.pop();
 	const text = parts.join(' · ');
 	if (displayWidth(text) <= width || parts.length < 2 || state.phase.kind !== 'in-call') return text;
-	return `${parts[1]} · ${parts[0]}`;
+	// The peer's label after the check code, if a useful piece of it fits; else the code alone.
+	const first = `${parts[1]} · `;
+	return displayWidth(first) + 8 <= width
+		? first + cutToWidth(parts[0]!, width - displayWidth(first))
+		: parts[1]!;
 }
 
 function statusParts(state: CallScreenState, short: boolean): string[] {

@@ -209,6 +209,23 @@ test('on a narrow terminal the key hints keep quitting and the help', () => {
 	const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
 	assert.match(lines.at(-1)!, /q quit · Enter chat · \? help/);
 	view.unmount();
+	// Narrower still: fewer keys, each whole, never a cut one.
+	for (const cols of [12, 16, 20, 24, 30]) {
+		for (const s of [
+			state({type: 'call-started', protocol: 'v2'}),
+			state({type: 'call-started', protocol: 'v2'}, {type: 'key', key: {input: '', tab: true}}),
+			state({type: 'call-ended', reason: 'the peer hung up', failed: false}),
+		]) {
+			const narrow = render(<CallScreenView state={s} size={{cols, rows: 8}} />);
+			const last = (narrow.lastFrame() ?? '')
+				.replace(/\x1b\[[0-9;]*m/g, '')
+				.split('\n')
+				.at(-1)!;
+			assert.match(last, /q quit|Esc/, `${cols}: "${last}"`);
+			assert.doesNotMatch(last, /…/, `${cols}: "${last}"`);
+			narrow.unmount();
+		}
+	}
 });
 
 test('at 40 columns the status line keeps the check code whole and drops whole numbers, never cutting one', () => {
