@@ -162,7 +162,8 @@ function cameraInLobby(state: CallScreenState): boolean {
 	return state.phase.kind !== 'in-call' && state.camera.kind === 'lost' && !state.keyChange;
 }
 
-type LobbyLine = {text: string; color?: string; bold?: boolean};
+/** `optional`: left out first when the lobby has too few rows (a blank, or keys the hints also say). */
+type LobbyLine = {text: string; color?: string; bold?: boolean; optional?: boolean};
 
 /** The warning about a changed peer key, with both fingerprints and where they are kept. */
 export function keyChangeLines(change: NonNullable<CallScreenState['keyChange']>): LobbyLine[] {
@@ -213,8 +214,10 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 			break;
 		case 'ended':
 			lines.push({text: `Call ended: ${phase.reason}`, bold: true, color: phase.failed ? 'red' : undefined});
-			lines.push({text: ''});
-			if (state.role === 'call') lines.push({text: 'Press r or Enter to call again, q to quit.'});
+			if (state.role === 'call') {
+				lines.push({text: ''});
+				lines.push({text: 'Press r or Enter to call again, q to quit.', optional: true});
+			}
 			break;
 		case 'in-call':
 			break;
@@ -229,8 +232,13 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 	}
 	// Your own picture covers its corner of this box, text and all: the lines are centred in the
 	// rows above it when they fit there, else they wrap narrow enough to stay left of it.
-	const wrapAt = (cols: number) =>
-		lines.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+	const wrapAt = (cols: number) => {
+		const wrapped = (from: LobbyLine[]) =>
+			from.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+		// Too many for the rows: blank lines and optional ones go, so no sentence is cut in half.
+		const all = wrapped(lines);
+		return all.length <= rect.rows ? all : wrapped(lines.filter((line) => line.text && !line.optional));
+	};
 	const above = pip ? pip.row - rect.row : rect.rows;
 	let shown = wrapAt(rect.cols);
 	let height = rect.rows;

@@ -117,7 +117,8 @@ function statusParts(state: CallScreenState, short: boolean): string[] {
 					: `connecting to ${peerLabel(state)}…`,
 			];
 		case 'ended':
-			return [`call ended: ${phase.reason}`];
+			// The lobby says why, whole; a narrow status line just says so.
+			return [short ? 'call ended' : `call ended: ${phase.reason}`];
 		case 'in-call': {
 			const stats = state.stats;
 			const security = short ? shortSecurityText(state.security) : securityText(state.security);

@@ -265,3 +265,24 @@ test('at 40 columns the status line keeps the check code whole and drops whole n
 		view.unmount();
 	}
 });
+
+test('a call that never started ends in the lobby alone: the reason whole, no chat pane saying it again', () => {
+	const reason = 'could not reach 127.0.0.1:47901: nothing listens on that port (connection refused)';
+	const s = state({type: 'call-ended', reason, failed: true});
+	assert.equal(s.chat.length, 0);
+	for (const size of [
+		{cols: 40, rows: 12},
+		{cols: 80, rows: 24},
+	]) {
+		const view = render(<CallScreenView state={s} size={size} />);
+		const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+		assert.match(
+			text.replace(/\s+/g, ' '),
+			/Call ended: could not reach 127\.0\.0\.1:47901: nothing listens on that port \(connection refused\)/,
+		);
+		assert.equal(text.split('nothing listens').length, 2, `said once at ${size.cols}x${size.rows}:\n${text}`);
+		// Nothing cut (the camera's "starting…" is a whole word).
+		assert.doesNotMatch(text.replace('starting camera test…', ''), /…/);
+		view.unmount();
+	}
+});
