@@ -268,14 +268,17 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	const width = Math.max(1, rect.cols - (side === 'right' ? 2 : 1));
 	const height = Math.max(0, rect.rows - (side === 'bottom' ? 1 : 0));
 	const title = state.help ? 'Keys' : 'Chat';
-	const body: Array<{text: string; color?: string; dim?: boolean}> = [];
+	type BodyLine = {text: string; color?: string; dim?: boolean};
+	const body: BodyLine[] = [];
+	/** Each chat message's wrapped lines, oldest first. */
+	const messages: BodyLine[][] = [];
 	if (state.help) {
 		for (const text of helpText(state.role, width)) body.push({text});
 	} else {
 		for (const line of state.chat) {
 			const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${state.peer.name ?? 'peer'}: ` : '';
 			const color = line.from === 'me' ? 'cyan' : line.from === 'peer' ? 'green' : undefined;
-			for (const text of wrap(who + line.text, width)) body.push({text, color, dim: line.from === 'note'});
+			messages.push(wrap(who + line.text, width).map((text) => ({text, color, dim: line.from === 'note'})));
 		}
 	}
 	const input = state.help
@@ -292,7 +295,7 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	const inputLines = input ? wrap(input, width).slice(-3) : [];
 	const room = Math.max(0, height - 1 - inputLines.length);
 	// The chat keeps its newest lines; the help its first ones (quitting comes first).
-	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : body.slice(-room);
+	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : newestMessages(messages, room);
 	return (
 		<Box
 			width={rect.cols}
@@ -322,6 +325,24 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 			))}
 		</Box>
 	);
+}
+
+/**
+ * The newest chat messages that fit in `rows`, each whole: an older one that fits only in part is
+ * left out rather than shown from the middle of a sentence. A newest one taller than the pane
+ * shows its end (the latest words).
+ */
+export function newestMessages<T>(messages: readonly T[][], rows: number): T[] {
+	const shown: T[] = [];
+	for (let i = messages.length - 1; i >= 0; i--) {
+		const message = messages[i]!;
+		if (shown.length + message.length > rows) {
+			if (shown.length === 0) return message.slice(-rows);
+			break;
+		}
+		shown.unshift(...message);
+	}
+	return shown;
 }
 
 export function CallScreenView({state, size}: {state: CallScreenState; size: TerminalSize}) {

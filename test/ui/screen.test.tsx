@@ -10,7 +10,7 @@ import {
 	type CallScreenState,
 } from '../../source/ui/call-state.js';
 import {statusText} from '../../source/ui/text.js';
-import {CallScreenView, callScreenLayout, helpLines} from '../../source/ui/call-screen.js';
+import {CallScreenView, callScreenLayout, helpLines, newestMessages} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
 
 function state(...actions: CallAction[]): CallScreenState {
@@ -285,4 +285,23 @@ test('a call that never started ends in the lobby alone: the reason whole, no ch
 		assert.doesNotMatch(text.replace('starting camera test…', ''), /…/);
 		view.unmount();
 	}
+});
+
+test('the chat pane shows whole messages: an older one that fits only in part is left out, not cut', () => {
+	assert.deepEqual(newestMessages([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']], 4), ['b1', 'c1', 'c2']);
+	assert.deepEqual(newestMessages([['a1'], ['b1', 'b2', 'b3', 'b4', 'b5']], 3), ['b3', 'b4', 'b5']);
+	const s = state(
+		{
+			type: 'call-started',
+			protocol: 'v2',
+			security: {encrypted: true, sas: '929 485', verifiedBySecret: false, peerKey: 'new'},
+		},
+		{type: 'chat-received', text: 'hello there'},
+	);
+	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
+	const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+	assert.match(text, /peer: hello there/);
+	// The check code's note either shows from its start or not at all.
+	if (/nobody is in the middle/.test(text)) assert.match(text, /Check code 929 485/);
+	view.unmount();
 });
