@@ -48,11 +48,12 @@ const statusMinRows = 4;
  * works: q needs the keyboard, Ctrl+C always does). Dim, like the call screen's key hints.
  */
 export function statusLine(what: string, keys: boolean, cols: number): string {
-	const quit = keys ? 'q, Ctrl+C: quit' : 'Ctrl+C: quit';
-	const right = cols >= quit.length + 2 ? quit : cols >= 6 ? 'q quit' : '';
+	const choices = keys ? ['q, Ctrl+C: quit', 'q quit'] : ['Ctrl+C: quit', 'Ctrl+C'];
+	const right = choices.find((text) => text.length + 1 <= cols) ?? '';
 	const room = cols - right.length - 2;
-	const left = room >= 4 ? cutToWidth(cleanLine(what), room) : '';
-	const gap = Math.max(0, cols - displayWidth(left) - right.length - 1);
+	// A few letters of the title say nothing: below a dozen columns, only the keys.
+	const left = room >= 12 ? cutToWidth(cleanLine(what), room) : '';
+	const gap = Math.max(0, cols - 1 - displayWidth(left) - right.length);
 	return `\x1b[2m ${left}${' '.repeat(gap)}${right}\x1b[22m`;
 }
 

@@ -3,6 +3,7 @@ import {EventEmitter} from 'node:events';
 import {PassThrough, Writable} from 'node:stream';
 import {test} from 'node:test';
 import {runPlay} from '../../source/commands/play.js';
+import {statusLine} from '../../source/terminal/show-source.js';
 import {maxQueuedBytes} from '../../source/terminal/sink.js';
 import {VirtualTerminal} from '../render/virtual-terminal.js';
 
@@ -267,4 +268,22 @@ test('play on a terminal keeps its last row for a status line saying how to quit
 	assert.equal(await played, 0);
 	assert.equal(output.screen.alternateScreen, false);
 	assert.equal(output.screen.cursorVisible, true);
+});
+
+test('the status line fits any width: the keys whole, the title whole or cut to no fewer than a dozen columns', () => {
+	for (let cols = 4; cols <= 80; cols++) {
+		const line = statusLine('playing media/clip.mp4', true, cols).replace(/\x1b\[[0-9;]*m/g, '');
+		assert.ok(line.length <= cols, `${cols}: "${line}"`);
+		assert.match(
+			line,
+			cols >= 16 ? /q, Ctrl\+C: quit$/ : cols >= 7 ? /q quit$/ : /^ *$/,
+			`${cols}: "${line}"`,
+		);
+		const title = line.trim().replace(/ *(q, Ctrl\+C: quit|q quit)$/, '');
+		assert.ok(title === '' || title.length >= 12, `${cols}: "${line}"`);
+	}
+	assert.match(
+		statusLine('preview: \x1b[31mevil', false, 40),
+		/^\x1b\[2m preview: evil +Ctrl\+C: quit\x1b\[22m$/,
+	);
 });
