@@ -410,6 +410,9 @@ export async function callerGreeting(
 		}
 		let answer: {bytes: Buffer; rest: Buffer};
 		try {
+			// Our magic went out with the greeting, so its answer may have come in the same read.
+			if (rest.length > 0) socket.unshift(rest);
+			rest = Buffer.alloc(0);
 			answer = await readExactly(socket, handshakeLength, greetingMs);
 		} catch (error) {
 			// The script (or a relay) hangs up on anything but `done`: never a cue to fall back here,

@@ -72,3 +72,28 @@ test('a server that says nothing is not facetty (a listener greets at once) or t
 		silent.close();
 	}
 });
+
+test('an accepter whose "done" and answer arrive in one read still gets the TLS handshake at once', async () => {
+	// The caller's FTYS goes out before the greeting, so an accepter may answer both in one write.
+	let answered: (byte: number) => void = () => undefined;
+	const first = new Promise<number>((resolve) => (answered = resolve));
+	const accepter = await server((socket) => {
+		let got = Buffer.alloc(0);
+		socket.on('data', (chunk: Buffer) => {
+			got = Buffer.concat([got, chunk]);
+			if (got.length === 4 && got.toString() === 'FTYS') socket.write('doneFTYS');
+			if (got.length > 4) answered(got[4]!);
+		});
+		socket.on('close', () => answered(-1));
+	});
+	try {
+		const call = dial('127.0.0.1', accepter.port, {secret: 'blue kettle', handshakeTimeoutMs: 3000});
+		call.on('error', () => undefined);
+		const end = ended(call, 20_000);
+		// 0x16: a TLS handshake record, the ClientHello.
+		assert.equal(await first, 0x16);
+		await end;
+	} finally {
+		accepter.close();
+	}
+});
