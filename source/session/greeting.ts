@@ -379,7 +379,21 @@ export async function callerGreeting(
 		// server that waits for its client to speak first (a facetty relay) hears something.
 		const magic = opening.go === 'plain-v2' ? v2Magic : opening.go === 'tls' ? tlsMagic : seedGreeting;
 		socket.write(magic);
-		const greeting = await readGreeting(socket, greetingMs, name);
+		// The script (or a relay) hangs up on anything but `done`, perhaps before its own `done`
+		// reached us: never a cue to fall back here, since only a call that asks for
+		// authentication or encryption opens with the magic.
+		const hungUpOnMagic = (error: unknown): never => {
+			if (error instanceof PeerClosedError && opening.go !== 'seed' && opening.go !== 'announce') {
+				const verdict = callerVerdict(flags, 'seed');
+				if (verdict.go === 'refuse' && known !== undefined && options.configDir) {
+					const file = new KnownPeers(options.configDir).file;
+					refusal({...verdict, here: verdict.here.replace('its line in known_peers', `its line in ${file}`)});
+				}
+				refusal(verdict);
+			}
+			throw error;
+		};
+		const greeting = await readGreeting(socket, greetingMs, name).catch(hungUpOnMagic);
 		let rest = greeting.rest;
 		if (opening.go === 'seed') {
 			attachSeed(call, socket, opening.status, rest);
@@ -408,25 +422,10 @@ export async function callerGreeting(
 			attachSeed(call, socket, verdict.status, theirs.bytes, shape);
 			return;
 		}
-		let answer: {bytes: Buffer; rest: Buffer};
-		try {
-			// Our magic went out with the greeting, so its answer may have come in the same read.
-			if (rest.length > 0) socket.unshift(rest);
-			rest = Buffer.alloc(0);
-			answer = await readExactly(socket, handshakeLength, greetingMs);
-		} catch (error) {
-			// The script (or a relay) hangs up on anything but `done`: never a cue to fall back here,
-			// since only a call that asks for authentication or encryption opens with the magic.
-			if (error instanceof PeerClosedError) {
-				const verdict = callerVerdict(flags, 'seed');
-				if (verdict.go === 'refuse' && known !== undefined && options.configDir) {
-					const file = new KnownPeers(options.configDir).file;
-					refusal({...verdict, here: verdict.here.replace('its line in known_peers', `its line in ${file}`)});
-				}
-				refusal(verdict);
-			}
-			throw error;
-		}
+		// Our magic went out with the greeting, so its answer may have come in the same read.
+		if (rest.length > 0) socket.unshift(rest);
+		rest = Buffer.alloc(0);
+		const answer = await readExactly(socket, handshakeLength, greetingMs).catch(hungUpOnMagic);
 		if (bytesEqual(answer.bytes, busyReply))
 			throw new ProtocolError('busy', `${name ?? 'the peer'} is busy in another call`);
 		if (!bytesEqual(answer.bytes, magic)) {
