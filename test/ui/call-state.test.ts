@@ -9,7 +9,7 @@ import {
 	reduceCall,
 } from '../../source/ui/call-state.js';
 import {cameraText} from '../../source/ui/call-screen.js';
-import type {CallStats} from '../../source/session/stats.js';
+import {callStats} from './call-stats.js';
 
 function run(state: CallScreenState, ...actions: CallAction[]): [CallScreenState, Effect[]] {
 	let effects: Effect[] = [];
@@ -25,25 +25,7 @@ const key = (input: string, extra: Record<string, boolean> = {}): CallAction => 
 	type: 'key',
 	key: {input, ...extra},
 });
-const stats = (over: Partial<CallStats> = {}): CallStats => ({
-	t: '',
-	state: 'in-call',
-	protocol: 'v2',
-	codec: 'jpeg',
-	fps_in: 30,
-	fps_out: 30,
-	bytes_in: 100_000,
-	bytes_out: 100_000,
-	frames_in: 1,
-	frames_out: 1,
-	dropped: 0,
-	rtt_ms: 1,
-	latency_ms_p50: null,
-	latency_ms_p95: null,
-	peer_shape: null,
-	shown_shape: null,
-	...over,
-});
+const stats = callStats;
 
 test('a listener listens, takes a call, and goes back to listening when the peer leaves', () => {
 	let [state] = run(initialCallState('listen', 'test'), {

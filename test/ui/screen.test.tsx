@@ -10,6 +10,7 @@ import {
 	type CallScreenState,
 } from '../../source/ui/call-state.js';
 import {statusText} from '../../source/ui/text.js';
+import {callStats} from './call-stats.js';
 import {CallScreenView, callScreenLayout, helpLines, newestMessages} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
 
@@ -235,27 +236,7 @@ test('at 40 columns the status line keeps the check code whole and drops whole n
 			protocol: 'v2',
 			security: {encrypted: true, sas: '959 809', verifiedBySecret: true, peerKey: 'new'},
 		},
-		{
-			type: 'stats',
-			stats: {
-				t: '',
-				state: 'in-call',
-				protocol: 'v2',
-				codec: 'jpeg',
-				fps_in: 30,
-				fps_out: 30,
-				bytes_in: 125_000,
-				bytes_out: 50_000,
-				frames_in: 1,
-				frames_out: 1,
-				dropped: 3,
-				rtt_ms: 2,
-				latency_ms_p50: null,
-				latency_ms_p95: null,
-				peer_shape: null,
-				shown_shape: null,
-			},
-		},
+		{type: 'stats', stats: callStats({bytes_in: 125_000, bytes_out: 50_000, dropped: 3, rtt_ms: 2})},
 	);
 	for (const cols of [40, 52, 64, 80]) {
 		const view = render(<CallScreenView state={s} size={{cols, rows: 12}} />);
