@@ -88,10 +88,17 @@ export function securityText(security: Security | undefined): string | undefined
 export function statusText(state: CallScreenState, width = Infinity): string {
 	const full = statusParts(state, false).join(' · ');
 	if (displayWidth(full) <= width) return full;
+	if (state.phase.kind === 'ended') {
+		// The lobby says why, whole; a narrow status line says its first clause, or just that.
+		const clause = `call ended: ${state.phase.reason.split(':')[0]}`;
+		return displayWidth(clause) <= width ? clause : 'call ended';
+	}
 	const parts = statusParts(state, true);
 	while (parts.length > 2 && displayWidth(parts.join(' · ')) > width) parts.pop();
 	const text = parts.join(' · ');
 	if (displayWidth(text) <= width || parts.length < 2 || state.phase.kind !== 'in-call') return text;
+	// Still too wide: the check code alone says it is encrypted.
+	if (state.security?.sas) parts[1] = `check ${state.security.sas}`;
 	// The peer's label after the check code, if a useful piece of it fits; else the code alone.
 	const first = `${parts[1]} · `;
 	return displayWidth(first) + 8 <= width
@@ -117,8 +124,7 @@ function statusParts(state: CallScreenState, short: boolean): string[] {
 					: `connecting to ${peerLabel(state)}…`,
 			];
 		case 'ended':
-			// The lobby says why, whole; a narrow status line just says so.
-			return [short ? 'call ended' : `call ended: ${phase.reason}`];
+			return [`call ended: ${phase.reason}`];
 		case 'in-call': {
 			const stats = state.stats;
 			const security = short ? shortSecurityText(state.security) : securityText(state.security);
@@ -134,9 +140,9 @@ function statusParts(state: CallScreenState, short: boolean): string[] {
 	}
 }
 
-/** The status line's word on privacy when room is short: the check code says it is encrypted. */
+/** The status line's word on privacy when room is short: without "secret verified". */
 function shortSecurityText(security: Security | undefined): string | undefined {
 	if (!security) return undefined;
 	if (!security.encrypted) return 'not encrypted';
-	return security.sas ? `check ${security.sas}` : 'encrypted';
+	return ['encrypted', ...(security.sas ? [`check ${security.sas}`] : [])].join(' · ');
 }
