@@ -5,6 +5,7 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import {parseTarget, runCall, runListen} from '../../source/commands/call.js';
+import {callStats} from '../ui/call-stats.js';
 
 test('parseTarget takes HOST:PORT and refuses anything else', () => {
 	assert.deepEqual(parseTarget('127.0.0.1:5000'), {host: '127.0.0.1', port: 5000});
@@ -60,24 +61,7 @@ test(
 
 test('the plain status line carries the check code, or says the call is not encrypted', async () => {
 	const {formatStatus, securityLine} = await import('../../source/commands/call.js');
-	const stats = {
-		t: '',
-		state: 'in-call' as const,
-		protocol: 'v2' as const,
-		codec: 'jpeg',
-		fps_in: 30,
-		fps_out: 30,
-		bytes_in: 1000,
-		bytes_out: 1000,
-		frames_in: 1,
-		frames_out: 1,
-		dropped: 0,
-		rtt_ms: 1,
-		latency_ms_p50: null,
-		latency_ms_p95: null,
-		peer_shape: null,
-		shown_shape: null,
-	};
+	const stats = callStats({bytes_in: 1000, bytes_out: 1000});
 	assert.match(formatStatus({...stats, encrypted: true, sas: '959 809'}), / \| encrypted, check 959 809$/);
 	assert.match(formatStatus({...stats, encrypted: false, sas: null}), / \| not encrypted$/);
 	assert.doesNotMatch(formatStatus(stats), /encrypted/);
