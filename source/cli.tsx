@@ -39,11 +39,12 @@ ${optionsHelp('\t  ')}
 
 	Keys (call screen)
 	  q or Ctrl+C          hang up and quit
-	  Tab or Enter         type a chat message (Enter sends, Esc back to the video)
+	  Enter or Tab         type a chat line (Enter sends it, Esc goes back to the video)
 	  p                    pause your camera (the other side sees a paused card)
 	  v                    show or hide your own picture
-	  r                    call again after a call ended
-	  ?                    help
+	  h                    hang up (a listener keeps listening)
+	  r or Enter           call again after a call ended
+	  ?                    help (? or Esc closes it)
 
 	Examples
 	  $ facetty listen --camera 0

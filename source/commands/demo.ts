@@ -42,7 +42,7 @@ export async function startDemoPeer(camera: string): Promise<{port: number; clos
 		started ??= source.start();
 		call.on('state', (state) => {
 			if (state === 'in-call')
-				setTimeout(() => call.sendChat('Hi! I am the demo peer. Type something (Tab).'), 500);
+				setTimeout(() => call.sendChat('Hi! I am the demo peer. Press Enter to write to me.'), 500);
 		});
 		call.on('chat', (text) => setTimeout(() => call.sendChat(demoReply(text)), 300));
 		call.once('ended', () => {

@@ -32,5 +32,5 @@ export async function runPlay(options: PlayOptions): Promise<number> {
 		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);
 		return 2;
 	}
-	return showOnTerminal(source, options, false);
+	return showOnTerminal(source, options, false, 'playing');
 }

@@ -21,5 +21,5 @@ export async function runPreview(options: PreviewOptions = {}): Promise<number> 
 		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);
 		return 2;
 	}
-	return showOnTerminal(source, options, options.mirror ?? true);
+	return showOnTerminal(source, options, options.mirror ?? true, 'preview:');
 }

@@ -38,11 +38,21 @@ export type Reply =
 
 export type LineResult = {line: string; rest: Buffer} | {error: string} | undefined;
 
-/** Collects bytes up to the first \n; refuses a line that is too long or not printable ASCII. */
+/** How every request begins. */
+export const requestStart = `${relayMagic} `;
+
+/**
+ * Collects bytes up to the first \n; refuses a line that is too long or not printable ASCII, and,
+ * given `start`, one that cannot begin with it, as soon as its first bytes say so. The relay reads
+ * requests with `requestStart`, so a client that speaks something else (a facetty caller's 4-byte
+ * greeting, which has no \n) is answered at once rather than after the request timeout.
+ */
 export class LineReader {
 	private pending: Buffer[] = [];
 	private length = 0;
 	private failed: string | undefined;
+
+	constructor(private readonly start?: string) {}
 
 	/** Undefined: the line is not complete yet. After a line or an error, do not push again. */
 	push(chunk: Uint8Array): LineResult {
@@ -52,7 +62,12 @@ export class LineReader {
 		for (let i = 0; i < upTo; i++) {
 			const byte = chunk[i]!;
 			if (byte < 0x20 || byte > 0x7e) return this.fail('a byte that is not printable ASCII');
+			const at = this.length + i;
+			if (this.start && at < this.start.length && byte !== this.start.charCodeAt(at))
+				return this.fail(`a start other than ${relayMagic}`);
 		}
+		if (this.start && end !== -1 && this.length + upTo < this.start.length)
+			return this.fail(`a start other than ${relayMagic}`);
 		if (this.length + upTo + (end === -1 ? 0 : 1) > maxLineBytes)
 			return this.fail(`a line longer than ${maxLineBytes} bytes`);
 		const piece = Buffer.from(chunk.buffer, chunk.byteOffset, upTo);

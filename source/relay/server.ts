@@ -20,6 +20,7 @@ import {
 	LineReader,
 	maxChannelNumber,
 	parseRequest,
+	requestStart,
 	type ErrorCode,
 	type Request,
 } from './rendezvous.js';
@@ -173,7 +174,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			if (left > 0) this.pendingByAddress.set(address, left);
 			else this.pendingByAddress.delete(address);
 		};
-		const reader = new LineReader();
+		const reader = new LineReader(requestStart);
 		const timer = setTimeout(() => {
 			settle();
 			socket.off('data', onData);

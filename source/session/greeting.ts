@@ -28,7 +28,9 @@ import {ephemeralIdentity, loadIdentity, parseFingerprint, type Identity} from '
 import {KnownPeers} from '../trust/known-peers.js';
 import {accepterVerdict, callerVerdict, type TrustFlags, type Verdict} from '../trust/policy.js';
 import {Call, defaultTimeouts, type CallOptions, type CallSecurity, type Protocol} from './call.js';
-import {PeerClosedError, readExactly} from './read.js';
+import {PeerClosedError, readExactly, readUntil} from './read.js';
+import {maxLineBytes, parseReply} from '../relay/rendezvous.js';
+import {quoteBytes} from '../text/sanitize.js';
 import {authenticate, startTls, type SecureChannel} from './secure.js';
 import {SeedLink} from './seed-link.js';
 import {V2Link} from './v2-link.js';
@@ -279,6 +281,76 @@ export function readShapeMessage(
 	});
 }
 
+/** Where a caller said it dialled, for sentences about what answered there. */
+function dialled(name: string | undefined): string {
+	return name ?? 'the address called';
+}
+
+/**
+ * The accepter's `done`, or a sentence saying what answered instead: a facetty relay (it refuses
+ * the caller's first bytes with an `err` line at once, docs/protocol.md "Relay"), an SSH server,
+ * something else, or nothing at all.
+ */
+async function readGreeting(
+	socket: Duplex,
+	timeoutMs: number,
+	name: string | undefined,
+): Promise<{bytes: Buffer; rest: Buffer}> {
+	let greeting: {bytes: Buffer; rest: Buffer};
+	try {
+		greeting = await readExactly(socket, handshakeLength, timeoutMs);
+	} catch (error) {
+		if (error instanceof ProtocolError && error.code === 'timeout') {
+			throw new ProtocolError(
+				'timeout',
+				`${dialled(name)} said nothing for ${timeoutMs / 1000} s: it is not a facetty listener ` +
+					'(one greets at once), or this is the wrong port',
+			);
+		}
+		throw error;
+	}
+	if (bytesEqual(greeting.bytes, seedGreeting)) return greeting;
+	throw new ProtocolError('bad-handshake', await describeStranger(socket, greeting, name));
+}
+
+/** What the first bytes of a server that is not facetty say it is, as a sentence. */
+async function describeStranger(
+	socket: Duplex,
+	first: {bytes: Buffer; rest: Buffer},
+	name: string | undefined,
+): Promise<string> {
+	const where = dialled(name);
+	const start = first.bytes.toString('latin1');
+	if (start === 'err ') {
+		// The rest of the relay's line: it ends it with \n and closes, within a round trip.
+		const line = await readUntil(
+			socket,
+			(chunk) => {
+				first = {bytes: first.bytes, rest: Buffer.concat([first.rest, chunk])};
+				return first.rest.includes(0x0a) || first.rest.length >= maxLineBytes ? true : undefined;
+			},
+			1000,
+		).then(
+			() => first.rest,
+			() => first.rest,
+		);
+		const end = line.indexOf(0x0a);
+		const reply = parseReply(`err ${line.subarray(0, end < 0 ? line.length : end).toString('latin1')}`);
+		if ('kind' in reply && reply.kind === 'err' && reply.code !== 'unknown') {
+			const relay = name ?? 'HOST:PORT';
+			return (
+				`${where} is a facetty relay: use facetty invite --relay ${relay} here, ` +
+				`and facetty join CODE --relay ${relay} on the other side`
+			);
+		}
+	}
+	if (start === 'SSH-') return `${where} is an SSH server, not facetty: is this the wrong port?`;
+	return (
+		`${where} answered "${quoteBytes(start, handshakeLength)}", not facetty's greeting: it is not ` +
+		'facetty (nor the original script), or this is the wrong port'
+	);
+}
+
 /**
  * The caller's side of the greeting over `socket` (connected, paused). `name` is what known_peers
  * knows the peer as (the address dialled). Ends by attaching the socket to `call`; throws to refuse.
@@ -302,21 +374,32 @@ export async function callerGreeting(
 	const greetingMs = timeoutOf(options, greetingDeadlines.greetingMs);
 	try {
 		call.setState('handshaking');
-		const greeting = await readExactly(socket, handshakeLength, greetingMs);
-		if (!bytesEqual(greeting.bytes, seedGreeting)) {
-			throw new ProtocolError(
-				'bad-handshake',
-				'the peer did not greet with "done": not a facetty or seed accepter',
-			);
-		}
+		// The answer to the accepter's `done` does not depend on anything in it, so it goes out at
+		// once rather than after it: the same bytes in the same order for any accepter, and a
+		// server that waits for its client to speak first (a facetty relay) hears something.
+		const magic = opening.go === 'plain-v2' ? v2Magic : opening.go === 'tls' ? tlsMagic : seedGreeting;
+		socket.write(magic);
+		// The script (or a relay) hangs up on anything but `done`, perhaps before its own `done`
+		// reached us: never a cue to fall back here, since only a call that asks for
+		// authentication or encryption opens with the magic.
+		const hungUpOnMagic = (error: unknown): never => {
+			if (error instanceof PeerClosedError && opening.go !== 'seed' && opening.go !== 'announce') {
+				const verdict = callerVerdict(flags, 'seed');
+				if (verdict.go === 'refuse' && known !== undefined && options.configDir) {
+					const file = new KnownPeers(options.configDir).file;
+					refusal({...verdict, here: verdict.here.replace('its line in known_peers', `its line in ${file}`)});
+				}
+				refusal(verdict);
+			}
+			throw error;
+		};
+		const greeting = await readGreeting(socket, greetingMs, name).catch(hungUpOnMagic);
 		let rest = greeting.rest;
 		if (opening.go === 'seed') {
-			socket.write(seedGreeting);
 			attachSeed(call, socket, opening.status, rest);
 			return;
 		}
 		if (opening.go === 'announce') {
-			socket.write(seedGreeting);
 			const shapeMs = timeoutOf(options, greetingDeadlines.shapeMs);
 			const theirs = await readShapeMessage(socket, rest, shapeMs, greetingDeadlines.announceGraceMs);
 			if (theirs.announcedEnd !== undefined) {
@@ -339,24 +422,10 @@ export async function callerGreeting(
 			attachSeed(call, socket, verdict.status, theirs.bytes, shape);
 			return;
 		}
-		const magic = opening.go === 'plain-v2' ? v2Magic : tlsMagic;
-		socket.write(magic);
-		let answer: {bytes: Buffer; rest: Buffer};
-		try {
-			answer = await readExactly(socket, handshakeLength, greetingMs);
-		} catch (error) {
-			// The script (or a relay) hangs up on anything but `done`: never a cue to fall back here,
-			// since only a call that asks for authentication or encryption opens with the magic.
-			if (error instanceof PeerClosedError) {
-				const verdict = callerVerdict(flags, 'seed');
-				if (verdict.go === 'refuse' && known !== undefined && options.configDir) {
-					const file = new KnownPeers(options.configDir).file;
-					refusal({...verdict, here: verdict.here.replace('its line in known_peers', `its line in ${file}`)});
-				}
-				refusal(verdict);
-			}
-			throw error;
-		}
+		// Our magic went out with the greeting, so its answer may have come in the same read.
+		if (rest.length > 0) socket.unshift(rest);
+		rest = Buffer.alloc(0);
+		const answer = await readExactly(socket, handshakeLength, greetingMs).catch(hungUpOnMagic);
 		if (bytesEqual(answer.bytes, busyReply))
 			throw new ProtocolError('busy', `${name ?? 'the peer'} is busy in another call`);
 		if (!bytesEqual(answer.bytes, magic)) {

@@ -3,6 +3,7 @@
  * until the source ends, the user quits (q, Ctrl+C), or it fails; the terminal is put back on
  * every one of those paths. Resolves to the process exit code.
  */
+import type {Frame} from '../frame.js';
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
 import {describeSpec} from '../sources/spec.js';
@@ -13,11 +14,14 @@ import {decideColorDepth, terminalColorDepth} from './color.js';
 import {Compositor} from './compositor.js';
 import {PictureLayer} from './picture-layer.js';
 import {listenForQuit} from './restore.js';
-import {openScreen} from './screen.js';
+import {openScreen, type Screen} from './screen.js';
 import {keysOnly} from './terminal-input.js';
+import {TextLayer} from './text-layer.js';
+import {cleanLine, cutToWidth, displayWidth} from '../text/sanitize.js';
 
 export type ShowOptions = {
-	readonly colorDepth: ColorDepth;
+	/** Or how to find it out (a terminal probe), asked once the source has opened. */
+	readonly colorDepth: ColorDepth | (() => Promise<ColorDepth>);
 	readonly glyphs: Glyphs;
 	readonly threshold?: number;
 	readonly mirror: boolean;
@@ -29,38 +33,84 @@ export type ShowOptions = {
 	/** Stop after this many frames drawn (tests, benchmarks). */
 	readonly maxFrames?: number;
 	readonly scale?: Scaler;
+	/** The status line's first word, e.g. "playing" (the source's description follows). */
+	readonly title?: string;
 };
 
 /** Cell box of a non-terminal output when no size was given. */
 export const defaultBox = {cols: 80, rows: 24};
 
+/** Terminals smaller than this show the picture alone, without the status line. */
+const statusMinRows = 4;
+
+/**
+ * The status line under the picture of a terminal: what is shown, and how to stop (only what
+ * works: q needs the keyboard, Ctrl+C always does). Dim, like the call screen's key hints.
+ */
+export function statusLine(what: string, keys: boolean, cols: number): string {
+	const choices = keys ? ['q, Ctrl+C: quit', 'q quit'] : ['Ctrl+C: quit', 'Ctrl+C'];
+	const right = choices.find((text) => text.length + 1 <= cols) ?? '';
+	const room = cols - right.length - 2;
+	// A few letters of the title say nothing: below a dozen columns, only the keys.
+	const left = room >= 12 ? cutToWidth(cleanLine(what), room) : '';
+	const gap = Math.max(0, cols - 1 - displayWidth(left) - right.length);
+	return `\x1b[2m ${left}${' '.repeat(gap)}${right}\x1b[22m`;
+}
+
+/**
+ * Shows `source` until it ends, the user quits or it fails. The source is opened first and the
+ * screen taken only once its first picture came: a source that cannot open, or opens to nothing
+ * (an SVG), writes nothing to the output, only its sentence to errorOutput.
+ */
 export async function showSource(source: FrameSource, options: ShowOptions): Promise<number> {
 	const {output} = options;
 	const interactive = Boolean(output.isTTY);
+	const terminalSize = () => ({cols: output.columns, rows: output.rows});
+	// On a terminal of its own size, the last row says what plays and how to stop it.
+	const withStatus = () => interactive && !options.size && terminalSize().rows >= statusMinRows;
 	const wholeScreen = (): CellRect => ({
 		col: 0,
 		row: 0,
 		cols: options.size?.cols ?? (interactive ? output.columns : defaultBox.cols),
 		rows: options.size?.rows ?? (interactive ? output.rows : defaultBox.rows),
 	});
+	const pictureRect = (): CellRect => {
+		const whole = wholeScreen();
+		return withStatus() ? {...whole, rows: whole.rows - 1} : whole;
+	};
+	const what = `${options.title ?? 'showing'} ${describeSpec(source.spec)}`;
 	// Frames normally arrive already scaled by the source (see followRegion); this scaler only
 	// covers the frames in between, and shapes the source cannot deliver (quadrant pixels).
 	const scale = options.scale ?? areaScaler();
+	let view: {screen: Screen; compositor: Compositor; picture: PictureLayer; status: TextLayer} | undefined;
 	// The sink paces frames to what the terminal (or pipe) takes: a slower reader gets fewer or
 	// coarser frames, never a queue of them, so the video stays real-time.
-	const screen = openScreen({output, input: options.input, errorOutput: options.errorOutput});
-	const compositor = new Compositor(screen.sink, wholeScreen());
-	const picture = compositor.add(
-		new PictureLayer({
-			z: 0,
-			scale,
-			colorDepth: options.colorDepth,
-			glyphs: options.glyphs,
-			threshold: options.threshold,
-			mirror: options.mirror,
-		}),
-	);
-	picture.setRect(wholeScreen());
+	const openView = (colorDepth: ColorDepth) => {
+		const screen = openScreen({output, input: options.input, errorOutput: options.errorOutput});
+		const compositor = new Compositor(screen.sink, wholeScreen());
+		const picture = compositor.add(
+			new PictureLayer({
+				z: 0,
+				scale,
+				colorDepth,
+				glyphs: options.glyphs,
+				threshold: options.threshold,
+				mirror: options.mirror,
+			}),
+		);
+		const status = compositor.add(new TextLayer(1));
+		compositor.onPainted = onPainted;
+		view = {screen, compositor, picture, status};
+		place();
+		return view;
+	};
+	const place = () => {
+		if (!view) return;
+		view.picture.setRect(pictureRect());
+		const whole = wholeScreen();
+		view.status.setRect(withStatus() ? {col: 0, row: whole.rows - 1, cols: whole.cols, rows: 1} : undefined);
+		if (withStatus()) view.status.setText(statusLine(what, Boolean(options.input.isTTY), whole.cols));
+	};
 	// Ask the source for the very pixels the picture shows, so scaling happens in OpenCV on its
 	// own threads instead of in JavaScript on every frame. Half-block pixels are as wide as tall
 	// on screen, so a frame of that size lays out to the same picture; quadrant pixels are not.
@@ -68,15 +118,15 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	const followRegion = () => {
 		const native = source.nativeSize;
 		if (!native || options.glyphs !== 'half') return;
-		const layout = layoutPicture(native, wholeScreen(), options.glyphs);
+		const layout = layoutPicture(native, pictureRect(), options.glyphs);
 		const wanted = `${layout.pixelWidth}x${layout.pixelHeight}`;
 		if (wanted === asked) return;
 		asked = wanted;
 		source.setSize({width: layout.pixelWidth, height: layout.pixelHeight});
 	};
 	const onResize = () => {
-		compositor.resize(wholeScreen());
-		picture.setRect(wholeScreen());
+		view?.compositor.resize(wholeScreen());
+		place();
 		followRegion();
 	};
 	if (interactive && !options.size) output.on('resize', onResize);
@@ -87,16 +137,23 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	const stopListening = listenForQuit(keysOnly(options.input), () => finish(0));
 	let drawn = 0;
 	let received = 0;
-	const offFrame = source.onFrame((frame) => {
-		received++;
-		picture.show(frame);
-	});
-	const onPainted = () => {
-		if (picture.framesDrawn > drawn) {
-			drawn = picture.framesDrawn;
+	function onPainted() {
+		if (view && view.picture.framesDrawn > drawn) {
+			drawn = view.picture.framesDrawn;
 			if (drawn >= (options.maxFrames ?? Infinity)) finish(0);
 		}
+	}
+	let colorDepth = typeof options.colorDepth === 'function' ? undefined : options.colorDepth;
+	/** The latest frame that came before the colours were known. */
+	let early: Frame | undefined;
+	const show = (frame: Frame) => {
+		if (colorDepth) (view ?? openView(colorDepth)).picture.show(frame);
+		else early = frame;
 	};
+	const offFrame = source.onFrame((frame) => {
+		received++;
+		show(frame);
+	});
 	const offError = source.onError((error) => {
 		if (error.code === 'ended' && received > 0) finish(0);
 		else if (error.code === 'ended') {
@@ -108,9 +165,11 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 			finish(1);
 		}
 	});
-	compositor.onPainted = onPainted;
 	try {
 		await source.start();
+		// Only now, with a source that opened, is the terminal asked anything.
+		if (typeof options.colorDepth === 'function') colorDepth = await options.colorDepth();
+		if (early) show(early);
 		followRegion();
 		return await finished;
 	} catch (error) {
@@ -124,11 +183,13 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		offError();
 		stopListening();
 		output.off('resize', onResize);
-		// The last frame may still wait for its turn: draw it if the output takes it.
-		if (screen.sink.ready) compositor.paint();
-		compositor.close();
+		if (view) {
+			// The last frame may still wait for its turn: draw it if the output takes it.
+			if (view.screen.sink.ready) view.compositor.paint();
+			view.compositor.close();
+		}
 		await source.stop().catch(() => {});
-		screen.close();
+		view?.screen.close();
 		if (failure) options.errorOutput.write(`${failure}\n`);
 	}
 }
@@ -154,12 +215,13 @@ export async function showOnTerminal(
 	source: FrameSource,
 	options: TerminalDisplayOptions,
 	mirror: boolean,
+	title?: string,
 ): Promise<number> {
 	// A caller's own streams or environment (tests): decided from those alone, nothing asked.
 	const colorDepth =
 		options.env || options.output
 			? decideColorDepth(options.color, options.env ?? process.env).depth
-			: (await terminalColorDepth(options.color)).depth;
+			: async () => (await terminalColorDepth(options.color)).depth;
 	return showSource(source, {
 		colorDepth,
 		glyphs: options.glyphs ?? 'half',
@@ -170,5 +232,6 @@ export async function showOnTerminal(
 		output: options.output ?? process.stdout,
 		errorOutput: options.errorOutput ?? process.stderr,
 		maxFrames: options.maxFrames,
+		title,
 	});
 }

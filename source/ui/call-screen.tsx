@@ -24,20 +24,46 @@ export type CallScreenLayout = ScreenLayout & {
 export function callScreenLayout(state: CallScreenState, size: TerminalSize): CallScreenLayout {
 	const inCall = state.phase.kind === 'in-call';
 	const panel = state.help || state.typing || state.chat.length > 0 || inCall;
-	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip});
+	// A help below the video takes the rows it needs (the border, the title and every key).
+	const panelRows = state.help ? 2 + helpText(state.role, Math.max(1, size.cols - 1)).length : undefined;
+	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip, panelRows});
 	return {...layout, inCall};
 }
 
-export const helpLines: ReadonlyArray<[string, string]> = [
-	['q, Ctrl+C', 'hang up and quit'],
-	['Tab, Enter', 'type a chat message'],
-	['Esc', 'back to the video'],
-	['p', 'pause / resume your camera'],
-	['v', 'show / hide your own picture'],
-	['h', 'hang up this call (a listener goes on listening)'],
-	['r', 'call again (after a call ended)'],
-	['?', 'this help (Esc closes it)'],
-];
+/** The help panel's keys, for the listener or the caller (only a caller calls again). */
+export function helpLines(role: CallScreenState['role']): ReadonlyArray<[string, string]> {
+	return [
+		['q, Ctrl+C', 'hang up and quit'],
+		['Enter, Tab', 'type a chat line; Enter sends it, Esc goes back'],
+		['p', 'pause or resume your camera'],
+		['v', 'show or hide your picture'],
+		...(role === 'listen'
+			? [['h', 'hang up and keep listening'] as [string, string]]
+			: [
+					['h', 'hang up (r calls again)'] as [string, string],
+					['r, Enter', 'call again once it ended'] as [string, string],
+				]),
+		['?, Esc', 'close this help'],
+	];
+}
+
+const helpKeyColumn = Math.max(...helpLines('call').map(([key]) => textWidth(key))) + 1;
+
+/** The help as lines of `width` columns: a key, then what it does, wrapped under itself. */
+export function helpText(role: CallScreenState['role'], width: number): string[] {
+	const lines: string[] = [];
+	const indent = width >= 2 * helpKeyColumn ? helpKeyColumn : 0;
+	for (const [key, what] of helpLines(role)) {
+		if (indent === 0) {
+			lines.push(...wrap(`${key}: ${what}`, width));
+			continue;
+		}
+		wrap(what, width - indent).forEach((text, index) =>
+			lines.push(`${pad(index === 0 ? key : '', indent)}${text}`),
+		);
+	}
+	return lines;
+}
 
 function pad(text: string, width: number): string {
 	const w = textWidth(text);
@@ -84,24 +110,43 @@ export function cameraText(state: CallScreenState): string | undefined {
 	}
 }
 
+/** The keys the hint line offers now: the few that matter in this state, all of them true. */
+export function hintKeys(state: CallScreenState, cols: number): string {
+	// Each list goes from the most to the fewest keys: the first that fits whole is shown.
+	const fit = (...choices: string[][]) =>
+		choices.map((keys) => keys.join(' · ')).find((keys) => textWidth(keys) <= cols) ?? '';
+	if (state.keyChange) return fit(['y accept the new key', 'n refuse'], ['y accept', 'n refuse'], ['y', 'n']);
+	if (state.typing) return fit(['Enter send', 'Esc back to video'], ['Enter send', 'Esc back'], ['Esc back']);
+	if (state.phase.kind === 'ended' && state.role === 'call')
+		return fit(
+			['r call again', 'q quit', '? help'],
+			['r call again', 'q quit'],
+			['r again', 'q quit'],
+			['q quit'],
+		);
+	const chat = chatAvailable(state) ? ['Enter chat'] : [];
+	const pause =
+		state.camera.kind === 'paused' ? ['p resume'] : state.camera.kind === 'live' ? ['p pause'] : [];
+	// A narrow terminal keeps quitting, the chat and the help (which lists the rest), then less.
+	return fit(
+		['q quit', ...pause, 'v self view', ...chat, '? help'],
+		['q quit', ...chat, '? help'],
+		['q quit', '? help'],
+		['q quit'],
+	);
+}
+
 function Hints({state, cols}: {state: CallScreenState; cols: number}) {
 	const camera = cameraInLobby(state) ? undefined : cameraText(state);
 	// Outside a call the lobby shows the notice whole; the hint line has room for a piece only.
 	const message = (noticeInLobby(state) ? undefined : state.notice) ?? camera;
-	const allKeys = `q quit · p ${state.camera.kind === 'paused' ? 'resume' : 'pause'} · v self view · Tab chat · ? help`;
-	const keys = state.keyChange
-		? 'y accept the new key · n refuse'
-		: state.typing
-			? 'Enter send · Esc back to video'
-			: // A narrow terminal keeps quitting and the help, which lists the rest.
-				textWidth(allKeys) <= cols
-				? allKeys
-				: 'q quit · Tab chat · ? help';
+	const keys = hintKeys(state, cols);
 	const room = Math.max(0, cols - textWidth(keys) - 3);
 	return (
 		<Box height={1} width={cols} justifyContent="space-between">
 			<Text color={state.camera.kind === 'lost' ? 'red' : 'yellow'}>
-				{message ? truncate(message, room) : ''}
+				{/* A few letters of a sentence say nothing: below a dozen columns, none. */}
+				{message && room >= 12 ? truncate(message, room) : ''}
 			</Text>
 			<Text dimColor>{truncate(keys, cols)}</Text>
 		</Box>
@@ -117,7 +162,8 @@ function cameraInLobby(state: CallScreenState): boolean {
 	return state.phase.kind !== 'in-call' && state.camera.kind === 'lost' && !state.keyChange;
 }
 
-type LobbyLine = {text: string; color?: string; bold?: boolean};
+/** `optional`: left out first when the lobby has too few rows (a blank, or keys the hints also say). */
+type LobbyLine = {text: string; color?: string; bold?: boolean; optional?: boolean};
 
 /** The warning about a changed peer key, with both fingerprints and where they are kept. */
 export function keyChangeLines(change: NonNullable<CallScreenState['keyChange']>): LobbyLine[] {
@@ -168,8 +214,10 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 			break;
 		case 'ended':
 			lines.push({text: `Call ended: ${phase.reason}`, bold: true, color: phase.failed ? 'red' : undefined});
-			lines.push({text: ''});
-			if (state.role === 'call') lines.push({text: 'Press r or Enter to call again, q to quit.'});
+			if (state.role === 'call') {
+				lines.push({text: ''});
+				lines.push({text: 'Press r or Enter to call again, q to quit.', optional: true});
+			}
 			break;
 		case 'in-call':
 			break;
@@ -184,8 +232,13 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 	}
 	// Your own picture covers its corner of this box, text and all: the lines are centred in the
 	// rows above it when they fit there, else they wrap narrow enough to stay left of it.
-	const wrapAt = (cols: number) =>
-		lines.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+	const wrapAt = (cols: number) => {
+		const wrapped = (from: LobbyLine[]) =>
+			from.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+		// Too many for the rows: blank lines and optional ones go, so no sentence is cut in half.
+		const all = wrapped(lines);
+		return all.length <= rect.rows ? all : wrapped(lines.filter((line) => line.text && !line.optional));
+	};
 	const above = pip ? pip.row - rect.row : rect.rows;
 	let shown = wrapAt(rect.cols);
 	let height = rect.rows;
@@ -214,32 +267,35 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	// The border takes a column (side) or a row (bottom).
 	const width = Math.max(1, rect.cols - (side === 'right' ? 2 : 1));
 	const height = Math.max(0, rect.rows - (side === 'bottom' ? 1 : 0));
-	const title = state.help ? 'Keys' : chatAvailable(state) || state.chat.length > 0 ? 'Chat' : 'Chat';
-	const body: Array<{text: string; color?: string; dim?: boolean}> = [];
+	const title = state.help ? 'Keys' : 'Chat';
+	type BodyLine = {text: string; color?: string; dim?: boolean};
+	const body: BodyLine[] = [];
+	/** Each chat message's wrapped lines, oldest first. */
+	const messages: BodyLine[][] = [];
 	if (state.help) {
-		for (const [key, what] of helpLines) {
-			for (const line of wrap(`${pad(key, 11)} ${what}`, width)) body.push({text: line});
-		}
+		for (const text of helpText(state.role, width)) body.push({text});
 	} else {
 		for (const line of state.chat) {
 			const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${state.peer.name ?? 'peer'}: ` : '';
 			const color = line.from === 'me' ? 'cyan' : line.from === 'peer' ? 'green' : undefined;
-			for (const text of wrap(who + line.text, width)) body.push({text, color, dim: line.from === 'note'});
+			messages.push(wrap(who + line.text, width).map((text) => ({text, color, dim: line.from === 'note'})));
 		}
 	}
 	const input = state.help
-		? 'Esc closes the help'
+		? ''
 		: state.typing
 			? `> ${state.draft}▌`
 			: chatAvailable(state)
-				? 'Tab or Enter to type'
+				? state.draft
+					? `> ${state.draft} (Enter goes on)`
+					: 'Enter or Tab to write'
 				: state.protocol === 'seed'
 					? 'chat is unavailable with this peer'
 					: '';
-	const inputLines = wrap(input, width).slice(-3);
+	const inputLines = input ? wrap(input, width).slice(-3) : [];
 	const room = Math.max(0, height - 1 - inputLines.length);
 	// The chat keeps its newest lines; the help its first ones (quitting comes first).
-	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : body.slice(-room);
+	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : newestMessages(messages, room);
 	return (
 		<Box
 			width={rect.cols}
@@ -271,13 +327,35 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	);
 }
 
+/**
+ * The newest chat messages that fit in `rows`, each whole: an older one that fits only in part is
+ * left out rather than shown from the middle of a sentence. A newest one taller than the pane
+ * shows its end (the latest words).
+ */
+export function newestMessages<T>(messages: readonly T[][], rows: number): T[] {
+	const shown: T[] = [];
+	for (let i = messages.length - 1; i >= 0; i--) {
+		const message = messages[i]!;
+		if (shown.length + message.length > rows) {
+			if (shown.length === 0) return message.slice(-rows);
+			break;
+		}
+		shown.unshift(...message);
+	}
+	return shown;
+}
+
 export function CallScreenView({state, size}: {state: CallScreenState; size: TerminalSize}) {
 	const layout = callScreenLayout(state, size);
 	const {cols, rows} = layout;
 	if (rows < 3 || cols < 10) {
 		return (
 			<Box width={cols} height={rows}>
-				<Text>{truncate('facetty: terminal too small', cols)}</Text>
+				<Text>
+					{['facetty: terminal too small', 'terminal too small', 'too small'].find(
+						(text) => text.length <= cols,
+					) ?? truncate('too small', cols)}
+				</Text>
 			</Box>
 		);
 	}

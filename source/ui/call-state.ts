@@ -281,8 +281,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 				security: undefined,
 				keyChange: undefined,
 			};
+			// In the chat only after a call that was live (it closes what was said); one that never
+			// started is said in the lobby, and a chat pane opened just for it would crowd that out.
+			const wasLive = state.phase.kind === 'in-call';
 			return [
-				addChat(next, {from: 'note', text: `Call ended: ${action.reason}`}),
+				wasLive ? addChat(next, {from: 'note', text: `Call ended: ${action.reason}`}) : next,
 				[{type: 'layout-changed'}],
 			];
 		}
@@ -327,22 +330,41 @@ export function peerLabel(state: Pick<CallScreenState, 'peer'>): string {
 
 /**
  * Several keys in one read (a paste, or typing over a slow SSH link, where keys arrive together):
- * the text between line breaks is typed and each line break sends, as if pressed one by one.
+ * each line break sends the text before it. The whole read is taken as typed text, never as
+ * commands: a pasted line with a `q` in it must not quit the call. Typing ends as after Enter
+ * when the read ends with a line break; text after the last one stays in the input.
  */
 function typeLines(state: CallScreenState, input: string): [CallScreenState, Effect[]] {
 	const lines = input.split(/\r\n|\r|\n/);
 	let current = state;
 	const effects: Effect[] = [];
 	lines.forEach((line, index) => {
-		const steps: KeyPress[] = line ? [{input: line}] : [];
-		if (index < lines.length - 1) steps.push({input: '', return: true});
-		for (const step of steps) {
-			const [next, more] = reduceKey(current, step);
+		if (line) current = typeText(current, line);
+		if (index < lines.length - 1) {
+			const [next, more] = sendDraft(current);
 			current = next;
 			effects.push(...more);
 		}
 	});
-	return [current, effects];
+	current = {...current, typing: lines.at(-1) !== ''};
+	return [current, current.typing === state.typing ? effects : [...effects, {type: 'layout-changed'}]];
+}
+
+function typeText(state: CallScreenState, input: string): CallScreenState {
+	const typed = input.replace(/[\u0000-\u001f\u007f]/g, '');
+	if (!typed) return state;
+	return {...state, draft: (state.draft + typed).slice(0, maxDraftLength)};
+}
+
+/** Enter while typing: the line goes out (when there is one) and typing ends, so keys are commands again. */
+function sendDraft(state: CallScreenState): [CallScreenState, Effect[]] {
+	const text = cleanText(state.draft);
+	const done = {...state, draft: '', typing: false};
+	if (!text) return [done, []];
+	if (!chatAvailable(state)) {
+		return [addChat(done, {from: 'note', text: 'Not sent: no chat in this call.'}), []];
+	}
+	return [addChat(done, {from: 'me', text}), [{type: 'send-chat', text}]];
 }
 
 function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Effect[]] {
@@ -358,21 +380,16 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 	}
 	if (key.ctrl && key.input === 'c') return [{...state, quitting: true}, [{type: 'quit'}]];
 	if (state.typing) {
+		// Esc leaves the input and keeps what was typed: Tab or Enter brings it back.
 		if (key.escape) return [{...state, typing: false}, [{type: 'layout-changed'}]];
 		if (!key.return && /[\r\n]/.test(key.input)) return typeLines(state, key.input);
 		if (key.return) {
-			const text = cleanText(state.draft);
-			if (!text) return [{...state, draft: ''}, []];
-			if (!chatAvailable(state)) {
-				return [addChat({...state, draft: ''}, {from: 'note', text: 'Not sent: no chat in this call.'}), []];
-			}
-			return [addChat({...state, draft: ''}, {from: 'me', text}), [{type: 'send-chat', text}]];
+			const [next, effects] = sendDraft(state);
+			return [next, [...effects, {type: 'layout-changed'}]];
 		}
 		if (key.backspace || key.delete) return [{...state, draft: [...state.draft].slice(0, -1).join('')}, []];
 		if (key.ctrl || key.meta || key.tab) return [state, []];
-		const typed = key.input.replace(/[\u0000-\u001f\u007f]/g, '');
-		if (!typed) return [state, []];
-		return [{...state, draft: (state.draft + typed).slice(0, maxDraftLength)}, []];
+		return [typeText(state, key.input), []];
 	}
 	if (key.escape && state.help) return [{...state, help: false}, [{type: 'layout-changed'}]];
 	if (key.tab || key.return) {
@@ -381,6 +398,8 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 		if (state.protocol === 'seed' && state.phase.kind === 'in-call') {
 			return [{...state, notice: 'Chat is unavailable: the peer speaks the original format.'}, []];
 		}
+		// No chat before a call (nothing to send it to): the hints offer it only in a call.
+		if (state.phase.kind !== 'in-call') return [state, []];
 		return [{...state, typing: true, help: false}, [{type: 'layout-changed'}]];
 	}
 	switch (key.input) {

@@ -27,6 +27,11 @@ export type ScreenLayout = {
 export type LayoutWants = {
 	readonly panel: boolean;
 	readonly pip: boolean;
+	/**
+	 * Rows a panel below the video needs to show all it holds (the help): it grows past its usual
+	 * height to that, up to the whole body, so a small terminal shows every key, not the first few.
+	 */
+	readonly panelRows?: number;
 };
 
 /** Terminals at least this wide put the panel beside the video. */
@@ -51,7 +56,8 @@ export function screenLayout(cols: number, rows: number, wants: LayoutWants): Sc
 			panel = {col: cols - width, row: top, cols: width, rows: bodyRows};
 			panelSide = 'right';
 		} else {
-			const height = Math.min(bottomPanelRows, Math.max(3, Math.floor(bodyRows / 2)), bodyRows);
+			const usual = Math.min(bottomPanelRows, Math.max(3, Math.floor(bodyRows / 2)));
+			const height = Math.min(bodyRows, Math.max(usual, wants.panelRows ?? 0));
 			video = {col: 0, row: top, cols, rows: bodyRows - height};
 			panel = {col: 0, row: top + bodyRows - height, cols, rows: height};
 			panelSide = 'bottom';

@@ -1,6 +1,6 @@
 /** Small text helpers for the chrome: word wrapping to a width, and the status line's pieces. */
 import type {CallStats} from '../session/stats.js';
-import {displayWidth} from '../text/sanitize.js';
+import {cutToWidth, displayWidth} from '../text/sanitize.js';
 import {peerLabel, type CallScreenState, type Security} from './call-state.js';
 
 const graphemes = new Intl.Segmenter();
@@ -81,31 +81,53 @@ export function securityText(security: Security | undefined): string | undefined
 
 /**
  * The one-line status: what the call is doing, then its numbers. Given a width, a shorter form
- * (no kbit/s) is used when the full one does not fit.
+ * (no kbit/s, the check code without "encrypted") is used when the full one does not fit, and
+ * then whole parts go from the end (the numbers first) rather than a part being cut; when only
+ * the peer and the check code are left and still too wide, the check code comes first, whole.
  */
 export function statusText(state: CallScreenState, width = Infinity): string {
-	const full = statusParts(state, false);
-	return displayWidth(full) <= width ? full : statusParts(state, true);
+	const full = statusParts(state, false).join(' · ');
+	if (displayWidth(full) <= width) return full;
+	if (state.phase.kind === 'ended') {
+		// The lobby says why, whole; a narrow status line says its first clause, or just that.
+		const clause = `call ended: ${state.phase.reason.split(':')[0]}`;
+		return displayWidth(clause) <= width ? clause : 'call ended';
+	}
+	const parts = statusParts(state, true);
+	while (parts.length > 2 && displayWidth(parts.join(' · ')) > width) parts.pop();
+	const text = parts.join(' · ');
+	if (displayWidth(text) <= width || parts.length < 2 || state.phase.kind !== 'in-call') return text;
+	// Still too wide: the check code alone says it is encrypted.
+	if (state.security?.sas) parts[1] = `check ${state.security.sas}`;
+	// The peer's label after the check code, if a useful piece of it fits; else the code alone.
+	const first = `${parts[1]} · `;
+	return displayWidth(first) + 8 <= width
+		? first + cutToWidth(parts[0]!, width - displayWidth(first))
+		: parts[1]!;
 }
 
-function statusParts(state: CallScreenState, short: boolean): string {
+function statusParts(state: CallScreenState, short: boolean): string[] {
 	const phase = state.phase;
 	switch (phase.kind) {
 		case 'starting':
-			return state.role === 'listen' ? 'starting to listen…' : 'starting…';
+			return [state.role === 'listen' ? 'starting to listen…' : 'starting…'];
 		case 'listening':
-			return `listening on port ${phase.port}: waiting for a call`;
+			return [
+				short ? `listening on port ${phase.port}` : `listening on port ${phase.port}: waiting for a call`,
+			];
 		case 'connecting':
-			return `calling ${phase.target}…`;
+			return [`calling ${phase.target}…`];
 		case 'handshaking':
-			return state.keyChange
-				? `the key of ${state.keyChange.name} has changed: y accept · n refuse`
-				: `connecting to ${peerLabel(state)}…`;
+			return [
+				state.keyChange
+					? `the key of ${state.keyChange.name} has changed: y accept · n refuse`
+					: `connecting to ${peerLabel(state)}…`,
+			];
 		case 'ended':
-			return `call ended: ${phase.reason}`;
+			return [`call ended: ${phase.reason}`];
 		case 'in-call': {
 			const stats = state.stats;
-			const security = securityText(state.security);
+			const security = short ? shortSecurityText(state.security) : securityText(state.security);
 			const codec = stats?.codec ? ` ${stats.codec}` : '';
 			// Privacy right after the peer, so a narrow terminal cuts the numbers, not the check code.
 			return [
@@ -113,7 +135,14 @@ function statusParts(state: CallScreenState, short: boolean): string {
 				...(security ? [security] : []),
 				`${state.protocol ?? '?'}${codec}`,
 				...formatStats(stats, short),
-			].join(' · ');
+			];
 		}
 	}
+}
+
+/** The status line's word on privacy when room is short: without "secret verified". */
+function shortSecurityText(security: Security | undefined): string | undefined {
+	if (!security) return undefined;
+	if (!security.encrypted) return 'not encrypted';
+	return ['encrypted', ...(security.sas ? [`check ${security.sas}`] : [])].join(' · ');
 }

@@ -3,7 +3,9 @@ import {EventEmitter} from 'node:events';
 import {PassThrough, Writable} from 'node:stream';
 import {test} from 'node:test';
 import {runPlay, type PlayOptions} from '../../source/commands/play.js';
+import {statusLine} from '../../source/terminal/show-source.js';
 import {maxQueuedBytes} from '../../source/terminal/sink.js';
+import {VirtualTerminal} from '../render/virtual-terminal.js';
 
 /** Plays a file with no terminal on either side (unless given), and what it said on stderr. */
 async function play(options: Partial<PlayOptions> & Pick<PlayOptions, 'file' | 'size'>) {
@@ -148,5 +150,125 @@ test('play given a still image says how to show one', async () => {
 	assert.equal(
 		said,
 		'media/still.png is a still image, not a video: facetty preview --camera media/still.png shows it.\n',
+	);
+});
+
+/** A terminal the size given, drawing into a VirtualTerminal and answering DA1 at once. */
+class ModelTerminal extends EventEmitter {
+	readonly isTTY = true;
+	readonly writableLength = 0;
+	readonly screen: VirtualTerminal;
+	written = '';
+	constructor(
+		private readonly input: PassThrough,
+		readonly columns: number,
+		readonly rows: number,
+	) {
+		super();
+		this.screen = new VirtualTerminal(columns, rows, {char: ' ', fg: -1, bg: -1});
+	}
+
+	write(data: string | Uint8Array): boolean {
+		const text = typeof data === 'string' ? data : Buffer.from(data).toString();
+		this.written += text;
+		this.screen.write(text);
+		if (text.includes('\x1b[c')) setImmediate(() => this.input.write('\x1b[?62;22c'));
+		return true;
+	}
+
+	row(row: number): string {
+		return Array.from({length: this.columns}, (_, col) => this.screen.cell(col, row).char).join('');
+	}
+}
+
+function ttyInput() {
+	const input = Object.assign(new PassThrough(), {
+		isTTY: true,
+		setRawMode: () => input,
+		ref: () => input,
+		unref: () => input,
+	});
+	return input;
+}
+
+test('a file that cannot open, or opens to no picture, writes nothing to the output: a pipe or a terminal', async () => {
+	for (const file of ['media/no-such-clip.mp4', 'media/screenshot.svg']) {
+		for (const terminal of [false, true]) {
+			const input = ttyInput();
+			let piped = '';
+			const output = terminal
+				? new ModelTerminal(input, 40, 12)
+				: new Writable({
+						write(chunk: Buffer, _encoding, done) {
+							piped += chunk.toString();
+							done();
+						},
+					});
+			const errors = new PassThrough();
+			let said = '';
+			errors.on('data', (chunk: Buffer) => (said += chunk.toString()));
+			const code = await runPlay({
+				file,
+				color: 'truecolor',
+				input: (terminal ? input : new PassThrough()) as unknown as NodeJS.ReadStream,
+				output: output as unknown as NodeJS.WriteStream,
+				errorOutput: errors,
+			});
+			const where = `${file} into ${terminal ? 'a terminal' : 'a pipe'}`;
+			assert.equal(code, 1, where);
+			assert.equal(output instanceof ModelTerminal ? output.written : piped, '', where);
+			assert.match(said, /^\S[^\n]*\n$/, where);
+		}
+	}
+});
+
+test('play on a terminal keeps its last row for a status line saying how to quit; q quits and gives the terminal back', async () => {
+	const input = ttyInput();
+	const output = new ModelTerminal(input, 40, 12);
+	const played = runPlay({
+		file: 'media/clip.mp4',
+		loop: true,
+		color: 'truecolor',
+		input: input as unknown as NodeJS.ReadStream,
+		output: output as unknown as NodeJS.WriteStream,
+		errorOutput: new PassThrough(),
+	});
+	try {
+		const deadline = Date.now() + 20_000;
+		while (!/[▀▄]/.test(output.row(5)) || !output.row(11).includes('quit')) {
+			assert.ok(
+				Date.now() < deadline,
+				`no picture and status line; rows:\n${output.row(5)}\n${output.row(11)}`,
+			);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		assert.ok(output.screen.alternateScreen);
+		assert.match(output.row(11), /^ playing media\/clip\.mp4 +q, Ctrl\+C: quit$/);
+		// The picture stays above it: no block glyph on the status row.
+		assert.doesNotMatch(output.row(11), /[▀▄█]/);
+	} finally {
+		// A looping clip ends only when asked: q, whatever happened above.
+		input.write('q');
+	}
+	assert.equal(await played, 0);
+	assert.equal(output.screen.alternateScreen, false);
+	assert.equal(output.screen.cursorVisible, true);
+});
+
+test('the status line fits any width: the keys whole, the title whole or cut to no fewer than a dozen columns', () => {
+	for (let cols = 4; cols <= 80; cols++) {
+		const line = statusLine('playing media/clip.mp4', true, cols).replace(/\x1b\[[0-9;]*m/g, '');
+		assert.ok(line.length <= cols, `${cols}: "${line}"`);
+		assert.match(
+			line,
+			cols >= 16 ? /q, Ctrl\+C: quit$/ : cols >= 7 ? /q quit$/ : /^ *$/,
+			`${cols}: "${line}"`,
+		);
+		const title = line.trim().replace(/ *(q, Ctrl\+C: quit|q quit)$/, '');
+		assert.ok(title === '' || title.length >= 12, `${cols}: "${line}"`);
+	}
+	assert.match(
+		statusLine('preview: \x1b[31mevil', false, 40),
+		/^\x1b\[2m preview: evil +Ctrl\+C: quit\x1b\[22m$/,
 	);
 });

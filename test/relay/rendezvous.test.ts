@@ -14,6 +14,7 @@ import {
 	maxLineBytes,
 	parseReply,
 	parseRequest,
+	requestStart,
 	type Reply,
 	type Request,
 } from '../../source/relay/rendezvous.js';
@@ -141,4 +142,29 @@ test('requests the relay must refuse', () => {
 		text: 'the future',
 	});
 	assert.ok('error' in parseReply('ok 0'));
+});
+
+test('the relay reader refuses at the first byte that cannot start a request (a facetty caller says "done", no newline)', () => {
+	for (const bytes of [
+		'done',
+		'FTYS',
+		'FTY2',
+		'SSH-2.0',
+		'FTYR2 open 3f\n',
+		'FTYR\n',
+		'GET / HTTP/1.1\r\n',
+	]) {
+		const reader = new LineReader(requestStart);
+		assert.deepEqual(reader.push(Buffer.from(bytes)), {error: 'a start other than FTYR1'}, bytes);
+	}
+	// A real request, in any chunking, is read as before.
+	fc.assert(
+		fc.property(request, fc.array(fc.nat(40), {maxLength: 6}), (req, cuts) => {
+			const reader = new LineReader(requestStart);
+			let result;
+			for (const piece of chunk(encodeRequest(req), cuts)) result ??= reader.push(piece);
+			assert.ok(result && 'line' in result);
+			assert.deepEqual(parseRequest(result.line), {...req});
+		}),
+	);
 });

@@ -125,7 +125,12 @@ test('garbage, silence and bytes before pairing are refused with a line, and oth
 		await raw(relay.port, Buffer.from('FTYR1 open 2a\ndone')),
 		/^err bad-request .*before pairing/,
 	);
-	assert.match(await raw(relay.port, Buffer.alloc(1000, 0x41)), /^err bad-request .*longer than/);
+	assert.match(
+		await raw(relay.port, Buffer.from(`FTYR1 ${'A'.repeat(1000)}`)),
+		/^err bad-request .*longer than/,
+	);
+	// A facetty caller's greeting answer (no newline) is refused at once, not after the timeout.
+	assert.match(await raw(relay.port, Buffer.from('done')), /^err bad-request .*other than FTYR1\n$/);
 	assert.match(await raw(relay.port, undefined), /^err bad-request no request in time/);
 	// An owner that speaks before anyone joined loses its channel.
 	const socket = net.connect({host: '127.0.0.1', port: relay.port});

@@ -47,39 +47,60 @@ test('a caller whose call ended offers to call again with r or Enter, not otherw
 	assert.deepEqual(state.phase, {kind: 'connecting', target: 'h:1'});
 });
 
-test('chat: Tab opens the input, typing edits it, Enter sends and clears, Esc goes back', () => {
+test('chat: Tab opens the input, typing edits it, Enter sends and leaves it, so q quits again', () => {
 	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
 	[state] = run(state, key('', {tab: true}), key('h'), key('i'), key('x'), key('', {backspace: true}));
 	assert.equal(state.typing, true);
 	assert.equal(state.draft, 'hi');
 	let effects: Effect[];
 	[state, effects] = run(state, key('', {return: true}));
-	assert.deepEqual(effects, [{type: 'send-chat', text: 'hi'}]);
+	assert.deepEqual(effects, [{type: 'send-chat', text: 'hi'}, {type: 'layout-changed'}]);
 	assert.equal(state.draft, '');
+	assert.equal(state.typing, false);
 	assert.deepEqual(state.chat.at(-1), {from: 'me', text: 'hi'});
-	// While typing, q and p are letters, not commands.
-	[state, effects] = run(state, key('q'), key('p'));
-	assert.deepEqual(effects, []);
+	// After sending, q is the command again, as the hint line says.
+	assert.deepEqual(run(state, key('q'))[1], [{type: 'quit'}]);
+	// Enter opens the input again; while typing, q and p are letters, not commands.
+	[state, effects] = run(state, key('', {return: true}), key('q'), key('p'));
+	assert.deepEqual(effects, [{type: 'layout-changed'}]);
 	assert.equal(state.draft, 'qp');
+	// Esc leaves the input and keeps the draft; Enter on an empty input just leaves it.
 	[state] = run(state, key('', {escape: true}));
 	assert.equal(state.typing, false);
+	assert.equal(state.draft, 'qp');
 	assert.deepEqual(run(state, key('q'))[1], [{type: 'quit'}]);
+	[state] = run(state, key('', {tab: true}), key('', {backspace: true}), key('', {backspace: true}));
+	[state, effects] = run(state, key('', {return: true}));
+	assert.equal(state.typing, false);
+	assert.deepEqual(effects, [{type: 'layout-changed'}]);
+	assert.equal(state.chat.at(-1)?.text, 'hi');
 });
 
-test('keys that arrive together (a paste, a slow SSH link) still send at each line break', () => {
+test('no chat input before a call: Tab and Enter do nothing in the lobby', () => {
+	const lobby = run(initialCallState('listen', 'test'), {type: 'listening', addresses: ['h'], port: 1})[0];
+	const [state, effects] = run(lobby, key('', {tab: true}), key('', {return: true}));
+	assert.equal(state.typing, false);
+	assert.deepEqual(effects, []);
+});
+
+test('keys that arrive together (a paste, a slow SSH link) send at each line break and are never commands', () => {
 	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
 	[state] = run(state, key('', {tab: true}));
 	let effects: Effect[];
 	[state, effects] = run(state, key('hello demo\r'));
-	assert.deepEqual(effects, [{type: 'send-chat', text: 'hello demo'}]);
+	assert.deepEqual(effects, [{type: 'send-chat', text: 'hello demo'}, {type: 'layout-changed'}]);
 	assert.equal(state.draft, '');
-	[state, effects] = run(state, key('one\r\ntwo\nthr'));
+	assert.equal(state.typing, false);
+	[state] = run(state, key('', {tab: true}));
+	// A pasted "q" after a line break is text, not quit; text after the last break stays typed.
+	[state, effects] = run(state, key('one\r\nq two\nq'));
 	assert.deepEqual(effects, [
 		{type: 'send-chat', text: 'one'},
-		{type: 'send-chat', text: 'two'},
+		{type: 'send-chat', text: 'q two'},
 	]);
-	assert.equal(state.draft, 'thr');
+	assert.equal(state.draft, 'q');
 	assert.equal(state.typing, true);
+	assert.equal(state.quitting, false);
 });
 
 test('with a seed peer chat is unavailable, said in the chat and on Tab', () => {

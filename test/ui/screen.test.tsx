@@ -10,7 +10,8 @@ import {
 	type CallScreenState,
 } from '../../source/ui/call-state.js';
 import {statusText} from '../../source/ui/text.js';
-import {CallScreenView, callScreenLayout} from '../../source/ui/call-screen.js';
+import {callStats} from '../session/helpers.js';
+import {CallScreenView, callScreenLayout, helpLines, newestMessages} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
 
 function state(...actions: CallAction[]): CallScreenState {
@@ -129,14 +130,34 @@ test('the call screen fits tiny terminals without breaking lines', () => {
 	}
 });
 
-test('on a small terminal the help shows its first keys (how to quit), not its last ones', () => {
-	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'key', key: {input: '?'}});
-	assert.equal(s.help, true);
-	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
-	const frame = view.lastFrame() ?? '';
-	assert.match(frame, /Keys/);
-	assert.match(frame, /q, Ctrl\+C +hang up and quit/);
-	view.unmount();
+test('the help shows every key once, even at 40x12, in lines that fit; Esc is said once', () => {
+	for (const role of ['call', 'listen'] as const) {
+		for (const size of [
+			{cols: 40, rows: 12},
+			{cols: 80, rows: 24},
+			{cols: 160, rows: 48},
+		]) {
+			let s = reduceCall(
+				role === 'call'
+					? initialCallState('call', 'test', '10.0.0.9:5000')
+					: initialCallState('listen', 'test'),
+				{type: 'call-started', protocol: 'v2'},
+			)[0];
+			s = reduceCall(s, {type: 'key', key: {input: '?'}})[0];
+			assert.equal(s.help, true);
+			const view = render(<CallScreenView state={s} size={size} />);
+			const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+			const text = lines.join('\n');
+			const where = `${role} ${size.cols}x${size.rows}`;
+			assert.ok(lines.length <= size.rows, where);
+			for (const line of lines) assert.ok(textWidth(line) <= size.cols, `${where}: "${line}"`);
+			for (const [key] of helpLines(role))
+				assert.ok(text.includes(key), `${where}: ${key} missing:\n${text}`);
+			assert.equal(text.split('Esc').length - 1, 2, `${where}: Esc in the chat line and the close line`);
+			assert.match(text, /q, Ctrl\+C +hang up and quit/);
+			view.unmount();
+		}
+	}
 });
 
 test('the lobby text stays clear of your own picture, which covers its corner', () => {
@@ -187,6 +208,81 @@ test('on a narrow terminal the key hints keep quitting and the help', () => {
 		<CallScreenView state={state({type: 'call-started', protocol: 'v2'})} size={{cols: 40, rows: 12}} />,
 	);
 	const lines = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-	assert.match(lines.at(-1)!, /q quit · Tab chat · \? help/);
+	assert.match(lines.at(-1)!, /q quit · Enter chat · \? help/);
+	view.unmount();
+	// Narrower still: fewer keys, each whole, never a cut one.
+	for (const cols of [12, 16, 20, 24, 30]) {
+		for (const s of [
+			state({type: 'call-started', protocol: 'v2'}),
+			state({type: 'call-started', protocol: 'v2'}, {type: 'key', key: {input: '', tab: true}}),
+			state({type: 'call-ended', reason: 'the peer hung up', failed: false}),
+		]) {
+			const narrow = render(<CallScreenView state={s} size={{cols, rows: 8}} />);
+			const last = (narrow.lastFrame() ?? '')
+				.replace(/\x1b\[[0-9;]*m/g, '')
+				.split('\n')
+				.at(-1)!;
+			assert.match(last, /q quit|Esc/, `${cols}: "${last}"`);
+			assert.doesNotMatch(last, /…/, `${cols}: "${last}"`);
+			narrow.unmount();
+		}
+	}
+});
+
+test('at 40 columns the status line keeps the check code whole and drops whole numbers, never cutting one', () => {
+	const s = state(
+		{
+			type: 'call-started',
+			protocol: 'v2',
+			security: {encrypted: true, sas: '959 809', verifiedBySecret: true, peerKey: 'new'},
+		},
+		{type: 'stats', stats: callStats({bytes_in: 125_000, bytes_out: 50_000, dropped: 3, rtt_ms: 2})},
+	);
+	for (const cols of [40, 52, 64, 80]) {
+		const view = render(<CallScreenView state={s} size={{cols, rows: 12}} />);
+		const status = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!;
+		assert.match(status, /check 959 809/, `${cols}: ${status}`);
+		assert.doesNotMatch(status, /…/, `${cols}: ${status}`);
+		view.unmount();
+	}
+});
+
+test('a call that never started ends in the lobby alone: the reason whole, no chat pane saying it again', () => {
+	const reason = 'could not reach 127.0.0.1:47901: nothing listens on that port (connection refused)';
+	const s = state({type: 'call-ended', reason, failed: true});
+	assert.equal(s.chat.length, 0);
+	for (const size of [
+		{cols: 40, rows: 12},
+		{cols: 80, rows: 24},
+	]) {
+		const view = render(<CallScreenView state={s} size={size} />);
+		const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+		assert.match(
+			text.replace(/\s+/g, ' '),
+			/Call ended: could not reach 127\.0\.0\.1:47901: nothing listens on that port \(connection refused\)/,
+		);
+		assert.equal(text.split('nothing listens').length, 2, `said once at ${size.cols}x${size.rows}:\n${text}`);
+		// Nothing cut (the camera's "starting…" is a whole word).
+		assert.doesNotMatch(text.replace('starting camera test…', ''), /…/);
+		view.unmount();
+	}
+});
+
+test('the chat pane shows whole messages: an older one that fits only in part is left out, not cut', () => {
+	assert.deepEqual(newestMessages([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']], 4), ['b1', 'c1', 'c2']);
+	assert.deepEqual(newestMessages([['a1'], ['b1', 'b2', 'b3', 'b4', 'b5']], 3), ['b3', 'b4', 'b5']);
+	const s = state(
+		{
+			type: 'call-started',
+			protocol: 'v2',
+			security: {encrypted: true, sas: '929 485', verifiedBySecret: false, peerKey: 'new'},
+		},
+		{type: 'chat-received', text: 'hello there'},
+	);
+	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
+	const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+	assert.match(text, /peer: hello there/);
+	// The check code's note either shows from its start or not at all.
+	if (/nobody is in the middle/.test(text)) assert.match(text, /Check code 929 485/);
 	view.unmount();
 });
