@@ -64,6 +64,8 @@ test(
 
 			// A file that is not there: typed, then the field left; the thumbnail says so instead.
 			tmux.text('setup', '\x7f'.repeat(10) + '/nonexistent/nothing.mp4');
+			// Tab only once the text is in: a Tab read in the same burst as the text is dropped.
+			await tmux.waitFor('setup', (t) => t.includes('nothing.mp4'), 10_000, 'the file typed');
 			tmux.keys('setup', 'Tab');
 			const text = await tmux.waitFor(
 				'setup',
