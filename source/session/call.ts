@@ -204,6 +204,7 @@ export class Call extends EventEmitter<CallEvents> {
 	private lastReceivedAt = Date.now();
 	private timer: NodeJS.Timeout | undefined;
 	private statsTimer: NodeJS.Timeout | undefined;
+	private silenceRecheck: NodeJS.Immediate | undefined;
 	private readonly statsFile: StatsFile | undefined;
 	private endInfo: CallEnd | undefined;
 	private attachedAt = 0;
@@ -426,7 +427,8 @@ export class Call extends EventEmitter<CallEvents> {
 		}
 	}
 
-	private tick(): void {
+	private tick(afterReading = false): void {
+		if (this.endInfo) return;
 		const now = Date.now();
 		const inCall = this.state === 'in-call';
 		// Handshake: a total budget, so a byte a second cannot hold the listener. In a v2 call: time
@@ -446,6 +448,15 @@ export class Call extends EventEmitter<CallEvents> {
 		// The seed format has no keep-alive: a seed peer may fall silent between frames, not inside one.
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {
+			// The verdict waits for this turn's reading: after a stall (a busy machine, a laptop
+			// lid), timers run before the bytes already waiting in the socket are read.
+			if (!this.silenceRecheck) {
+				this.silenceRecheck = setImmediate(() => {
+					this.silenceRecheck = undefined;
+					this.tick(true);
+				});
+			}
+			if (!afterReading) return;
 			const what = this.state === 'in-call' ? 'sent nothing' : 'did not finish the handshake';
 			this.finish(
 				`the peer ${what} for ${Math.round(silentFor / 1000)} s`,
@@ -471,11 +482,15 @@ export class Call extends EventEmitter<CallEvents> {
 		this.endInfo = error ? {reason, error} : {reason};
 		clearInterval(this.timer);
 		clearInterval(this.statsTimer);
+		clearImmediate(this.silenceRecheck);
 		if (this.socket) {
 			const socket = this.socket;
 			socket.end();
-			// A peer that never reads must not keep the socket alive.
-			setTimeout(() => socket.destroy(), 1000).unref();
+			// Until the peer closes too: closed while its bytes still come, the socket answers them with
+			// a reset, and a peer whose machine stalled a moment would see that instead of our goodbye.
+			// A peer that never closes must not keep it open (the original script never does).
+			const lingerMs = this.protocol === 'v2' ? 5000 : 1000;
+			setTimeout(() => socket.destroy(), lingerMs).unref();
 		}
 		this.emitStatsFinal();
 		this.setState('ended');

@@ -76,6 +76,38 @@ test('faults: a peer killed mid-frame ends the call with "closed in the middle o
 	await takesACall(l);
 });
 
+test('faults: a peer that stalls (its machine busy) as we hang up still reads our goodbye, not a reset', async () => {
+	// Not the suite's short idle timeout: the CLI peer in its own process may be slow to start.
+	const l = await listener({idleTimeoutMs: 30_000});
+	const accepted = new Promise<Call>((resolve) => l.once('call', resolve));
+	const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-faults-'));
+	cleanups.push(() => fs.rmSync(configHome, {recursive: true, force: true}));
+	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
+	const child = spawnTracked(
+		process.execPath,
+		['--import', 'tsx', cli, 'call', `127.0.0.1:${l.port}`, '--camera', 'test'],
+		{...process.env, XDG_CONFIG_HOME: configHome},
+	);
+	let output = '';
+	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const accepter = await withTimeout(accepted, 60_000, 'the CLI to call');
+	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
+	await nextFrames(accepter, 3, 20_000);
+	// The caller's process gets no CPU for 2.5 s (SIGSTOP: a loaded machine, a laptop lid) while we
+	// hang up; its camera keeps it sending once it runs again, before it has read our goodbye.
+	child.kill('SIGSTOP');
+	accepter.hangUp('time for dinner');
+	stop();
+	await sleep(2500);
+	child.kill('SIGCONT');
+	const code = await withTimeout(exit, 15_000, 'the CLI to exit');
+	assert.match(output, /call ended: the peer hung up \(time for dinner\)/, output);
+	assert.equal(code, 0, output);
+});
+
 test('faults: the camera lost mid-call: no more frames, but the call stays up and keeps measuring', async () => {
 	const l = await listener();
 	const accepted = nextCall(l);
@@ -95,6 +127,27 @@ test('faults: the camera lost mid-call: no more frames, but the call stays up an
 	const again = feed(accepter, (i) => patternFrame(8, 8, i));
 	await nextFrames(caller, 3);
 	again();
+	caller.hangUp();
+	await ended(accepter);
+});
+
+test('faults: our process stalls longer than the idle timeout: what the peer sent meanwhile is read before silence is judged', async () => {
+	const l = await listener();
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {codec: 'raw', idleTimeoutMs: 1500});
+	cleanups.push(() => caller.hangUp());
+	const accepter = await accepted;
+	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
+	await nextFrames(caller, 3);
+	// The event loop blocked for 2.5 s (a loaded machine, a laptop lid): afterwards the timers run
+	// before the bytes that arrived (and those sent as the peer's timers run) are read.
+	const until = Date.now() + 2500;
+	while (Date.now() < until);
+	await nextFrames(caller, 3);
+	assert.equal(caller.state, 'in-call');
+	assert.equal(accepter.state, 'in-call');
+	stop();
 	caller.hangUp();
 	await ended(accepter);
 });
