@@ -117,8 +117,12 @@ test(
 			assert.equal(codes[0], codes[1]);
 
 			// Chat one way, then the other.
+			// Each key only once the screen shows the last one taken: keys read in one burst are text
+			// (Tab and a message, Esc and q: Alt-q).
+			const typing = (t: string) => t.includes('Enter send · Esc back to video');
+			const watching = (t: string) => t.includes('Tab chat');
 			tmux.keys('caller', 'Tab');
-			await sleep(300);
+			await tmux.waitFor('caller', typing, 10_000, 'the chat input');
 			tmux.text('caller', 'hello from the caller');
 			tmux.keys('caller', 'Enter');
 			await tmux.waitFor(
@@ -128,14 +132,14 @@ test(
 				'the chat message',
 			);
 			tmux.keys('listener', 'Tab');
-			await sleep(300);
+			await tmux.waitFor('listener', typing, 10_000, 'the chat input');
 			tmux.text('listener', 'and back');
 			tmux.keys('listener', 'Enter');
 			await tmux.waitFor('caller', (t) => t.includes('peer: and back'), 10_000, 'the reply');
 
 			// Quit: Esc leaves the chat input, q hangs up; the terminal is the shell's again.
 			tmux.keys('caller', 'Escape');
-			await sleep(300);
+			await tmux.waitFor('caller', watching, 10_000, 'the video again');
 			tmux.keys('caller', 'q');
 			await tmux.waitFor('caller', (t) => t.includes('CALLER-EXIT 0'), 10_000, 'the caller to exit');
 			assert.equal(tmux.display('caller', '#{alternate_on}'), '0');

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -16,6 +15,7 @@ import {dial, listen, type Listener} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
 import {ended, feed, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
 import {sleep} from '../hostile/attacks.js';
+import {freePort} from '../e2e/tmux.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -108,14 +108,21 @@ test('faults: a peer that stalls (its machine busy) as we hang up still reads ou
 	assert.equal(code, 0, output);
 });
 
-test('faults: the camera lost mid-call: no more frames, but the call stays up and keeps measuring', async () => {
+/** A raw call with a short idle timeout, the listener's camera feeding it, its frames arriving. */
+async function feedingCall(): Promise<{caller: Call; accepter: Call; stop: () => void}> {
 	const l = await listener();
 	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', l.port, {codec: 'raw', idleTimeoutMs: 1500});
 	cleanups.push(() => caller.hangUp());
 	const accepter = await accepted;
 	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
 	await nextFrames(caller, 3);
+	return {caller, accepter, stop};
+}
+
+test('faults: the camera lost mid-call: no more frames, but the call stays up and keeps measuring', async () => {
+	const {caller, accepter, stop} = await feedingCall();
 	stop(); // the camera is gone: the sender has nothing more to send
 	const framesAtLoss = caller.meter.framesIn;
 	await sleep(2500); // longer than the idle timeout: pings must keep the call alive
@@ -132,14 +139,7 @@ test('faults: the camera lost mid-call: no more frames, but the call stays up an
 });
 
 test('faults: our process stalls longer than the idle timeout: what the peer sent meanwhile is read before silence is judged', async () => {
-	const l = await listener();
-	const accepted = nextCall(l);
-	const caller = dial('127.0.0.1', l.port, {codec: 'raw', idleTimeoutMs: 1500});
-	cleanups.push(() => caller.hangUp());
-	const accepter = await accepted;
-	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
-	cleanups.push(stop);
-	await nextFrames(caller, 3);
+	const {caller, accepter, stop} = await feedingCall();
 	// The event loop blocked for 2.5 s (a loaded machine, a laptop lid): afterwards the timers run
 	// before the bytes that arrived (and those sent as the peer's timers run) are read.
 	const until = Date.now() + 2500;
@@ -260,12 +260,7 @@ test('faults: the link cut and restored (network namespace, ip link down/up)', a
 });
 
 test('faults: the CLI listener with stdout not a terminal and TERM=dumb takes a call and quits cleanly', async () => {
-	const port = await new Promise<number>((resolve) => {
-		const probe = net.createServer().listen(0, '127.0.0.1', () => {
-			const p = (probe.address() as net.AddressInfo).port;
-			probe.close(() => resolve(p));
-		});
-	});
+	const port = await freePort();
 	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
 	const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-faults-'));
 	cleanups.push(() => fs.rmSync(configHome, {recursive: true, force: true}));
