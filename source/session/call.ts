@@ -486,11 +486,10 @@ export class Call extends EventEmitter<CallEvents> {
 		if (this.socket) {
 			const socket = this.socket;
 			socket.end();
-			// Until the peer closes too: closed while its bytes still come, the socket answers them with
-			// a reset, and a peer whose machine stalled a moment would see that instead of our goodbye.
-			// A peer that never closes must not keep it open (the original script never does).
-			const lingerMs = this.protocol === 'v2' ? 5000 : 1000;
-			setTimeout(() => socket.destroy(), lingerMs).unref();
+			// Until the peer closes too, for a while: closed while its bytes still come, the socket
+			// answers them with a reset, which a peer that stalled a moment reads before our goodbye.
+			// A peer that never reads or never closes must not keep the socket alive.
+			setTimeout(() => socket.destroy(), 1000).unref();
 		}
 		this.emitStatsFinal();
 		this.setState('ended');
