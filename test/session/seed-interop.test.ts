@@ -18,16 +18,18 @@
 import assert from 'node:assert/strict';
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import type {Frame} from '../../source/frame.js';
 import {loadOpenCv} from '../../source/opencv.js';
+import {encodeSeedFrame, encodeSeedShape, SeedParser} from '../../source/protocol/seed.js';
 import type {Call} from '../../source/session/call.js';
 import {dial, listen} from '../../source/session/connect.js';
 import {firstFrameGraceMs} from '../../source/session/seed-link.js';
-import {ended, meanAbsoluteDifference, nextFrames, patternFrame, withTimeout} from './helpers.js';
+import {ended, feed, meanAbsoluteDifference, nextFrames, patternFrame, withTimeout} from './helpers.js';
 import {freePort} from '../e2e/tmux.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -233,3 +235,42 @@ for (const peer of peers) {
 		await ended(call);
 	});
 }
+
+test("after its first frame to the script facetty pauses (the script's window opens meanwhile)", async () => {
+	// An accepter that answers as the script does, with facetty's own parser reading what comes.
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+	const arrivals: number[] = [];
+	server.once('connection', (socket) => {
+		const shape = {rows: 4, cols: 4};
+		const parser = new SeedParser();
+		let greeted = false;
+		socket.write('done');
+		socket.on('data', (chunk: Buffer) => {
+			if (!greeted) {
+				// The caller's "done", then our shape and a frame: it sends frames after ours.
+				greeted = true;
+				socket.write(Buffer.concat([encodeSeedShape(shape), encodeSeedFrame(shape, new Uint8Array(48))]));
+				chunk = chunk.subarray(4);
+			}
+			for (const event of parser.push(chunk)) if (event.type === 'frame') arrivals.push(Date.now());
+		});
+	});
+	const call = dial('127.0.0.1', (server.address() as net.AddressInfo).port, {protocol: 'seed'});
+	cleanups.push(() => call.hangUp());
+	const stop = feed(call, () => ({...ourPattern, capturedAt: Date.now()}));
+	cleanups.push(stop);
+	await withTimeout(
+		(async () => {
+			while (arrivals.length < 4) await new Promise((resolve) => setTimeout(resolve, 20));
+		})(),
+		20_000,
+		'four frames',
+	);
+	// A lower bound only (a loaded machine makes the pause longer, never shorter): long enough for
+	// a window to open, where the camera's pace would send the next frame within 33 ms.
+	const pause = arrivals[1]! - arrivals[0]!;
+	assert.ok(pause >= 500, `pause ${pause} ms`);
+	call.hangUp();
+});
