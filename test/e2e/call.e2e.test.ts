@@ -106,7 +106,9 @@ test(
 				status,
 				/127\.0\.0\.1:\d+ · encrypted · check \d{3} \d{3} · v2 jpeg\S* · in \d+ fps .*· out \d+ fps/,
 			);
-			assert.match(status, /rtt \d+ ms · screen \d+ ms · dropped \d+/);
+			// At 120 columns the line is cut with an ellipsis when a loaded machine's numbers are wide
+			// (rtt 218 ms): the last field may be cut.
+			assert.match(status, /rtt \d+ ms · screen \d+ ms · dropped (\d+|…)/);
 			// Both screens show the same check code, and say what it is for.
 			const codes = (['listener', 'caller'] as const).map((side) => {
 				const screen = tmux.capture(side);
