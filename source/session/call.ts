@@ -64,6 +64,7 @@ export class Call extends EventEmitter<CallEvents> {
 	private lastReceivedAt = Date.now();
 	private timer: NodeJS.Timeout | undefined;
 	private statsTimer: NodeJS.Timeout | undefined;
+	private silenceRecheck: NodeJS.Immediate | undefined;
 	private readonly statsFile: StatsFile | undefined;
 	private endInfo: CallEnd | undefined;
 	private attachedAt = 0;
@@ -286,7 +287,8 @@ export class Call extends EventEmitter<CallEvents> {
 		}
 	}
 
-	private tick(): void {
+	private tick(afterReading = false): void {
+		if (this.endInfo) return;
 		const now = Date.now();
 		const inCall = this.state === 'in-call';
 		// Handshake: a total budget, so a byte a second cannot hold the listener. In a v2 call: time
@@ -306,6 +308,15 @@ export class Call extends EventEmitter<CallEvents> {
 		// The seed format has no keep-alive: a seed peer may fall silent between frames, not inside one.
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {
+			// The verdict waits for this turn's reading: after a stall (a busy machine, a laptop
+			// lid), timers run before the bytes already waiting in the socket are read.
+			if (!this.silenceRecheck) {
+				this.silenceRecheck = setImmediate(() => {
+					this.silenceRecheck = undefined;
+					this.tick(true);
+				});
+			}
+			if (!afterReading) return;
 			const what = this.state === 'in-call' ? 'sent nothing' : 'did not finish the handshake';
 			const sentence = `the peer ${what} for ${Math.round(silentFor / 1000)} s`;
 			this.finish(sentence, new ProtocolError('timeout', sentence));
@@ -329,10 +340,13 @@ export class Call extends EventEmitter<CallEvents> {
 		this.endInfo = error ? {reason, error} : {reason};
 		clearInterval(this.timer);
 		clearInterval(this.statsTimer);
+		clearImmediate(this.silenceRecheck);
 		if (this.socket) {
 			const socket = this.socket;
 			socket.end();
-			// A peer that never reads must not keep the socket alive.
+			// Until the peer closes too, for a while: closed while its bytes still come, the socket
+			// answers them with a reset, which a peer that stalled a moment reads before our goodbye.
+			// A peer that never reads or never closes must not keep the socket alive.
 			setTimeout(() => socket.destroy(), 1000).unref();
 		}
 		this.emitStatsFinal();

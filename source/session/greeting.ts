@@ -370,7 +370,12 @@ export async function callerGreeting(
 	const track = (next: Duplex) => {
 		stream = next;
 	};
-	call.once('ended', () => stream.destroy());
+	// Ended during the greeting: the connection is closed here. Once the call took it (attach sets
+	// its protocol), the call closes it after its goodbye: destroyed at once, it could answer the
+	// peer's last bytes with a reset that the peer reads before the goodbye.
+	call.once('ended', () => {
+		if (call.protocol === undefined) stream.destroy();
+	});
 	const greetingMs = timeoutOf(options, greetingDeadlines.greetingMs);
 	try {
 		call.setState('handshaking');
@@ -458,7 +463,12 @@ export async function accepterGreeting(call: Call, socket: net.Socket): Promise<
 	const track = (next: Duplex) => {
 		stream = next;
 	};
-	call.once('ended', () => stream.destroy());
+	// Ended during the greeting: the connection is closed here. Once the call took it (attach sets
+	// its protocol), the call closes it after its goodbye: destroyed at once, it could answer the
+	// peer's last bytes with a reset that the peer reads before the goodbye.
+	call.once('ended', () => {
+		if (call.protocol === undefined) stream.destroy();
+	});
 	try {
 		call.setState('handshaking');
 		socket.write(seedGreeting);

@@ -52,18 +52,33 @@ export function ephemeralIdentity(): Identity {
 }
 
 /**
- * Loads the identity from `configDir`, making it (and the directory, 0700) on first use. The key
- * file is written 0600 with O_EXCL, so two processes starting at once cannot both write one; a
- * key file others can read is refused, as ssh refuses one.
+ * Loads the identity from `configDir`, making it (and the directory, 0700) on first use. A new key
+ * is written whole to a file of its own (0600) and then linked into place, which fails if a key is
+ * there: two processes starting at once cannot both make one, and neither reads the other's key
+ * half-written (O_EXCL on the key file itself would show it empty for a moment). A key file others
+ * can read is refused, as ssh refuses one.
  */
 export function loadIdentity(configDir: string): Identity {
 	secureConfigDir(configDir);
 	const file = path.join(configDir, identityFileName);
-	try {
+	if (!fs.existsSync(file)) {
 		const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({format: 'pem', type: 'pkcs8'});
-		fs.writeFileSync(file, pem, {mode: 0o600, flag: 'wx'});
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		const temporary = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}`;
+		try {
+			fs.writeFileSync(temporary, pem, {mode: 0o600, flag: 'wx'});
+			try {
+				fs.linkSync(temporary, file);
+			} catch (error) {
+				const code = (error as NodeJS.ErrnoException).code;
+				if (code === 'EEXIST') throw error;
+				// A file system without hard links: create-exclusive, as close as it gets.
+				fs.writeFileSync(file, pem, {mode: 0o600, flag: 'wx'});
+			}
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		} finally {
+			fs.rmSync(temporary, {force: true});
+		}
 	}
 	const stat = fs.statSync(file);
 	if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {

@@ -49,16 +49,21 @@ test(
 			);
 			tmux.keys('setup', 'Left');
 			await tmux.waitFor('setup', (t) => /Preview: test\b/.test(t), 10_000, 'the test pattern chosen');
+			// One capture for all that follows: the one that showed the picture (a later one may catch
+			// the thumbnail between two pictures).
+			let cells = parseCapture(tmux.capture('setup', true));
 			await tmux.waitFor(
 				'setup',
-				() => pictureCells().count > rect.cols * rect.rows * 0.6,
+				() => {
+					cells = parseCapture(tmux.capture('setup', true));
+					return halfBlockStats(cells, rect).count > rect.cols * rect.rows * 0.6;
+				},
 				20_000,
 				'the test pattern in the thumbnail',
 			);
-			const stats = pictureCells();
+			const stats = halfBlockStats(cells, rect);
 			assert.ok(stats.count > stats.total * 0.6, `${stats.count} of ${stats.total} cells are half-blocks`);
 			// Nothing of the picture outside its rectangle: the form's rows to its left hold no colour cells.
-			const cells = parseCapture(tmux.capture('setup', true));
 			const left = halfBlockStats(cells, {col: 0, row: rect.row, cols: rect.col - 2, rows: rect.rows});
 			assert.equal(left.count, 0);
 

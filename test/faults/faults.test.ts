@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -16,6 +15,7 @@ import {dial, listen, type Listener} from '../../source/session/connect.js';
 import type {Call} from '../../source/session/call.js';
 import {ended, feed, nextFrames, patternFrame, withTimeout} from '../session/helpers.js';
 import {sleep} from '../hostile/attacks.js';
+import {freePort} from '../e2e/tmux.js';
 
 const cleanups: Array<() => unknown> = [];
 after(async () => {
@@ -76,14 +76,54 @@ test('faults: a peer killed mid-frame ends the call with "closed in the middle o
 	await takesACall(l);
 });
 
-test('faults: the camera lost mid-call: no more frames, but the call stays up and keeps measuring', async () => {
+test('faults: a peer that stalls (its machine busy) as we hang up still reads our goodbye, not a reset', async () => {
+	// Not the suite's short idle timeout: the CLI peer in its own process may be slow to start.
+	const l = await listener({idleTimeoutMs: 30_000});
+	const accepted = new Promise<Call>((resolve) => l.once('call', resolve));
+	const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-faults-'));
+	cleanups.push(() => fs.rmSync(configHome, {recursive: true, force: true}));
+	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
+	const child = spawnTracked(
+		process.execPath,
+		['--import', 'tsx', cli, 'call', `127.0.0.1:${l.port}`, '--camera', 'test'],
+		{...process.env, XDG_CONFIG_HOME: configHome},
+	);
+	let output = '';
+	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const accepter = await withTimeout(accepted, 60_000, 'the CLI to call');
+	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
+	await nextFrames(accepter, 3, 20_000);
+	// The caller's process gets no CPU for most of a second (SIGSTOP: a loaded machine) while we
+	// hang up; its camera keeps it sending once it runs again, before it has read our goodbye. (We
+	// wait a second for the peer to close; a longer stall still reads as a reset.)
+	child.kill('SIGSTOP');
+	accepter.hangUp('time for dinner');
+	stop();
+	await sleep(600);
+	child.kill('SIGCONT');
+	const code = await withTimeout(exit, 15_000, 'the CLI to exit');
+	assert.match(output, /call ended: the peer hung up \(time for dinner\)/, output);
+	assert.equal(code, 0, output);
+});
+
+/** A raw call with a short idle timeout, the listener's camera feeding it, its frames arriving. */
+async function feedingCall(): Promise<{caller: Call; accepter: Call; stop: () => void}> {
 	const l = await listener();
 	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', l.port, {codec: 'raw', idleTimeoutMs: 1500});
 	cleanups.push(() => caller.hangUp());
 	const accepter = await accepted;
 	const stop = feed(accepter, (i) => patternFrame(8, 8, i));
+	cleanups.push(stop);
 	await nextFrames(caller, 3);
+	return {caller, accepter, stop};
+}
+
+test('faults: the camera lost mid-call: no more frames, but the call stays up and keeps measuring', async () => {
+	const {caller, accepter, stop} = await feedingCall();
 	stop(); // the camera is gone: the sender has nothing more to send
 	const framesAtLoss = caller.meter.framesIn;
 	await sleep(2500); // longer than the idle timeout: pings must keep the call alive
@@ -95,6 +135,20 @@ test('faults: the camera lost mid-call: no more frames, but the call stays up an
 	const again = feed(accepter, (i) => patternFrame(8, 8, i));
 	await nextFrames(caller, 3);
 	again();
+	caller.hangUp();
+	await ended(accepter);
+});
+
+test('faults: our process stalls longer than the idle timeout: what the peer sent meanwhile is read before silence is judged', async () => {
+	const {caller, accepter, stop} = await feedingCall();
+	// The event loop blocked for 2.5 s (a loaded machine, a laptop lid): afterwards the timers run
+	// before the bytes that arrived (and those sent as the peer's timers run) are read.
+	const until = Date.now() + 2500;
+	while (Date.now() < until);
+	await nextFrames(caller, 3);
+	assert.equal(caller.state, 'in-call');
+	assert.equal(accepter.state, 'in-call');
+	stop();
 	caller.hangUp();
 	await ended(accepter);
 });
@@ -207,12 +261,7 @@ test('faults: the link cut and restored (network namespace, ip link down/up)', a
 });
 
 test('faults: the CLI listener with stdout not a terminal and TERM=dumb takes a call and quits cleanly', async () => {
-	const port = await new Promise<number>((resolve) => {
-		const probe = net.createServer().listen(0, '127.0.0.1', () => {
-			const p = (probe.address() as net.AddressInfo).port;
-			probe.close(() => resolve(p));
-		});
-	});
+	const port = await freePort();
 	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
 	const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-faults-'));
 	cleanups.push(() => fs.rmSync(configHome, {recursive: true, force: true}));

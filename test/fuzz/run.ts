@@ -1,9 +1,11 @@
 /**
  * A mutation fuzzer over every parser a peer (or a damaged file) can reach: the v2 stream parser,
  * the seed parser, the greeting, the auth message, the JPEG header reader, known_peers and
- * fingerprints. Valid inputs are mutated (bit flips, lying length fields, splices, truncation,
- * insertion, pure noise) and fed in random chunks. Oracle: a parser either returns something
- * consistent or throws ProtocolError; nothing else, ever. Deterministic for a given seed.
+ * fingerprints, and the relay's rendezvous lines (a stranger's request to the relay, the relay's
+ * replies to a client). Valid inputs are mutated (bit flips, lying length fields, splices,
+ * truncation, insertion, pure noise) and fed in random chunks. Oracle: a parser either returns
+ * something consistent or throws ProtocolError (the relay's parsers: returns a refusal); nothing
+ * else, ever. Deterministic for a given seed.
  *
  *   node --import tsx test/fuzz/run.ts [iterations per target, default 200000] [seed]
  *   FUZZ_SECONDS=600 node --import tsx test/fuzz/run.ts     (time-bounded instead)
@@ -15,6 +17,17 @@ import {classifyGreetingReply} from '../../source/protocol/handshake.js';
 import {jpegHeader} from '../../source/protocol/jpeg.js';
 import {encodeSeedFrame, encodeSeedShape, seedFrameBytes, SeedParser} from '../../source/protocol/seed.js';
 import {encodeV2, V2Parser, type V2Message} from '../../source/protocol/v2.js';
+import {
+	encodeReply,
+	encodeRequest,
+	errorCodes,
+	LineReader,
+	maxChannelNumber,
+	maxLineBytes,
+	parseReply,
+	parseRequest,
+	type LineResult,
+} from '../../source/relay/rendezvous.js';
 import {parseFingerprint} from '../../source/trust/identity.js';
 import {parseKnownPeers} from '../../source/trust/known-peers.js';
 
@@ -177,6 +190,95 @@ const textCorpus = [
 	Buffer.from('07'.repeat(32)),
 ];
 
+const relayRequestCorpus = [
+	encodeRequest({kind: 'open', tag: 0x3c}),
+	encodeRequest({kind: 'join', channel: 482_913, tag: 0xff}),
+	encodeRequest({kind: 'join', channel: 1, tag: 0}),
+	Buffer.from('FTYR1 open 3c\n' + 'x'.repeat(200)),
+];
+const relayReplyCorpus = [
+	Buffer.concat([
+		encodeReply({kind: 'ok', channel: 77}),
+		encodeReply({kind: 'paired'}),
+		Buffer.from('FTY2\0\0'),
+	]),
+	encodeReply({kind: 'err', code: 'wrong-code', text: 'the code is wrong'}),
+	Buffer.from('err something-new from a newer relay\n'),
+	Buffer.from('ok 999999\npaired\n'),
+];
+
+/**
+ * One line from `chunks`, as the relay reads a request and the client each reply: pushes until the
+ * reader answers. Also the reader's promise: it never holds more than one line, however the bytes
+ * come, so a stranger's request costs at most maxLineBytes.
+ */
+function readLine(reader: LineReader, chunks: Buffer[]): {result: LineResult; used: number} {
+	let held = 0;
+	for (let used = 0; used < chunks.length; used++) {
+		const chunk = chunks[used]!;
+		const result = reader.push(chunk);
+		if (result !== undefined) {
+			if ('line' in result) {
+				if (result.line.length >= maxLineBytes || !/^[\x20-\x7e]*$/.test(result.line))
+					throw new Error(`a line the reader should have refused: ${JSON.stringify(result.line)}`);
+				if (result.rest.length > chunk.length) throw new Error('the rest is longer than the chunk');
+			}
+			return {result, used};
+		}
+		held += chunk.length;
+		if (held > maxLineBytes) throw new Error(`the reader holds ${held} bytes without a line ending`);
+	}
+	return {result: undefined, used: chunks.length};
+}
+
+function relayRequest(input: Buffer, random: Random): 'ok' | 'refused' {
+	const {result} = readLine(new LineReader(), chunks(random, input));
+	if (result === undefined) return 'ok';
+	if ('error' in result) return 'refused';
+	const request = parseRequest(result.line);
+	if ('error' in request) return 'refused';
+	// An accepted request is canonical: it is the one line the client would have sent.
+	if (encodeRequest(request).toString('latin1') !== `${result.line}\n`)
+		throw new Error(`request ${JSON.stringify(result.line)} parsed as ${JSON.stringify(request)}`);
+	if (request.kind === 'join' && !(request.channel >= 1 && request.channel <= maxChannelNumber))
+		throw new Error(`channel ${request.channel} out of range`);
+	return 'ok';
+}
+
+/** The client's side: reply lines one by one (each with a fresh reader), until "paired" or a refusal. */
+function relayReplies(input: Buffer, random: Random): 'ok' | 'refused' {
+	let pieces = chunks(random, input);
+	for (let line = 0; line < 3; line++) {
+		const {result, used} = readLine(new LineReader(), pieces);
+		if (result === undefined) return 'ok';
+		if ('error' in result) return 'refused';
+		const reply = parseReply(result.line);
+		if ('error' in reply) return 'refused';
+		if (reply.kind === 'err') {
+			if (reply.code !== 'unknown' && !errorCodes.includes(reply.code)) throw new Error(`code ${reply.code}`);
+			// What the client may show of the relay's text is printable and short.
+			if (reply.text.length >= maxLineBytes || !/^[\x20-\x7e]*$/.test(reply.text))
+				throw new Error(`reply text ${JSON.stringify(reply.text)}`);
+			return 'refused';
+		}
+		if (encodeReply(reply).toString('latin1') !== `${result.line}\n`)
+			throw new Error(`reply ${JSON.stringify(result.line)} parsed as ${JSON.stringify(reply)}`);
+		if (reply.kind === 'paired') return 'ok';
+		pieces = [result.rest, ...pieces.slice(used + 1)];
+	}
+	return 'ok';
+}
+
+/** The relay's parsers refuse by returning an error: any throw at all is a bug. */
+function expectNoThrow(target: string, input: Buffer, run: () => 'ok' | 'refused'): 'ok' | 'refused' {
+	try {
+		return run();
+	} catch (error) {
+		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		throw new Error(`${target}: input ${input.toString('hex').slice(0, 400)} threw ${message}`);
+	}
+}
+
 export type Target = {
 	name: string;
 	corpus: Buffer[];
@@ -259,6 +361,16 @@ export const targets: Target[] = [
 				const fp = parseFingerprint(text);
 				if (fp !== undefined && parseFingerprint(fp) !== fp) throw new Error('fingerprint not a fixed point');
 			}),
+	},
+	{
+		name: 'relay request',
+		corpus: relayRequestCorpus,
+		run: (input, random) => expectNoThrow('relay request', input, () => relayRequest(input, random)),
+	},
+	{
+		name: 'relay replies',
+		corpus: relayReplyCorpus,
+		run: (input, random) => expectNoThrow('relay replies', input, () => relayReplies(input, random)),
 	},
 ];
 

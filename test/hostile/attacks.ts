@@ -69,8 +69,12 @@ export function header(type: number, length: number): Buffer {
 
 export const random = (n: number) => crypto.randomBytes(n);
 
-/** Resolves when the socket is closed (by the listener, usually); bounded. */
-export function closed(socket: net.Socket | tls.TLSSocket, ms = 8000): Promise<void> {
+/**
+ * Resolves when the socket is closed (by the listener, usually); bounded, generously: after a
+ * flood a loaded listener may take seconds to read what is queued, and closing first would cut
+ * the stream mid-message (the listener would rightly report that instead).
+ */
+export function closed(socket: net.Socket | tls.TLSSocket, ms = 20_000): Promise<void> {
 	return new Promise((resolve) => {
 		if (socket.destroyed) return resolve();
 		const timer = setTimeout(() => {

@@ -178,7 +178,9 @@ test(
 		assert.equal(error.code, 'timeout');
 		assert.match(error.message, /too slow to be a call/);
 		const tookMs = Date.now() - started;
-		assert.ok(tookMs > 4500 && tookMs < 8000, `dropped after ${tookMs} ms`);
+		// Not before its 5 s; after them as soon as the 250 ms check runs, which a loaded machine
+		// may run late: the upper bound only says the rate rule ended it, not the 15 s wait above.
+		assert.ok(tookMs > 4500 && tookMs < 12_000, `dropped after ${tookMs} ms`);
 		assert.equal(live, false, 'never a live call');
 	},
 );

@@ -139,3 +139,56 @@ test(
 		assert.throws(() => secureConfigDir(dir), /belongs to another user \(uid 4242\)/);
 	},
 );
+
+test('processes starting at once with no key yet all read the same whole key (never an empty or half-written file)', async (t) => {
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-keys-race-'));
+	t.after(() => fs.rmSync(home, {recursive: true, force: true}));
+	const go = path.join(home, 'go');
+	const dirs = 200;
+	// Each process loads the identity of the same fresh config directories in the same order, all
+	// starting at one signal, so they meet while one of them is making the key.
+	const script = `
+		import fs from 'node:fs';
+		const {loadIdentity} = await import(${JSON.stringify(path.resolve('source/trust/identity.ts'))});
+		console.log('ready');
+		while (!fs.existsSync(${JSON.stringify(go)}));
+		const seen = [];
+		for (let k = 0; k < ${dirs}; k++) {
+			try {
+				seen.push(loadIdentity(${JSON.stringify(home)} + '/' + k + '/facetty').fingerprint);
+			} catch (error) {
+				seen.push('error: ' + error.message);
+			}
+		}
+		console.log(JSON.stringify(seen));
+	`;
+	const {spawn} = await import('node:child_process');
+	const children = Array.from({length: 4}, () =>
+		spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
+	);
+	const outputs = children.map(
+		(child) =>
+			new Promise<string[]>((resolve) => {
+				let text = '';
+				child.stdout.on('data', (chunk: Buffer) => {
+					text += chunk.toString();
+					if (text.includes('ready\n') && !text.includes('ready\n[')) ready();
+				});
+				child.once('exit', () => resolve(JSON.parse(text.slice(text.indexOf('[')) || '[]') as string[]));
+			}),
+	);
+	let waiting = children.length;
+	const ready = () => {
+		if (--waiting === 0) fs.writeFileSync(go, '');
+	};
+	const seen = await Promise.all(outputs);
+	for (let k = 0; k < dirs; k++) {
+		const each = seen.map((list) => list[k]);
+		assert.ok(
+			each.every((fingerprint) => fingerprint?.startsWith('SHA256:') && fingerprint === each[0]),
+			`config ${k}: ${each.join(' / ')}`,
+		);
+	}
+});
