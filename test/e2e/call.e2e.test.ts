@@ -122,7 +122,8 @@ test(
 			// Each key only once the screen shows the last one taken: keys read in one burst are text
 			// (Tab and a message, Esc and q: Alt-q).
 			const typing = (t: string) => t.includes('Enter send · Esc back to video');
-			const watching = (t: string) => t.includes('Tab chat');
+			// Watching the video: the hint line offers chat again (Enter sent the line and left typing).
+			const watching = (t: string) => t.includes('Enter chat');
 			tmux.keys('caller', 'Tab');
 			await tmux.waitFor('caller', typing, 10_000, 'the chat input');
 			tmux.text('caller', 'hello from the caller');
@@ -139,8 +140,7 @@ test(
 			tmux.keys('listener', 'Enter');
 			await tmux.waitFor('caller', (t) => t.includes('peer: and back'), 10_000, 'the reply');
 
-			// Quit: Esc leaves the chat input, q hangs up; the terminal is the shell's again.
-			tmux.keys('caller', 'Escape');
+			// Quit: Enter left the chat input, so q hangs up; the terminal is the shell's again.
 			await tmux.waitFor('caller', watching, 10_000, 'the video again');
 			tmux.keys('caller', 'q');
 			await tmux.waitFor('caller', (t) => t.includes('CALLER-EXIT 0'), 10_000, 'the caller to exit');
