@@ -105,17 +105,28 @@ export async function hangUpAfterWriting(socket: net.Socket | tls.TLSSocket, ms 
 }
 
 /** Writes without waiting for the peer to read (a flood); stops at `bytes` or when the socket closes. */
+/** Waits for 'drain' or 'close' (or `ms`), then removes both listeners: a flood waits thousands of times. */
+function drainedOrClosed(socket: net.Socket | tls.TLSSocket, ms: number): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			socket.off('drain', done);
+			socket.off('close', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		socket.once('drain', done);
+		socket.once('close', done);
+	});
+}
+
 export async function flood(socket: net.Socket | tls.TLSSocket, chunk: Buffer, bytes: number): Promise<void> {
 	let written = 0;
 	while (written < bytes && !socket.destroyed) {
 		const ok = socket.write(chunk);
 		written += chunk.length;
 		if (!ok) {
-			await Promise.race([
-				new Promise((resolve) => socket.once('drain', resolve)),
-				new Promise((resolve) => socket.once('close', resolve)),
-				sleep(3000),
-			]);
+			await drainedOrClosed(socket, 3000);
 			if (socket.writableLength > 0 && !socket.writableNeedDrain) continue;
 			if (socket.writableNeedDrain) return; // the listener stopped reading us: it hung up or will
 		}
