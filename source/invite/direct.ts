@@ -1,7 +1,7 @@
 /**
  * Direct when possible: once a call by code is up through the relay, the inviter also listens on
  * a port of its own and tells the joiner where (a v2 direct-offer, inside the encrypted call); the
- * joiner dials every address at once. A direct call runs the same handshake as the relayed one
+ * joiner dials the addresses one after another. A direct call runs the same handshake as the relayed one
  * (TLS 1.3 + CPace with the code as the secret) and must present the very identity keys the
  * relayed call's peer presented (they are pinned), so it reaches the same person or nobody. Once
  * it is in the call on both sides, it replaces the relayed call, which is then hung up; when
@@ -143,24 +143,25 @@ export async function offerDirect(relayed: Call, onDirect: OnDirect): Promise<vo
 }
 
 /**
- * The joiner's side: dials every offered address at once; the first direct call in the call
- * wins, the others are hung up; none within the time: the call stays on the relay, quietly.
+ * The joiner's side: dials the offered addresses one after another (the first that answers is the
+ * only connection the inviter sees); none within the time: the call stays on the relay, quietly.
+ * Dialling them all at once let two reach the inviter's port, which kept one while this side kept
+ * the other, and the call ended on both (a machine with a LAN address and loopback).
  */
 export function tryDirect(relayed: Call, offer: DirectOffer, onDirect: OnDirect): void {
 	if (!canGoDirect(relayed) || relayed.ended || offer.port === 0) return;
 	const options = {...directOptions(relayed), requireEncryption: true, connectTimeoutMs: directConnectMs};
-	const attempts = offer.addresses.map((address) => dial(address, offer.port, options));
-	let won = false;
-	for (const attempt of attempts) {
-		attempt.on('error', () => undefined);
-		void inCallWithin(attempt, directConnectMs + directHandshakeMs).then((ok) => {
-			if (!ok || won || relayed.ended) {
-				attempt.hangUp('hung up');
+	void (async () => {
+		for (const address of offer.addresses) {
+			if (relayed.ended) return;
+			const attempt = dial(address, offer.port, options);
+			attempt.on('error', () => undefined);
+			const ok = await inCallWithin(attempt, directConnectMs + directHandshakeMs);
+			if (ok && !relayed.ended) {
+				takeOver(relayed, attempt, onDirect);
 				return;
 			}
-			won = true;
-			for (const other of attempts) if (other !== attempt) other.hangUp('hung up');
-			takeOver(relayed, attempt, onDirect);
-		});
-	}
+			attempt.hangUp('hung up');
+		}
+	})();
 }
