@@ -41,6 +41,7 @@ export const messageType = {
 	goodbye: 0x07,
 	frameAck: 0x08,
 	directOffer: 0x09,
+	keyQuestion: 0x0c,
 } as const;
 
 /** direct-offer: at most this many addresses, each an IPv4 or IPv6 literal of at most 45 bytes. */
@@ -78,6 +79,12 @@ export type V2Message =
 	 * TCP port. A peer that does not know it skips it; one that does may dial them (invite/direct.ts).
 	 */
 	| {type: 'direct-offer'; port: number; addresses: readonly string[]}
+	/**
+	 * Before hello: the sender is asking its user whether to accept the peer's changed key. Only
+	 * this lets the receiver wait longer than the handshake deadline for hello (a silent peer
+	 * after TLS is dropped at that deadline).
+	 */
+	| {type: 'key-question'}
 	| {type: 'unknown'; code: number; length: number};
 
 /** [min, max] payload length per known type, judged from the header alone. */
@@ -91,6 +98,7 @@ const payloadLimits: Record<number, readonly [number, number]> = {
 	[messageType.goodbye]: [0, v2MaxReasonBytes],
 	[messageType.frameAck]: [4, 4],
 	[messageType.directOffer]: [3, 3 + v2MaxDirectAddresses * (1 + v2MaxAddressBytes)],
+	[messageType.keyQuestion]: [0, 0],
 };
 
 /** An IPv4 or IPv6 literal, written plainly (no zone, no brackets): the only thing a peer may offer. */
@@ -179,6 +187,8 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 				parts.push(Buffer.from([address.length]), Buffer.from(address, 'latin1'));
 			return message(messageType.directOffer, Buffer.concat(parts));
 		}
+		case 'key-question':
+			return fixedMessage(messageType.keyQuestion, () => undefined);
 	}
 }
 
@@ -246,6 +256,8 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 			return {type: 'frame-ack', seq: payload.readUInt32BE(0)};
 		case messageType.directOffer:
 			return decodeDirectOffer(payload);
+		case messageType.keyQuestion:
+			return {type: 'key-question'};
 		default:
 			return {type: 'unknown', code: type, length: payload.length};
 	}

@@ -68,8 +68,11 @@ export class Call extends EventEmitter<CallEvents> {
 	private readonly statsFile: StatsFile | undefined;
 	private endInfo: CallEnd | undefined;
 	private attachedAt = 0;
-	/** How long the handshake may take after attach, in total (not per byte). */
-	handshakeBudgetMs: number | undefined;
+	/**
+	 * How long the handshake may take after attach, in total (not per byte): the handshake
+	 * deadline, unless the peer said it is asking its user about our key (once per call).
+	 */
+	private handshakeBudgetMs: number | undefined;
 	/**
 	 * Asked just before the call goes live (a listener: is no other call live?). False ends this
 	 * call as busy instead; true lets it go live, and whoever listens to 'state' sees 'in-call'.
@@ -207,6 +210,13 @@ export class Call extends EventEmitter<CallEvents> {
 			},
 			chat: (text) => this.emit('chat', text),
 			directOffer: (offer) => this.emit('direct-offer', offer),
+			peerIsAsking: () => {
+				if (this.handshakeBudgetMs !== undefined || this.state === 'in-call') return;
+				// Its user has the question's own timeout to answer, and hello one handshake more.
+				const handshake = this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs;
+				const question = this.options.confirmTimeoutMs ?? defaultTimeouts.confirmMs;
+				this.handshakeBudgetMs = Date.now() - this.attachedAt + question + handshake;
+			},
 			fail: (error) => this.finish(error.message, error),
 			ended: (reason) => this.finish(reason),
 			peekFrame: () => this.waiting,

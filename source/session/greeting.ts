@@ -8,6 +8,7 @@
 import type net from 'node:net';
 import type {Duplex} from 'node:stream';
 import {ProtocolError} from '../protocol/errors.js';
+import {encodeV2} from '../protocol/v2.js';
 import {
 	busyReply,
 	bytesEqual,
@@ -99,6 +100,7 @@ async function judgePeerKey(
 	call: Call,
 	channel: SecureChannel,
 	name: string | undefined,
+	beforeAsking: () => void,
 ): Promise<CallSecurity> {
 	const options = call.options;
 	const identity = identityFor(options);
@@ -127,7 +129,11 @@ async function judgePeerKey(
 		const check = known.check(name, presented);
 		if (check.status === 'changed') {
 			const change = {name, recorded: check.recorded!, presented, knownPeersFile: known.file};
-			const accepted = options.confirmPeerKeyChange ? await options.confirmPeerKeyChange(change) : false;
+			let accepted = false;
+			if (options.confirmPeerKeyChange) {
+				beforeAsking();
+				accepted = await options.confirmPeerKeyChange(change);
+			}
 			if (!accepted) {
 				throw new ProtocolError(
 					'peer-key-changed',
@@ -189,16 +195,13 @@ async function secureAndAttach(
 	secure.on('error', () => undefined);
 	throwIfEnded(call);
 	const channel = await authenticate(secure, role, identity, options.secret, left());
-	const security = await judgePeerKey(call, channel, name);
+	// A caller about to ask its user tells the accepter, which otherwise drops a silent peer at
+	// the handshake deadline; meanwhile the connection is only a candidate and keeps no one out.
+	const security = await judgePeerKey(call, channel, name, () =>
+		secure.write(encodeV2({type: 'key-question'})),
+	);
 	throwIfEnded(call);
 	call.setSecurity(security);
-	if (role === 'accepter') {
-		// The caller may be asking its user about a changed key before it sends hello; meanwhile
-		// this connection is only a candidate and keeps no one else out.
-		call.handshakeBudgetMs =
-			timeoutOf(options, greetingDeadlines.secureMs) +
-			(options.confirmTimeoutMs ?? defaultTimeouts.confirmMs);
-	}
 	attachV2(call, secure, channel.rest);
 }
 

@@ -38,6 +38,8 @@ export interface LinkHost {
 	shown(frame: Frame, latencyMs: number | undefined): void;
 	chat(text: string): void;
 	directOffer(offer: DirectOffer): void;
+	/** The peer is asking its user about our key before its hello (v2 key-question). */
+	peerIsAsking(): void;
 	fail(error: Error): void;
 	ended(reason: string): void;
 	/** Pulls the frame waiting to be sent (seed shape from the first frame). */

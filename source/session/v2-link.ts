@@ -148,6 +148,10 @@ export class V2Link implements Link {
 	}
 
 	private handle(message: V2Message): void {
+		if (message.type === 'key-question') {
+			if (this.peerCapabilities === undefined) this.host.peerIsAsking();
+			return;
+		}
 		if (this.peerCapabilities === undefined && message.type !== 'hello') {
 			throw new ProtocolError('bad-handshake', `the peer sent ${message.type} before hello`);
 		}

@@ -13,7 +13,8 @@ const options = {
 	codec: 'raw' as const,
 	handshakeTimeoutMs: 1000,
 	idleTimeoutMs: Number(process.env['FACETTY_TEST_IDLE_MS'] ?? 1500),
-	confirmTimeoutMs: 1500,
+	// Long, so that a silent peer held for it (rather than the handshake deadline) shows in tests.
+	confirmTimeoutMs: 20_000,
 	maxWriteBacklogBytes: 8 * 1024 * 1024,
 };
 

@@ -62,6 +62,7 @@ const anyMessage: fc.Arbitrary<Known> = fc.oneof(
 	}),
 	fc.record({type: fc.constant('goodbye' as const), reason: fc.string({maxLength: 50})}),
 	fc.record({type: fc.constant('frame-ack' as const), seq: u32}),
+	fc.constant({type: 'key-question' as const}),
 );
 
 function normalise(m: V2Message): unknown {
@@ -113,6 +114,12 @@ test('unknown types are skipped without stopping the stream', () => {
 		{type: 'unknown', code: 0x80, length: 0},
 		{type: 'chat', text: 'still here'},
 	]);
+});
+
+test('key-question is type 0x0c (0x0a and 0x0b are auth messages) with no payload; any payload is refused', () => {
+	assert.deepEqual([...encodeV2({type: 'key-question'})], [0x0c, 0, 0, 0, 0]);
+	assert.deepEqual(new V2Parser().push(header(0x0c, 0)), [{type: 'key-question'}]);
+	assert.throws(() => new V2Parser().push(concat([header(0x0c, 1), Buffer.from([0])])), ProtocolError);
 });
 
 test('a 1 GB claim is refused from the header alone', () => {

@@ -191,7 +191,8 @@ test('known peers: the first call records the key, a changed key is stopped unle
 	await l.close();
 
 	// Same address, another key: someone else (or a reinstall) is answering.
-	const impostor = await listener({port, configDir: tempConfigDir(cleanups)});
+	// Its handshake deadline is shorter than the caller's user takes to answer below.
+	const impostor = await listener({port, configDir: tempConfigDir(cleanups), handshakeTimeoutMs: 1500});
 	const refused = dial('127.0.0.1', port, {configDir: callerDir});
 	const end = await ended(refused);
 	assert.equal((end.error as {code?: string}).code, 'peer-key-changed');
@@ -201,8 +202,10 @@ test('known peers: the first call records the key, a changed key is stopped unle
 	const asked: string[] = [];
 	const accepted = await call(impostor, {
 		configDir: callerDir,
-		confirmPeerKeyChange: (change) => {
+		confirmPeerKeyChange: async (change) => {
 			asked.push(change.presented);
+			// The caller told the accepter it is asking (key-question), so the accepter waits.
+			await new Promise((resolve) => setTimeout(resolve, 3000));
 			return true;
 		},
 	});
