@@ -4,9 +4,16 @@
  * without the code (or with the code but another key) gets nothing, and the port closes.
  */
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import {test} from 'node:test';
 import {invite, join} from '../../source/invite/session.js';
-import {directConnectMs, directHandshakeMs, movedReason, settleMs} from '../../source/invite/direct.js';
+import {
+	directConnectMs,
+	directHandshakeMs,
+	movedReason,
+	settleMs,
+	tryDirect,
+} from '../../source/invite/direct.js';
 import {decodeV2Payload, encodeV2, V2Parser} from '../../source/protocol/v2.js';
 import {relayForThisFile} from '../relay/helpers.js';
 import type {Call, DirectOffer} from '../../source/session/call.js';
@@ -156,3 +163,60 @@ test("the code without the joiner's key is refused too (the direct call is bound
 	joiner.hangUp('bye');
 	await ended(inviter);
 });
+
+test(
+	'an offer whose addresses all reach the inviter: one connection reaches it, and both sides move to it',
+	{timeout: 30_000},
+	async () => {
+		// A machine with a LAN address and loopback offers both, and both reach the port. Dialled at
+		// once, each side kept a different connection and the call ended on both (a CI run). Between
+		// the joiner and the offered port, a counting forwarder: one address is dialled, the first.
+		const {offer, joiner, inviter, moved} = await offered();
+		const arrived: string[] = [];
+		const forwarder = net.createServer((socket) => {
+			arrived.push(socket.localAddress ?? '');
+			const onward = net.connect(offer.port, '127.0.0.1');
+			for (const [from, to] of [
+				[socket, onward],
+				[onward, socket],
+			] as const) {
+				from.on('error', () => to.destroy());
+				from.on('close', () => to.destroy());
+				from.pipe(to);
+			}
+		});
+		await new Promise<void>((resolve) => forwarder.listen(0, '0.0.0.0', resolve));
+		const forwarderPort = (forwarder.address() as net.AddressInfo).port;
+		const joinerSide = moves();
+		const everyAddress = {port: forwarderPort, addresses: ['127.0.0.2', '127.0.0.1', '127.0.0.3']};
+		tryDirect(joiner, everyAddress, joinerSide.onDirect);
+		const joinerDirect = await withTimeout(joinerSide.direct, 5000, "the joiner's move");
+		await withTimeout(
+			(async () => {
+				while (!moved()) await new Promise((resolve) => setTimeout(resolve, 20));
+			})(),
+			5000,
+			"the inviter's move",
+		);
+		const inviterDirect = moved()!;
+		const stops = [
+			feed(inviterDirect, (i) => patternFrame(32, 24, i)),
+			feed(joinerDirect, (i) => patternFrame(32, 24, i)),
+		];
+		try {
+			const relayedEnds = await Promise.all([ended(joiner), ended(inviter)]);
+			for (const end of relayedEnds) assert.match(end.reason, new RegExp(movedReason));
+			await Promise.all([nextFrames(joinerDirect, 10), nextFrames(inviterDirect, 10)]);
+			assert.equal(joinerDirect.state, 'in-call');
+			assert.equal(inviterDirect.state, 'in-call');
+			assert.deepEqual(arrived, ['127.0.0.2']);
+			joinerDirect.hangUp('bye');
+			assert.match((await ended(inviterDirect)).reason, /hung up \(bye\)/);
+		} finally {
+			stops.forEach((stop) => stop());
+			joinerDirect.hangUp('bye');
+			inviterDirect.hangUp('bye');
+			forwarder.close();
+		}
+	},
+);
