@@ -82,7 +82,10 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			: undefined,
 	});
 	const store = new Store<CallScreenState>({
-		...initialCallState(options.role, options.camera, options.target),
+		// A call by invite code works once: the screen does not offer to make it again.
+		...initialCallState(options.role, options.camera, options.target, {
+			singleUse: options.connect !== undefined,
+		}),
 		notice: options.colorNotice,
 	});
 	const sizeStore = new Store<TerminalSize>(size);

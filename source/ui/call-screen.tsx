@@ -7,7 +7,7 @@
 import React, {useSyncExternalStore} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {CellRect} from '../render/layout.js';
-import {type CallScreenState, chatAvailable, type KeyPress} from './call-state.js';
+import {type CallScreenState, chatAvailable, type KeyPress, mayCallAgain} from './call-state.js';
 import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap} from './text.js';
@@ -25,13 +25,18 @@ export function callScreenLayout(state: CallScreenState, size: TerminalSize): Ca
 	const inCall = state.phase.kind === 'in-call';
 	const panel = state.help || state.typing || state.chat.length > 0 || inCall;
 	// A help below the video takes the rows it needs (the border, the title and every key).
-	const panelRows = state.help ? 2 + helpText(state.role, Math.max(1, size.cols - 1)).length : undefined;
+	const panelRows = state.help
+		? 2 + helpText(state.role, Math.max(1, size.cols - 1), state.callAgain).length
+		: undefined;
 	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip, panelRows});
 	return {...layout, inCall};
 }
 
-/** The help panel's keys, for the listener or the caller (only a caller calls again). */
-export function helpLines(role: CallScreenState['role']): ReadonlyArray<[string, string]> {
+/** The help panel's keys, for the listener or the caller (only a caller calls again, not by code). */
+export function helpLines(
+	role: CallScreenState['role'],
+	callAgain = role === 'call',
+): ReadonlyArray<[string, string]> {
 	return [
 		['q, Ctrl+C', 'hang up and quit'],
 		['Enter, Tab', 'type a chat line; Enter sends it, Esc goes back'],
@@ -39,10 +44,12 @@ export function helpLines(role: CallScreenState['role']): ReadonlyArray<[string,
 		['v', 'show or hide your picture'],
 		...(role === 'listen'
 			? [['h', 'hang up and keep listening'] as [string, string]]
-			: [
-					['h', 'hang up (r calls again)'] as [string, string],
-					['r, Enter', 'call again once it ended'] as [string, string],
-				]),
+			: callAgain
+				? [
+						['h', 'hang up (r calls again)'] as [string, string],
+						['r, Enter', 'call again once it ended'] as [string, string],
+					]
+				: [['h', 'hang up'] as [string, string]]),
 		['?, Esc', 'close this help'],
 	];
 }
@@ -50,10 +57,14 @@ export function helpLines(role: CallScreenState['role']): ReadonlyArray<[string,
 const helpKeyColumn = Math.max(...helpLines('call').map(([key]) => textWidth(key))) + 1;
 
 /** The help as lines of `width` columns: a key, then what it does, wrapped under itself. */
-export function helpText(role: CallScreenState['role'], width: number): string[] {
+export function helpText(
+	role: CallScreenState['role'],
+	width: number,
+	callAgain = role === 'call',
+): string[] {
 	const lines: string[] = [];
 	const indent = width >= 2 * helpKeyColumn ? helpKeyColumn : 0;
-	for (const [key, what] of helpLines(role)) {
+	for (const [key, what] of helpLines(role, callAgain)) {
 		if (indent === 0) {
 			lines.push(...wrap(`${key}: ${what}`, width));
 			continue;
@@ -117,7 +128,7 @@ export function hintKeys(state: CallScreenState, cols: number): string {
 		choices.map((keys) => keys.join(' · ')).find((keys) => textWidth(keys) <= cols) ?? '';
 	if (state.keyChange) return fit(['y accept the new key', 'n refuse'], ['y accept', 'n refuse'], ['y', 'n']);
 	if (state.typing) return fit(['Enter send', 'Esc back to video'], ['Enter send', 'Esc back'], ['Esc back']);
-	if (state.phase.kind === 'ended' && state.role === 'call')
+	if (mayCallAgain(state))
 		return fit(
 			['r call again', 'q quit', '? help'],
 			['r call again', 'q quit'],
@@ -214,10 +225,13 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 			break;
 		case 'ended':
 			lines.push({text: `Call ended: ${phase.reason}`, bold: true, color: phase.failed ? 'red' : undefined});
-			if (state.role === 'call') {
-				lines.push({text: ''});
-				lines.push({text: 'Press r or Enter to call again, q to quit.', optional: true});
-			}
+			if (state.role === 'call') lines.push({text: ''});
+			if (state.callAgain) lines.push({text: 'Press r or Enter to call again, q to quit.', optional: true});
+			else if (state.role === 'call')
+				lines.push({
+					text: 'An invite code works once: for another call, one of you runs facetty invite. Press q to quit.',
+					optional: true,
+				});
 			break;
 		case 'in-call':
 			break;
@@ -273,7 +287,7 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	/** Each chat message's wrapped lines, oldest first. */
 	const messages: BodyLine[][] = [];
 	if (state.help) {
-		for (const text of helpText(state.role, width)) body.push({text});
+		for (const text of helpText(state.role, width, state.callAgain)) body.push({text});
 	} else {
 		for (const line of state.chat) {
 			const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${state.peer.name ?? 'peer'}: ` : '';

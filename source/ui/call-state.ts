@@ -53,6 +53,8 @@ export type CallScreenState = {
 	readonly keyChange?: PeerKeyChange;
 	/** Set when the user asked to quit; the app leaves once it sees it. */
 	readonly quitting: boolean;
+	/** A caller may call again (r, Enter) once a call ended; not by an invite code, which works once. */
+	readonly callAgain: boolean;
 };
 
 export type CallAction =
@@ -113,8 +115,14 @@ export type Effect =
 export const maxChatLines = 200;
 export const maxDraftLength = 500;
 
-export function initialCallState(role: Role, cameraName: string, target?: string): CallScreenState {
+export function initialCallState(
+	role: Role,
+	cameraName: string,
+	target?: string,
+	{singleUse = false}: {singleUse?: boolean} = {},
+): CallScreenState {
 	return {
+		callAgain: role === 'call' && !singleUse,
 		role,
 		phase: role === 'call' && target ? {kind: 'connecting', target} : {kind: 'starting'},
 		peer: target ? {address: target} : {},
@@ -128,6 +136,11 @@ export function initialCallState(role: Role, cameraName: string, target?: string
 		quitting: false,
 		warnings: [],
 	};
+}
+
+/** The call ended and r (or Enter) would make it again. */
+export function mayCallAgain(state: CallScreenState): boolean {
+	return state.phase.kind === 'ended' && state.callAgain;
 }
 
 /** The sentence that tells people what the check code is for. */
@@ -393,8 +406,7 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 	}
 	if (key.escape && state.help) return [{...state, help: false}, [{type: 'layout-changed'}]];
 	if (key.tab || key.return) {
-		if (state.phase.kind === 'ended' && state.role === 'call' && key.return)
-			return [state, [{type: 'redial'}]];
+		if (mayCallAgain(state) && key.return) return [state, [{type: 'redial'}]];
 		if (state.protocol === 'seed' && state.phase.kind === 'in-call') {
 			return [{...state, notice: 'Chat is unavailable: the peer speaks the original format.'}, []];
 		}
@@ -421,7 +433,7 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 		}
 		case 'r':
 		case 'R':
-			if (state.phase.kind === 'ended' && state.role === 'call') return [state, [{type: 'redial'}]];
+			if (mayCallAgain(state)) return [state, [{type: 'redial'}]];
 			return [state, []];
 		case 'h':
 		case 'H':

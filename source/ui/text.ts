@@ -124,7 +124,8 @@ function statusParts(state: CallScreenState, short: boolean): string[] {
 					: `connecting to ${peerLabel(state)}…`,
 			];
 		case 'ended':
-			return [`call ended: ${phase.reason}`];
+			// Its first clause: the lobby below says the whole sentence.
+			return [`call ended: ${phase.reason.split(':')[0]}`];
 		case 'in-call': {
 			const stats = state.stats;
 			const security = short ? shortSecurityText(state.security) : securityText(state.security);

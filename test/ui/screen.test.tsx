@@ -13,6 +13,7 @@ import {statusText} from '../../source/ui/text.js';
 import {callStats} from '../session/helpers.js';
 import {CallScreenView, callScreenLayout, helpLines, newestMessages} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
+import {key, run} from './call-reducer.js';
 
 function state(...actions: CallAction[]): CallScreenState {
 	let s = initialCallState('call', 'test', '10.0.0.9:5000');
@@ -285,4 +286,36 @@ test('the chat pane shows whole messages: an older one that fits only in part is
 	// The check code's note either shows from its start or not at all.
 	if (/nobody is in the middle/.test(text)) assert.match(text, /Check code 929 485/);
 	view.unmount();
+});
+
+test('a call by invite code that ended: no "call again" (the code works once), the reason said once', () => {
+	const reason = 'wrong code: the relay closed this invite; ask for a new one';
+	let s = initialCallState('call', 'test', 'via relay 127.0.0.1:4511', {singleUse: true});
+	s = reduceCall(s, {type: 'call-ended', reason, failed: true})[0];
+	assert.deepEqual(run(s, key('r'))[1], []);
+	assert.deepEqual(run(s, key('', {return: true}))[1], []);
+	assert.equal(statusText(s), 'call ended: wrong code');
+	assert.ok(!helpLines('call', s.callAgain).some(([key]) => key.startsWith('r')), 'help offers no r');
+	for (const size of [
+		{cols: 40, rows: 12},
+		{cols: 100, rows: 30},
+	]) {
+		const view = render(<CallScreenView state={s} size={size} />);
+		const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+		assert.doesNotMatch(text, /call again|r again/, `at ${size.cols}x${size.rows}:\n${text}`);
+		assert.equal(
+			text.split('closed this invite').length,
+			2,
+			`said once at ${size.cols}x${size.rows}:\n${text}`,
+		);
+		if (size.cols === 100) assert.match(text.replace(/\s+/g, ' '), /An invite code works once/);
+		view.unmount();
+	}
+	// A call to an address may be made again.
+	const dialled = reduceCall(initialCallState('call', 'test', 'h:1'), {
+		type: 'call-ended',
+		reason,
+		failed: true,
+	})[0];
+	assert.ok(helpLines('call', dialled.callAgain).some(([key]) => key.startsWith('r')));
 });
