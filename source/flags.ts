@@ -154,8 +154,8 @@ export const flagTable = {
 		for: ['listen', 'call', 'invite', 'join', 'preview', 'play', 'demo'],
 		usage: '--log FILE',
 		help: [
-			'append what OpenCV and FFmpeg print themselves to FILE (by default it is',
-			'discarded while a full-screen view is up, so it cannot draw over it)',
+			'append what OpenCV and FFmpeg print themselves to FILE (by default, when',
+			'stderr is a terminal, it is discarded: facetty says what matters in a sentence)',
 		],
 	},
 	relay: {

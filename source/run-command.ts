@@ -10,20 +10,23 @@ import {divertNativeOutput, LogFileError, type NativeOutputDiversion} from './na
 export const mediaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'media');
 
 export type RunOptions = {
-	/** --log FILE: native libraries' own messages go there while a full-screen view is up (else nowhere). */
+	/** --log FILE: native libraries' own messages go there when stderr is a terminal (else nowhere). */
 	readonly log?: string;
 };
 
-/** Whether the command draws a full-screen view (the others print lines, or a picture stream to a pipe). */
-function fullScreen(command: Command): boolean {
-	if (command.kind === 'play' || command.kind === 'preview') return Boolean(process.stdout.isTTY);
-	return Boolean(process.stdout.isTTY && process.stdin.isTTY);
+/**
+ * Whether native libraries may speak on this command's terminal: every command that opens a
+ * camera or a video. Full screen their lines land in the picture; in plain mode (`play x | wc`)
+ * they came before facetty's own sentence, which says the same in plain words.
+ */
+function usesOpenCv(command: Command): boolean {
+	return command.kind !== 'relay';
 }
 
 export async function runCommand(command: Command, options: RunOptions = {}): Promise<number> {
 	let diversion: NativeOutputDiversion | undefined;
 	try {
-		if (fullScreen(command)) diversion = divertNativeOutput(options.log);
+		if (usesOpenCv(command)) diversion = divertNativeOutput(options.log);
 	} catch (error) {
 		if (!(error instanceof LogFileError)) throw error;
 		process.stderr.write(`facetty: ${error.message}\n`);

@@ -43,8 +43,10 @@ test(
 			`${env} ${facettyCommand()} call 127.0.0.1:${listener.port} --camera ${camera} --log ${log}; sleep 60`,
 		);
 		await tmux.waitFor('call', (text) => /is not a video/.test(text), 30_000, 'the sentence');
-		// Long enough for a few retries of the camera, each of which makes FFmpeg speak.
-		await sleep(7000);
+		// A few retries of the camera, each of which makes FFmpeg speak.
+		const spoken = () =>
+			fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('moov atom not found').length - 1 : 0;
+		for (const until = Date.now() + 30_000; spoken() < 2 && Date.now() < until;) await sleep(200);
 		const screen = tmux.capture('call');
 		assert.match(screen, /camera\.mp4 is not a video/);
 		assert.doesNotMatch(screen, /moov atom|mov,mp4|@ 0x/);
@@ -53,5 +55,28 @@ test(
 		const logged = fs.readFileSync(log, 'utf8');
 		assert.match(logged, /moov atom not found/);
 		assert.ok(logged.split('moov atom not found').length - 1 >= 2, logged);
+	},
+);
+
+test(
+	"plain mode on a terminal (play FILE | wc -c): facetty's sentence alone, FFmpeg's lines only in --log",
+	{skip: tmuxMissing(), timeout: 60_000},
+	async (t) => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-native-'));
+		t.after(() => fs.rmSync(dir, {recursive: true, force: true}));
+		const video = path.join(dir, 'broken.mp4');
+		fs.writeFileSync(video, 'this is not a video');
+		const log = path.join(dir, 'native.log');
+		const tmux = new Tmux();
+		t.after(() => tmux.kill());
+		tmux.start(
+			'play',
+			`${facettyCommand()} play ${video} | wc -c; ${facettyCommand()} play ${video} --log ${log} | wc -c; echo finished; sleep 60`,
+		);
+		await tmux.waitFor('play', (text) => /finished/.test(text), 40_000, 'both plays to end');
+		const screen = tmux.capture('play');
+		assert.equal(screen.split('broken.mp4 is not a video').length - 1, 2, screen);
+		assert.doesNotMatch(screen, /moov atom|mov,mp4|@ 0x/);
+		assert.match(fs.readFileSync(log, 'utf8'), /moov atom not found/);
 	},
 );
