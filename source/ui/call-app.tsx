@@ -119,6 +119,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		retrySeconds: options.cameraRetrySeconds,
 		onFrame: (frame) => {
 			connection.sendFrame(frame);
+			dispatch({type: 'self-size', width: frame.width, height: frame.height});
 			view.showSelf(frame);
 		},
 		onState: (state) => dispatch({type: 'camera', camera: state}),

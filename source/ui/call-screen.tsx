@@ -28,7 +28,12 @@ export function callScreenLayout(state: CallScreenState, size: TerminalSize): Ca
 	const panelRows = state.help
 		? 2 + helpText(state.role, Math.max(1, size.cols - 1), state.callAgain).length
 		: undefined;
-	const layout = screenLayout(size.cols, size.rows, {panel, pip: state.pip, panelRows});
+	const layout = screenLayout(size.cols, size.rows, {
+		panel,
+		pip: state.pip,
+		selfAspect: state.selfAspect,
+		panelRows,
+	});
 	return {...layout, inCall};
 }
 

@@ -42,6 +42,8 @@ export type CallScreenState = {
 	readonly typing: boolean;
 	readonly draft: string;
 	readonly pip: boolean;
+	/** Your camera's width / height, once a frame came: the self view takes its shape. */
+	readonly selfAspect?: number;
 	readonly help: boolean;
 	/** One line about something that happened (refused caller, window closed, ...). */
 	readonly notice?: string;
@@ -85,6 +87,8 @@ export type CallAction =
 	| {readonly type: 'stats'; readonly stats: CallStats; readonly security?: Security}
 	| {readonly type: 'chat-received'; readonly text: string}
 	| {readonly type: 'camera'; readonly camera: CameraState}
+	/** A frame of your camera (or its card) of this size: the self view follows its shape. */
+	| {readonly type: 'self-size'; readonly width: number; readonly height: number}
 	| {readonly type: 'notice'; readonly text: string | undefined}
 	| {readonly type: 'key'; readonly key: KeyPress};
 
@@ -315,6 +319,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			const camera =
 				action.camera.kind === 'lost' && never ? {...action.camera, neverStarted: true} : action.camera;
 			return [{...state, camera}, []];
+		}
+		case 'self-size': {
+			const aspect = action.width / action.height;
+			if (!(aspect > 0 && Number.isFinite(aspect)) || aspect === state.selfAspect) return [state, []];
+			return [{...state, selfAspect: aspect}, [{type: 'layout-changed'}]];
 		}
 		case 'notice':
 			return [{...state, notice: action.text}, []];

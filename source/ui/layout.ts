@@ -8,7 +8,7 @@
  *                     is wide enough, else below it, full width
  *   last row:         the key hints (always)
  */
-import type {CellRect} from '../render/layout.js';
+import {layoutPicture, type CellRect} from '../render/layout.js';
 
 export type ScreenLayout = {
 	readonly cols: number;
@@ -27,6 +27,8 @@ export type ScreenLayout = {
 export type LayoutWants = {
 	readonly panel: boolean;
 	readonly pip: boolean;
+	/** Width / height of your camera's picture (the self view's shape); 4:3 until it is known. */
+	readonly selfAspect?: number;
 	/**
 	 * Rows a panel below the video needs to show all it holds (the help): it grows past its usual
 	 * height to that, up to the whole body, so a small terminal shows every key, not the first few.
@@ -69,17 +71,26 @@ export function screenLayout(cols: number, rows: number, wants: LayoutWants): Sc
 		statusRow,
 		hintsRow,
 		video,
-		pip: wants.pip ? pipRect(video) : undefined,
+		pip: wants.pip ? pipRect(video, wants.selfAspect) : undefined,
 		panel,
 		panelSide,
 	};
 }
 
-/** A quarter of the video's width (at least 16 cells), bottom right; none if the video is too small. */
-export function pipRect(video: CellRect): CellRect | undefined {
-	const cols = Math.max(16, Math.floor(video.cols / 4));
-	const rows = Math.max(4, Math.round((cols * 3) / 4 / 2));
-	if (cols * 2 > video.cols || rows * 2 > video.rows) return undefined;
+/**
+ * Your picture's shape, a quarter of the video's width and at most half its height, bottom right;
+ * none if that leaves it narrower than 16 cells.
+ */
+export function pipRect(video: CellRect, selfAspect = 4 / 3): CellRect | undefined {
+	const box = {
+		col: 0,
+		row: 0,
+		cols: Math.max(16, Math.floor(video.cols / 4)),
+		rows: Math.floor(video.rows / 2),
+	};
+	if (box.cols * 2 > video.cols || box.rows < 4) return undefined;
+	const {cols, rows} = layoutPicture({width: selfAspect, height: 1}, box).picture;
+	if (cols < 16) return undefined;
 	return {col: video.col + video.cols - cols, row: video.row + video.rows - rows, cols, rows};
 }
 

@@ -13,6 +13,7 @@ import {statusText} from '../../source/ui/text.js';
 import {callStats} from '../session/helpers.js';
 import {CallScreenView, callScreenLayout, helpLines, newestMessages} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
+import {layoutPicture} from '../../source/render/layout.js';
 import {key, run} from './call-reducer.js';
 
 function state(...actions: CallAction[]): CallScreenState {
@@ -318,4 +319,21 @@ test('a call by invite code that ended: no "call again" (the code works once), t
 		failed: true,
 	})[0];
 	assert.ok(helpLines('call', dialled.callAgain).some(([key]) => key.startsWith('r')));
+});
+
+test("the self view takes your camera's shape: a 16:9 picture fills its box, as a 4:3 one does", () => {
+	for (const [width, height] of [
+		[640, 480],
+		[1280, 720],
+		[480, 640],
+	] as const) {
+		const [s, effects] = run(initialCallState('call', 'test', 'h:1'), {type: 'self-size', width, height});
+		assert.deepEqual(effects, [{type: 'layout-changed'}]);
+		assert.deepEqual(run(s, {type: 'self-size', width, height})[1], [], 'the same size again: nothing to do');
+		for (const cols of [80, 160, 240]) {
+			const pip = screenLayout(cols, 60, {panel: false, pip: true, selfAspect: s.selfAspect}).pip!;
+			const {picture} = layoutPicture({width, height}, pip);
+			assert.deepEqual(picture, pip, `${width}x${height} at ${cols}: the picture fills its box`);
+		}
+	}
 });
