@@ -105,7 +105,12 @@ export type PeerKeyChange = {
 	knownPeersFile: string;
 };
 
-export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000};
+/**
+ * lingerMs: after our goodbye, how long the socket waits for the peer to close too. Closed while
+ * its bytes still come, the socket answers them with a reset; a peer that stalled (a busy
+ * machine, a laptop lid) gets a few seconds to read the goodbye first.
+ */
+export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000, lingerMs: 5000};
 
 export type DirectOffer = {readonly port: number; readonly addresses: readonly string[]};
 

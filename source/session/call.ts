@@ -354,10 +354,9 @@ export class Call extends EventEmitter<CallEvents> {
 		if (this.socket) {
 			const socket = this.socket;
 			socket.end();
-			// Until the peer closes too, for a while: closed while its bytes still come, the socket
-			// answers them with a reset, which a peer that stalled a moment reads before our goodbye.
-			// A peer that never reads or never closes must not keep the socket alive.
-			setTimeout(() => socket.destroy(), 1000).unref();
+			// Until the peer closes too (what it sends meanwhile is read and dropped), for a while: a
+			// peer that never reads or never closes must not keep the socket alive.
+			setTimeout(() => socket.destroy(), defaultTimeouts.lingerMs).unref();
 		}
 		this.emitStatsFinal();
 		this.setState('ended');
