@@ -298,11 +298,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 				security: undefined,
 				keyChange: undefined,
 			};
-			// In the chat only after a call that was live (it closes what was said); one that never
-			// started is said in the lobby, and a chat pane opened just for it would crowd that out.
+			// In the chat only after a call that was live, to close what was said; why it ended is said
+			// once, in the lobby (a chat pane opened just for it would crowd that out).
 			const wasLive = state.phase.kind === 'in-call';
 			return [
-				wasLive ? addChat(next, {from: 'note', text: `Call ended: ${action.reason}`}) : next,
+				wasLive ? addChat(next, {from: 'note', text: 'The call ended.'}) : next,
 				[{type: 'layout-changed'}],
 			];
 		}

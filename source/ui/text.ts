@@ -123,9 +123,11 @@ function statusParts(state: CallScreenState, short: boolean): string[] {
 					? `the key of ${state.keyChange.name} has changed: y accept · n refuse`
 					: `connecting to ${peerLabel(state)}…`,
 			];
-		case 'ended':
-			// Its first clause: the lobby below says the whole sentence.
-			return [`call ended: ${phase.reason.split(':')[0]}`];
+		case 'ended': {
+			// The lobby below says the whole sentence; here at most its heading ("wrong code: …").
+			const heading = phase.reason.includes(':') ? phase.reason.split(':')[0] : undefined;
+			return [heading ? `call ended: ${heading}` : 'call ended'];
+		}
 		case 'in-call': {
 			const stats = state.stats;
 			const security = short ? shortSecurityText(state.security) : securityText(state.security);

@@ -337,3 +337,32 @@ test("the self view takes your camera's shape: a 16:9 picture fills its box, as 
 		}
 	}
 });
+
+test('after a live call, why it ended is said once (the lobby), and the chat is closed with a note', () => {
+	const reason = 'the peer hung up (time for dinner)';
+	const listening = {type: 'listening', addresses: ['10.0.0.2'], port: 3223} as const;
+	for (const role of ['listen', 'call'] as const) {
+		const [s] = run(
+			initialCallState(role, 'test', role === 'call' ? '10.0.0.2:3223' : undefined),
+			...(role === 'listen' ? [listening] : []),
+			{type: 'call-started', protocol: 'v2'},
+			{type: 'chat-received', text: 'see you'},
+			{type: 'call-ended', reason, failed: false},
+		);
+		assert.deepEqual(s.chat.at(-1), {from: 'note', text: 'The call ended.'});
+		for (const size of [
+			{cols: 40, rows: 12},
+			{cols: 120, rows: 36},
+		]) {
+			const view = render(<CallScreenView state={s} size={size} />);
+			const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+			assert.equal(
+				text.split('time for dinner').length - 1,
+				1,
+				`${role} at ${size.cols}x${size.rows}: ${text}`,
+			);
+			assert.match(text, /see you/);
+			view.unmount();
+		}
+	}
+});
