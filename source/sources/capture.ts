@@ -9,7 +9,7 @@ import {makeFrame, type Frame} from '../frame.js';
 import {loadOpenCv, OpenCvUnavailableError, type Mat, type OpenCv} from '../opencv.js';
 import {centreCrop, resolveTargetSize, type Size} from './fit.js';
 import {describeSpec, redactUrl} from './spec.js';
-import {SourceError, type SourceSpec} from './types.js';
+import {fileMissing, SourceError, type SourceSpec} from './types.js';
 
 export type CaptureSpec = Extract<SourceSpec, {kind: 'camera' | 'device' | 'url' | 'file'}>;
 
@@ -47,7 +47,7 @@ export class CaptureGrabber {
 		const spec = this.spec;
 		if ((spec.kind === 'file' || spec.kind === 'device') && !fs.existsSync(spec.path)) {
 			throw spec.kind === 'file'
-				? new SourceError('file-missing', `File not found: ${spec.path}`)
+				? fileMissing(spec.path)
 				: new SourceError('device-missing', `No camera device at ${spec.path}.${listVideoDevices()}`);
 		}
 		if (spec.kind === 'url') await checkUrlAnswers(spec.url, this.urlTimeoutSeconds);

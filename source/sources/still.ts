@@ -5,7 +5,7 @@ import type {Mat} from '../opencv.js';
 import {matToFrame, openOpenCv, type OpenedCapture} from './capture.js';
 import {resolveTargetSize, type Size} from './fit.js';
 import {drawTestPattern} from './test-pattern.js';
-import {SourceError} from './types.js';
+import {fileMissing, SourceError} from './types.js';
 
 export class ImageGrabber {
 	private frame: Frame | undefined;
@@ -18,7 +18,7 @@ export class ImageGrabber {
 	) {}
 
 	async open(): Promise<OpenedCapture> {
-		if (!fs.existsSync(this.path)) throw new SourceError('file-missing', `File not found: ${this.path}`);
+		if (!fs.existsSync(this.path)) throw fileMissing(this.path);
 		const cv = await openOpenCv();
 		const mat = await cv.imreadAsync(this.path).catch(() => undefined);
 		if (!mat || mat.empty)

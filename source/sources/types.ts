@@ -47,6 +47,11 @@ export class SourceError extends Error {
 	}
 }
 
+/** A camera file or image that is not there: the one sentence for it, in facetty's style. */
+export function fileMissing(path: string): SourceError {
+	return new SourceError('file-missing', `${path} does not exist.`);
+}
+
 export type FrameListener = (frame: Frame) => void;
 export type SourceErrorListener = (error: SourceError) => void;
 

@@ -73,7 +73,7 @@ test(
 			tmux.keys('setup', 'Tab');
 			const text = await tmux.waitFor(
 				'setup',
-				(t) => /File not found/.test(t),
+				(t) => /nothing\.mp4 does/.test(t) && /not exist\./.test(t),
 				20_000,
 				'the missing file explained',
 			);

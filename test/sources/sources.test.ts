@@ -169,8 +169,8 @@ test('the test pattern needs no file and moves', async () => {
 });
 
 test('errors are plain sentences', async () => {
-	await rejectsWith(openSource('no-such-clip.mp4'), 'file-missing', /^File not found: no-such-clip\.mp4$/);
-	await rejectsWith(openSource('no-such.png'), 'file-missing', /^File not found: no-such\.png$/);
+	await rejectsWith(openSource('no-such-clip.mp4'), 'file-missing', /^no-such-clip\.mp4 does not exist\.$/);
+	await rejectsWith(openSource('no-such.png'), 'file-missing', /^no-such\.png does not exist\.$/);
 	await rejectsWith(
 		openSource('package.json'),
 		'not-a-video',

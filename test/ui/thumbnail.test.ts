@@ -91,13 +91,13 @@ test('thumbnail: a source that fails shows its sentence; the end closes what is 
 		initialThumbnail,
 		{type: 'choice', spec: 'missing.mp4'},
 		{type: 'settled'},
-		{type: 'failed', generation: 1, message: 'File not found: missing.mp4'},
+		{type: 'failed', generation: 1, message: 'missing.mp4 does not exist.'},
 	);
 	assert.deepEqual(effects.at(-1), {type: 'close'});
 	assert.deepEqual(thumbnailView(state), {
 		kind: 'text',
 		spec: 'missing.mp4',
-		text: 'File not found: missing.mp4',
+		text: 'missing.mp4 does not exist.',
 		error: true,
 	});
 	// Typing: nothing open, a note instead.
