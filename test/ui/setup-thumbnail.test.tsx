@@ -30,7 +30,7 @@ async function missingFileSentence(): Promise<string> {
 
 test('setup screen: the thumbnail region is reserved beside the form, with its label, and says why a file fails', async () => {
 	const sentence = await missingFileSentence();
-	assert.match(sentence, /not found/i);
+	assert.match(sentence, /does not exist\./);
 	let thumbnail: ThumbnailState = initialThumbnail;
 	for (const event of [
 		{type: 'choice', spec: '/nonexistent/facetty-missing.mp4'},
