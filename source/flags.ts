@@ -154,8 +154,8 @@ export const flagTable = {
 		for: ['listen', 'call', 'invite', 'join', 'preview', 'play', 'demo'],
 		usage: '--log FILE',
 		help: [
-			'append what OpenCV and FFmpeg print themselves to FILE (by default, when',
-			'stderr is a terminal, it is discarded: facetty says what matters in a sentence)',
+			'append what OpenCV and FFmpeg print themselves to FILE (by default it is',
+			'discarded when stderr is a terminal; facetty says what matters)',
 		],
 	},
 	relay: {
