@@ -14,6 +14,8 @@
  *   U+FEFF), soft hyphens, tags;
  * - unassigned code points and lone surrogates become U+FFFD (terminals disagree on their width);
  * - a character carries at most a few combining marks, and nothing of width 0 is left on its own;
+ * - an emoji skin-tone modifier (U+1F3FB–U+1F3FF) that follows no emoji it can modify is removed:
+ *   Ink counts "a🏻" as 1 column, a terminal draws it in 3, and the rest of the row would shift;
  * - the width, measured as terminals and Ink measure it (string-width: wide East Asian
  *   characters and emoji take 2 columns, combining marks 0), is capped; a cut text ends in "…".
  */
@@ -33,6 +35,7 @@ const invisible = /[\p{Cc}\p{Cf}]/gu;
 const lineBreak = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/;
 const spacing = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 const unassigned = /[\p{Cn}\p{Cs}]/gu;
+const strayEmojiModifier = /(?<!\p{Emoji_Modifier_Base})\p{Emoji_Modifier}/gu;
 const mark = /\p{M}/u;
 /** Zalgo text stacks dozens of marks on one letter, drawing over the rows above and below. */
 const maxMarksPerCharacter = 4;
@@ -73,7 +76,8 @@ export function cleanLine(text: string, options: LineOptions = {}): string {
 		.replace(escapeSequence, '')
 		.replace(spacing, ' ')
 		.replace(invisible, '')
-		.replace(unassigned, '\uFFFD');
+		.replace(unassigned, '\uFFFD')
+		.replace(strayEmojiModifier, '');
 	out = printableGraphemes(out);
 	out = options.keepSpaces ? out.trim() : out.replace(/\s+/g, ' ').trim();
 	return cutToWidth(out, options.maxColumns ?? defaultMaxColumns);

@@ -56,6 +56,10 @@ test('width is measured as a terminal does, and capped without splitting a chara
 	assert.equal(cleanLine('\u0301\u0302x'), 'x');
 	// Unassigned code points and lone surrogates: the replacement character.
 	assert.equal(cleanLine('a\u0378b\ud800c'), 'a\ufffdb\ufffdc');
+	// A skin-tone modifier with no emoji to modify: Ink counted "a🏻" as 1 column, terminals 3.
+	assert.equal(cleanLine('a\u{1f3fb}b \u{1f3ff}'), 'ab');
+	assert.equal(displayWidth(cleanLine('\u0c4e\u{1f3fb}')), 1);
+	assert.equal(cleanLine('\u{1f44d}\u{1f3fb}'), '\u{1f44d}\u{1f3fb}');
 });
 
 test('a multi-line chat message keeps its lines, each one clean; too many are cut', () => {
@@ -98,14 +102,21 @@ test('property: whatever a peer sends, a cleaned line holds nothing a terminal w
 });
 
 test('one code point at a time, the width agrees with the whole-text measure for clean text', () => {
+	// Per grapheme. string-width (Ink's measure) counts a cluster by its first code point: emoji
+	// sequences and clusters of several visible code points (an Indic conjunct such as क्ष, a
+	// prepended repha) are where the two measures part, and are left out here.
+	const visible = (cluster: string) =>
+		[...cluster].filter((char) => codePointWidth(char.codePointAt(0)!) > 0);
 	fc.assert(
 		fc.property(hostileStrings, (input) => {
 			const line = cleanLine(input, {maxColumns: 1000});
-			let sum = 0;
-			for (const char of line) sum += codePointWidth(char.codePointAt(0)!);
-			// Emoji with a presentation selector (U+2764 U+FE0F) are the one place they may differ.
-			if (!/\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(line))
-				assert.equal(sum, displayWidth(line), JSON.stringify(line));
+			for (const {segment} of new Intl.Segmenter().segment(line)) {
+				if (/\ufe0f|\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(segment)) continue;
+				if (visible(segment).length > 1) continue;
+				let sum = 0;
+				for (const char of segment) sum += codePointWidth(char.codePointAt(0)!);
+				assert.equal(sum, displayWidth(segment), JSON.stringify(segment));
+			}
 		}),
 		{numRuns: 1000},
 	);
