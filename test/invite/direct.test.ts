@@ -4,7 +4,6 @@
  * without the code (or with the code but another key) gets nothing, and the port closes.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import {test} from 'node:test';
 import {invite, join} from '../../source/invite/session.js';
 import {
@@ -19,7 +18,15 @@ import {relayForThisFile} from '../relay/helpers.js';
 import type {Call, DirectOffer} from '../../source/session/call.js';
 import {dial} from '../../source/session/connect.js';
 import {codeSecret, parseCode} from '../../source/invite/code.js';
-import {ended, feed, nextFrames, patternFrame, reached, withTimeout} from '../session/helpers.js';
+import {
+	ended,
+	feed,
+	loopbackProxy,
+	nextFrames,
+	patternFrame,
+	reached,
+	withTimeout,
+} from '../session/helpers.js';
 
 const address = relayForThisFile();
 
@@ -172,23 +179,10 @@ test(
 		// once, each side kept a different connection and the call ended on both (a CI run). Between
 		// the joiner and the offered port, a counting forwarder: one address is dialled, the first.
 		const {offer, joiner, inviter, moved} = await offered();
-		const arrived: string[] = [];
-		const forwarder = net.createServer((socket) => {
-			arrived.push(socket.localAddress ?? '');
-			const onward = net.connect(offer.port, '127.0.0.1');
-			for (const [from, to] of [
-				[socket, onward],
-				[onward, socket],
-			] as const) {
-				from.on('error', () => to.destroy());
-				from.on('close', () => to.destroy());
-				from.pipe(to);
-			}
-		});
-		await new Promise<void>((resolve) => forwarder.listen(0, '0.0.0.0', resolve));
-		const forwarderPort = (forwarder.address() as net.AddressInfo).port;
+		const cleanups: Array<() => unknown> = [];
+		const forwarder = await loopbackProxy(cleanups, offer.port, (chunk) => chunk, undefined, '0.0.0.0');
 		const joinerSide = moves();
-		const everyAddress = {port: forwarderPort, addresses: ['127.0.0.2', '127.0.0.1', '127.0.0.3']};
+		const everyAddress = {port: forwarder.port, addresses: ['127.0.0.2', '127.0.0.1', '127.0.0.3']};
 		tryDirect(joiner, everyAddress, joinerSide.onDirect);
 		const joinerDirect = await withTimeout(joinerSide.direct, 5000, "the joiner's move");
 		await withTimeout(
@@ -209,14 +203,14 @@ test(
 			await Promise.all([nextFrames(joinerDirect, 10), nextFrames(inviterDirect, 10)]);
 			assert.equal(joinerDirect.state, 'in-call');
 			assert.equal(inviterDirect.state, 'in-call');
-			assert.deepEqual(arrived, ['127.0.0.2']);
+			assert.deepEqual(forwarder.reached(), ['127.0.0.2']);
 			joinerDirect.hangUp('bye');
 			assert.match((await ended(inviterDirect)).reason, /hung up \(bye\)/);
 		} finally {
 			stops.forEach((stop) => stop());
 			joinerDirect.hangUp('bye');
 			inviterDirect.hangUp('bye');
-			forwarder.close();
+			for (const cleanup of cleanups) await cleanup();
 		}
 	},
 );

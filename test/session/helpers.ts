@@ -142,17 +142,21 @@ export const callStats = (over: Partial<CallStats> = {}): CallStats => ({
  * A TCP proxy on loopback in front of `target`, closed by the file's cleanups. Each chunk the
  * caller sends goes through `fromCaller` (what it returns is passed on; undefined drops it); each
  * chunk from the target is shown to `fromTarget` and passed on. Either side closing closes both.
- * It counts the connections it took.
+ * It counts the connections it took, and keeps the local address each one reached (listening on
+ * `host`, e.g. 0.0.0.0 for every loopback address).
  */
 export async function loopbackProxy(
 	cleanups: Array<() => unknown>,
 	target: number,
 	fromCaller: (chunk: Buffer, sides: {down: net.Socket; up: net.Socket}) => Buffer | undefined,
 	fromTarget: (chunk: Buffer) => void = () => undefined,
-): Promise<{port: number; connections: () => number}> {
+	host = '127.0.0.1',
+): Promise<{port: number; connections: () => number; reached: () => string[]}> {
 	let connections = 0;
+	const reached: string[] = [];
 	const server = net.createServer((down) => {
 		connections++;
+		reached.push(down.localAddress ?? '');
 		const up = net.connect(target, '127.0.0.1');
 		for (const s of [down, up]) s.on('error', () => undefined);
 		down.on('data', (chunk: Buffer) => {
@@ -166,9 +170,13 @@ export async function loopbackProxy(
 		down.on('close', () => up.destroy());
 		up.on('close', () => down.destroy());
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(0, host, resolve));
 	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-	return {port: (server.address() as net.AddressInfo).port, connections: () => connections};
+	return {
+		port: (server.address() as net.AddressInfo).port,
+		connections: () => connections,
+		reached: () => [...reached],
+	};
 }
 
 /**
