@@ -132,3 +132,34 @@ export function connectFailure(error: unknown): string {
 			return error instanceof Error ? error.message : String(error);
 	}
 }
+
+/**
+ * A socket's peer address as people write it: an IPv4-mapped IPv6 address (`::ffff:1.2.3.4`, what
+ * a dual-stack listener reports for an IPv4 caller) as the IPv4 address it stands for.
+ */
+export function unmapped(address: string): string {
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+	return mapped ? mapped[1]! : address;
+}
+
+/**
+ * The key a source is counted under by every limit (the listener's admission, the relay's): an
+ * IPv4 address, or the /64 of an IPv6 one, since one host (one customer) is usually given a whole
+ * /64 and can speak from any address in it.
+ */
+export function sourceKey(address: string | undefined): string {
+	if (!address) return 'unknown';
+	const plain = unmapped(address);
+	if (!plain.includes(':')) return plain;
+	const bare = plain.toLowerCase().replace(/%.*$/, '');
+	const [head = '', tail = ''] = bare.split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = bare.includes('::')
+		? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
+}

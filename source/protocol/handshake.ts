@@ -13,6 +13,17 @@ export const tlsMagic = new Uint8Array([0x46, 0x54, 0x59, 0x53]);
 /** "BUSY": the accepter's answer to a v2 magic while it is in another call; then it hangs up. */
 export const busyReply = new Uint8Array([0x42, 0x55, 0x53, 0x59]);
 
+/**
+ * "FULL": the accepter's answer to a caller's magic when it holds as many unfinished connections
+ * as it takes and none can be dropped for this one (docs/protocol.md, "Admission"); then it hangs up.
+ */
+export const fullReply = new Uint8Array([0x46, 0x55, 0x4c, 0x4c]);
+/**
+ * "WAIT": the accepter's answer to a caller's magic while secret guesses are held back (too many
+ * wrong ones lately, from this source or from everywhere); then it hangs up.
+ */
+export const waitReply = new Uint8Array([0x57, 0x41, 0x49, 0x54]);
+
 export type GreetingReply = 'seed' | 'v2' | 'tls' | 'unknown';
 
 export function classifyGreetingReply(reply: Uint8Array): GreetingReply {

@@ -33,20 +33,5 @@ export const defaultRelayLimits: RelayLimits = {
 	maxConnections: 10_000,
 };
 
-/** The key limits are counted under: an IPv4 address, or the /64 of an IPv6 one. */
-export function addressKey(address: string | undefined): string {
-	if (!address) return 'unknown';
-	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-	if (mapped) return mapped[1]!;
-	if (!address.includes(':')) return address;
-	const [head = '', tail = ''] = address.toLowerCase().split('::');
-	const left = head ? head.split(':') : [];
-	const right = tail ? tail.split(':') : [];
-	const groups = address.includes('::')
-		? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
-		: left;
-	return `${groups
-		.slice(0, 4)
-		.map((g) => g.replace(/^0+(?=.)/, ''))
-		.join(':')}::/64`;
-}
+/** The key limits are counted under: net/address.ts sourceKey (an IPv4 address, or an IPv6 /64). */
+export {sourceKey as addressKey} from '../net/address.js';

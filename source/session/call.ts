@@ -20,7 +20,7 @@
 import {EventEmitter} from 'node:events';
 import type {Duplex} from 'node:stream';
 import {formatShape, type Frame} from '../frame.js';
-import {formatHostPort} from '../net/address.js';
+import {formatHostPort, unmapped} from '../net/address.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {nameFromAgent} from '../protocol/v2.js';
 import {cleanLine} from '../text/sanitize.js';
@@ -78,6 +78,11 @@ export class Call extends EventEmitter<CallEvents> {
 	 * call as busy instead; true lets it go live, and whoever listens to 'state' sees 'in-call'.
 	 */
 	admit: ((call: Call) => boolean) | undefined;
+	/**
+	 * Asked after TLS, before a shared secret is checked (a listener: may this source guess now?).
+	 * Throws to refuse: checking the secret is an online guess at it, and guesses are rate-limited.
+	 */
+	beforeSecretCheck: (() => void) | undefined;
 
 	/** The frame waiting to be sent, if any (the greeting announces its size in the seed format). */
 	get waitingFrame(): Frame | undefined {
@@ -381,8 +386,7 @@ function fitShown(peer: Size, box: Size): Size {
 /** `host:port` of a socket's peer: IPv4-mapped IPv6 as plain IPv4, other IPv6 in brackets. */
 export function addressOf(host: string | undefined, port: number | undefined): string | undefined {
 	if (!host || port === undefined) return undefined;
-	const plain = host.startsWith('::ffff:') && host.includes('.') ? host.slice('::ffff:'.length) : host;
-	return formatHostPort({host: plain, port});
+	return formatHostPort({host: unmapped(host), port});
 }
 
 function roundLag(ms: number | undefined): number | null {

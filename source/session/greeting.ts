@@ -13,10 +13,12 @@ import {
 	busyReply,
 	bytesEqual,
 	classifyGreetingReply,
+	fullReply,
 	handshakeLength,
 	seedGreeting,
 	tlsMagic,
 	v2Magic,
+	waitReply,
 } from '../protocol/handshake.js';
 import {
 	announceableShape,
@@ -50,6 +52,26 @@ export const greetingDeadlines = {
 	frameWaitMs: 1000,
 } as const;
 export const defaultSeedShape: SeedShape = {rows: 480, cols: 640};
+
+/** What the accepter meant by turning the caller away with FULL or WAIT (handshake.ts), as a sentence. */
+function turnedAway(bytes: Uint8Array, name: string | undefined): ProtocolError | undefined {
+	const who = name ?? 'the peer';
+	if (bytesEqual(bytes, fullReply)) {
+		return new ProtocolError(
+			'too-many',
+			`${who} turned the call away: it already holds as many unfinished connections as it takes ` +
+				'(someone may be flooding it); try again in a minute',
+		);
+	}
+	if (bytesEqual(bytes, waitReply)) {
+		return new ProtocolError(
+			'too-many',
+			`${who} turned the call away: too many wrong secrets were tried lately (from this address ` +
+				'or from everywhere); wait a minute, and check --secret',
+		);
+	}
+	return undefined;
+}
 
 /** The identity an options object stands for, loaded once per options object. */
 const identities = new WeakMap<CallOptions, Identity>();
@@ -194,6 +216,7 @@ async function secureAndAttach(
 	track(secure);
 	secure.on('error', () => undefined);
 	throwIfEnded(call);
+	if (options.secret) call.beforeSecretCheck?.();
 	const channel = await authenticate(secure, role, identity, options.secret, left());
 	// A caller about to ask its user tells the accepter, which otherwise drops a silent peer at
 	// the handshake deadline; meanwhile the connection is only a candidate and keeps no one out.
@@ -247,6 +270,12 @@ export function readShapeMessage(
 			if (bytes.length >= 4 && bytesEqual(bytes.subarray(0, 4), busyReply)) {
 				cleanup();
 				reject(new ProtocolError('busy', 'busy: the peer is in another call'));
+				return;
+			}
+			const away = bytes.length >= 4 ? turnedAway(bytes.subarray(0, 4), undefined) : undefined;
+			if (away) {
+				cleanup();
+				reject(away);
 				return;
 			}
 			const kind = classifyShapeMessage(bytes);
@@ -436,6 +465,8 @@ export async function callerGreeting(
 		const answer = await readExactly(socket, handshakeLength, greetingMs).catch(hungUpOnMagic);
 		if (bytesEqual(answer.bytes, busyReply))
 			throw new ProtocolError('busy', `${name ?? 'the peer'} is busy in another call`);
+		const away = turnedAway(answer.bytes, name);
+		if (away) throw away;
 		if (!bytesEqual(answer.bytes, magic)) {
 			throw new ProtocolError(
 				'bad-handshake',

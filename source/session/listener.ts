@@ -2,15 +2,28 @@
  * A listener that takes one live call at a time and survives anything a peer sends. Before a call
  * is live a connection holds nothing: every new connection runs its greeting, shapes and
  * handshake in parallel with the others (each step with its own deadline, greeting.ts), and the
- * first to become ready becomes the live call. "Busy" is said only when a live call exists; a
- * source address may have only a few unfinished connections at once.
+ * first to become ready becomes the live call. "Busy" is said only when a live call exists.
+ *
+ * Unfinished connections are limited per source (an IPv4 address, an IPv6 /64) and in all, and a
+ * newcomer over a limit replaces a stalled connection of a heavier source (net/admission.ts), so
+ * a crowd that redials cannot keep a caller out. With --secret, each check of the secret is a
+ * guess, and guesses are rate-limited per source and in all (GuessLimiter); a caller turned away
+ * for either is told so (FULL, WAIT) rather than hung up on.
  */
 import {EventEmitter} from 'node:events';
 import net from 'node:net';
-import {defaultPort} from '../net/address.js';
+import {admission, GuessLimiter, waitText, type Unfinished} from '../net/admission.js';
+import {defaultPort, sourceKey, unmapped} from '../net/address.js';
 import type {Frame} from '../frame.js';
 import {ProtocolError} from '../protocol/errors.js';
-import {busyReply, classifyGreetingReply, handshakeLength, seedGreeting} from '../protocol/handshake.js';
+import {
+	busyReply,
+	classifyGreetingReply,
+	fullReply,
+	handshakeLength,
+	seedGreeting,
+	waitReply,
+} from '../protocol/handshake.js';
 import {checkFlags} from '../trust/policy.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
 import {accepterGreeting, identityFor, pinOf, trustFlags} from './greeting.js';
@@ -19,8 +32,12 @@ import {readExactly} from './read.js';
 export type ListenOptions = CallOptions & {
 	host?: string;
 	port?: number;
-	/** Unfinished connections one source address may have at once; default listenerLimits.perSource. */
+	/** Unfinished connections one source may have at once; default listenerLimits.perSource. */
 	maxPendingPerSource?: number;
+	/** Unfinished connections in all; default listenerLimits.total. */
+	maxPending?: number;
+	/** How fast the secret may be guessed; default net/admission.ts defaultGuessLimits. */
+	guessLimiter?: GuessLimiter;
 };
 
 export type ListenerEvents = {
@@ -38,32 +55,40 @@ export const listenerLimits = {
 	perSource: 4,
 	/** Unfinished connections in all. */
 	total: 64,
-	/** Connections being told "busy" at once. */
+	/** Connections being told "busy" (or turned away) at once. */
 	busy: 8,
+	/**
+	 * A connection whose peer sent nothing for this long may be dropped for a newcomer: longer than
+	 * any pause of a caller whose handshake is under way (a round trip, the accepter's 1 s wait for
+	 * its first frame), much shorter than the 5 s deadlines a stall would otherwise hold a slot for.
+	 */
+	stalledMs: 2000,
 } as const;
+
+/** An unfinished connection: its call, where it comes from, and when its peer last sent a byte. */
+type Pending = Unfinished<Call> & {socket: net.Socket; bytesRead: number; guessing: boolean};
 
 function isLoopback(host: string | undefined): boolean {
 	if (host === undefined || host === '') return false;
 	const h = host.toLowerCase();
-	return h === 'localhost' || h === '::1' || h.startsWith('127.') || h === '::ffff:127.0.0.1';
-}
-
-function sourceOf(socket: net.Socket): string {
-	const host = socket.remoteAddress ?? '?';
-	return host.startsWith('::ffff:') ? host.slice(7) : host;
+	return h === 'localhost' || h === '::1' || unmapped(h).startsWith('127.');
 }
 
 export class Listener extends EventEmitter<ListenerEvents> {
 	active: Call | undefined;
 	readonly warnings: string[] = [];
-	/** Connections still in their greeting or handshake, each with its source address. */
-	private readonly pending = new Map<Call, string>();
+	/** Connections still in their greeting or handshake. */
+	private readonly pending = new Map<Call, Pending>();
 	private readonly server: net.Server;
 	private busyConnections = 0;
+	private readonly guesses: GuessLimiter;
+	/** Samples each unfinished connection's bytes read, so a stall is told from a handshake under way. */
+	private progressTimer: NodeJS.Timeout | undefined;
 
 	constructor(readonly options: ListenOptions = {}) {
 		super();
 		this.server = net.createServer({pauseOnConnect: true}, (socket) => void this.accept(socket));
+		this.guesses = options.guessLimiter ?? new GuessLimiter(undefined, Date.now());
 		// Made now, so a bad config directory or contradicting flags fail at start and not at the first call.
 		identityFor(options);
 		pinOf(options);
@@ -117,14 +142,24 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	}
 
 	close(reason = 'the listener closed'): Promise<void> {
+		clearInterval(this.progressTimer);
+		this.progressTimer = undefined;
 		this.active?.hangUp(reason);
 		for (const call of [...this.pending.keys()]) call.hangUp(reason);
 		return new Promise((resolve) => this.server.close(() => resolve()));
 	}
 
-	/** A caller while a call is live: greeted, told BUSY, then hung up on; the call is not touched. */
-	private async turnAway(socket: net.Socket, address: string): Promise<void> {
-		this.emit('rejected', new ProtocolError('busy', 'busy: already in a call'), address);
+	/**
+	 * A caller turned away: greeted, told BUSY (a call is live), FULL or WAIT in place of the answer
+	 * to its magic, then hung up on; the live call is not touched.
+	 */
+	private async turnAway(
+		socket: net.Socket,
+		address: string,
+		why: ProtocolError = new ProtocolError('busy', 'busy: already in a call'),
+		reply: Uint8Array = busyReply,
+	): Promise<void> {
+		this.emit('rejected', why, address);
 		if (this.busyConnections >= listenerLimits.busy) {
 			socket.destroy();
 			return;
@@ -136,8 +171,12 @@ export class Listener extends EventEmitter<ListenerEvents> {
 			const {bytes} = await readExactly(socket, handshakeLength, timeout);
 			// v2 callers read it as the answer to their magic, facetty callers that answered `done`
 			// in place of the shape; the script reads it as a shape and fails, as it would on a hang-up.
-			if (classifyGreetingReply(bytes) !== 'unknown') socket.end(busyReply);
-			else socket.destroy();
+			if (classifyGreetingReply(bytes) !== 'unknown') {
+				socket.end(reply);
+				// Read and drop what it still sends: unread bytes would turn our close into a reset
+				// that could reach the caller before the reply does.
+				socket.resume();
+			} else socket.destroy();
 			setTimeout(() => socket.destroy(), 1000).unref();
 		} catch {
 			socket.destroy();
@@ -149,6 +188,7 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	private admit(call: Call): boolean {
 		if (this.active && this.active !== call) return false;
 		this.pending.delete(call);
+		this.stopSamplingIfIdle();
 		this.active = call;
 		call.once('ended', () => {
 			if (this.active === call) this.active = undefined;
@@ -161,24 +201,70 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		const address = addressOf(socket.remoteAddress, socket.remotePort) ?? 'an unknown address';
 		socket.on('error', () => undefined);
 		if (this.active) return this.turnAway(socket, address);
-		const source = sourceOf(socket);
-		const fromSource = [...this.pending.values()].filter((s) => s === source).length;
-		const perSource = this.options.maxPendingPerSource ?? listenerLimits.perSource;
-		if (fromSource >= perSource || this.pending.size >= listenerLimits.total) {
-			socket.destroy();
+		const source = sourceKey(socket.remoteAddress);
+		const now = Date.now();
+		if (this.options.secret) {
+			const guess = this.guesses.check(source, now);
+			if (!guess.ok) {
+				const message =
+					guess.why === 'source'
+						? `wrong secrets were tried from ${source} lately: told it to wait ${waitText(guess.waitMs)}`
+						: `too many secrets were tried lately from everywhere (someone may be guessing it): told it to wait ${waitText(guess.waitMs)}`;
+				return this.turnAway(socket, address, new ProtocolError('too-many', message), waitReply);
+			}
+		}
+		this.sampleProgress(now);
+		const limits = {
+			perSource: this.options.maxPendingPerSource ?? listenerLimits.perSource,
+			total: this.options.maxPending ?? listenerLimits.total,
+			stalledMs: listenerLimits.stalledMs,
+		};
+		const verdict = admission([...this.pending.values()], source, limits, now);
+		if (!verdict.admit) {
 			const message =
-				fromSource >= perSource
-					? `${fromSource} unfinished connections from ${source} already`
-					: `${this.pending.size} unfinished connections already`;
-			this.emit('rejected', new ProtocolError('too-many', message), address);
-			return;
+				verdict.why === 'source'
+					? `${limits.perSource} unfinished connections from ${source} already, each still sending: told it to try again later`
+					: `${this.pending.size} unfinished connections already, none stalled long enough to drop: told it to try again later`;
+			return this.turnAway(socket, address, new ProtocolError('too-many', message), fullReply);
+		}
+		if (verdict.drop) {
+			const dropped = this.pending.get(verdict.drop)!;
+			verdict.drop.fail(
+				new ProtocolError(
+					'too-many',
+					`it had sent nothing for ${waitText(now - dropped.progressed)}, and a new caller needed its place ` +
+						`(${this.pending.size} unfinished connections)`,
+				),
+			);
 		}
 		const call = new Call('accepter', this.options);
 		call.remoteAddress = addressOf(socket.remoteAddress, socket.remotePort);
 		call.admit = (ready) => this.admit(ready);
-		this.pending.set(call, source);
+		const entry: Pending = {
+			id: call,
+			source,
+			since: now,
+			progressed: now,
+			socket,
+			bytesRead: 0,
+			guessing: false,
+		};
+		call.beforeSecretCheck = () => this.takeGuess(entry);
+		call.on('security', (security) => {
+			if (entry.guessing && security.verifiedBySecret) {
+				entry.guessing = false;
+				this.guesses.settle(source, true, Date.now());
+			}
+		});
+		this.pending.set(call, entry);
+		this.progressTimer ??= setInterval(() => this.sampleProgress(Date.now()), 250).unref();
 		call.once('ended', (end) => {
+			if (entry.guessing) {
+				entry.guessing = false;
+				this.guesses.settle(source, false, Date.now());
+			}
 			if (!this.pending.delete(call)) return;
+			this.stopSamplingIfIdle();
 			const failure = end.error ?? new ProtocolError('bad-handshake', end.reason);
 			this.emit('rejected', failure, address);
 		});
@@ -188,6 +274,37 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		} catch (error) {
 			call.fail(error instanceof Error ? error : new Error(String(error)));
 		}
+	}
+
+	/** The secret is about to be checked: a guess, if this source and everyone may guess now. */
+	private takeGuess(entry: Pending): void {
+		const now = Date.now();
+		const guess = this.guesses.take(entry.source, now);
+		if (!guess.ok) {
+			const message =
+				guess.why === 'source'
+					? `did not check its secret: ${entry.source} guessed wrong lately and must wait ${waitText(guess.waitMs)}`
+					: `did not check its secret: too many were tried lately from everywhere (someone may be guessing it); checks resume in ${waitText(guess.waitMs)}`;
+			throw new ProtocolError('too-many', message);
+		}
+		entry.guessing = true;
+	}
+
+	/** Notes which unfinished connections read bytes since the last look. */
+	private sampleProgress(now: number): void {
+		for (const entry of this.pending.values()) {
+			const read = entry.socket.bytesRead;
+			if (read !== entry.bytesRead) {
+				entry.bytesRead = read;
+				entry.progressed = now;
+			}
+		}
+	}
+
+	private stopSamplingIfIdle(): void {
+		if (this.pending.size > 0) return;
+		clearInterval(this.progressTimer);
+		this.progressTimer = undefined;
 	}
 }
 

@@ -21,6 +21,9 @@ function refusal(error: Error, address: string): string {
 			return `${address} called during this call: told it you are busy.`;
 		case 'not-encrypted':
 			return `Refused a call from ${address}: it could not be encrypted (${error.message}).`;
+		case 'too-many':
+			// Admission and the secret-guessing limit (docs/protocol.md, "Admission").
+			return `Turned away a call from ${address}: ${error.message}.`;
 		case 'timeout':
 			return `Dropped a call from ${address}: ${detail(error.message)}.`;
 		default:
