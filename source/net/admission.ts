@@ -68,7 +68,10 @@ export function admission<T>(
 }
 
 export type GuessLimits = {
-	/** A source's first wrong guess costs this wait before its next; each further one doubles it. */
+	/**
+	 * A source's second wrong guess in a row costs this wait before its next, each further one
+	 * doubles it (the first is free: a typo retried at once).
+	 */
 	baseMs: number;
 	/** The longest wait one source is given. */
 	maxMs: number;
@@ -162,8 +165,8 @@ export class GuessLimiter {
 
 	/** How long `source` has to wait after its last wrong guess (0 if it has none). */
 	private waitAfter(record: SourceRecord): number {
-		if (record.failures === 0) return 0;
-		return Math.min(this.limits.maxMs, this.limits.baseMs * 2 ** Math.min(30, record.failures - 1));
+		if (record.failures < 2) return 0;
+		return Math.min(this.limits.maxMs, this.limits.baseMs * 2 ** Math.min(30, record.failures - 2));
 	}
 
 	private record(source: string, now: number): SourceRecord | undefined {

@@ -217,7 +217,8 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		const limits = {
 			perSource: this.options.maxPendingPerSource ?? listenerLimits.perSource,
 			total: this.options.maxPending ?? listenerLimits.total,
-			stalledMs: listenerLimits.stalledMs,
+			// Short deadlines (tests) shorten it too: a stall must be droppable before its deadline ends it.
+			stalledMs: Math.min(listenerLimits.stalledMs, (this.options.handshakeTimeoutMs ?? Infinity) / 2),
 		};
 		const verdict = admission([...this.pending.values()], source, limits, now);
 		if (!verdict.admit) {

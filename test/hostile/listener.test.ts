@@ -307,6 +307,146 @@ test(
 	},
 );
 
+/**
+ * Issue 17 case 1: a crowd of 64 connections from 16 addresses (127.0.1.1..16, four each) that
+ * stall, each redialled as soon as the listener drops it, for `ms`. Resolves with the number of
+ * connections the crowd opened.
+ */
+async function crowd(
+	port: number,
+	stall: (socket: net.Socket) => Promise<void>,
+	ms: number,
+): Promise<number> {
+	const until = Date.now() + ms;
+	let opened = 0;
+	const one = async (address: string) => {
+		while (Date.now() < until) {
+			const socket = await rawConnectFrom(port, address).catch(() => undefined);
+			if (!socket) {
+				await sleep(50);
+				continue;
+			}
+			opened++;
+			const gone = closed(socket, until - Date.now() + 100);
+			await stall(socket).catch(() => undefined);
+			await gone;
+			socket.destroy();
+			await sleep(20);
+		}
+	};
+	await Promise.all(Array.from({length: 64}, (_, i) => one(`127.0.1.${(i % 16) + 1}`)));
+	return opened;
+}
+
+/** Six legitimate calls, one after another, while `attack` runs: how many connected within 4 s. */
+async function callsDuring(
+	port: 'open' | 'secret',
+	attack: Promise<number>,
+): Promise<{connected: number; reasons: string[]}> {
+	await sleep(1500);
+	let connected = 0;
+	const reasons: string[] = [];
+	for (let i = 0; i < 6; i++) {
+		const call = dial('127.0.0.1', ports[port], {
+			codec: 'raw',
+			...(port === 'secret' ? {secret: 'hostile-suite'} : {}),
+		});
+		const end = ended(call);
+		try {
+			await nextFrames(call, 1, 4000);
+			connected++;
+		} catch {
+			const why = await Promise.race([end, sleep(100)]);
+			reasons.push((why as {reason?: string} | undefined)?.reason ?? 'no frame within 4 s');
+		}
+		call.hangUp();
+		await end;
+		await sleep(300);
+	}
+	await attack;
+	return {connected, reasons};
+}
+
+test(
+	'hostile: 64 connections from 16 addresses that send FTYS and then nothing, redialled, keep no one out of a --secret listener',
+	{timeout: 90_000},
+	async () => {
+		const attack = crowd(
+			ports.secret,
+			async (socket) => {
+				socket.write('FTYS');
+			},
+			12_000,
+		);
+		const {connected, reasons} = await callsDuring('secret', attack);
+		assert.ok(
+			connected >= 5,
+			`${connected} of 6 legitimate calls connected; the others: ${reasons.join('; ')}`,
+		);
+		for (const reason of reasons) assert.doesNotMatch(reason, /will not speak encrypted v2/);
+		await legitimateCall('secret');
+	},
+);
+
+test(
+	'hostile: 64 connections from 16 addresses that say key-question after TLS and then nothing, redialled, keep no one out',
+	{timeout: 90_000},
+	async () => {
+		const {readExactly} = await import('../../source/session/read.js');
+		const {authenticate} = await import('../../source/session/secure.js');
+		const {ephemeralIdentity} = await import('../../source/trust/identity.js');
+		const {encodeV2} = await import('../../source/protocol/v2.js');
+		const attack = crowd(
+			ports.open,
+			async (raw) => {
+				raw.pause();
+				const greeting = await readExactly(raw, 4, 5000);
+				const socket = await startTlsAsCaller(raw, ephemeralIdentity(), greeting.rest);
+				await authenticate(socket, 'caller', ephemeralIdentity(), undefined, 5000);
+				socket.write(encodeV2({type: 'key-question'}));
+				socket.resume();
+			},
+			12_000,
+		);
+		const {connected, reasons} = await callsDuring('open', attack);
+		assert.ok(
+			connected >= 5,
+			`${connected} of 6 legitimate calls connected; the others: ${reasons.join('; ')}`,
+		);
+		await legitimateCall('open');
+	},
+);
+
+test("hostile: a caller over its source's share, all of whose connections are still sending, is told FULL", async () => {
+	const {readExactly} = await import('../../source/session/read.js');
+	// Four TLS clients from one address that dribble a ClientHello (a byte every 100 ms): each is
+	// still sending, so none may be dropped for a fifth from the same address.
+	const dribblers = await Promise.all(
+		Array.from({length: 4}, async () => {
+			const socket = await rawConnectFrom(ports.open, '127.0.2.1');
+			socket.write(Buffer.concat([Buffer.from('FTYS'), Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00])]));
+			return socket;
+		}),
+	);
+	const dribble = setInterval(() => {
+		for (const socket of dribblers) socket.write(Buffer.from([0x01]));
+	}, 100);
+	try {
+		await sleep(300);
+		const fifth = await rawConnectFrom(ports.open, '127.0.2.1');
+		fifth.pause();
+		const greeting = await readExactly(fifth, 4, 2000);
+		assert.equal(greeting.bytes.toString('latin1'), 'done');
+		fifth.write('FTYS');
+		const answer = await readExactly(fifth, 4, 2000);
+		assert.equal(answer.bytes.toString('latin1'), 'FULL');
+		fifth.destroy();
+	} finally {
+		clearInterval(dribble);
+		for (const socket of dribblers) socket.destroy();
+	}
+});
+
 test('hostile: the heaviest cases run again do not grow memory further (no leak)', async (t) => {
 	// A leak keeps what each round allocated; a healthy listener's live memory (after a full
 	// collection) is back where it was. Resident size is no measure of that: it keeps the

@@ -133,11 +133,13 @@ const guessLimits: GuessLimits = {
 	maxSources: 100,
 };
 
-test('guesses: one in flight per source, exponential waits after wrong ones, cleared by a right one', () => {
+test('guesses: one in flight per source, exponential waits from the second wrong one, cleared by a right one', () => {
 	const limiter = new GuessLimiter(guessLimits, 0);
 	let t = 0;
 	assert.deepEqual(limiter.take('a', t), {ok: true});
 	assert.equal(limiter.check('a', t).ok, false, 'one guess in flight at a time');
+	limiter.settle('a', false, t);
+	assert.deepEqual(limiter.take('a', t), {ok: true}, 'the first wrong guess is free (a typo retried)');
 	limiter.settle('a', false, t);
 	const waits: number[] = [];
 	for (let i = 0; i < 6; i++) {
@@ -174,8 +176,10 @@ test('guesses: at most about one a second in all, from any number of sources', (
 test('guesses: sources remembered stay bounded', () => {
 	const limiter = new GuessLimiter({...guessLimits, perSecond: 1e9, burst: 1e9, maxSources: 10}, 0);
 	for (let i = 0; i < 1000; i++) {
-		limiter.take(`s${i}`, i);
-		limiter.settle(`s${i}`, false, i);
+		for (let wrong = 0; wrong < 2; wrong++) {
+			limiter.take(`s${i}`, i);
+			limiter.settle(`s${i}`, false, i);
+		}
 	}
 	assert.deepEqual(limiter.check('s0', 1000), {ok: true}, 'the oldest were forgotten');
 	assert.equal(limiter.check('s999', 1000).ok, false);
