@@ -128,6 +128,12 @@ export async function holdInvite(
 			'(or chooses join on the setup screen of facetty and types the code)\n' +
 			'It works once, for 10 minutes. Waiting for them...\n',
 	);
+	pending.onWrongCode((count) =>
+		out.write(
+			`Someone tried a wrong code for this invite (${count} so far): the relay turned them away and ` +
+				'the invite is still open. If it was not the other side, someone may be guessing.\n',
+		),
+	);
 	let cancelled = false;
 	const cancel = () => {
 		cancelled = true;

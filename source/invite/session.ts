@@ -23,6 +23,8 @@ export type Invite = {
 	call: Promise<Call>;
 	/** Gives the invite up before anyone joined. */
 	cancel(): void;
+	/** Hears of each join the relay refused for a wrong code, with the count so far (the invite stays open). */
+	onWrongCode(handler: (count: number) => void): void;
 };
 
 /** The peer's first bytes, if they came with "paired", go back where the handshake reads. */
@@ -77,12 +79,21 @@ export async function invite(
 	onDirect?: OnDirect,
 ): Promise<Invite> {
 	const words = randomWords();
-	const invitation = await openChannel(relay, codeTag(words));
+	const wrongCode = new Set<(count: number) => void>();
+	const invitation = await openChannel(relay, codeTag(words), undefined, (count) => {
+		for (const handler of wrongCode) handler(count);
+	});
 	const code = {channel: invitation.channel, words};
 	const call = invitation.paired.then((paired) =>
 		offerOnceInCall(viaRelay(acceptOver(socketOf(paired), codeOptions(options, code)), relay), onDirect),
 	);
-	return {code, text: formatCode(code), call, cancel: () => invitation.close()};
+	return {
+		code,
+		text: formatCode(code),
+		call,
+		cancel: () => invitation.close(),
+		onWrongCode: (handler) => wrongCode.add(handler),
+	};
 }
 
 /** Joins by code; the Call reports progress and outcome by its events, like dial's. */

@@ -68,10 +68,9 @@ export function admission<T>(
 }
 
 export type GuessLimits = {
-	/**
-	 * A source's second wrong guess in a row costs this wait before its next, each further one
-	 * doubles it (the first is free: a typo retried at once).
-	 */
+	/** Wrong guesses in a row a source may make without waiting (a typo retried at once). */
+	freeFailures: number;
+	/** The next wrong one costs this wait before the source's next guess; each further one doubles it. */
 	baseMs: number;
 	/** The longest wait one source is given. */
 	maxMs: number;
@@ -86,6 +85,7 @@ export type GuessLimits = {
 };
 
 export const defaultGuessLimits: GuessLimits = {
+	freeFailures: 1,
 	baseMs: 1000,
 	maxMs: 15 * 60_000,
 	perSecond: 1,
@@ -165,8 +165,9 @@ export class GuessLimiter {
 
 	/** How long `source` has to wait after its last wrong guess (0 if it has none). */
 	private waitAfter(record: SourceRecord): number {
-		if (record.failures < 2) return 0;
-		return Math.min(this.limits.maxMs, this.limits.baseMs * 2 ** Math.min(30, record.failures - 2));
+		const paid = record.failures - this.limits.freeFailures;
+		if (paid < 1) return 0;
+		return Math.min(this.limits.maxMs, this.limits.baseMs * 2 ** Math.min(30, paid - 1));
 	}
 
 	private record(source: string, now: number): SourceRecord | undefined {

@@ -28,9 +28,10 @@ export class RelayError extends Error {
 const sentences: Record<ErrorCode | 'unknown', string> = {
 	'bad-request': 'the relay did not understand the request (is it a facetty relay of this version?)',
 	'no-channel': 'no such invite at the relay: it expired, was already used, or the number is wrong',
-	'wrong-code': 'wrong code: the relay closed this invite; ask for a new one',
-	limit: 'the relay refused: too many connections or invites from this address; try again in a minute',
-	full: 'the relay is full; try again later',
+	'wrong-code': 'wrong code: no invite has this number and these words; check the code and try again',
+	limit:
+		'the relay refused: too many connections, invites or wrong codes from this address; try again in a minute',
+	full: 'the relay is full; try again in a minute',
 	expired: 'the invite expired: nobody joined within 10 minutes',
 	'peer-left': 'the other side left before the call started',
 	closing: 'the relay is shutting down',
@@ -165,7 +166,20 @@ export type Invitation = {
 	close(): void;
 };
 
-export async function openChannel(relay: RelayAddress, tag: number, timeoutMs = 5000): Promise<Invitation> {
+/** What the opener is told when the relay closed its invite after wrong codes. */
+const closedByWrongCodes =
+	'wrong codes were tried on this invite until the relay closed it (someone may be guessing); make a new one';
+
+/**
+ * Opens a channel; `onWrongCode` hears of each join the relay refused for a wrong code (with the
+ * count so far) while the invite stays open.
+ */
+export async function openChannel(
+	relay: RelayAddress,
+	tag: number,
+	timeoutMs = 5000,
+	onWrongCode?: (count: number) => void,
+): Promise<Invitation> {
 	const socket = await connectRelay(relay, timeoutMs);
 	socket.on('error', () => undefined);
 	try {
@@ -176,16 +190,26 @@ export async function openChannel(relay: RelayAddress, tag: number, timeoutMs = 
 			throw new RelayError('protocol', `${describeRelay(relay)} answered "${first.reply.kind}" to open`);
 		}
 		replies.keep(first.rest);
-		const paired = replies.next(undefined).then(({reply, rest}) => {
-			if (reply.kind !== 'paired') {
-				socket.destroy();
-				throw new RelayError(
-					'protocol',
-					`${describeRelay(relay)} answered "${reply.kind}" instead of paired`,
-				);
+		const untilPaired = async (): Promise<Paired> => {
+			for (;;) {
+				const {reply, rest} = await replies.next(undefined).catch((error: unknown) => {
+					if (error instanceof RelayError && error.code === 'wrong-code')
+						throw new RelayError('wrong-code', closedByWrongCodes);
+					throw error;
+				});
+				if (reply.kind === 'paired') return {socket, rest};
+				if (reply.kind !== 'tried') {
+					socket.destroy();
+					throw new RelayError(
+						'protocol',
+						`${describeRelay(relay)} answered "${reply.kind}" instead of paired`,
+					);
+				}
+				replies.keep(rest);
+				onWrongCode?.(reply.count);
 			}
-			return {socket, rest};
-		});
+		};
+		const paired = untilPaired();
 		// Whoever holds the invitation sees the outcome through `paired`; no unhandled rejection here.
 		paired.catch(() => socket.destroy());
 		return {channel: first.reply.channel, paired, close: () => socket.destroy()};

@@ -1,6 +1,6 @@
 /**
- * What the relay limits (docs in RelayLimits), its defaults, and the key a source address is
- * counted under: one IPv4 address, or the /64 of an IPv6 one (one host's usual share).
+ * What the relay limits (docs in RelayLimits) and its defaults. Sources are counted by
+ * net/address.ts sourceKey: one IPv4 address, or the /64 of an IPv6 one (one host's usual share).
  */
 
 export type RelayLimits = {
@@ -18,8 +18,14 @@ export type RelayLimits = {
 	pendingPerAddress: number;
 	/** Channels waiting, in all. */
 	maxChannels: number;
-	/** Connections at once, in all (paired ones count two). */
+	/**
+	 * Connections at once, in all (paired ones count two). When full, a newcomer takes the place of
+	 * an unpaired connection of the heaviest source (net/admission.ts); paired ones are never
+	 * dropped, and a newcomer nobody can give way to is refused with `err full`.
+	 */
 	maxConnections: number;
+	/** Wrong codes one invite takes (each refused, its opener told) before it is closed. */
+	wrongCodesPerChannel: number;
 };
 
 export const defaultRelayLimits: RelayLimits = {
@@ -31,7 +37,5 @@ export const defaultRelayLimits: RelayLimits = {
 	pendingPerAddress: 16,
 	maxChannels: 20_000,
 	maxConnections: 10_000,
+	wrongCodesPerChannel: 8,
 };
-
-/** The key limits are counted under: net/address.ts sourceKey (an IPv4 address, or an IPv6 /64). */
-export {sourceKey as addressKey} from '../net/address.js';

@@ -5,6 +5,7 @@
  *   client -> relay   FTYR1 open <tag>\n            ask for a channel
  *                     FTYR1 join <channel> <tag>\n  join one
  *   relay -> client   ok <channel>\n                the channel is yours; wait
+ *                     tried <count>\n               (to the opener) a join with a wrong code was refused
  *                     paired\n                      from the next byte on: the peer's bytes
  *                     err <code> <text>\n           refused; the relay closes the connection
  *
@@ -34,7 +35,10 @@ export const errorCodes: readonly ErrorCode[] = [
 ];
 
 export type Reply =
-	{kind: 'ok'; channel: number} | {kind: 'paired'} | {kind: 'err'; code: ErrorCode | 'unknown'; text: string};
+	| {kind: 'ok'; channel: number}
+	| {kind: 'tried'; count: number}
+	| {kind: 'paired'}
+	| {kind: 'err'; code: ErrorCode | 'unknown'; text: string};
 
 export type LineResult = {line: string; rest: Buffer} | {error: string} | undefined;
 
@@ -125,6 +129,8 @@ export function parseReply(line: string): Reply | {error: string} {
 		const channel = parseChannelNumber(ok[1]!);
 		return channel === undefined ? {error: 'a malformed channel number'} : {kind: 'ok', channel};
 	}
+	const tried = /^tried ([1-9][0-9]{0,5})$/.exec(line);
+	if (tried) return {kind: 'tried', count: Number(tried[1])};
 	const err = /^err ([a-z-]+)(?: (.*))?$/.exec(line);
 	if (err) {
 		const code = (errorCodes as readonly string[]).includes(err[1]!) ? (err[1] as ErrorCode) : 'unknown';
@@ -137,6 +143,7 @@ export function encodeReply(reply: Reply): Buffer {
 	let line: string;
 	if (reply.kind === 'ok') line = `ok ${reply.channel}`;
 	else if (reply.kind === 'paired') line = 'paired';
+	else if (reply.kind === 'tried') line = `tried ${reply.count}`;
 	else line = `err ${reply.code}${reply.text ? ` ${reply.text}` : ''}`;
 	// The text is ours, but a line must stay a line: cut to fit and keep it printable.
 	line = line.replace(/[^\x20-\x7e]/g, '?').slice(0, maxLineBytes - 1);

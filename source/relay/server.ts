@@ -6,15 +6,19 @@
  * Memory is bounded everywhere: a request is one short line; a waiting channel holds one idle
  * socket; forwarding pauses the sending socket while the receiving one has more than a socket's
  * high-water mark waiting (backpressure both ways), so a slow reader slows its peer's TCP, not the
- * relay's heap. Per source address: connections a minute, waiting channels, and requests in
- * progress are limited; channels expire unused after 10 minutes and are gone after one join.
+ * relay's heap. Per source (net/address.ts sourceKey): connections a minute, waiting channels, and
+ * requests in progress are limited; channels expire unused after 10 minutes and are gone after
+ * one join with the right tag. Who gets in when a limit is reached is net/admission.ts's rule, the
+ * listener's too; wrong codes cost their source growing waits (GuessLimiter), never the invite
+ * until it has taken `wrongCodesPerChannel` of them.
  */
 import {randomInt} from 'node:crypto';
 import {EventEmitter} from 'node:events';
 import net from 'node:net';
-import {defaultPort} from '../net/address.js';
+import {admission, GuessLimiter, waitText, type Unfinished} from '../net/admission.js';
+import {defaultPort, sourceKey} from '../net/address.js';
 import {forward} from './forward.js';
-import {addressKey, defaultRelayLimits, type RelayLimits} from './limits.js';
+import {defaultRelayLimits, type RelayLimits} from './limits.js';
 import {
 	encodeReply,
 	LineReader,
@@ -25,7 +29,28 @@ import {
 	type Request,
 } from './rendezvous.js';
 
-export {addressKey, defaultRelayLimits, type RelayLimits} from './limits.js';
+export {defaultRelayLimits, type RelayLimits} from './limits.js';
+
+/** A connection not yet paired (still sending its request, or waiting as a channel's opener). */
+type Unpaired = Unfinished<net.Socket> & {waiting: boolean; drop: (code: ErrorCode, text: string) => void};
+
+/**
+ * A source's wrong codes (and joins of channels that do not exist: a sweep's probes) cost it
+ * growing waits; the relay serves many people, so there is no limit in all.
+ */
+const wrongCodeLimits = {
+	// A number or a word mistyped, twice, and the invite expired meanwhile: no wait yet.
+	freeFailures: 3,
+	baseMs: 1000,
+	maxMs: 15 * 60_000,
+	perSecond: Number.MAX_SAFE_INTEGER,
+	burst: Number.MAX_SAFE_INTEGER,
+	forgetMs: 60 * 60_000,
+	maxSources: 100_000,
+};
+
+/** A connection whose peer sent nothing for this long may give way to a newcomer. */
+const stalledMs = 2000;
 
 export type RelayOptions = {
 	host?: string;
@@ -54,6 +79,8 @@ type Channel = {
 	owner: net.Socket;
 	address: string;
 	timer: NodeJS.Timeout;
+	/** Joins refused for a wrong tag so far. */
+	wrong: number;
 };
 
 export class RelayServer extends EventEmitter<{listening: []}> {
@@ -62,6 +89,9 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 	private readonly channels = new Map<number, Channel>();
 	private readonly sockets = new Set<net.Socket>();
 	private readonly pendingByAddress = new Map<string, number>();
+	/** Every connection not yet paired, for the admission rule. */
+	private readonly unpaired = new Map<net.Socket, Unpaired>();
+	private readonly wrongCodes = new GuessLimiter(wrongCodeLimits, Date.now());
 	private readonly channelsByAddress = new Map<string, number>();
 	/** Connection times per address in the last minute (pruned as they age). */
 	private readonly recentByAddress = new Map<string, number[]>();
@@ -91,7 +121,8 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		super();
 		this.limits = {...defaultRelayLimits, ...options.limits};
 		this.server = net.createServer({pauseOnConnect: true, noDelay: true}, (socket) => this.accept(socket));
-		this.server.maxConnections = this.limits.maxConnections;
+		// The hard ceiling, past the limit that is enforced with a sentence: room to tell the refused.
+		this.server.maxConnections = Math.ceil(this.limits.maxConnections * 1.1) + 64;
 	}
 
 	get port(): number {
@@ -160,14 +191,37 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		}
 		this.sockets.add(socket);
 		socket.once('close', () => this.sockets.delete(socket));
-		const address = addressKey(socket.remoteAddress);
+		const address = sourceKey(socket.remoteAddress);
 		if (!this.admit(address)) {
 			this.refuse(socket, 'limit', 'too many connections a minute');
 			return;
 		}
+		const now = Date.now();
+		const paired = this.counts.callsActive * 2;
+		if (this.unpaired.size + paired >= this.limits.maxConnections) {
+			const limits = {perSource: Infinity, total: this.limits.maxConnections - paired, stalledMs};
+			const verdict = admission([...this.unpaired.values()], address, limits, now);
+			if (!verdict.admit) {
+				this.refuse(socket, 'full', `the relay is full (${this.limits.maxConnections} connections)`);
+				return;
+			}
+			if (verdict.drop)
+				this.unpaired.get(verdict.drop)!.drop('full', 'the relay is full; dropped for a newcomer');
+		}
+		if ((this.pendingByAddress.get(address) ?? 0) >= this.limits.pendingPerAddress) {
+			const own = [...this.unpaired.values()].filter((e) => !e.waiting && e.source === address);
+			const limits = {perSource: this.limits.pendingPerAddress, total: Infinity, stalledMs};
+			const verdict = admission(own, address, limits, now);
+			if (!verdict.admit) {
+				this.refuse(socket, 'limit', 'too many unfinished requests');
+				return;
+			}
+			if (verdict.drop) this.unpaired.get(verdict.drop)!.drop('limit', 'too many unfinished requests');
+		}
 		this.pendingByAddress.set(address, (this.pendingByAddress.get(address) ?? 0) + 1);
 		let pending = true;
 		const settle = () => {
+			this.unpaired.delete(socket);
 			if (!pending) return;
 			pending = false;
 			const left = (this.pendingByAddress.get(address) ?? 1) - 1;
@@ -175,12 +229,24 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			else this.pendingByAddress.delete(address);
 		};
 		const reader = new LineReader(requestStart);
-		const timer = setTimeout(() => {
-			settle();
+		const giveUp = (code: ErrorCode, text: string) => {
+			clearTimeout(timer);
 			socket.off('data', onData);
-			this.refuse(socket, 'bad-request', 'no request in time');
-		}, this.limits.requestTimeoutMs);
+			settle();
+			this.refuse(socket, code, text);
+		};
+		const timer = setTimeout(() => giveUp('bad-request', 'no request in time'), this.limits.requestTimeoutMs);
+		const entry: Unpaired = {
+			id: socket,
+			source: address,
+			since: now,
+			progressed: now,
+			waiting: false,
+			drop: giveUp,
+		};
+		this.unpaired.set(socket, entry);
 		const onData = (chunk: Buffer) => {
+			entry.progressed = Date.now();
 			const result = reader.push(chunk);
 			if (result === undefined) return;
 			clearTimeout(timer);
@@ -208,13 +274,6 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			settle();
 		});
 		socket.on('data', onData);
-		if ((this.pendingByAddress.get(address) ?? 0) > this.limits.pendingPerAddress) {
-			clearTimeout(timer);
-			socket.off('data', onData);
-			settle();
-			this.refuse(socket, 'limit', 'too many unfinished requests');
-			return;
-		}
 		socket.resume();
 	}
 
@@ -240,19 +299,36 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 
 	private handle(socket: net.Socket, address: string, request: Request): void {
 		if (request.kind === 'open') return this.open(socket, address, request.tag);
+		const now = Date.now();
+		// Checked before the channel is looked at: a source that is waiting learns nothing.
+		const guess = this.wrongCodes.take(address, now);
+		if (!guess.ok) {
+			this.refuse(socket, 'limit', `too many wrong codes from this address; wait ${waitText(guess.waitMs)}`);
+			return;
+		}
 		const channel = this.channels.get(request.channel);
 		if (!channel) {
+			this.wrongCodes.settle(address, false, now);
 			this.refuse(socket, 'no-channel', 'no such invite');
 			return;
 		}
-		// Single use: whatever happens next, this channel is gone.
-		this.forget(channel);
 		if (channel.tag !== request.tag) {
+			// A stranger's wrong try costs the stranger, not the invite: the channel stays open
+			// until it has taken wrongCodesPerChannel of them, and its opener is told each time.
+			this.wrongCodes.settle(address, false, now);
 			this.counts.wrongCodes++;
-			this.refuse(socket, 'wrong-code', 'wrong code; invite closed');
-			this.refuse(channel.owner, 'wrong-code', 'a wrong code was tried; invite closed');
+			channel.wrong++;
+			this.refuse(socket, 'wrong-code', 'wrong code');
+			if (channel.wrong >= this.limits.wrongCodesPerChannel) {
+				this.dropChannel(channel, 'wrong-code', `${channel.wrong} wrong codes were tried; invite closed`);
+			} else channel.owner.write(encodeReply({kind: 'tried', count: channel.wrong}));
 			return;
 		}
+		this.wrongCodes.settle(address, true, now);
+		// Single use: a join with the right tag pairs, and whatever happens next, the channel is
+		// gone. A wrong code whose tag happens to match (1 in 256) fails the call's CPace and ends
+		// the invite on both sides, so the words can still be guessed only once per invite.
+		this.forget(channel);
 		this.pair(channel.owner, socket);
 	}
 
@@ -271,6 +347,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			tag,
 			owner: socket,
 			address,
+			wrong: 0,
 			timer: setTimeout(
 				() => this.dropChannel(channel, 'expired', 'nobody joined in time'),
 				this.limits.channelTtlMs,
@@ -279,6 +356,15 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		this.channels.set(number, channel);
 		this.channelsByAddress.set(address, (this.channelsByAddress.get(address) ?? 0) + 1);
 		socket.write(encodeReply({kind: 'ok', channel: number}));
+		const now = Date.now();
+		this.unpaired.set(socket, {
+			id: socket,
+			source: address,
+			since: now,
+			progressed: now,
+			waiting: true,
+			drop: (code, text) => this.dropChannel(channel, code, text),
+		});
 		// The owner only waits now; anything it sends, or its leaving, closes the channel.
 		socket.once('data', () => this.dropChannel(channel, 'bad-request', 'bytes before pairing'));
 		socket.once('close', () => this.forget(channel));
@@ -298,6 +384,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 	private forget(channel: Channel): void {
 		if (this.channels.get(channel.number) !== channel) return;
 		this.channels.delete(channel.number);
+		this.unpaired.delete(channel.owner);
 		clearTimeout(channel.timer);
 		channel.owner.removeAllListeners('data');
 		const left = (this.channelsByAddress.get(channel.address) ?? 1) - 1;

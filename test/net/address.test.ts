@@ -10,6 +10,8 @@ import {
 	listenFailure,
 	parseHostPort,
 	parsePort,
+	sourceKey,
+	unmapped,
 } from '../../source/net/address.js';
 
 test('HOST:PORT: hostnames, IPv4 and bracketed IPv6, ports 1 to 65535', () => {
@@ -108,4 +110,18 @@ test('a relay nobody listens at is said in plain words, not as ECONNREFUSED', as
 		connectFailure(Object.assign(new Error('getaddrinfo ENOTFOUND x.invalid'), {code: 'ENOTFOUND'})),
 		'that host name was not found',
 	);
+});
+
+test('sources are counted per IPv4 address and per IPv6 /64; IPv4-mapped addresses are IPv4', () => {
+	assert.equal(sourceKey('203.0.113.7'), '203.0.113.7');
+	assert.equal(sourceKey('::ffff:203.0.113.7'), '203.0.113.7');
+	assert.equal(sourceKey('::FFFF:203.0.113.7'), '203.0.113.7');
+	assert.equal(sourceKey('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+	assert.equal(sourceKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
+	assert.equal(sourceKey('2001:db8::1'), '2001:db8:0:0::/64');
+	assert.equal(sourceKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+	assert.equal(sourceKey('::1'), '0:0:0:0::/64');
+	assert.equal(sourceKey(undefined), 'unknown');
+	assert.equal(unmapped('::ffff:127.0.0.1'), '127.0.0.1');
+	assert.equal(unmapped('::ffff:7f00:1'), '::ffff:7f00:1');
 });

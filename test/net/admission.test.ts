@@ -125,6 +125,7 @@ test('admission: a crowd that redials never drops a caller whose handshake is un
 });
 
 const guessLimits: GuessLimits = {
+	freeFailures: 1,
 	baseMs: 1000,
 	maxMs: 60_000,
 	perSecond: 1,

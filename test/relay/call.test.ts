@@ -1,7 +1,8 @@
 /**
  * Calls by invite code through a real relay on loopback: video both ways, the same check code on
- * both sides, a relay that records every byte finds no JPEG and no plaintext; a wrong code (one
- * the relay can tell, and one only the handshake can) is refused on both sides with a sentence.
+ * both sides, a relay that records every byte finds no JPEG and no plaintext; a wrong code the
+ * relay can tell is refused without closing the invite, one only the handshake can tell is refused
+ * on both sides with a sentence and ends it.
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -82,16 +83,22 @@ async function refusal(call: Promise<Call> | Call): Promise<string> {
 	}
 }
 
-test('a wrong code the relay can tell is refused on both sides, and the invite is gone', async () => {
+test('a wrong code the relay can tell is refused; the invite stays open, its inviter told, and the right code joins', async () => {
 	const inv = await invite(address);
+	const tried: number[] = [];
+	inv.onWrongCode((count) => tried.push(count));
 	const wrong = formatCode({channel: inv.code.channel, words: wrongWords(inv.code.words, false)});
-	const joining = join(address, wrong);
 	await assert.rejects(
-		joining,
+		join(address, wrong),
 		(error: Error) => error instanceof RelayError && /wrong code/.test(error.message),
 	);
-	assert.match(await refusal(inv.call), /wrong code/);
-	// Single use: the right code no longer opens it.
+	const joiner = await join(address, inv.text);
+	const inviter = await inv.call;
+	await Promise.all([reached(joiner, 'in-call'), reached(inviter, 'in-call')]);
+	assert.deepEqual(tried, [1]);
+	joiner.hangUp('bye');
+	await Promise.all([ended(joiner), ended(inviter)]);
+	// Single use: once joined, the code no longer opens it.
 	await assert.rejects(join(address, inv.text), /no such invite/);
 });
 

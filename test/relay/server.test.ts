@@ -8,7 +8,7 @@ import {randomBytes} from 'node:crypto';
 import net from 'node:net';
 import {test} from 'node:test';
 import {joinChannel, openChannel, RelayError, type Paired} from '../../source/relay/client.js';
-import {addressKey, startRelay, type RelayLimits} from '../../source/relay/server.js';
+import {startRelay, type RelayLimits} from '../../source/relay/server.js';
 
 async function relayWith(limits: Partial<RelayLimits> = {}) {
 	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
@@ -147,16 +147,55 @@ test('garbage, silence and bytes before pairing are refused with a line, and oth
 	await relay.close();
 });
 
-test('a wrong tag closes the invite for both, and counts, never content', async () => {
+test('a wrong tag is refused without closing the invite; its opener is told; counts, never content', async () => {
 	const lines: string[] = [];
 	const relay = await startRelay({host: '127.0.0.1', port: 0, log: (l) => lines.push(l)});
 	const address = {host: '127.0.0.1', port: relay.port};
-	const invitation = await openChannel(address, 0x10);
-	await assert.rejects(joinChannel(address, invitation.channel, 0x11), /wrong code/);
-	await assert.rejects(invitation.paired, /wrong code/);
+	const told: number[] = [];
+	const invitation = await openChannel(address, 0x10, undefined, (count) => told.push(count));
+	await assert.rejects(
+		joinChannel({...address, localAddress: '127.0.0.2'}, invitation.channel, 0x11),
+		(e: Error) => e instanceof RelayError && e.code === 'wrong-code' && /wrong code/.test(e.message),
+	);
+	const joined = joinChannel(address, invitation.channel, 0x10);
+	const [a, b] = await Promise.all([invitation.paired, joined]);
+	assert.deepEqual(told, [1]);
+	a.socket.destroy();
+	b.socket.destroy();
 	assert.equal(relay.stats().wrongCodes, 1);
-	assert.match(relay.summary(), /refused: wrong-code 2/);
+	assert.match(relay.summary(), /refused: wrong-code 1/);
 	assert.doesNotMatch(relay.summary(), /127\.0\.0\.1/);
+	await relay.close();
+});
+
+test('an invite that took wrongCodesPerChannel wrong codes is closed, and its opener told why', async () => {
+	const {relay, address} = await relayWith({wrongCodesPerChannel: 3});
+	const invitation = await openChannel(address, 0x10);
+	for (let i = 0; i < 3; i++) {
+		await assert.rejects(
+			joinChannel({...address, localAddress: `127.0.0.${i + 2}`}, invitation.channel, 0x20 + i),
+			/wrong code/,
+		);
+	}
+	await assert.rejects(invitation.paired, /wrong codes were tried on this invite until the relay closed it/);
+	await relay.close();
+});
+
+test('wrong codes cost their source growing waits, before any channel is looked at', async () => {
+	const {relay, address} = await relayWith();
+	const invitation = await openChannel(address, 0x10);
+	const stranger = {...address, localAddress: '127.0.0.9'};
+	// Three wrong tries in a row are free (typos, an expired invite); the fourth waits.
+	for (let i = 0; i < 4; i++)
+		await assert.rejects(joinChannel(stranger, invitation.channel, 0x20 + i), /wrong code/);
+	await assert.rejects(
+		joinChannel(stranger, invitation.channel, 0x10),
+		(e: Error) => e instanceof RelayError && e.code === 'limit',
+	);
+	// The right code from elsewhere still pairs.
+	const [a, b] = await Promise.all([invitation.paired, joinChannel(address, invitation.channel, 0x10)]);
+	a.socket.destroy();
+	b.socket.destroy();
 	await relay.close();
 });
 
@@ -166,14 +205,4 @@ test('a call in which nothing moves is closed after the idle time', async () => 
 	await Promise.all([collect(a.socket), collect(b.socket)]);
 	assert.equal(relay.stats().callsActive, 0);
 	await relay.close();
-});
-
-test('limits are counted per IPv4 address and per IPv6 /64', () => {
-	assert.equal(addressKey('203.0.113.7'), '203.0.113.7');
-	assert.equal(addressKey('::ffff:203.0.113.7'), '203.0.113.7');
-	assert.equal(addressKey('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
-	assert.equal(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
-	assert.equal(addressKey('2001:db8::1'), '2001:db8:0:0::/64');
-	assert.equal(addressKey('::1'), '0:0:0:0::/64');
-	assert.equal(addressKey(undefined), 'unknown');
 });
