@@ -2,8 +2,10 @@
  * Invite codes: `42-kettle-violet-orbit`, the relay's channel number and three words from
  * words.ts (1024^3 = 2^30 combinations). The channel number is public (the relay chose it); the
  * words are the secret both sides give the call. The relay is told one byte of a hash of the
- * words (the tag) so it can turn a wrong code away at once and close the invite: it learns 8 of
- * the 30 bits, never the words. Pure: no I/O.
+ * words (the tag) so it can turn a wrong code away at once, without closing the invite (a
+ * stranger's wrong try costs the stranger): it learns 8 of the 30 bits, never the words. A wrong
+ * code with the right tag (1 in 256) fails the call's CPace and ends the invite, so the words
+ * can be guessed once per invite. Pure: no I/O.
  */
 import {createHash, randomInt} from 'node:crypto';
 import {maxChannelNumber} from '../relay/rendezvous.js';

@@ -183,3 +183,36 @@ test('a relay that terminates TLS both ways with a guessed code cannot complete 
 	assert.ok(!mitm.outcomes.some((o) => o.includes('in call')), mitm.outcomes.join('; '));
 	mitm.close();
 });
+
+test('an invite is still joined by its code after a sweep of every channel from 17 addresses', async (t) => {
+	const {startRelay} = await import('../../source/relay/server.js');
+	const {joinChannel} = await import('../../source/relay/client.js');
+	const relay = await startRelay({host: '127.0.0.1', port: 0});
+	t.after(() => relay.close());
+	const here = {host: '127.0.0.1', port: relay.port};
+	const inv = await invite(here);
+	const tried: number[] = [];
+	inv.onWrongCode((count) => tried.push(count));
+	const wrongTag = codeTag(inv.code.words) ^ 0x5a;
+	const answers = new Map<string, number>();
+	// Each of 17 addresses joins its share of channels 1..999 with a wrong tag, one after another.
+	await Promise.all(
+		Array.from({length: 17}, async (_, a) => {
+			for (let channel = a + 1; channel <= 999; channel += 17) {
+				const code = await joinChannel({...here, localAddress: `127.0.9.${a + 1}`}, channel, wrongTag).then(
+					() => 'paired',
+					(error: RelayError) => error.code,
+				);
+				answers.set(code, (answers.get(code) ?? 0) + 1);
+			}
+		}),
+	);
+	t.diagnostic(`the sweep's answers: ${[...answers].map(([code, n]) => `${code} ${n}`).join(', ')}`);
+	assert.equal(answers.get('paired'), undefined);
+	const joiner = await join(here, inv.text);
+	const inviter = await inv.call;
+	await Promise.all([reached(joiner, 'in-call'), reached(inviter, 'in-call')]);
+	assert.ok(tried.length <= 1, `the inviter was told of ${tried.length} wrong codes`);
+	joiner.hangUp('bye');
+	await Promise.all([ended(joiner), ended(inviter)]);
+});

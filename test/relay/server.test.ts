@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import net from 'node:net';
 import {test} from 'node:test';
-import {joinChannel, openChannel, RelayError, type Paired} from '../../source/relay/client.js';
+import {
+	joinChannel,
+	openChannel,
+	RelayError,
+	type Paired,
+	type RelayAddress,
+} from '../../source/relay/client.js';
 import {startRelay, type RelayLimits} from '../../source/relay/server.js';
 
 async function relayWith(limits: Partial<RelayLimits> = {}) {
@@ -32,7 +38,7 @@ async function raw(port: number, bytes: Buffer | undefined, localAddress?: strin
 	return (await answer).toString('latin1');
 }
 
-async function pair(address: {host: string; port: number}): Promise<[Paired, Paired]> {
+async function pair(address: RelayAddress): Promise<[Paired, Paired]> {
 	const invitation = await openChannel(address, 0x2a);
 	const joined = await joinChannel(address, invitation.channel, 0x2a);
 	return [await invitation.paired, joined];
@@ -204,5 +210,53 @@ test('a call in which nothing moves is closed after the idle time', async () => 
 	const [a, b] = await pair(address);
 	await Promise.all([collect(a.socket), collect(b.socket)]);
 	assert.equal(relay.stats().callsActive, 0);
+	await relay.close();
+});
+
+/** `n` channels opened from `localAddress`, each waiting. */
+async function openFrom(address: {host: string; port: number}, localAddress: string, n: number) {
+	return Promise.all(Array.from({length: n}, () => openChannel({...address, localAddress}, 0x01)));
+}
+
+test('the relay-wide cap: a crowd of waiting invites gives way to newcomers, heaviest source first; paired calls are never dropped', async (t) => {
+	const {relay, address} = await relayWith({maxConnections: 24, channelsPerAddress: 8});
+	t.after(() => relay.close());
+	// Three addresses fill the relay with 8 waiting invites each.
+	const crowd = (
+		await Promise.all(['127.0.4.1', '127.0.4.2', '127.0.4.3'].map((a) => openFrom(address, a, 8)))
+	).flat();
+	const outcomes: string[] = crowd.map(() => 'waiting');
+	crowd.forEach((invitation, i) =>
+		invitation.paired.then(
+			() => (outcomes[i] = 'paired'),
+			(error: RelayError) => (outcomes[i] = error.code),
+		),
+	);
+	await new Promise((resolve) => setTimeout(resolve, 2100)); // the crowd is stalled now
+	// An inviter and its joiner from two other addresses get in, each in place of a crowd invite.
+	const invitation = await openChannel({...address, localAddress: '127.0.5.1'}, 0x2a);
+	const joined = await joinChannel({...address, localAddress: '127.0.5.2'}, invitation.channel, 0x2a);
+	const paired = await invitation.paired;
+	const got = collect(joined.socket);
+	await new Promise((resolve) => setTimeout(resolve, 200));
+	assert.equal(outcomes.filter((o) => o === 'full').length, 2, outcomes.join(' '));
+	// Full of paired calls and light sources only: the next is refused with a sentence.
+	for (let i = 1; i <= 11; i++) {
+		const opened = await openChannel({...address, localAddress: `127.0.6.${i}`}, 0x2a);
+		await joinChannel({...address, localAddress: `127.0.8.${i}`}, opened.channel, 0x2a);
+	}
+	assert.deepEqual(
+		outcomes.filter((o) => o !== 'full'),
+		[],
+		'every crowd invite gave way, and no pair did',
+	);
+	assert.equal(relay.stats().callsActive, 12);
+	assert.match(
+		await raw(relay.port, Buffer.from('FTYR1 open 01\n'), '127.0.7.1'),
+		/^err full the relay is full/,
+	);
+	// The first pair still carries bytes.
+	paired.socket.end('still paired');
+	assert.equal((await got).toString(), 'still paired');
 	await relay.close();
 });
