@@ -97,3 +97,22 @@ test('an accepter whose "done" and answer arrive in one read still gets the TLS 
 		accepter.close();
 	}
 });
+
+test('a caller turned away with FULL or WAIT says what happened, with or without a secret', async () => {
+	for (const [reply, sentence] of [
+		['FULL', /turned the call away: it already holds as many unfinished connections as it takes/],
+		['WAIT', /turned the call away: too many wrong secrets were tried lately/],
+	] as const) {
+		const accepter = await server((socket) => {
+			socket.write('done');
+			socket.once('data', () => socket.end(reply));
+		});
+		for (const options of [{}, {secret: 'x'}]) {
+			const end = await ended(dial('127.0.0.1', accepter.port, options));
+			assert.equal((end.error as {code?: string}).code, 'too-many', end.reason);
+			assert.match(end.reason, sentence);
+			assert.doesNotMatch(end.reason, /will not speak encrypted v2/);
+		}
+		accepter.close();
+	}
+});
