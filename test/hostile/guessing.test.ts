@@ -4,45 +4,9 @@
  * is told WAIT, and the listener says why in its 'rejected' sentences.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import {test} from 'node:test';
 import {listen} from '../../source/session/connect.js';
-import {readExactly} from '../../source/session/read.js';
-import {authenticate, startTls} from '../../source/session/secure.js';
-import {ephemeralIdentity} from '../../source/trust/identity.js';
-import {sleep} from './attacks.js';
-
-/** One guess from `localAddress`: 'checked' if the listener ran the secret check, else what stopped it. */
-export async function guessOnce(port: number, localAddress: string, secret: string): Promise<string> {
-	const raw = net.connect({port, host: '127.0.0.1', localAddress});
-	raw.on('error', () => undefined);
-	raw.pause();
-	try {
-		await new Promise((resolve, reject) => {
-			raw.once('connect', resolve);
-			raw.once('error', reject);
-		});
-		const greeting = await readExactly(raw, 4, 5000);
-		raw.write('FTYS');
-		const answer = await readExactly(raw, 4, 5000);
-		const said = answer.bytes.toString('latin1');
-		if (said !== 'FTYS') return said;
-		const initial = Buffer.concat([greeting.rest, answer.rest]);
-		const identity = ephemeralIdentity();
-		const socket = await startTls(raw, 'caller', identity, initial, 5000);
-		socket.on('error', () => undefined);
-		try {
-			await authenticate(socket, 'caller', identity, secret, 5000);
-			return 'right';
-		} catch (error) {
-			return (error as {code?: string}).code === 'secret-mismatch' ? 'checked' : 'hung up';
-		}
-	} catch {
-		return 'hung up';
-	} finally {
-		raw.destroy();
-	}
-}
+import {guessOnce, sleep} from './attacks.js';
 
 test('200 addresses guessing --secret get at most about one guess a second checked, in all', async (t) => {
 	const listener = await listen({host: '127.0.0.1', port: 0, codec: 'raw', secret: 'correct horse'});
