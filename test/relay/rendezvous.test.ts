@@ -32,6 +32,7 @@ const request: fc.Arbitrary<Request> = fc.oneof(
 const reply: fc.Arbitrary<Reply> = fc.oneof(
 	fc.record({kind: fc.constant('ok' as const), channel: fc.integer({min: 1, max: 999_999})}),
 	fc.constant({kind: 'paired' as const}),
+	fc.record({kind: fc.constant('tried' as const), count: fc.integer({min: 1, max: 999_999})}),
 	fc.record({
 		kind: fc.constant('err' as const),
 		code: fc.constantFrom(...errorCodes),
