@@ -4,6 +4,7 @@ import {listen, type Listener, type ListenOptions} from '../../source/session/li
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call, CallEnd, CallState} from '../../source/session/call.js';
 import type {CallStats} from '../../source/session/stats.js';
+import {defaultGuessLimits, GuessLimiter} from '../../source/net/admission.js';
 
 /** A frame whose pixels say which frame it is and where each pixel is, so a received one can be checked. */
 export function patternFrame(width: number, height: number, index: number, capturedAt = Date.now()): Frame {
@@ -100,6 +101,15 @@ export function cleanupsAfterFile(): Array<() => unknown> {
 }
 
 /** A listener on a free loopback port, closed by the test file's cleanups. */
+/**
+ * No limit on secret guesses, for tests that try several wrong secrets in a row from loopback on
+ * purpose (the limit itself: test/net/admission.test.ts, test/hostile/guessing.test.ts).
+ */
+export function unlimitedGuesses(): GuessLimiter {
+	const many = Number.MAX_SAFE_INTEGER;
+	return new GuessLimiter({...defaultGuessLimits, freeFailures: many, perSecond: many, burst: many});
+}
+
 export async function loopbackListener(
 	cleanups: Array<() => unknown>,
 	options: ListenOptions = {},

@@ -17,6 +17,7 @@ import {
 	ended,
 	feed,
 	loopbackListener,
+	unlimitedGuesses,
 	nextCall,
 	nextFrames,
 	nextRejection,
@@ -95,7 +96,8 @@ async function startMitm(target: number, mode: 'forward' | {guess: string}): Pro
 
 const secret = 'kettle violet orbit';
 
-const secretListener = () => loopbackListener(cleanups, {handshakeTimeoutMs: 4000, secret});
+const secretListener = () =>
+	loopbackListener(cleanups, {handshakeTimeoutMs: 4000, secret, guessLimiter: unlimitedGuesses()});
 
 /** Dials through the relay; resolves with how each side ended (or the two calls, if it went through). */
 async function attempt(
