@@ -150,16 +150,22 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	}
 
 	/**
-	 * A caller turned away: greeted, told BUSY (a call is live), FULL or WAIT in place of the answer
-	 * to its magic, then hung up on; the live call is not touched.
+	 * A caller turned away for admission (FULL) or secret guessing (WAIT): greeted, told so where
+	 * the answer to its magic goes, and hung up on, without waiting for anything it sends (a crowd
+	 * is what is being refused: none of it may cost more than this).
 	 */
-	private async turnAway(
-		socket: net.Socket,
-		address: string,
-		why: ProtocolError = new ProtocolError('busy', 'busy: already in a call'),
-		reply: Uint8Array = busyReply,
-	): Promise<void> {
+	private refuse(socket: net.Socket, address: string, why: ProtocolError, reply: Uint8Array): void {
 		this.emit('rejected', why, address);
+		socket.end(Buffer.concat([seedGreeting, reply]));
+		// Read and drop what it sends meanwhile: unread bytes would turn our close into a reset
+		// that could reach the caller before the reply does.
+		socket.resume();
+		setTimeout(() => socket.destroy(), 1000).unref();
+	}
+
+	/** A caller while a call is live: greeted, told BUSY, then hung up on; the call is not touched. */
+	private async turnAway(socket: net.Socket, address: string): Promise<void> {
+		this.emit('rejected', new ProtocolError('busy', 'busy: already in a call'), address);
 		if (this.busyConnections >= listenerLimits.busy) {
 			socket.destroy();
 			return;
@@ -171,12 +177,8 @@ export class Listener extends EventEmitter<ListenerEvents> {
 			const {bytes} = await readExactly(socket, handshakeLength, timeout);
 			// v2 callers read it as the answer to their magic, facetty callers that answered `done`
 			// in place of the shape; the script reads it as a shape and fails, as it would on a hang-up.
-			if (classifyGreetingReply(bytes) !== 'unknown') {
-				socket.end(reply);
-				// Read and drop what it still sends: unread bytes would turn our close into a reset
-				// that could reach the caller before the reply does.
-				socket.resume();
-			} else socket.destroy();
+			if (classifyGreetingReply(bytes) !== 'unknown') socket.end(busyReply);
+			else socket.destroy();
 			setTimeout(() => socket.destroy(), 1000).unref();
 		} catch {
 			socket.destroy();
@@ -210,7 +212,7 @@ export class Listener extends EventEmitter<ListenerEvents> {
 					guess.why === 'source'
 						? `wrong secrets were tried from ${source} lately: told it to wait ${waitText(guess.waitMs)}`
 						: `too many secrets were tried lately from everywhere (someone may be guessing it): told it to wait ${waitText(guess.waitMs)}`;
-				return this.turnAway(socket, address, new ProtocolError('too-many', message), waitReply);
+				return this.refuse(socket, address, new ProtocolError('too-many', message), waitReply);
 			}
 		}
 		this.sampleProgress(now);
@@ -224,9 +226,9 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		if (!verdict.admit) {
 			const message =
 				verdict.why === 'source'
-					? `${limits.perSource} unfinished connections from ${source} already, each still sending: told it to try again later`
-					: `${this.pending.size} unfinished connections already, none stalled long enough to drop: told it to try again later`;
-			return this.turnAway(socket, address, new ProtocolError('too-many', message), fullReply);
+					? `${limits.perSource} unfinished connections from ${source} already, none silent for ${waitText(limits.stalledMs)} yet to give way: told it to try again later`
+					: `${this.pending.size} unfinished connections already, none silent for ${waitText(limits.stalledMs)} yet to give way: told it to try again later`;
+			return this.refuse(socket, address, new ProtocolError('too-many', message), fullReply);
 		}
 		if (verdict.drop) {
 			const dropped = this.pending.get(verdict.drop)!;

@@ -143,12 +143,12 @@ export async function guessOnce(port: number, localAddress: string, secret: stri
 			raw.once('connect', resolve);
 			raw.once('error', reject);
 		});
-		const greeting = await readExactly(raw, 4, 5000);
+		// As a caller does: its magic at once, then the greeting and the answer to the magic.
 		raw.write('FTYS');
-		const answer = await readExactly(raw, 4, 5000);
-		const said = answer.bytes.toString('latin1');
+		const answer = await readExactly(raw, 8, 5000);
+		const said = answer.bytes.toString('latin1').slice(4);
 		if (said !== 'FTYS') return said;
-		const initial = Buffer.concat([greeting.rest, answer.rest]);
+		const initial = answer.rest;
 		const identity = ephemeralIdentity();
 		const socket = await startTls(raw, 'caller', identity, initial, 5000);
 		socket.on('error', () => undefined);
