@@ -9,7 +9,7 @@ import {defaultPort} from './net/address.js';
 export const commandNames = ['listen', 'call', 'preview', 'play', 'demo', 'relay', 'invite', 'join'] as const;
 export type CommandName = (typeof commandNames)[number];
 
-type FlagSpec = {
+export type FlagSpec = {
 	type: 'string' | 'number' | 'boolean';
 	default?: string | number | boolean;
 	choices?: readonly string[];
@@ -168,8 +168,8 @@ export const flagTable = {
 
 export type FlagName = keyof typeof flagTable;
 
-/** Flags every command takes, answered by meow itself. */
-const builtIn = ['help', 'version'];
+/** Flags every command takes, answered before the command starts (cli.tsx, help.ts). */
+const builtIn = ['help', 'h', 'version'];
 
 export function kebab(name: string): string {
 	return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -201,7 +201,7 @@ export function optionsHelp(indent = '  ', width = 21): string {
 		for (const line of more) lines.push(`${indent}  ${' '.repeat(width)}${line}`);
 	}
 	const sections = [...groups].map(([heading, lines]) => [`${indent}${heading}`, ...lines].join('\n'));
-	return [...sections, `${indent}every command:\n${indent}  --help, --version`].join('\n');
+	return [...sections, `${indent}every command:\n${indent}  --help (or -h), --version`].join('\n');
 }
 
 /**
