@@ -3,7 +3,7 @@
  * never see a bad flag. Pure: tested without starting anything.
  */
 import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags.js';
-import {checkHost, parseHostPort, parsePort} from './net/address.js';
+import {checkHost, defaultPort, formatHostPort, parseHostPort, parsePort} from './net/address.js';
 import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
 import type {ProtocolChoice} from './session/call.js';
 import {parseFingerprint} from './trust/identity.js';
@@ -100,10 +100,9 @@ export function parseCommandLine(
 		}
 		case 'call': {
 			expectArguments(name, rest, 1, 'HOST:PORT');
-			const target = rest[0]!;
-			const parsed = parseHostPort(target);
+			const parsed = parseHostPort(rest[0]!, defaultPort);
 			if (!parsed.ok) throw new UsageError(lowerFirst(parsed.error));
-			return {kind: 'call', target, ...parseCallSettings(flags), ...display};
+			return {kind: 'call', target: formatHostPort(parsed.value), ...parseCallSettings(flags), ...display};
 		}
 		case 'relay': {
 			expectArguments(name, rest, 0);

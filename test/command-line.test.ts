@@ -57,6 +57,17 @@ test('listen and call carry every call flag', () => {
 	assert.equal(call.kind === 'call' && call.camera, '0');
 });
 
+test("call without a port calls facetty's default one", () => {
+	for (const [typed, target] of [
+		['nohost', 'nohost:3223'],
+		['[::1]', '[::1]:3223'],
+		['example.org:80', 'example.org:80'],
+	]) {
+		const call = parseCommandLine(['call', typed!], defaults);
+		assert.equal(call.kind === 'call' && call.target, target, typed);
+	}
+});
+
 test('play reads size and pacing', () => {
 	const play = parseCommandLine(['play', 'clip.mp4'], {...defaults, size: '160x48', pace: false});
 	assert.deepEqual(play, {
@@ -75,7 +86,6 @@ test('bad usage is told in one sentence', () => {
 	const cases: Array<[string[], Partial<Flags>, RegExp]> = [
 		[['dance'], {}, /unknown command "dance"/],
 		[['call'], {}, /call needs HOST:PORT/],
-		[['call', 'example.org'], {}, /"example.org" has no port/],
 		[['call', '127.0.0.1:99999'], {}, /port must be a whole number from 1 to 65535, not "99999"/],
 		[['call', '127.0.0.1:0'], {}, /port must be a whole number from 1 to 65535, not "0"/],
 		[['call', '::1:3223'], {}, /IPv6 address in brackets before the port, as in \[::1\]:3223/],
@@ -152,10 +162,10 @@ test('the built CLI prints its help with every command and flag', async () => {
 
 test('the built CLI exits 2 with a sentence on bad usage', async () => {
 	await assert.rejects(
-		run(process.execPath, ['dist/cli.js', 'call', 'nowhere']),
+		run(process.execPath, ['dist/cli.js', 'call', 'nowhere:99999']),
 		(error: {code?: number; stderr?: string}) => {
 			assert.equal(error.code, 2);
-			assert.match(error.stderr ?? '', /"nowhere" has no port/);
+			assert.match(error.stderr ?? '', /port must be a whole number from 1 to 65535, not "99999"/);
 			return true;
 		},
 	);
@@ -216,7 +226,7 @@ test('every command refuses bad input with exit 2 and one sentence, never a stac
 		['call', '127.0.0.1:0'],
 		['call', '::1:3223'],
 		['call', '[nonsense]:3223'],
-		['call', 'example.org'],
+		['call', 'example.org:http'],
 		['call', 'h:1', '--secrte', 'x'],
 		['call', 'h:1', '--peer-key', 'SHA256:short'],
 		['call', 'h:1', '--loop'],
