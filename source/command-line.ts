@@ -2,6 +2,7 @@
  * Turns what meow parsed into one typed command, checking every value, so the commands below
  * never see a bad flag. Pure: tested without starting anything.
  */
+import {shells, type Shell} from './completion.js';
 import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags.js';
 import {checkHost, defaultPort, formatHostPort, parseHostPort, parsePort} from './net/address.js';
 import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
@@ -68,7 +69,8 @@ export type Command =
 	| {kind: 'demo'}
 	| {kind: 'relay'; host: string; port: number}
 	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
-	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display);
+	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display)
+	| {kind: 'completion'; shell: Shell};
 
 /**
  * `argv` is the raw command line (process.argv.slice(2)): every flag written in it must exist
@@ -122,6 +124,13 @@ export function parseCommandLine(
 		case 'play':
 			expectArguments(name, rest, 1, 'FILE');
 			return {kind: 'play', file: rest[0]!, pace: flags.pace, loop: flags.loop, ...display};
+		case 'completion': {
+			expectArguments(name, rest, 1, `a shell: ${shells.join(', ')}`);
+			const shell = rest[0] as Shell;
+			if (!shells.includes(shell))
+				throw new UsageError(`completion is for ${shells.join(', ')}, not "${rest[0]}"`);
+			return {kind: 'completion', shell};
+		}
 		default:
 			expectArguments(name, rest, 0);
 			return {kind: 'demo'};

@@ -6,7 +6,17 @@
 import type {AnyFlags} from 'meow';
 import {defaultPort} from './net/address.js';
 
-export const commandNames = ['listen', 'call', 'preview', 'play', 'demo', 'relay', 'invite', 'join'] as const;
+export const commandNames = [
+	'listen',
+	'call',
+	'preview',
+	'play',
+	'demo',
+	'relay',
+	'invite',
+	'join',
+	'completion',
+] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export type FlagSpec = {

@@ -20,6 +20,10 @@ export const commandTable: Record<CommandName, {usage: string; does: string}> = 
 		usage: 'relay [--host H] [--port P]',
 		does: `run a relay that pairs invites (default every address, port ${defaultPort})`,
 	},
+	completion: {
+		usage: 'completion bash|zsh|fish',
+		does: 'print the shell completion script (bash: source <(facetty completion bash))',
+	},
 };
 
 export const description = 'Video chat without voice, in your terminal.';

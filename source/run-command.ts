@@ -20,7 +20,7 @@ export type RunOptions = {
  * they came before facetty's own sentence, which says the same in plain words.
  */
 function usesOpenCv(command: Command): boolean {
-	return command.kind !== 'relay';
+	return command.kind !== 'relay' && command.kind !== 'completion';
 }
 
 export async function runCommand(command: Command, options: RunOptions = {}): Promise<number> {
@@ -75,6 +75,11 @@ async function run(command: Command): Promise<number> {
 		case 'join': {
 			const {runJoin} = await import('./commands/join.js');
 			return runJoin(command);
+		}
+		case 'completion': {
+			const {completionScript} = await import('./completion.js');
+			process.stdout.write(completionScript(command.shell));
+			return 0;
 		}
 		case 'setup': {
 			const {runSetup} = await import('./commands/setup.js');
