@@ -43,14 +43,8 @@ async function run(command: Command): Promise<number> {
 	switch (command.kind) {
 		case 'listen':
 		case 'call': {
-			const {runCallCommand} = await import('./commands/call.js');
-			return runCallCommand({
-				...command,
-				role: command.kind,
-				host: command.kind === 'listen' ? command.host : undefined,
-				port: command.kind === 'listen' ? command.port : undefined,
-				target: command.kind === 'call' ? command.target : undefined,
-			});
+			const {runListenOrCall} = await import('./commands/call.js');
+			return runListenOrCall(command);
 		}
 		case 'preview': {
 			const {runPreview} = await import('./commands/preview.js');

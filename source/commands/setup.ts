@@ -7,7 +7,7 @@ import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
-import {shareableAddresses} from '../ui/addresses.js';
+import {shareableAddresses} from '../net/own-addresses.js';
 import {runSetupApp} from '../ui/setup-app.js';
 import {choicesOf, initialSetup, reduceSetup, refused, type SetupAction} from '../ui/setup-state.js';
 import {chooseRelay} from '../invite/relay-choice.js';
@@ -103,7 +103,7 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			// As `facetty invite --relay` does; when the relay cannot open an invite, back to the
 			// setup screen with the reason, at the relay's field.
 			const command = {...settings, relay: result.relay};
-			const {failureText, holdInvite, openInvite} = await import('./invite.js');
+			const {failureText, holdInvite, openInvite} = await import('../calls/invite.js');
 			const relay = chooseRelay(result.relay);
 			let opened;
 			try {
@@ -116,10 +116,10 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			return holdInvite(command, opened);
 		}
 		if (result.mode === 'join') {
-			const {runJoin} = await import('./join.js');
-			return runJoin({...settings, code: result.code, relay: result.relay});
+			const {joinByCode} = await import('../calls/invite.js');
+			return joinByCode({...settings, code: result.code, relay: result.relay});
 		}
-		const {runCallCommand} = await import('./call.js');
+		const {runCallCommand} = await import('../calls/run.js');
 		return runCallCommand({
 			...settings,
 			role: result.mode,

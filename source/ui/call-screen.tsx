@@ -11,7 +11,7 @@ import {type CallScreenState, chatAvailable, type KeyPress, mayCallAgain} from '
 import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap} from './text.js';
-import {textWidth} from './ansi-slice.js';
+import {textWidth} from '../terminal/ansi-slice.js';
 import {formatHostPort} from '../net/address.js';
 
 export type TerminalSize = {readonly cols: number; readonly rows: number};

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {sliceColumns, textWidth} from '../../source/ui/ansi-slice.js';
+import {sliceColumns, textWidth} from '../../source/terminal/ansi-slice.js';
 import {
 	initialCallState,
 	reduceCall,
