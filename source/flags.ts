@@ -176,8 +176,6 @@ export const flagTable = {
 	},
 } as const satisfies Record<string, FlagSpec>;
 
-export type FlagName = keyof typeof flagTable;
-
 /** Flags every command takes, answered before the command starts (cli.tsx, help.ts). */
 const builtIn = ['help', 'h', 'version'];
 

@@ -25,7 +25,7 @@ import {
 	type Request,
 } from './rendezvous.js';
 
-export {addressKey, defaultRelayLimits, type RelayLimits} from './limits.js';
+export {addressKey, type RelayLimits} from './limits.js';
 
 export type RelayOptions = {
 	host?: string;

@@ -50,8 +50,6 @@ export type CallConnectionOptions = CallSetup & {
 	readonly onListening?: (port: number) => void;
 };
 
-export {parseTarget};
-
 function endText(reason: string, error?: Error): string {
 	return error && error.message !== reason ? `${reason} (${error.message})` : reason;
 }
