@@ -131,8 +131,8 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			.map(([code, n]) => `${code} ${n}`)
 			.join(', ');
 		return (
-			`relay: ${c.channelsWaiting} channels waiting, ${c.callsActive} calls, ${c.callsPaired} paired ` +
-			`and ${c.callsEnded} ended so far, ${c.connections} connections, ` +
+			`relay: ${counted(c.channelsWaiting, 'channel')} waiting, ${counted(c.callsActive, 'call')}, ` +
+			`${c.callsPaired} paired and ${c.callsEnded} ended so far, ${counted(c.connections, 'connection')}, ` +
 			`${(c.bytesRelayed / 1e6).toFixed(1)} MB relayed; refused: ${refused || 'none'}`
 		);
 	}
@@ -352,4 +352,9 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 
 export async function startRelay(options: RelayOptions = {}): Promise<RelayServer> {
 	return new RelayServer(options).start();
+}
+
+/** "1 channel", "2 channels": the summary is read by people. */
+function counted(n: number, thing: string): string {
+	return `${n} ${thing}${n === 1 ? '' : 's'}`;
 }
