@@ -3,6 +3,7 @@
  * never see a bad flag. Pure: tested without starting anything.
  */
 import {shells, type Shell} from './completion.js';
+import {cameraProblem} from './sources/spec.js';
 import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags.js';
 import {checkHost, defaultPort, formatHostPort, parseHostPort, parsePort} from './net/address.js';
 import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
@@ -120,7 +121,7 @@ export function parseCommandLine(
 			return {kind: 'join', code: rest[0]!, relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
 		case 'preview':
 			expectArguments(name, rest, 0);
-			return {kind: 'preview', camera: flags.camera ?? '0', ...display};
+			return {kind: 'preview', camera: cameraFlag(flags), ...display};
 		case 'play':
 			expectArguments(name, rest, 1, 'FILE');
 			return {kind: 'play', file: rest[0]!, pace: flags.pace, loop: flags.loop, ...display};
@@ -147,6 +148,14 @@ function relayFlag(flags: Flags): string | undefined {
 	const parsed = parseHostPort(flags.relay);
 	if (!parsed.ok) throw new UsageError(`--relay: ${lowerFirst(parsed.error)}`);
 	return flags.relay;
+}
+
+/** --camera, refused at once when it names a file that is not there (a listener would wait on it). */
+function cameraFlag(flags: Flags): string {
+	const camera = flags.camera ?? '0';
+	const problem = cameraProblem(camera);
+	if (problem) throw new UsageError(`--camera: ${lowerFirst(problem)}`);
+	return camera;
 }
 
 function expectArguments(command: string, rest: readonly string[], count: number, what = ''): void {
@@ -185,7 +194,7 @@ function parseCallSettings(flags: Flags): CallSettings {
 			throw new UsageError('--peer-key needs an encrypted call; --protocol seed has no keys');
 	}
 	return {
-		camera: flags.camera ?? '0',
+		camera: cameraFlag(flags),
 		protocol,
 		quality,
 		stats: flags.stats,

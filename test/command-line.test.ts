@@ -103,6 +103,7 @@ test('bad usage is told in one sentence', () => {
 		[['listen'], {requireEncryption: true, protocol: 'seed'}, /contradict each other/],
 		[['call', 'h:1'], {peerKey: 'SHA256:short'}, /--peer-key must be a fingerprint/],
 		[['call', 'h:1'], {peerKey: fingerprint, protocol: 'seed'}, /--peer-key needs an encrypted call/],
+		[['listen'], {camera: '/nonexistent/nope.mp4'}, /^--camera: \/nonexistent\/nope\.mp4 does not exist$/],
 	];
 	for (const [input, flags, message] of cases) {
 		assert.throws(
@@ -239,6 +240,9 @@ test('every command refuses bad input with exit 2 and one sentence, never a stac
 		['play', 'a.mp4', '--colour', '256'],
 		['demo', '--camera', 'test'],
 		['demo', 'extra'],
+		['listen', '--camera', '/nonexistent/nope.mp4'],
+		['preview', '--camera', '/nonexistent/photo.png'],
+		['invite', '--camera', '/nonexistent/nope.mp4', '--relay', '127.0.0.1:9'],
 	];
 	for (const args of bad) {
 		const outcome = await run(process.execPath, ['dist/cli.js', ...args]).then(

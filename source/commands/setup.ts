@@ -11,6 +11,7 @@ import {shareableAddresses} from '../net/own-addresses.js';
 import {runSetupApp} from '../ui/setup-app.js';
 import {choicesOf, initialSetup, reduceSetup, refused, type SetupAction} from '../ui/setup-state.js';
 import {chooseRelay} from '../invite/relay-choice.js';
+import {cameraProblem} from '../sources/spec.js';
 import {Store} from '../ui/store.js';
 
 /** Camera indices worth trying: on Linux those with a /dev/videoN, elsewhere 0..9. */
@@ -87,6 +88,12 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 		});
 		screen = undefined;
 		if (result.kind === 'quit') return 0;
+		// A file that is not there would be waited on for ever, and remembered: back to its field.
+		const badCamera = cameraProblem(result.camera);
+		if (badCamera) {
+			store.set(refused(store.get(), 'camera', badCamera));
+			continue;
+		}
 		const failed = saveChoices(choicesOf(store.get()));
 		if (failed)
 			process.stderr.write(
