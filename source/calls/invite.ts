@@ -12,6 +12,7 @@ import {chooseRelay} from '../invite/relay-choice.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import {hold, sessionOptions, type CallCommandOptions} from './plain.js';
 import {runCallCommand} from './run.js';
+import {listenForQuit} from '../terminal/restore.js';
 import type {Call, CallOptions} from '../session/call.js';
 
 export type RelayCallCommand = {relay?: string} & CallSettings & Display;
@@ -86,7 +87,7 @@ export async function holdInvite(
 		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
 			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
 			'(or chooses join on the setup screen of facetty and types the code)\n' +
-			'It works once, for 10 minutes. Waiting for them...\n',
+			`It works once, for 10 minutes. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
 	);
 	let cancelled = false;
 	const cancel = () => {
@@ -94,9 +95,16 @@ export async function holdInvite(
 		pending.cancel();
 	};
 	process.once('SIGINT', cancel);
+	// At a terminal q, Esc and Ctrl+C cancel (raw mode: typed keys are not echoed as q^[).
+	let stopKeys: (() => void) | undefined = listenForQuit(process.stdin, cancel);
+	const releaseKeys = () => {
+		stopKeys?.();
+		stopKeys = undefined;
+	};
 	try {
 		const call = await pending.call;
 		process.off('SIGINT', cancel);
+		releaseKeys();
 		if (interactive()) {
 			let used = false;
 			return await showCall(command, `via relay ${where}`, (_options, moved) => {
@@ -124,6 +132,7 @@ export async function holdInvite(
 		return 1;
 	} finally {
 		process.off('SIGINT', cancel);
+		releaseKeys();
 	}
 }
 
