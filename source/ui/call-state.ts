@@ -15,7 +15,8 @@ export type Phase =
 	| {readonly kind: 'handshaking'}
 	| {readonly kind: 'in-call'}
 	/** The call is over; `again`: the caller may call again (r), the listener is listening again. */
-	| {readonly kind: 'ended'; readonly reason: string; readonly failed: boolean};
+	/** `connected`: the call was up (else it ended before: refused, unreachable, wrong code). */
+	| {readonly kind: 'ended'; readonly reason: string; readonly failed: boolean; readonly connected: boolean};
 
 export type CameraState =
 	| {readonly kind: 'starting'}
@@ -282,7 +283,12 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 				...state,
 				phase: lobby
 					? {kind: 'listening', addresses: lobby.addresses, port: lobby.port}
-					: {kind: 'ended', reason: action.reason, failed: action.failed},
+					: {
+							kind: 'ended',
+							reason: action.reason,
+							failed: action.failed,
+							connected: state.phase.kind === 'in-call',
+						},
 				notice: lobby ? `The last call ended: ${action.reason}` : state.notice,
 				typing: false,
 				draft: '',

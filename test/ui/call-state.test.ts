@@ -39,7 +39,7 @@ test('a caller whose call ended offers to call again with r or Enter, not otherw
 	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
 	assert.deepEqual(run(state, key('r'))[1], []);
 	[state] = run(state, {type: 'call-ended', reason: 'bad handshake', failed: true});
-	assert.deepEqual(state.phase, {kind: 'ended', reason: 'bad handshake', failed: true});
+	assert.deepEqual(state.phase, {kind: 'ended', reason: 'bad handshake', failed: true, connected: true});
 	assert.deepEqual(run(state, key('r'))[1], [{type: 'redial'}]);
 	assert.deepEqual(run(state, key('', {return: true}))[1], [{type: 'redial'}]);
 	[state] = run(state, {type: 'dialing', target: 'h:1'});
