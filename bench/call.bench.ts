@@ -13,7 +13,7 @@ import type {Frame} from '../source/frame.js';
 import {encodeSeedFrame, encodeSeedShape, SeedParser} from '../source/protocol/seed.js';
 import type {Call} from '../source/session/call.js';
 import {dial, listen} from '../source/session/connect.js';
-import {scaleFrame} from '../source/session/media.js';
+import {scaleFrame} from '../source/sources/scale.js';
 import {percentile} from '../source/session/stats.js';
 import {openSource} from '../source/sources/index.js';
 import {emulateLink} from './link-emulator.js';

@@ -7,78 +7,53 @@
 import meow from 'meow';
 import {parseCommandLine, UsageError, type Flags} from './command-line.js';
 import {meowFlags, optionsHelp} from './flags.js';
-import {defaultPort} from './net/address.js';
+import {commandHelp, description, helpRequest, sections, usageHelp} from './help.js';
 
-const cli = meow(
-	`
-	Video chat without voice, in your terminal.
+// Help first, before meow checks a value and before anything opens: `listen --help` prints the
+// listen command's help and exits, it never listens.
+const asked = helpRequest(process.argv.slice(2));
+if (asked?.command) process.stdout.write(commandHelp(asked.command));
+else await main();
+
+async function main(): Promise<void> {
+	const cli = meow(
+		`
+	${description}
 
 	Usage
-	  $ facetty                          set up a call interactively
-	  $ facetty listen [--host H] [--port P]
-	                                     wait for a call (default 0.0.0.0:${defaultPort})
-	  $ facetty call HOST:PORT           call someone who listens
-	  $ facetty preview                  your own camera in the terminal, to check framing and light
-	  $ facetty play FILE                draw a video file in the terminal
-	  $ facetty demo                     a call between two facetty peers in this terminal (npm start)
-	  $ facetty invite [--relay HOST:PORT]
-	                                     show a one-time code for a call through a relay
-	  $ facetty join CODE [--relay HOST:PORT]
-	                                     join a call by its code
-	  $ facetty relay [--host H] [--port P]
-	                                     run a relay that pairs invites (default every address, port 3223)
+${usageHelp('\t  ')}
 
 	Options
 ${optionsHelp('\t  ')}
-
-	Security
-	  Calls between facetty peers are encrypted (TLS 1.3). The call screen shows a check code, like
-	  "check 959 809": read it to each other; if it matches on both screens, nobody is in the
-	  middle. Each side keeps an identity key in ~/.config/facetty (or $XDG_CONFIG_HOME/facetty);
-	  a caller remembers the key of every address it called and warns when it changes.
-
-	Keys (call screen)
-	  q or Ctrl+C          hang up and quit
-	  Enter or Tab         type a chat line (Enter sends it, Esc goes back to the video)
-	  p                    pause your camera (the other side sees a paused card)
-	  v                    show or hide your own picture
-	  h                    hang up (a listener keeps listening)
-	  r or Enter           call again after a call ended
-	  ?                    help (? or Esc closes it)
-
-	Examples
-	  $ facetty listen --camera 0
-	  $ facetty call 192.168.1.20:${defaultPort} --camera /dev/video2
-	  $ facetty call 127.0.0.1:${defaultPort} --camera media/clip.mp4 --stats call.jsonl
-	  $ facetty listen --secret "blue kettle" --require-encryption
-	  $ facetty call 192.168.1.20:${defaultPort} --secret "blue kettle"
-	  $ facetty preview --camera test
-	  $ facetty play media/clip.mp4 --size 160x48
-	  $ facetty play media/clip.mp4 --no-pace --size 160x48 > /dev/null
+${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${line}`).join('\n')}`).join('\n')}
 `,
-	{
-		importMeta: import.meta,
-		description: false,
-		flags: meowFlags(),
-	},
-);
+		{
+			importMeta: import.meta,
+			description: false,
+			flags: meowFlags(),
+		},
+	);
+	// meow answers --help itself only when it is the whole command line.
+	if (asked) cli.showHelp(0);
+	if ((cli.flags as {version?: unknown}).version === true) cli.showVersion();
 
-try {
-	const flags = cli.flags as Flags;
-	const command = parseCommandLine(cli.input, flags, process.argv.slice(2));
-	const {runCommand} = await import('./run-command.js');
-	if (flags.log !== undefined && flags.log.trim() === '') throw new UsageError('--log needs a FILE');
-	process.exitCode = await runCommand(command, {log: flags.log});
-} catch (error) {
-	if (error instanceof UsageError) {
-		process.stderr.write(`facetty: ${error.message}\n`);
-		process.exitCode = 2;
-	} else {
-		// Whatever a command did not turn into its own message: one line, not a stack trace (set
-		// FACETTY_DEBUG=1 for the stack).
-		const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		process.stderr.write(`facetty: ${message}\n`);
-		if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-		process.exitCode = 1;
+	try {
+		const flags = cli.flags as Flags;
+		const command = parseCommandLine(cli.input, flags, process.argv.slice(2));
+		const {runCommand} = await import('./run-command.js');
+		if (flags.log !== undefined && flags.log.trim() === '') throw new UsageError('--log needs a FILE');
+		process.exitCode = await runCommand(command, {log: flags.log});
+	} catch (error) {
+		if (error instanceof UsageError) {
+			process.stderr.write(`facetty: ${error.message}\n`);
+			process.exitCode = 2;
+		} else {
+			// Whatever a command did not turn into its own message: one line, not a stack trace (set
+			// FACETTY_DEBUG=1 for the stack).
+			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+			process.stderr.write(`facetty: ${message}\n`);
+			if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+			process.exitCode = 1;
+		}
 	}
 }

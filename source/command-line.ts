@@ -2,8 +2,10 @@
  * Turns what meow parsed into one typed command, checking every value, so the commands below
  * never see a bad flag. Pure: tested without starting anything.
  */
+import {shells, type Shell} from './completion.js';
+import {cameraProblem} from './sources/spec.js';
 import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags.js';
-import {checkHost, parseHostPort, parsePort} from './net/address.js';
+import {checkHost, defaultPort, formatHostPort, parseHostPort, parsePort} from './net/address.js';
 import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
 import type {ProtocolChoice} from './session/call.js';
 import {parseFingerprint} from './trust/identity.js';
@@ -68,7 +70,8 @@ export type Command =
 	| {kind: 'demo'}
 	| {kind: 'relay'; host: string; port: number}
 	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
-	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display);
+	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display)
+	| {kind: 'completion'; shell: Shell};
 
 /**
  * `argv` is the raw command line (process.argv.slice(2)): every flag written in it must exist
@@ -100,10 +103,9 @@ export function parseCommandLine(
 		}
 		case 'call': {
 			expectArguments(name, rest, 1, 'HOST:PORT');
-			const target = rest[0]!;
-			const parsed = parseHostPort(target);
+			const parsed = parseHostPort(rest[0]!, defaultPort);
 			if (!parsed.ok) throw new UsageError(lowerFirst(parsed.error));
-			return {kind: 'call', target, ...parseCallSettings(flags), ...display};
+			return {kind: 'call', target: formatHostPort(parsed.value), ...parseCallSettings(flags), ...display};
 		}
 		case 'relay': {
 			expectArguments(name, rest, 0);
@@ -119,10 +121,17 @@ export function parseCommandLine(
 			return {kind: 'join', code: rest[0]!, relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
 		case 'preview':
 			expectArguments(name, rest, 0);
-			return {kind: 'preview', camera: flags.camera ?? '0', ...display};
+			return {kind: 'preview', camera: cameraFlag(flags), ...display};
 		case 'play':
 			expectArguments(name, rest, 1, 'FILE');
 			return {kind: 'play', file: rest[0]!, pace: flags.pace, loop: flags.loop, ...display};
+		case 'completion': {
+			expectArguments(name, rest, 1, `a shell: ${shells.join(', ')}`);
+			const shell = rest[0] as Shell;
+			if (!shells.includes(shell))
+				throw new UsageError(`completion is for ${shells.join(', ')}, not "${rest[0]}"`);
+			return {kind: 'completion', shell};
+		}
 		default:
 			expectArguments(name, rest, 0);
 			return {kind: 'demo'};
@@ -139,6 +148,14 @@ function relayFlag(flags: Flags): string | undefined {
 	const parsed = parseHostPort(flags.relay);
 	if (!parsed.ok) throw new UsageError(`--relay: ${lowerFirst(parsed.error)}`);
 	return flags.relay;
+}
+
+/** --camera, refused at once when it names a file that is not there (a listener would wait on it). */
+function cameraFlag(flags: Flags): string {
+	const camera = flags.camera ?? '0';
+	const problem = cameraProblem(camera);
+	if (problem) throw new UsageError(`--camera: ${lowerFirst(problem)}`);
+	return camera;
 }
 
 function expectArguments(command: string, rest: readonly string[], count: number, what = ''): void {
@@ -177,7 +194,7 @@ function parseCallSettings(flags: Flags): CallSettings {
 			throw new UsageError('--peer-key needs an encrypted call; --protocol seed has no keys');
 	}
 	return {
-		camera: flags.camera ?? '0',
+		camera: cameraFlag(flags),
 		protocol,
 		quality,
 		stats: flags.stats,

@@ -6,10 +6,20 @@
 import type {AnyFlags} from 'meow';
 import {defaultPort} from './net/address.js';
 
-export const commandNames = ['listen', 'call', 'preview', 'play', 'demo', 'relay', 'invite', 'join'] as const;
+export const commandNames = [
+	'listen',
+	'call',
+	'preview',
+	'play',
+	'demo',
+	'relay',
+	'invite',
+	'join',
+	'completion',
+] as const;
 export type CommandName = (typeof commandNames)[number];
 
-type FlagSpec = {
+export type FlagSpec = {
 	type: 'string' | 'number' | 'boolean';
 	default?: string | number | boolean;
 	choices?: readonly string[];
@@ -166,10 +176,8 @@ export const flagTable = {
 	},
 } as const satisfies Record<string, FlagSpec>;
 
-export type FlagName = keyof typeof flagTable;
-
-/** Flags every command takes, answered by meow itself. */
-const builtIn = ['help', 'version'];
+/** Flags every command takes, answered before the command starts (cli.tsx, help.ts). */
+const builtIn = ['help', 'h', 'version'];
 
 export function kebab(name: string): string {
 	return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -201,7 +209,7 @@ export function optionsHelp(indent = '  ', width = 21): string {
 		for (const line of more) lines.push(`${indent}  ${' '.repeat(width)}${line}`);
 	}
 	const sections = [...groups].map(([heading, lines]) => [`${indent}${heading}`, ...lines].join('\n'));
-	return [...sections, `${indent}every command:\n${indent}  --help, --version`].join('\n');
+	return [...sections, `${indent}every command:\n${indent}  --help (or -h), --version`].join('\n');
 }
 
 /**

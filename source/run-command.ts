@@ -20,7 +20,7 @@ export type RunOptions = {
  * they came before facetty's own sentence, which says the same in plain words.
  */
 function usesOpenCv(command: Command): boolean {
-	return command.kind !== 'relay';
+	return command.kind !== 'relay' && command.kind !== 'completion';
 }
 
 export async function runCommand(command: Command, options: RunOptions = {}): Promise<number> {
@@ -43,14 +43,8 @@ async function run(command: Command): Promise<number> {
 	switch (command.kind) {
 		case 'listen':
 		case 'call': {
-			const {runCallCommand} = await import('./commands/call.js');
-			return runCallCommand({
-				...command,
-				role: command.kind,
-				host: command.kind === 'listen' ? command.host : undefined,
-				port: command.kind === 'listen' ? command.port : undefined,
-				target: command.kind === 'call' ? command.target : undefined,
-			});
+			const {runListenOrCall} = await import('./commands/call.js');
+			return runListenOrCall(command);
 		}
 		case 'preview': {
 			const {runPreview} = await import('./commands/preview.js');
@@ -75,6 +69,11 @@ async function run(command: Command): Promise<number> {
 		case 'join': {
 			const {runJoin} = await import('./commands/join.js');
 			return runJoin(command);
+		}
+		case 'completion': {
+			const {completionScript} = await import('./completion.js');
+			process.stdout.write(completionScript(command.shell));
+			return 0;
 		}
 		case 'setup': {
 			const {runSetup} = await import('./commands/setup.js');

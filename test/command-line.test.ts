@@ -57,6 +57,17 @@ test('listen and call carry every call flag', () => {
 	assert.equal(call.kind === 'call' && call.camera, '0');
 });
 
+test("call without a port calls facetty's default one", () => {
+	for (const [typed, target] of [
+		['nohost', 'nohost:3223'],
+		['[::1]', '[::1]:3223'],
+		['example.org:80', 'example.org:80'],
+	]) {
+		const call = parseCommandLine(['call', typed!], defaults);
+		assert.equal(call.kind === 'call' && call.target, target, typed);
+	}
+});
+
 test('play reads size and pacing', () => {
 	const play = parseCommandLine(['play', 'clip.mp4'], {...defaults, size: '160x48', pace: false});
 	assert.deepEqual(play, {
@@ -75,7 +86,6 @@ test('bad usage is told in one sentence', () => {
 	const cases: Array<[string[], Partial<Flags>, RegExp]> = [
 		[['dance'], {}, /unknown command "dance"/],
 		[['call'], {}, /call needs HOST:PORT/],
-		[['call', 'example.org'], {}, /"example.org" has no port/],
 		[['call', '127.0.0.1:99999'], {}, /port must be a whole number from 1 to 65535, not "99999"/],
 		[['call', '127.0.0.1:0'], {}, /port must be a whole number from 1 to 65535, not "0"/],
 		[['call', '::1:3223'], {}, /IPv6 address in brackets before the port, as in \[::1\]:3223/],
@@ -93,6 +103,7 @@ test('bad usage is told in one sentence', () => {
 		[['listen'], {requireEncryption: true, protocol: 'seed'}, /contradict each other/],
 		[['call', 'h:1'], {peerKey: 'SHA256:short'}, /--peer-key must be a fingerprint/],
 		[['call', 'h:1'], {peerKey: fingerprint, protocol: 'seed'}, /--peer-key needs an encrypted call/],
+		[['listen'], {camera: '/nonexistent/nope.mp4'}, /^--camera: \/nonexistent\/nope\.mp4 does not exist$/],
 	];
 	for (const [input, flags, message] of cases) {
 		assert.throws(
@@ -130,7 +141,7 @@ test('the built CLI prints its help with every command and flag', async () => {
 	const {stdout} = await run(process.execPath, ['dist/cli.js', '--help']);
 	for (const word of [
 		'listen',
-		'call HOST:PORT',
+		'call HOST',
 		'preview',
 		'play FILE',
 		'--camera',
@@ -152,10 +163,10 @@ test('the built CLI prints its help with every command and flag', async () => {
 
 test('the built CLI exits 2 with a sentence on bad usage', async () => {
 	await assert.rejects(
-		run(process.execPath, ['dist/cli.js', 'call', 'nowhere']),
+		run(process.execPath, ['dist/cli.js', 'call', 'nowhere:99999']),
 		(error: {code?: number; stderr?: string}) => {
 			assert.equal(error.code, 2);
-			assert.match(error.stderr ?? '', /"nowhere" has no port/);
+			assert.match(error.stderr ?? '', /port must be a whole number from 1 to 65535, not "99999"/);
 			return true;
 		},
 	);
@@ -174,7 +185,7 @@ test('a flag must exist, and belong to the command; the nearest known one is sug
 		[['invite'], ['--secret', 'x'], /^invite does not take --secret \(it is for listen, call\)$/],
 		[['join', '1-a-b-c'], ['--require-encryption'], /^join does not take --require-encryption/],
 		[['demo'], ['--camera', 'test'], /^demo does not take --camera/],
-		[['play', 'a.mp4'], ['-h'], /^unknown flag -h: facetty has long flags only/],
+		[['play', 'a.mp4'], ['-x'], /^unknown flag -x: facetty has long flags only/],
 		[[], ['--camera', 'test'], /the setup screen \(facetty alone\) asks for its settings/],
 	];
 	for (const [input, argv, message] of refused) {
@@ -216,7 +227,7 @@ test('every command refuses bad input with exit 2 and one sentence, never a stac
 		['call', '127.0.0.1:0'],
 		['call', '::1:3223'],
 		['call', '[nonsense]:3223'],
-		['call', 'example.org'],
+		['call', 'example.org:http'],
 		['call', 'h:1', '--secrte', 'x'],
 		['call', 'h:1', '--peer-key', 'SHA256:short'],
 		['call', 'h:1', '--loop'],
@@ -229,6 +240,9 @@ test('every command refuses bad input with exit 2 and one sentence, never a stac
 		['play', 'a.mp4', '--colour', '256'],
 		['demo', '--camera', 'test'],
 		['demo', 'extra'],
+		['listen', '--camera', '/nonexistent/nope.mp4'],
+		['preview', '--camera', '/nonexistent/photo.png'],
+		['invite', '--camera', '/nonexistent/nope.mp4', '--relay', '127.0.0.1:9'],
 	];
 	for (const args of bad) {
 		const outcome = await run(process.execPath, ['dist/cli.js', ...args]).then(

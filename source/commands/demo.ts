@@ -64,7 +64,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 	try {
 		const target = `127.0.0.1:${peer.port}`;
 		if (!process.stdout.isTTY || !process.stdin.isTTY) {
-			const {runCall} = await import('./call.js');
+			const {runCall} = await import('../calls/plain.js');
 			return await runCall({target, camera: options.camera ?? 'test', seconds: options.seconds ?? 10});
 		}
 		const {runCallApp} = await import('../ui/call-app.js');

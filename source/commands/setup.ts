@@ -7,10 +7,11 @@ import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
-import {shareableAddresses} from '../ui/addresses.js';
+import {shareableAddresses} from '../net/own-addresses.js';
 import {runSetupApp} from '../ui/setup-app.js';
 import {choicesOf, initialSetup, reduceSetup, refused, type SetupAction} from '../ui/setup-state.js';
 import {chooseRelay} from '../invite/relay-choice.js';
+import {cameraProblem} from '../sources/spec.js';
 import {Store} from '../ui/store.js';
 
 /** Camera indices worth trying: on Linux those with a /dev/videoN, elsewhere 0..9. */
@@ -87,6 +88,12 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 		});
 		screen = undefined;
 		if (result.kind === 'quit') return 0;
+		// A file that is not there would be waited on for ever, and remembered: back to its field.
+		const badCamera = cameraProblem(result.camera);
+		if (badCamera) {
+			store.set(refused(store.get(), 'camera', badCamera));
+			continue;
+		}
 		const failed = saveChoices(choicesOf(store.get()));
 		if (failed)
 			process.stderr.write(
@@ -103,7 +110,7 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			// As `facetty invite --relay` does; when the relay cannot open an invite, back to the
 			// setup screen with the reason, at the relay's field.
 			const command = {...settings, relay: result.relay};
-			const {failureText, holdInvite, openInvite} = await import('./invite.js');
+			const {failureText, holdInvite, openInvite} = await import('../calls/invite.js');
 			const relay = chooseRelay(result.relay);
 			let opened;
 			try {
@@ -116,10 +123,10 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			return holdInvite(command, opened);
 		}
 		if (result.mode === 'join') {
-			const {runJoin} = await import('./join.js');
-			return runJoin({...settings, code: result.code, relay: result.relay});
+			const {joinByCode} = await import('../calls/invite.js');
+			return joinByCode({...settings, code: result.code, relay: result.relay});
 		}
-		const {runCallCommand} = await import('./call.js');
+		const {runCallCommand} = await import('../calls/run.js');
 		return runCallCommand({
 			...settings,
 			role: result.mode,

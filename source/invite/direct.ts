@@ -8,7 +8,7 @@
  * nothing answers, the call simply stays on the relay.
  */
 import {ProtocolError} from '../protocol/errors.js';
-import {shareableAddresses} from '../ui/addresses.js';
+import {shareableAddresses} from '../net/own-addresses.js';
 import type {Call, CallOptions, DirectOffer} from '../session/call.js';
 import {dial, identityFor, listen, type Listener} from '../session/connect.js';
 

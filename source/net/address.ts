@@ -45,8 +45,12 @@ export function checkHost(host: string): string | undefined {
 	return undefined;
 }
 
-/** HOST:PORT, [IPv6]:PORT. */
-export function parseHostPort(text: string): Parsed<HostPort> {
+/**
+ * HOST:PORT, [IPv6]:PORT; with a `fallbackPort` (a call: facetty listens on defaultPort unless
+ * told otherwise) also HOST and [IPv6] (never a bare IPv6 address: in ::1:5000 the port cannot be
+ * told from the address).
+ */
+export function parseHostPort(text: string, fallbackPort?: number): Parsed<HostPort> {
 	const typed = text.trim();
 	if (typed === '') return {ok: false, error: `Type the address to call as HOST:PORT, ${example}.`};
 	let host: string;
@@ -70,6 +74,8 @@ export function parseHostPort(text: string): Parsed<HostPort> {
 		const bad = checkHost(host);
 		if (bad) return {ok: false, error: bad};
 	}
+	if (portText === undefined && fallbackPort !== undefined)
+		return {ok: true, value: {host, port: fallbackPort}};
 	if (portText === undefined) {
 		return {ok: false, error: `"${typed}" has no port: give it as HOST:PORT, ${example}.`};
 	}
@@ -78,9 +84,12 @@ export function parseHostPort(text: string): Parsed<HostPort> {
 	return {ok: true, value: {host, port: port.value}};
 }
 
-/** parseHostPort for code that takes an address already checked (or fails the whole command). */
+/**
+ * The address to call, already checked (or the whole command fails), on defaultPort when it names
+ * none.
+ */
 export function parseTarget(target: string): HostPort {
-	const parsed = parseHostPort(target);
+	const parsed = parseHostPort(target, defaultPort);
 	if (!parsed.ok) throw new Error(parsed.error);
 	return parsed.value;
 }

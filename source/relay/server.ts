@@ -29,7 +29,7 @@ import {
 	type Request,
 } from './rendezvous.js';
 
-export {defaultRelayLimits, type RelayLimits} from './limits.js';
+export {type RelayLimits} from './limits.js';
 
 /** A connection not yet paired (still sending its request, or waiting as a channel's opener). */
 type Unpaired = Unfinished<net.Socket> & {waiting: boolean; drop: (code: ErrorCode, text: string) => void};
@@ -162,8 +162,8 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			.map(([code, n]) => `${code} ${n}`)
 			.join(', ');
 		return (
-			`relay: ${c.channelsWaiting} channels waiting, ${c.callsActive} calls, ${c.callsPaired} paired ` +
-			`and ${c.callsEnded} ended so far, ${c.connections} connections, ` +
+			`relay: ${counted(c.channelsWaiting, 'channel')} waiting, ${counted(c.callsActive, 'call')}, ` +
+			`${c.callsPaired} paired and ${c.callsEnded} ended so far, ${counted(c.connections, 'connection')}, ` +
 			`${(c.bytesRelayed / 1e6).toFixed(1)} MB relayed; refused: ${refused || 'none'}`
 		);
 	}
@@ -439,4 +439,9 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 
 export async function startRelay(options: RelayOptions = {}): Promise<RelayServer> {
 	return new RelayServer(options).start();
+}
+
+/** "1 channel", "2 channels": the summary is read by people. */
+function counted(n: number, thing: string): string {
+	return `${n} ${thing}${n === 1 ? '' : 's'}`;
 }

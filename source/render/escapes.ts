@@ -118,6 +118,4 @@ export function putColours(out: Uint8Array, at: number, fg: number, bg: number, 
 /** Most bytes one cell can cost: a cursor move, both colours in truecolor, a 3-byte glyph. */
 export const maxBytesPerCell = 16 + 36 + 3;
 
-export const beginSynchronized = '\x1b[?2026h';
-export const endSynchronized = '\x1b[?2026l';
 export const resetColours = '\x1b[m';

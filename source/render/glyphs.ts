@@ -5,7 +5,6 @@
 export const quadrantGlyphs: readonly string[] = Array.from(' ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█');
 
 export const upperHalfMask = 3;
-export const lowerHalfMask = 12;
 export const fullMask = 15;
 
 /** UTF-8 of each glyph, 3 bytes a slot (the space uses 1), and how many are used. */

@@ -5,16 +5,12 @@
  */
 import net from 'node:net';
 import {connectFailure, formatHostPort} from '../net/address.js';
-import {seedStatus, plainV2Status} from '../trust/policy.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
 import {accepterGreeting, callerGreeting, identityFor, pinOf} from './greeting.js';
 
-export {PeerClosedError, readExactly} from './read.js';
+export {readExactly} from './read.js';
 export {identityFor} from './greeting.js';
-export {Listener, listen, listenerLimits, type ListenOptions, type ListenerEvents} from './listener.js';
-
-export const seedNotEncrypted = seedStatus;
-export const plaintextNotEncrypted = plainV2Status;
+export {Listener, listen, listenerLimits, type ListenOptions} from './listener.js';
 
 export type DialOptions = CallOptions & {connectTimeoutMs?: number};
 

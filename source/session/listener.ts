@@ -110,11 +110,6 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		return typeof address === 'object' && address ? address.port : 0;
 	}
 
-	/** Connections still greeting or shaking hands (tests, diagnostics). */
-	get pendingCount(): number {
-		return this.pending.size;
-	}
-
 	start(): Promise<this> {
 		return new Promise((resolve, reject) => {
 			this.server.once('error', reject);
@@ -134,11 +129,6 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	sendFrame(frame: Frame): void {
 		this.active?.sendFrame(frame);
 		for (const call of this.pending.keys()) call.sendFrame(frame);
-	}
-
-	/** Hangs up the live call (if any) and goes on listening. */
-	hangUpActive(reason = 'hung up'): void {
-		this.active?.hangUp(reason);
 	}
 
 	close(reason = 'the listener closed'): Promise<void> {

@@ -1,12 +1,14 @@
 /**
- * The picture work a call needs, done by OpenCV off the event loop: scaling to what the peer
- * will show (or to the shape the seed format announced), JPEG in and out.
+ * The picture work a call needs, done by OpenCV off the event loop: JPEG in and out (scaling to
+ * what the peer will show is sources/scale.ts, shared with the call screen).
  */
 import {makeFrame, type Frame} from '../frame.js';
 import {loadOpenCv} from '../opencv.js';
 import {jpegHeader} from '../protocol/jpeg.js';
+import type {Size} from '../sources/fit.js';
+import {matOf} from '../sources/scale.js';
 
-export type Size = {readonly width: number; readonly height: number};
+export type {Size};
 
 /**
  * Largest size with the frame's aspect that fits in `box`; never larger than the frame itself
@@ -25,27 +27,9 @@ export function defaultJpegQuality(size: Size): number {
 	return size.width * size.height <= 320 * 240 ? 90 : 85;
 }
 
-function toMat(cv: Awaited<ReturnType<typeof loadOpenCv>>, frame: Frame) {
-	const buffer = Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length);
-	return new cv.Mat(buffer, frame.height, frame.width, cv.CV_8UC3);
-}
-
-export async function scaleFrame(frame: Frame, size: Size): Promise<Frame> {
-	if (frame.width === size.width && frame.height === size.height) return frame;
-	const cv = await loadOpenCv();
-	const source = toMat(cv, frame);
-	const scaled = await source.resizeAsync(size.height, size.width, 0, 0, cv.INTER_AREA);
-	const data = new Uint8Array(scaled.getData());
-	// V8 does not see the pixels of a Mat (external memory tracking is off, see opencv.ts), so it
-	// would collect them late: free them now, or a fast stream piles up hundreds of MB.
-	scaled.release();
-	source.release();
-	return makeFrame(size.width, size.height, data, frame.capturedAt);
-}
-
 export async function encodeJpeg(frame: Frame, quality: number): Promise<Uint8Array> {
 	const cv = await loadOpenCv();
-	const mat = toMat(cv, frame);
+	const mat = matOf(cv, frame);
 	try {
 		return await cv.imencodeAsync('.jpg', mat, [cv.IMWRITE_JPEG_QUALITY, quality]);
 	} finally {
@@ -90,7 +74,7 @@ export async function decodeJpeg(
  */
 export async function encodeJpeg444(frame: Frame, quality: number): Promise<Uint8Array> {
 	const cv = await loadOpenCv();
-	const source = toMat(cv, frame);
+	const source = matOf(cv, frame);
 	const ycrcb = await source.cvtColorAsync(cv.COLOR_BGR2YCrCb);
 	const planes = ycrcb.splitChannels();
 	try {

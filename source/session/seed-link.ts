@@ -16,7 +16,8 @@ import {
 import {ProtocolError} from '../protocol/errors.js';
 import type {Role} from './call-types.js';
 import type {Link, LinkHost} from './link.js';
-import {scaleFrame, type Size} from './media.js';
+import type {Size} from './media.js';
+import {scaleFrame} from '../sources/scale.js';
 
 export const firstFrameGraceMs = 1000;
 /** A frame in progress that gets no byte for this long ends the call (the format has no keep-alive). */

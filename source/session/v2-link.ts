@@ -27,9 +27,9 @@ import {
 	encodeJpeg,
 	encodeJpeg444,
 	fitWithin,
-	scaleFrame,
 	type Size,
 } from './media.js';
+import {scaleFrame} from '../sources/scale.js';
 
 const pingIntervalMs = 1000;
 /** A chat message may span lines (each cleaned); a goodbye reason is one line. */

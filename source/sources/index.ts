@@ -4,8 +4,6 @@ import {describeSpec, parseSourceSpec} from './spec.js';
 import {ImageGrabber, TestPatternGrabber} from './still.js';
 import type {FrameSource, SourceOptions, SourceSpec} from './types.js';
 
-export {parseSourceSpec, describeSpec} from './spec.js';
-export {listVideoDevices} from './capture.js';
 export {SourceError, type FrameSource, type SourceOptions, type SourceSpec} from './types.js';
 
 /**

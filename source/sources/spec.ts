@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import {SourceError, type SourceSpec} from './types.js';
+import {fileMissing, SourceError, type SourceSpec} from './types.js';
 
 const imageExtensions = new Set([
 	'.png',
@@ -35,6 +36,23 @@ export function parseSourceSpec(text: string): SourceSpec {
 		return {kind: 'url', url: spec};
 	}
 	return classifyPath(spec);
+}
+
+/**
+ * Why a `--camera` value cannot work, said before anything opens: a file or an image that is not
+ * there (a camera that is not plugged in yet is retried; a missing file would never come), or a
+ * value that names nothing. Undefined when it may work.
+ */
+export function cameraProblem(text: string): string | undefined {
+	let spec: SourceSpec;
+	try {
+		spec = parseSourceSpec(text);
+	} catch (error) {
+		return (error as Error).message;
+	}
+	if ((spec.kind === 'file' || spec.kind === 'image') && !fs.existsSync(spec.path))
+		return fileMissing(spec.path).message;
+	return undefined;
 }
 
 function classifyPath(filePath: string): SourceSpec {

@@ -38,13 +38,15 @@ export function guardTerminal(
 }
 
 /**
- * Calls `onQuit` on `q` or Ctrl+C typed at a terminal (raw mode, so Ctrl+C is a byte, not a
- * signal). Input that is not a terminal is left alone: it may be a pipe the caller needs.
+ * Calls `onQuit` on `q`, Esc or Ctrl+C typed at a terminal (raw mode, so Ctrl+C is a byte, not a
+ * signal). Esc counts alone: a key such as an arrow also starts with it. Input that is not a
+ * terminal is left alone: it may be a pipe the caller needs.
  */
 export function listenForQuit(input: NodeJS.ReadStream, onQuit: () => void): () => void {
 	if (!input.isTTY) return () => {};
 	const onData = (data: Buffer) => {
-		if (data.includes(0x71) || data.includes(0x51) || data.includes(0x03)) onQuit();
+		const escape = data.length === 1 && data[0] === 0x1b;
+		if (escape || data.includes(0x71) || data.includes(0x51) || data.includes(0x03)) onQuit();
 	};
 	input.setRawMode(true);
 	input.on('data', onData);

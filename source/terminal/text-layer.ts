@@ -4,7 +4,7 @@
  * went away). Lines are cut to column spans by ansi-slice, so the text around a picture never
  * touches it.
  */
-import {sliceColumns} from '../ui/ansi-slice.js';
+import {sliceColumns} from './ansi-slice.js';
 import {type CellView, cursorTo, Layer, runs} from './compositor.js';
 
 export class TextLayer extends Layer {

@@ -30,8 +30,6 @@ export const cpaceIskDsi = encoder.encode('CPaceRistretto255_ISK');
 const hashBlockBytes = 128;
 /** Encoded group elements and scalars are 32 bytes. */
 export const cpaceElementBytes = 32;
-/** H.b_in_bytes: ISK and MAC lengths (SHA-512). */
-export const cpaceKeyBytes = 64;
 /** G.I: the encoding of the neutral element (all zeros for ristretto255). */
 export const cpaceIdentity = new Uint8Array(cpaceElementBytes);
 /** group_order = 2^252 + 27742317777372353535851937790883648493. */

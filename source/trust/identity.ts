@@ -11,8 +11,6 @@ import path from 'node:path';
 import {KeyFileError, secureConfigDir} from '../config/config.js';
 import {selfSignedCertificate} from './der.js';
 
-export {KeyFileError} from '../config/config.js';
-
 export type Identity = {
 	readonly privateKey: crypto.KeyObject;
 	/** PEM, for tls.createSecureContext. */

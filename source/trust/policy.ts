@@ -48,8 +48,6 @@ export type Verdict =
 			readonly code: ProtocolErrorCode;
 			/** This side's screen. */
 			readonly here: string;
-			/** The other side's, where it can be told (v2 goodbye or a facetty caller's own reasoning). */
-			readonly there?: string;
 	  };
 
 export const seedStatus = "not encrypted — the original script's format";
@@ -85,8 +83,8 @@ export function checkFlags(flags: TrustFlags): string | undefined {
 	return undefined;
 }
 
-function refuse(code: ProtocolErrorCode, here: string, there?: string): Verdict {
-	return there === undefined ? {go: 'refuse', code, here} : {go: 'refuse', code, here, there};
+function refuse(code: ProtocolErrorCode, here: string): Verdict {
+	return {go: 'refuse', code, here};
 }
 
 export function callerVerdict(flags: TrustFlags, peer: CallerPeer): Verdict {

@@ -31,8 +31,6 @@ import {CallScreen, callScreenLayout, type TerminalSize} from './call-screen.js'
 import {mountOffscreen} from './ink-mount.js';
 import {Store} from './store.js';
 
-export {parseTarget} from './call-connection.js';
-
 export type PeerWindow = {show(frame: Frame): void; close(): void};
 
 export type CallAppOptions = CallSetup & {

@@ -10,7 +10,7 @@
 import type {Frame} from '../frame.js';
 import type {ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
-import {scaleFrame} from '../session/media.js';
+import {scaleFrame} from '../sources/scale.js';
 import {Compositor, type Size} from '../terminal/compositor.js';
 import {PictureLayer} from '../terminal/picture-layer.js';
 import type {TerminalSink} from '../terminal/sink.js';

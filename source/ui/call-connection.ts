@@ -9,7 +9,7 @@ import {defaultPort, parseTarget} from '../net/address.js';
 import type {Call, CallOptions, CallState, PeerKeyChange, ProtocolChoice} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {CallStats} from '../session/stats.js';
-import {shareableAddresses} from './addresses.js';
+import {shareableAddresses} from '../net/own-addresses.js';
 import type {CallAction} from './call-state.js';
 import {refusalText} from './refusal.js';
 
@@ -49,8 +49,6 @@ export type CallConnectionOptions = CallSetup & {
 	readonly onStats?: (stats: CallStats) => void;
 	readonly onListening?: (port: number) => void;
 };
-
-export {parseTarget};
 
 function endText(reason: string, error?: Error): string {
 	return error && error.message !== reason ? `${reason} (${error.message})` : reason;

@@ -11,7 +11,7 @@ import {type CallScreenState, chatAvailable, type KeyPress, mayCallAgain} from '
 import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap} from './text.js';
-import {textWidth} from './ansi-slice.js';
+import {textWidth} from '../terminal/ansi-slice.js';
 import {formatHostPort} from '../net/address.js';
 
 export type TerminalSize = {readonly cols: number; readonly rows: number};
@@ -140,6 +140,8 @@ export function hintKeys(state: CallScreenState, cols: number): string {
 			['r again', 'q quit'],
 			['q quit'],
 		);
+	// No call to pause the camera for, nor a picture to keep the self view beside.
+	if (state.phase.kind === 'ended') return fit(['q quit', '? help'], ['q quit']);
 	const chat = chatAvailable(state) ? ['Enter chat'] : [];
 	const pause =
 		state.camera.kind === 'paused' ? ['p resume'] : state.camera.kind === 'live' ? ['p pause'] : [];
@@ -229,14 +231,22 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 			else lines.push({text: `Connecting to ${peerLabel(state)}…`, bold: true});
 			break;
 		case 'ended':
-			lines.push({text: `Call ended: ${phase.reason}`, bold: true, color: phase.failed ? 'red' : undefined});
+			lines.push({
+				text: `${phase.connected ? 'Call ended' : 'The call did not start'}: ${phase.reason}`,
+				bold: true,
+				color: phase.failed ? 'red' : undefined,
+			});
 			if (state.role === 'call') lines.push({text: ''});
 			if (state.callAgain) lines.push({text: 'Press r or Enter to call again, q to quit.', optional: true});
 			else if (state.role === 'call')
-				lines.push({
-					text: 'An invite code works once: for another call, one of you runs facetty invite. Press q to quit.',
-					optional: true,
-				});
+				// Two lines, so a narrow screen never breaks "Press q" apart.
+				lines.push(
+					{
+						text: 'An invite code works once: for another call, one of you runs facetty invite.',
+						optional: true,
+					},
+					{text: 'Press q to quit.', optional: true},
+				);
 			break;
 		case 'in-call':
 			break;

@@ -15,7 +15,8 @@ export type Phase =
 	| {readonly kind: 'handshaking'}
 	| {readonly kind: 'in-call'}
 	/** The call is over; `again`: the caller may call again (r), the listener is listening again. */
-	| {readonly kind: 'ended'; readonly reason: string; readonly failed: boolean};
+	/** `connected`: the call was up (else it ended before: refused, unreachable, wrong code). */
+	| {readonly kind: 'ended'; readonly reason: string; readonly failed: boolean; readonly connected: boolean};
 
 export type CameraState =
 	| {readonly kind: 'starting'}
@@ -53,8 +54,6 @@ export type CallScreenState = {
 	readonly warnings: readonly string[];
 	/** A known peer presented another key: the user is asked (y accepts, anything else refuses). */
 	readonly keyChange?: PeerKeyChange;
-	/** Set when the user asked to quit; the app leaves once it sees it. */
-	readonly quitting: boolean;
 	/** A caller may call again (r, Enter) once a call ended; not by an invite code, which works once. */
 	readonly callAgain: boolean;
 };
@@ -137,7 +136,6 @@ export function initialCallState(
 		draft: '',
 		pip: true,
 		help: false,
-		quitting: false,
 		warnings: [],
 	};
 }
@@ -184,11 +182,6 @@ export function securityNotes(security: Security | undefined, peer: string): str
 /** Chat is possible only in a v2 call (the seed format has no chat). */
 export function chatAvailable(state: CallScreenState): boolean {
 	return state.phase.kind === 'in-call' && state.protocol === 'v2';
-}
-
-/** Whether the side/bottom panel is open (it holds the chat, or the help). */
-export function panelOpen(state: CallScreenState): boolean {
-	return state.help || state.typing || state.chat.length > 0 || state.phase.kind === 'in-call';
 }
 
 function addChat(state: CallScreenState, line: ChatLine): CallScreenState {
@@ -290,7 +283,12 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 				...state,
 				phase: lobby
 					? {kind: 'listening', addresses: lobby.addresses, port: lobby.port}
-					: {kind: 'ended', reason: action.reason, failed: action.failed},
+					: {
+							kind: 'ended',
+							reason: action.reason,
+							failed: action.failed,
+							connected: state.phase.kind === 'in-call',
+						},
 				notice: lobby ? `The last call ended: ${action.reason}` : state.notice,
 				typing: false,
 				draft: '',
@@ -394,13 +392,13 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 		// Only an explicit y accepts a changed key; q, Esc, n (and Ctrl+C, which also quits) refuse.
 		if (key.ctrl && key.input === 'c') {
 			const [next, effects] = answerKeyChange(state, false);
-			return [{...next, quitting: true}, [...effects, {type: 'quit'}]];
+			return [next, [...effects, {type: 'quit'}]];
 		}
 		if (key.input === 'y' || key.input === 'Y') return answerKeyChange(state, true);
 		if (key.escape || ['n', 'N', 'q', 'Q'].includes(key.input)) return answerKeyChange(state, false);
 		return [state, []];
 	}
-	if (key.ctrl && key.input === 'c') return [{...state, quitting: true}, [{type: 'quit'}]];
+	if (key.ctrl && key.input === 'c') return [state, [{type: 'quit'}]];
 	if (state.typing) {
 		// Esc leaves the input and keeps what was typed: Tab or Enter brings it back.
 		if (key.escape) return [{...state, typing: false}, [{type: 'layout-changed'}]];
@@ -426,7 +424,7 @@ function reduceKey(state: CallScreenState, key: KeyPress): [CallScreenState, Eff
 	switch (key.input) {
 		case 'q':
 		case 'Q':
-			return [{...state, quitting: true}, [{type: 'quit'}]];
+			return [state, [{type: 'quit'}]];
 		case '?':
 			return [{...state, help: !state.help}, [{type: 'layout-changed'}]];
 		case 'v':

@@ -149,7 +149,7 @@ function validate(state: SetupState): {field: SetupField; error: string} | undef
 		if (!port.ok) return {field: 'address', error: port.error};
 	}
 	if (mode === 'call') {
-		const target = parseHostPort(state.target);
+		const target = parseHostPort(state.target, defaultPort);
 		if (!target.ok) return {field: 'address', error: target.error};
 	}
 	if (mode === 'join') {

@@ -217,7 +217,7 @@ test(
 			);
 			const caller = await tmux.waitFor(
 				'caller',
-				(t) => t.includes('Call ended: call refused: the secret does not match'),
+				(t) => t.includes('The call did not start: call refused: the secret does not match'),
 				30_000,
 				'the caller to be refused',
 			);

@@ -1,7 +1,7 @@
 /**
  * End to end: `facetty` with no command in tmux, its camera thumbnail read back with
  * `capture-pane -e`: moving the camera choice shows that camera's picture beside the form, a
- * missing file says so, and Esc quits with the terminal restored.
+ * missing file says so (and is neither started with nor remembered), and Esc quits with the terminal restored.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -79,6 +79,18 @@ test(
 			);
 			assert.match(text, /› Your name/);
 			assert.equal(pictureCells().count, 0, 'the picture is gone');
+
+			// Enter neither starts with it (a listener would wait on the file for ever) nor remembers
+			// it: back at the camera field, with the sentence.
+			tmux.keys('setup', 'Enter');
+			await tmux.waitFor(
+				'setup',
+				(t) => t.includes('› Camera') && /nothing\.mp4 does not exist/.test(t.replace(/\s+/g, ' ')),
+				20_000,
+				'the start refused at the camera field',
+			);
+			const config = path.join(configRoot, 'facetty', 'config.json');
+			assert.ok(!fs.existsSync(config) || !fs.readFileSync(config, 'utf8').includes('nothing.mp4'));
 
 			tmux.keys('setup', 'Escape');
 			await tmux.waitFor('setup', (t) => t.includes('SETUP-EXIT 0'), 20_000, 'a clean exit');

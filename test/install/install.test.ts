@@ -76,6 +76,7 @@ test('the tarball holds what a user needs and no more', () => {
 		'docs/protocol.md',
 		'package.json',
 		'dist/cli.js',
+		'dist/facetty.1',
 		'media/clip.mp4',
 		'scripts/build-opencv-binding.mjs',
 		'vendor/opencv4nodejs/binding.gyp.in',
@@ -112,6 +113,7 @@ test(
 		assert.equal(install.status, 0, `${install.stdout}\n${install.stderr}`);
 		assert.match(install.stdout + install.stderr, /facetty: OpenCV binding (copied from cache|built in)/);
 		assert.ok(fs.existsSync(facetty), 'the facetty command is installed');
+		assert.ok(fs.existsSync(path.join(prefix, 'share', 'man', 'man1', 'facetty.1')), 'and its man page');
 
 		const play = run(facetty, [
 			'play',

@@ -52,6 +52,22 @@ test('HOST:PORT: hostnames, IPv4 and bracketed IPv6, ports 1 to 65535', () => {
 	}
 });
 
+test("a call names its port or goes to facetty's default one; an IPv6 address still needs brackets", () => {
+	assert.deepEqual(parseHostPort('nohost', defaultPort), {
+		ok: true,
+		value: {host: 'nohost', port: defaultPort},
+	});
+	assert.deepEqual(parseHostPort('[::1]', 4000), {ok: true, value: {host: '::1', port: 4000}});
+	assert.deepEqual(parseHostPort('10.0.0.1:22', defaultPort), {
+		ok: true,
+		value: {host: '10.0.0.1', port: 22},
+	});
+	const bare = parseHostPort('::1:5000', defaultPort);
+	assert.ok(!bare.ok && /brackets/.test(bare.error));
+	const bad = parseHostPort('nohost:0', defaultPort);
+	assert.ok(!bad.ok && /from 1 to 65535/.test(bad.error));
+});
+
 test('a port is digits only, 1 to 65535', () => {
 	assert.deepEqual(parsePort('3223'), {ok: true, value: 3223});
 	assert.deepEqual(parsePort(65535), {ok: true, value: 65535});

@@ -7,7 +7,7 @@ import {test} from 'node:test';
 import {dial, type ListenOptions} from '../../source/session/connect.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call} from '../../source/session/call.js';
-import {scaleFrame} from '../../source/session/media.js';
+import {scaleFrame} from '../../source/sources/scale.js';
 import {
 	cleanupsAfterFile,
 	ended,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {describeSpec, parseSourceSpec, redactUrl} from '../../source/sources/spec.js';
+import {cameraProblem, describeSpec, parseSourceSpec, redactUrl} from '../../source/sources/spec.js';
 import {SourceError} from '../../source/sources/types.js';
 
 test('camera specs: index, device, URL, file, image, test', () => {
@@ -32,4 +32,13 @@ test('descriptions never show a password in a URL', () => {
 	assert.equal(describeSpec(parseSourceSpec('rtsp://admin:hunter2@cam/live')), 'rtsp://***@cam/live');
 	assert.equal(describeSpec(parseSourceSpec('3')), 'camera 3');
 	assert.equal(describeSpec(parseSourceSpec('test')), 'test pattern');
+});
+
+test('a camera file or image that is not there is a problem before anything opens; a camera is not', () => {
+	assert.equal(cameraProblem('/nonexistent/nope.mp4'), '/nonexistent/nope.mp4 does not exist.');
+	assert.equal(cameraProblem('file:///nonexistent/a.png'), '/nonexistent/a.png does not exist.');
+	assert.match(cameraProblem(' ') ?? '', /No camera was given/);
+	// A camera unplugged, a device or a stream may come later; a file that is there is fine.
+	for (const fine of ['test', '0', '7', '/dev/video9', 'rtsp://cam.example/live', 'media/clip.mp4'])
+		assert.equal(cameraProblem(fine), undefined, fine);
 });

@@ -31,7 +31,6 @@ test('h hangs up the current call only: a listener goes on listening; nothing to
 	[state] = run(state, {type: 'call-started', protocol: 'seed'});
 	const [during, effects] = run(state, key('h'));
 	assert.deepEqual(effects, [{type: 'hang-up'}]);
-	assert.equal(during.quitting, false);
 	[state] = run(during, {type: 'call-ended', reason: 'hung up', failed: false});
 	assert.deepEqual(state.phase, {kind: 'listening', addresses: ['10.0.0.2'], port: 5000});
 });
@@ -40,7 +39,7 @@ test('a caller whose call ended offers to call again with r or Enter, not otherw
 	let [state] = run(initialCallState('call', 'test', 'h:1'), {type: 'call-started', protocol: 'v2'});
 	assert.deepEqual(run(state, key('r'))[1], []);
 	[state] = run(state, {type: 'call-ended', reason: 'bad handshake', failed: true});
-	assert.deepEqual(state.phase, {kind: 'ended', reason: 'bad handshake', failed: true});
+	assert.deepEqual(state.phase, {kind: 'ended', reason: 'bad handshake', failed: true, connected: true});
 	assert.deepEqual(run(state, key('r'))[1], [{type: 'redial'}]);
 	assert.deepEqual(run(state, key('', {return: true}))[1], [{type: 'redial'}]);
 	[state] = run(state, {type: 'dialing', target: 'h:1'});
@@ -100,7 +99,6 @@ test('keys that arrive together (a paste, a slow SSH link) send at each line bre
 	]);
 	assert.equal(state.draft, 'q');
 	assert.equal(state.typing, true);
-	assert.equal(state.quitting, false);
 });
 
 test('with a seed peer chat is unavailable, said in the chat and on Tab', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {sliceColumns, textWidth} from '../../source/ui/ansi-slice.js';
+import {sliceColumns, textWidth} from '../../source/terminal/ansi-slice.js';
 import {
 	initialCallState,
 	reduceCall,
@@ -11,7 +11,13 @@ import {
 } from '../../source/ui/call-state.js';
 import {statusText} from '../../source/ui/text.js';
 import {callStats} from '../session/helpers.js';
-import {CallScreenView, callScreenLayout, helpLines, newestMessages} from '../../source/ui/call-screen.js';
+import {
+	CallScreenView,
+	callScreenLayout,
+	helpLines,
+	hintKeys,
+	newestMessages,
+} from '../../source/ui/call-screen.js';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
 import {layoutPicture} from '../../source/render/layout.js';
 import {key, run} from './call-reducer.js';
@@ -249,6 +255,33 @@ test('at 40 columns the status line keeps the check code whole and drops whole n
 	}
 });
 
+test('a call that was up says it ended; the hints then offer no pause nor self view, only quit and help', () => {
+	const s = state(
+		{type: 'call-started', protocol: 'v2'},
+		{type: 'call-ended', reason: 'the peer hung up', failed: false},
+	);
+	const view = render(<CallScreenView state={s} size={{cols: 100, rows: 24}} />);
+	const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+	assert.match(text, /Call ended: the peer hung up/);
+	view.unmount();
+	const once = reduceCall(
+		reduceCall(initialCallState('call', 'test', 'via relay 127.0.0.1:4511', {singleUse: true}), {
+			type: 'call-started',
+			protocol: 'v2',
+		})[0],
+		{type: 'call-ended', reason: 'the peer hung up', failed: false},
+	)[0];
+	assert.equal(hintKeys(once, 100), 'q quit · ? help');
+	// Narrow, "Press q to quit." stays whole on a line of its own.
+	const narrow = render(<CallScreenView state={once} size={{cols: 40, rows: 24}} />);
+	const lines = (narrow.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+	assert.ok(
+		lines.some((line) => line.trim() === 'Press q to quit.'),
+		lines.join('\n'),
+	);
+	narrow.unmount();
+});
+
 test('a call that never started ends in the lobby alone: the reason whole, no chat pane saying it again', () => {
 	const reason = 'could not reach 127.0.0.1:47901: nothing listens on that port (connection refused)';
 	const s = state({type: 'call-ended', reason, failed: true});
@@ -261,7 +294,7 @@ test('a call that never started ends in the lobby alone: the reason whole, no ch
 		const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 		assert.match(
 			text.replace(/\s+/g, ' '),
-			/Call ended: could not reach 127\.0\.0\.1:47901: nothing listens on that port \(connection refused\)/,
+			/The call did not start: could not reach 127\.0\.0\.1:47901: nothing listens on that port \(connection refused\)/,
 		);
 		assert.equal(text.split('nothing listens').length, 2, `said once at ${size.cols}x${size.rows}:\n${text}`);
 		// Nothing cut (the camera's "starting…" is a whole word).

@@ -66,10 +66,11 @@ test('setup: a bad address is explained, not started; Esc quits', () => {
 		key('c'),
 		key('', {tab: true}),
 		key('x'),
+		key(':'),
 		key('', {return: true}),
 	);
 	assert.equal(result, undefined);
-	assert.match(state.error ?? '', /HOST:PORT/);
+	assert.match(state.error ?? '', /port must be a whole number/);
 	({result} = run(state, key('', {escape: true})));
 	assert.deepEqual(result, {kind: 'quit'});
 	// Listen: the port takes digits only.
@@ -320,4 +321,11 @@ test('setup: Tab and Enter that arrive in one read with the text typed before th
 	assert.equal(early.state.field, 'code');
 	assert.match(early.state.error ?? '', /"kettel" is not one of the invite words/);
 	assert.equal(run(start, key('/x.mp4\t')).state.field, 'relay');
+});
+
+test('setup: a call to a host without a port starts, on the default port', () => {
+	const state = initialSetup({mode: 'call', target: 'nohost', camera: 'test'}, [], ['test']);
+	const started = run(state, key('', {return: true}));
+	assert.equal(started.state.error, undefined);
+	assert.equal(started.result?.kind === 'start' && started.result.target, 'nohost');
 });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import {callStats} from '../session/helpers.js';
-import {parseTarget, runCall, runListen, type ListenCommandOptions} from '../../source/commands/call.js';
+import {parseTarget} from '../../source/net/address.js';
+import {runCall, runListen, type ListenCommandOptions} from '../../source/calls/plain.js';
 
 /** `facetty listen` for one call with the test pattern on loopback; its port and everything it printed. */
 function listenOnce(options: ListenCommandOptions = {}) {
@@ -26,10 +27,11 @@ function listenOnce(options: ListenCommandOptions = {}) {
 	return {status, port, listening, text: () => text};
 }
 
-test('parseTarget takes HOST:PORT and refuses anything else', () => {
+test('parseTarget takes HOST:PORT, or HOST on the default port, and refuses anything else', () => {
 	assert.deepEqual(parseTarget('127.0.0.1:5000'), {host: '127.0.0.1', port: 5000});
 	assert.deepEqual(parseTarget('[::1]:7'), {host: '::1', port: 7});
-	for (const bad of ['host', ':5000', 'host:0', 'host:99999']) assert.throws(() => parseTarget(bad));
+	assert.deepEqual(parseTarget('host'), {host: 'host', port: 3223});
+	for (const bad of [':5000', 'host:0', 'host:99999', '::1']) assert.throws(() => parseTarget(bad));
 });
 
 test(
@@ -67,7 +69,7 @@ test(
 );
 
 test('the plain status line carries the check code, or says the call is not encrypted', async () => {
-	const {formatStatus, securityLine} = await import('../../source/commands/call.js');
+	const {formatStatus, securityLine} = await import('../../source/calls/plain.js');
 	const stats = callStats({bytes_in: 1000, bytes_out: 1000});
 	assert.match(formatStatus({...stats, encrypted: true, sas: '959 809'}), / \| encrypted, check 959 809$/);
 	assert.match(formatStatus({...stats, encrypted: false, sas: null}), / \| not encrypted$/);
