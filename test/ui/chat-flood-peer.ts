@@ -1,9 +1,10 @@
 /**
  * The flooding peer of chat-flood.test.tsx, in its own process so that its pace does not depend
- * on the call screen it floods: a listener that sends video and, once in a call, a different
- * 4 KB chat line every 50 ms. One JSON line on stdout per event: its port, then when the call
+ * on the call screen it floods: a listener that sends video and, in a call, while its stdin last said
+ * "on", a different 4 KB chat line every 50 ms. One JSON line on stdout per event: its port, then when the call
  * ended and why.
  */
+import readline from 'node:readline';
 import {v2MaxChatBytes} from '../../source/protocol/v2.js';
 import {listen} from '../../source/session/connect.js';
 import {openSource} from '../../source/sources/index.js';
@@ -36,8 +37,12 @@ listener.on('call', (call) => {
 	call.on('error', () => undefined);
 	void source.start();
 	let flood: NodeJS.Timeout | undefined;
-	call.on('state', (state) => {
-		if (state === 'in-call') flood = setInterval(() => call.sendChat(floodLine(sent++)), intervalMs);
+	// The test turns the flood on and off with lines on stdin, to time keys both ways.
+	readline.createInterface({input: process.stdin}).on('line', (line) => {
+		clearInterval(flood);
+		flood = undefined;
+		if (line === 'on') flood = setInterval(() => call.sendChat(floodLine(sent++)), intervalMs);
+		say({event: line});
 	});
 	call.once('ended', (end) => {
 		clearInterval(flood);
