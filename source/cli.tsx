@@ -8,6 +8,7 @@ import meow from 'meow';
 import {parseCommandLine, UsageError, type Flags} from './command-line.js';
 import {meowFlags, optionsHelp} from './flags.js';
 import {defaultPort} from './net/address.js';
+import {quoteText} from './text/sanitize.js';
 
 const cli = meow(
 	`
@@ -70,14 +71,15 @@ try {
 	if (flags.log !== undefined && flags.log.trim() === '') throw new UsageError('--log needs a FILE');
 	process.exitCode = await runCommand(command, {log: flags.log});
 } catch (error) {
+	// Messages quote what was typed (an address, a flag's value): one sanitizer before the terminal.
 	if (error instanceof UsageError) {
-		process.stderr.write(`facetty: ${error.message}\n`);
+		process.stderr.write(`facetty: ${quoteText(error.message, 1000)}\n`);
 		process.exitCode = 2;
 	} else {
 		// Whatever a command did not turn into its own message: one line, not a stack trace (set
 		// FACETTY_DEBUG=1 for the stack).
 		const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		process.stderr.write(`facetty: ${message}\n`);
+		process.stderr.write(`facetty: ${quoteText(message ?? '', 1000)}\n`);
 		if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 		process.exitCode = 1;
 	}

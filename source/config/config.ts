@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {cleanLine} from '../text/sanitize.js';
 
 /**
  * A key file or the config directory that facetty will not use as it is, as one sentence that
@@ -122,9 +123,14 @@ export function parseChoices(text: string): SavedChoices {
 	if (savedMode) out.mode = savedMode;
 	if (typeof r['port'] === 'number' && Number.isInteger(r['port']) && r['port'] > 0 && r['port'] < 65536)
 		out.port = r['port'];
+	// The file is outside input like a peer's words: its text is drawn on the setup screen and
+	// echoed in errors, so it passes the one sanitizer (an OSC 52 there reached the terminal).
 	for (const key of ['target', 'camera', 'name', 'relay'] as const) {
 		const value = r[key];
-		if (typeof value === 'string' && value.length <= 1000) out[key] = value;
+		if (typeof value === 'string' && value.length <= 1000) {
+			const clean = cleanLine(value, {maxColumns: 1000, keepSpaces: true});
+			if (clean !== '') out[key] = clean;
+		}
 	}
 	if (typeof r['window'] === 'boolean') out.window = r['window'];
 	return out;

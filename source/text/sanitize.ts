@@ -204,6 +204,15 @@ export function quoteBytes(text: string, max: number): string {
 	return text.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
 }
 
+/**
+ * Text someone typed (an argument, a config value), or a message that quotes it, as a sentence
+ * about what is wrong with it shows it: its controls and format characters show as "?" (so "127.0.0.1?]0;T?" says why it is
+ * not an address, where removing them would leave a valid-looking one), the rest cleaned.
+ */
+export function quoteText(text: string, maxColumns = 80): string {
+	return cleanLine(text.replace(/(?![\t\n\r])[\p{Cc}\p{Cf}]/gu, '?'), {maxColumns, keepSpaces: true});
+}
+
 /** An error's message, or whatever was thrown, as one clean line. */
 export function cleanError(error: unknown, options: LineOptions = {}): string {
 	return cleanLine(error instanceof Error ? error.message : String(error), options);
