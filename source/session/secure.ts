@@ -20,6 +20,7 @@ import {
 	sasNonce,
 	type SecretRole,
 } from '../trust/sas.js';
+import {addressKey} from '../relay/limits.js';
 import {readUntil} from './read.js';
 import {tlsSentence} from './tls-errors.js';
 
@@ -157,18 +158,27 @@ function readAuth(
  * How many sessions an accepter without a shared secret lets reach the check code without
  * becoming a call: a middle-man that holds a caller whose code is fixed can only try accepter
  * sessions until one shows the same code, each a 1-in-a-million chance; this bounds how many it
- * gets in the seconds the caller waits (docs/protocol.md, "Short authentication string"). A
- * session that becomes a call gives its try back, so honest callers never wait.
+ * gets in the seconds the caller waits (docs/protocol.md, "Short authentication string"). Counted
+ * per source (an IPv4 address, an IPv6 /64: relay/limits.ts) and, more loosely, in all, so that a
+ * stranger spending tries from one address holds up only itself. A session that becomes a call
+ * gives its tries back, so honest callers never wait.
  */
-export const checkCodeTryLimits = {burst: 4, intervalMs: 1000} as const;
+export const checkCodeTryLimits = {
+	perSource: {burst: 4, intervalMs: 1000},
+	overall: {burst: 32, intervalMs: 125},
+} as const;
 
-/** A GCRA over one identity's tries: `tat` is when the budget would be whole again. */
+type TryLimit = {burst: number; intervalMs: number};
+
+/** A GCRA over one key's tries: `tat` is when the budget would be whole again. */
 class TryBudget {
 	tat = 0;
 
+	constructor(private readonly limit: TryLimit) {}
+
 	/** Ms to wait for a try, or undefined when it would not come within `withinMs`; reserves it. */
 	reserve(now: number, withinMs: number): number | undefined {
-		const {burst, intervalMs} = checkCodeTryLimits;
+		const {burst, intervalMs} = this.limit;
 		const next = Math.max(this.tat, now) + intervalMs;
 		const wait = Math.max(0, next - now - burst * intervalMs);
 		if (wait > withinMs) return undefined;
@@ -177,34 +187,52 @@ class TryBudget {
 	}
 
 	refund(): void {
-		this.tat -= checkCodeTryLimits.intervalMs;
+		this.tat -= this.limit.intervalMs;
 	}
 }
 
 const tryBudgets = new Map<string, TryBudget>();
 
-async function takeCheckCodeTry(identity: Identity, withinMs: number): Promise<() => void> {
-	const now = Date.now();
-	if (tryBudgets.size > 64) {
-		for (const [key, budget] of tryBudgets) if (budget.tat <= now) tryBudgets.delete(key);
+function budgetOf(key: string, limit: TryLimit, now: number): TryBudget {
+	if (tryBudgets.size > 4096) {
+		for (const [old, budget] of tryBudgets) if (budget.tat <= now) tryBudgets.delete(old);
 	}
-	let budget = tryBudgets.get(identity.fingerprint);
+	let budget = tryBudgets.get(key);
 	if (!budget) {
-		budget = new TryBudget();
-		tryBudgets.set(identity.fingerprint, budget);
+		budget = new TryBudget(limit);
+		tryBudgets.set(key, budget);
 	}
-	const wait = budget.reserve(now, withinMs);
-	if (wait === undefined) {
-		throw new ProtocolError(
-			'timeout',
-			'call refused: too many callers reached the check code and then hung up (someone may be trying to choose it); the next call can go ahead in a few seconds',
-		);
+	return budget;
+}
+
+async function takeCheckCodeTry(
+	identity: Identity,
+	source: string | undefined,
+	withinMs: number,
+): Promise<() => void> {
+	const now = Date.now();
+	const budgets = [
+		budgetOf(`${identity.fingerprint} ${addressKey(source)}`, checkCodeTryLimits.perSource, now),
+		budgetOf(identity.fingerprint, checkCodeTryLimits.overall, now),
+	];
+	const reserved: TryBudget[] = [];
+	let wait = 0;
+	for (const budget of budgets) {
+		const each = budget.reserve(now, withinMs);
+		if (each === undefined) {
+			for (const taken of reserved) taken.refund();
+			throw new ProtocolError(
+				'timeout',
+				'call refused: too many callers reached the check code and then hung up (someone may be trying to choose it); the next call can go ahead in a few seconds',
+			);
+		}
+		reserved.push(budget);
+		wait = Math.max(wait, each);
 	}
 	if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 	let refunded = false;
-	const spent = budget;
 	return () => {
-		if (!refunded) spent.refund();
+		if (!refunded) for (const budget of reserved) budget.refund();
 		refunded = true;
 	};
 }
@@ -294,7 +322,7 @@ export async function authenticate(
 		const commit = await readCommit(socket, rest, left());
 		rest = commit.rest;
 		// With a secret, CPace already stops a middle-man that does not know it.
-		if (!pake) started = await takeCheckCodeTry(identity, left());
+		if (!pake) started = await takeCheckCodeTry(identity, socket.remoteAddress, left());
 		await send(socket, encodeAuth({type: 'nonce', nonce: ourNonce}));
 		const opening = await readNonce(socket, rest, left());
 		rest = opening.rest;

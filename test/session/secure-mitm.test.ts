@@ -12,7 +12,7 @@ import type tls from 'node:tls';
 import {test} from 'node:test';
 import {dial, type Listener} from '../../source/session/connect.js';
 import {AuthReader, encodeAuth, type AuthKind, type AuthMessage} from '../../source/protocol/auth.js';
-import {readUntil} from '../../source/session/read.js';
+import {readExactly, readUntil} from '../../source/session/read.js';
 import {authenticate, checkCodeTryLimits} from '../../source/session/secure.js';
 import {sasCode, sasCommitment, sasExporter} from '../../source/trust/sas.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
@@ -25,10 +25,11 @@ import {
 	nextFrames,
 	nextRejection,
 	patternFrame,
+	reached,
 	withTimeout,
 } from './helpers.js';
 import {splice, startTlsAsAccepter} from '../trust/helpers.js';
-import {tlsConnect} from '../hostile/attacks.js';
+import {startTlsAsCaller, tlsConnect} from '../hostile/attacks.js';
 
 const cleanups = cleanupsAfterFile();
 
@@ -288,8 +289,8 @@ test('a middle-man grinding for equal check codes gets a handful of 1-in-a-milli
 	);
 	assert.match(end.reason, /hello|did not|handshake|seconds|within/, end.reason);
 	assert.equal(mitm.tally.matches, 0);
-	// The listener's try budget: 4 at once, then one a second over the caller's ~5 s wait.
-	const {burst, intervalMs} = checkCodeTryLimits;
+	// The listener's try budget for one source: 4 at once, then one a second over the caller's wait.
+	const {burst, intervalMs} = checkCodeTryLimits.perSource;
 	assert.ok(
 		mitm.tally.tries <= burst + Math.ceil(waited / intervalMs) + 1,
 		`${mitm.tally.tries} tries in ${waited} ms`,
@@ -299,7 +300,7 @@ test('a middle-man grinding for equal check codes gets a handful of 1-in-a-milli
 
 test('an honest caller after the grinding still gets through: calls that start give their try back', async () => {
 	const l = await loopbackListener(cleanups, {handshakeTimeoutMs: 4000});
-	for (let i = 0; i < checkCodeTryLimits.burst * 2; i++) {
+	for (let i = 0; i < checkCodeTryLimits.perSource.burst * 2; i++) {
 		const accepted = nextCall(l);
 		const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
 		const accepter = await accepted;
@@ -308,4 +309,45 @@ test('an honest caller after the grinding still gets through: calls that start g
 		caller.hangUp();
 		await ended(accepter);
 	}
+});
+
+test('tries spent from one address do not hold up a caller from another', async () => {
+	const l = await loopbackListener(cleanups, {handshakeTimeoutMs: 4000});
+	const spend = async () => {
+		const raw = net.connect({port: l.port, host: '127.0.0.1', localAddress: '127.0.0.2'});
+		raw.on('error', () => undefined);
+		raw.pause();
+		await new Promise((resolve) => raw.once('connect', resolve));
+		await readExactly(raw, 4, 5000);
+		const socket = await startTlsAsCaller(raw);
+		const nonce = crypto.randomBytes(32);
+		socket.write(
+			Buffer.concat([encodeAuth({type: 'offer'}), encodeAuth({type: 'commit', hash: sasCommitment(nonce)})]),
+		);
+		const got = await readMessage(socket, 'offer', Buffer.alloc(0), 1500)
+			.then((offer) => readMessage(socket, 'nonce', offer.rest, 1500))
+			.then(
+				() => true,
+				() => false,
+			);
+		socket.destroy();
+		raw.destroy();
+		return got;
+	};
+	// From 127.0.0.2, 4 at once (as many unfinished as admission lets one address have) get their
+	// nonce; 4 more then wait in line for a try each, a second apart.
+	const burst = checkCodeTryLimits.perSource.burst;
+	assert.deepEqual(await Promise.all(Array.from({length: burst}, spend)), Array<boolean>(burst).fill(true));
+	const waiting = Promise.all(Array.from({length: burst}, spend));
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	const accepted = nextCall(l);
+	const started = Date.now();
+	const caller = dial('127.0.0.1', l.port, {codec: 'raw'});
+	const accepter = await accepted;
+	await reached(caller, 'in-call');
+	assert.ok(Date.now() - started < 2000, `the caller from 127.0.0.1 got in after ${Date.now() - started} ms`);
+	assert.equal(caller.security.sas, accepter.security.sas);
+	caller.hangUp();
+	await ended(accepter);
+	await waiting;
 });
