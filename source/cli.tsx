@@ -8,6 +8,7 @@ import meow from 'meow';
 import {parseCommandLine, UsageError, type Flags} from './command-line.js';
 import {meowFlags, optionsHelp} from './flags.js';
 import {commandHelp, description, helpRequest, sections, usageHelp} from './help.js';
+import {quoteText} from './text/sanitize.js';
 
 // Help first, before meow checks a value and before anything opens: `listen --help` prints the
 // listen command's help and exits, it never listens.
@@ -45,13 +46,14 @@ ${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${l
 		process.exitCode = await runCommand(command, {log: flags.log});
 	} catch (error) {
 		if (error instanceof UsageError) {
-			process.stderr.write(`facetty: ${error.message}\n`);
+			// Messages quote what was typed (an address, a flag's value): one sanitizer before the terminal.
+			process.stderr.write(`facetty: ${quoteText(error.message, 1000)}\n`);
 			process.exitCode = 2;
 		} else {
 			// Whatever a command did not turn into its own message: one line, not a stack trace (set
 			// FACETTY_DEBUG=1 for the stack).
 			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-			process.stderr.write(`facetty: ${message}\n`);
+			process.stderr.write(`facetty: ${quoteText(message ?? '', 1000)}\n`);
 			if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 			process.exitCode = 1;
 		}

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Command} from './command-line.js';
+import {quoteText} from './text/sanitize.js';
 import {divertNativeOutput, LogFileError, type NativeOutputDiversion} from './native-output.js';
 
 export const mediaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'media');
@@ -29,7 +30,7 @@ export async function runCommand(command: Command, options: RunOptions = {}): Pr
 		if (usesOpenCv(command)) diversion = divertNativeOutput(options.log);
 	} catch (error) {
 		if (!(error instanceof LogFileError)) throw error;
-		process.stderr.write(`facetty: ${error.message}\n`);
+		process.stderr.write(`facetty: ${quoteText(error.message, 1000)}\n`);
 		return 2;
 	}
 	try {

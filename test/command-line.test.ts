@@ -259,3 +259,24 @@ test('every command refuses bad input with exit 2 and one sentence, never a stac
 		assert.doesNotMatch(lines[0]!, /\bat .*\(?[\w/.-]+:\d+(:\d+)?\)?$|Error:/, `${what}: no stack trace`);
 	}
 });
+
+test('what was typed comes back in an error as text: ESC, BEL and other controls show as ?', async () => {
+	const cli = ['--import', 'tsx', 'source/cli.tsx'];
+	const cases: Array<[string[], RegExp]> = [
+		[['call', '127.0.0.1\x1b]0;T\x07:7100'], /"127\.0\.0\.1\?\]0;T\?" is not a host name/],
+		[['call', '127.0.0.1:71\x1b[2J00'], /not "71\?\[2J00"/],
+		[['ca\x1b]52;c;eA==\x07ll'], /unknown command "ca\?\]52;c;eA==\?ll"/],
+		[['play', 'x', '--size', '1\x1b[6nx2'], /--size must be COLSxROWS/],
+	];
+	for (const [args, sentence] of cases) {
+		await assert.rejects(
+			run(process.execPath, [...cli, ...args]),
+			(error: {code?: number; stderr?: string}) => {
+				assert.equal(error.code, 2, args.join(' '));
+				assert.match(error.stderr ?? '', sentence);
+				assert.doesNotMatch(error.stderr ?? '', /[\x00-\x09\x0b-\x1f\x7f]/, JSON.stringify(error.stderr));
+				return true;
+			},
+		);
+	}
+});

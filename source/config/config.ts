@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {cleanLine} from '../text/sanitize.js';
 
 /**
  * A key file or the config directory that facetty will not use as it is, as one sentence that
@@ -51,22 +52,45 @@ export function secureConfigDir(dir: string): string[] {
 		warnings.push(`${dir} was open to other users (mode ${mode(stat.mode)}); facetty made it 700`);
 	}
 	const knownPeers = path.join(dir, 'known_peers');
-	let peers: fs.Stats | undefined;
-	try {
-		peers = fs.statSync(knownPeers);
-	} catch {
-		peers = undefined;
-	}
-	if (peers) {
-		checkKnownPeersFile(knownPeers, peers);
-		if (peers.mode & 0o044) {
-			fs.chmodSync(knownPeers, 0o600);
-			warnings.push(
-				`${knownPeers} could be read by other users (mode ${mode(peers.mode)}); facetty made it 600`,
-			);
-		}
-	}
+	const warning = closeKnownPeers(knownPeers);
+	if (warning) warnings.push(warning);
 	return warnings;
+}
+
+/**
+ * Checks known_peers and makes it 0600 if others can read it, through a descriptor opened
+ * without following a symbolic link: a link's target is checked but never changed (a chmod by
+ * name followed a link to whatever file it named, and changed that file's mode).
+ */
+function closeKnownPeers(file: string): string | undefined {
+	let fd: number;
+	try {
+		fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return undefined;
+		if (code !== 'ELOOP') throw error;
+		// A symbolic link: what it points to is what is read, so that is checked, and left as it is.
+		let target: fs.Stats;
+		try {
+			target = fs.statSync(file);
+		} catch {
+			return undefined;
+		}
+		checkKnownPeersFile(file, target);
+		if (!(target.mode & 0o044)) return undefined;
+		const real = fs.realpathSync(file);
+		return `${file} is a link to ${real}, which other users can read (mode ${mode(target.mode)}); facetty does not change a file through a link: run chmod 600 ${real}`;
+	}
+	try {
+		const stat = fs.fstatSync(fd);
+		checkKnownPeersFile(file, stat);
+		if (!stat.isFile() || !(stat.mode & 0o044)) return undefined;
+		fs.fchmodSync(fd, 0o600);
+		return `${file} could be read by other users (mode ${mode(stat.mode)}); facetty made it 600`;
+	} finally {
+		fs.closeSync(fd);
+	}
 }
 
 /** known_peers decides whom to trust: refused when another user owns it or can change it. */
@@ -122,9 +146,14 @@ export function parseChoices(text: string): SavedChoices {
 	if (savedMode) out.mode = savedMode;
 	if (typeof r['port'] === 'number' && Number.isInteger(r['port']) && r['port'] > 0 && r['port'] < 65536)
 		out.port = r['port'];
+	// The file is outside input like a peer's words: its text is drawn on the setup screen and
+	// echoed in errors, so it passes the one sanitizer (an OSC 52 there reached the terminal).
 	for (const key of ['target', 'camera', 'name', 'relay'] as const) {
 		const value = r[key];
-		if (typeof value === 'string' && value.length <= 1000) out[key] = value;
+		if (typeof value === 'string' && value.length <= 1000) {
+			const clean = cleanLine(value, {maxColumns: 1000, keepSpaces: true});
+			if (clean !== '') out[key] = clean;
+		}
 	}
 	if (typeof r['window'] === 'boolean') out.window = r['window'];
 	return out;

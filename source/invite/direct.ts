@@ -7,6 +7,8 @@
  * it is in the call on both sides, it replaces the relayed call, which is then hung up; when
  * nothing answers, the call simply stays on the relay.
  */
+import net from 'node:net';
+import os from 'node:os';
 import {ProtocolError} from '../protocol/errors.js';
 import {shareableAddresses} from '../net/own-addresses.js';
 import type {Call, CallOptions, DirectOffer} from '../session/call.js';
@@ -142,6 +144,47 @@ export async function offerDirect(relayed: Call, onDirect: OnDirect): Promise<vo
 	relayed.sendDirectOffer({port: listener.port, addresses: shareableAddresses(undefined)});
 }
 
+/** The joiner dials at most this many of the addresses offered, in the order given. */
+export const maxDirectAddresses = 4;
+
+/** This host itself whatever the port: loopback, "this network" (0.0.0.0/8, ::). */
+function isLocalHost(address: string): boolean {
+	const v4 = address.toLowerCase().replace(/^::ffff:/, '');
+	if (net.isIPv4(v4)) return v4.startsWith('127.') || v4.startsWith('0.');
+	const blocks = new net.BlockList();
+	blocks.addAddress('::1', 'ipv6');
+	blocks.addAddress('::', 'ipv6');
+	return blocks.check(address, 'ipv6');
+}
+
+/** Addresses no one is reached at: multicast and broadcast. */
+function isUndialable(address: string): boolean {
+	const v4 = address.toLowerCase().replace(/^::ffff:/, '');
+	if (net.isIPv4(v4)) return Number(v4.split('.')[0]) >= 224;
+	return address.toLowerCase().startsWith('ff');
+}
+
+/** Every address of this host's interfaces. */
+function ownAddresses(): string[] {
+	return Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((info) => info.address));
+}
+
+/**
+ * What the joiner dials of an inviter's offer (which the inviter chooses, honest or not): IP
+ * literals only (a name is never resolved), no multicast or broadcast, this host's own loopback
+ * only when every other address offered is this host's too (the inviter is on this machine),
+ * each once, at most maxDirectAddresses. An inviter cannot aim the joiner's dials at more than a
+ * few addresses, nor at services that listen on the joiner's loopback only.
+ */
+export function directTargets(offer: DirectOffer, own: readonly string[] = ownAddresses()): string[] {
+	const literals = [...new Set(offer.addresses)].filter(
+		(address) => net.isIP(address) !== 0 && !address.includes('%') && !isUndialable(address),
+	);
+	const others = literals.filter((address) => !isLocalHost(address));
+	const onThisHost = others.length > 0 && others.every((address) => own.includes(address));
+	return literals.filter((address) => onThisHost || !isLocalHost(address)).slice(0, maxDirectAddresses);
+}
+
 /**
  * The joiner's side: dials the offered addresses one after another (the first that answers is the
  * only connection the inviter sees); none within the time: the call stays on the relay, quietly.
@@ -152,7 +195,7 @@ export function tryDirect(relayed: Call, offer: DirectOffer, onDirect: OnDirect)
 	if (!canGoDirect(relayed) || relayed.ended || offer.port === 0) return;
 	const options = {...directOptions(relayed), requireEncryption: true, connectTimeoutMs: directConnectMs};
 	void (async () => {
-		for (const address of offer.addresses) {
+		for (const address of directTargets(offer)) {
 			if (relayed.ended) return;
 			const attempt = dial(address, offer.port, options);
 			attempt.on('error', () => undefined);

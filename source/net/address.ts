@@ -4,6 +4,7 @@
  * Each refusal is one sentence saying what is wrong, ready to show as is.
  */
 import net from 'node:net';
+import {quoteText} from '../text/sanitize.js';
 
 /**
  * facetty's default port. 3223 spells FACE on a phone keypad; no common desktop service holds it
@@ -26,7 +27,10 @@ export function parsePort(text: string | number, use: 'connect' | 'listen' = 'co
 	const port = Number(typed);
 	const lowest = use === 'listen' ? 0 : 1;
 	if (!/^\d{1,5}$/.test(typed) || port < lowest || port > 65535) {
-		return {ok: false, error: `The port must be a whole number from ${lowest} to 65535, not "${typed}".`};
+		return {
+			ok: false,
+			error: `The port must be a whole number from ${lowest} to 65535, not "${quoteText(typed)}".`,
+		};
 	}
 	return {ok: true, value: port};
 }
@@ -35,12 +39,13 @@ export function parsePort(text: string | number, use: 'connect' | 'listen' = 'co
 export function checkHost(host: string): string | undefined {
 	if (host === '') return 'The address has no host before the port.';
 	if (net.isIPv4(host) || net.isIPv6(host)) return undefined;
-	if (/^[\d.]+$/.test(host)) return `"${host}" is not an IPv4 address (four numbers from 0 to 255).`;
+	if (/^[\d.]+$/.test(host))
+		return `"${quoteText(host)}" is not an IPv4 address (four numbers from 0 to 255).`;
 	const name = host.endsWith('.') ? host.slice(0, -1) : host;
 	const labels = name.split('.');
 	const goodLabel = (label: string) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label);
 	if (name.length > 253 || !labels.every(goodLabel)) {
-		return `"${host}" is not a host name or an IP address.`;
+		return `"${quoteText(host)}" is not a host name or an IP address.`;
 	}
 	return undefined;
 }
@@ -59,7 +64,7 @@ export function parseHostPort(text: string, fallbackPort?: number): Parsed<HostP
 	if (bracketed) {
 		host = bracketed[1]!;
 		portText = bracketed[2];
-		if (!net.isIPv6(host)) return {ok: false, error: `"[${host}]" is not an IPv6 address.`};
+		if (!net.isIPv6(host)) return {ok: false, error: `"[${quoteText(host)}]" is not an IPv6 address.`};
 	} else {
 		const colons = typed.split(':').length - 1;
 		if (colons > 1) {
@@ -77,7 +82,7 @@ export function parseHostPort(text: string, fallbackPort?: number): Parsed<HostP
 	if (portText === undefined && fallbackPort !== undefined)
 		return {ok: true, value: {host, port: fallbackPort}};
 	if (portText === undefined) {
-		return {ok: false, error: `"${typed}" has no port: give it as HOST:PORT, ${example}.`};
+		return {ok: false, error: `"${quoteText(typed)}" has no port: give it as HOST:PORT, ${example}.`};
 	}
 	const port = parsePort(portText);
 	if (!port.ok) return port;

@@ -5,6 +5,7 @@
  * costs nothing. Unknown types are skipped (without buffering) so newer peers can add some.
  * Pure: no sockets, no clocks. Byte layout of each payload: docs/protocol.md.
  */
+import net from 'node:net';
 import {cleanLine} from '../text/sanitize.js';
 import {ProtocolError} from './errors.js';
 
@@ -103,8 +104,9 @@ const payloadLimits: Record<number, readonly [number, number]> = {
 
 /** An IPv4 or IPv6 literal, written plainly (no zone, no brackets): the only thing a peer may offer. */
 function isIpLiteral(text: string): boolean {
-	if (/^(\d{1,3})(\.\d{1,3}){3}$/.test(text)) return text.split('.').every((part) => Number(part) <= 255);
-	return /^[0-9a-f:.]+$/i.test(text) && text.includes(':') && text.length <= v2MaxAddressBytes;
+	// node's own parser: "c0:ffee.de" (hex digits, a colon and a dot) is a name, and would be
+	// resolved; a zone ("%eth0") would name one of the joiner's interfaces.
+	return text.length <= v2MaxAddressBytes && net.isIP(text) !== 0 && !text.includes('%');
 }
 
 const utf8 = new TextEncoder();

@@ -225,6 +225,11 @@ async function secureAndAttach(
 	);
 	throwIfEnded(call);
 	call.setSecurity(security);
+	const onState = (state: string) => {
+		if (state === 'in-call') channel.started();
+		if (state === 'in-call' || state === 'ended') call.off('state', onState);
+	};
+	call.on('state', onState);
 	attachV2(call, secure, channel.rest);
 }
 

@@ -12,7 +12,15 @@ import {AuthReader, encodeAuth, type AuthKind, type AuthMessage} from '../protoc
 import {ProtocolError} from '../protocol/errors.js';
 import {confirmationTag, CPaceAbort, lvCat, startCpace, tagsEqual} from '../trust/cpace.js';
 import {fingerprintOfPublicKey, type Identity} from '../trust/identity.js';
-import {sasOf, type SecretRole} from '../trust/sas.js';
+import {
+	opensCommitment,
+	sasCode,
+	sasCommitment,
+	sasExporter,
+	sasNonce,
+	type SecretRole,
+} from '../trust/sas.js';
+import {sourceKey} from '../net/address.js';
 import {readUntil} from './read.js';
 import {tlsSentence} from './tls-errors.js';
 
@@ -24,6 +32,8 @@ export type SecureChannel = {
 	/** Bytes that arrived after the peer's auth message (its hello, usually). */
 	rest: Buffer;
 	cipher: string;
+	/** Says that this session became a call, which gives its check-code try back (accepter only). */
+	started: () => void;
 };
 
 function tlsError(error: Error): ProtocolError {
@@ -145,10 +155,107 @@ function readAuth(
 }
 
 /**
+ * How many sessions an accepter without a shared secret lets reach the check code without
+ * becoming a call: a middle-man that holds a caller whose code is fixed can only try accepter
+ * sessions until one shows the same code, each a 1-in-a-million chance; this bounds how many it
+ * gets in the seconds the caller waits (docs/protocol.md, "Short authentication string"). Counted
+ * per source (an IPv4 address, an IPv6 /64: relay/limits.ts) and, more loosely, in all, so that a
+ * stranger spending tries from one address holds up only itself. A session that becomes a call
+ * gives its tries back, so honest callers never wait.
+ */
+export const checkCodeTryLimits = {
+	perSource: {burst: 4, intervalMs: 1000},
+	overall: {burst: 32, intervalMs: 125},
+} as const;
+
+type TryLimit = {burst: number; intervalMs: number};
+
+/** A GCRA over one key's tries: `tat` is when the budget would be whole again. */
+class TryBudget {
+	tat = 0;
+
+	constructor(private readonly limit: TryLimit) {}
+
+	/** Ms to wait for a try, or undefined when it would not come within `withinMs`; reserves it. */
+	reserve(now: number, withinMs: number): number | undefined {
+		const {burst, intervalMs} = this.limit;
+		const next = Math.max(this.tat, now) + intervalMs;
+		const wait = Math.max(0, next - now - burst * intervalMs);
+		if (wait > withinMs) return undefined;
+		this.tat = next;
+		return wait;
+	}
+
+	refund(): void {
+		this.tat -= this.limit.intervalMs;
+	}
+}
+
+const tryBudgets = new Map<string, TryBudget>();
+
+function budgetOf(key: string, limit: TryLimit, now: number): TryBudget {
+	if (tryBudgets.size > 4096) {
+		for (const [old, budget] of tryBudgets) if (budget.tat <= now) tryBudgets.delete(old);
+	}
+	let budget = tryBudgets.get(key);
+	if (!budget) {
+		budget = new TryBudget(limit);
+		tryBudgets.set(key, budget);
+	}
+	return budget;
+}
+
+async function takeCheckCodeTry(
+	identity: Identity,
+	source: string | undefined,
+	withinMs: number,
+): Promise<() => void> {
+	const now = Date.now();
+	const budgets = [
+		budgetOf(`${identity.fingerprint} ${sourceKey(source)}`, checkCodeTryLimits.perSource, now),
+		budgetOf(identity.fingerprint, checkCodeTryLimits.overall, now),
+	];
+	const reserved: TryBudget[] = [];
+	let wait = 0;
+	for (const budget of budgets) {
+		const each = budget.reserve(now, withinMs);
+		if (each === undefined) {
+			for (const taken of reserved) taken.refund();
+			throw new ProtocolError(
+				'timeout',
+				'call refused: too many callers reached the check code and then hung up (someone may be trying to choose it); the next call can go ahead in a few seconds',
+			);
+		}
+		reserved.push(budget);
+		wait = Math.max(wait, each);
+	}
+	if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+	let refunded = false;
+	return () => {
+		if (!refunded) for (const budget of reserved) budget.refund();
+		refunded = true;
+	};
+}
+
+async function readCommit(socket: tls.TLSSocket, initial: Buffer, timeoutMs: number) {
+	const {message, rest} = await readAuth(socket, 'commit', initial, timeoutMs);
+	if (message.type !== 'commit') throw new Error('the auth reader returned another kind');
+	return {hash: message.hash, rest};
+}
+
+async function readNonce(socket: tls.TLSSocket, initial: Buffer, timeoutMs: number) {
+	const {message, rest} = await readAuth(socket, 'nonce', initial, timeoutMs);
+	if (message.type !== 'nonce') throw new Error('the auth reader returned another kind');
+	return {nonce: message.nonce, rest};
+}
+
+/**
  * After TLS: each side sends its auth offer and reads the peer's. With a shared secret on both
  * sides, the offers carry CPace shares (PRS = the secret, sid = a TLS exporter, CI = both
  * fingerprints); then each sends a key-confirmation tag and checks the peer's, so a wrong secret,
  * or a relay that terminates TLS (another exporter on each side), is refused on both sides.
+ * Between the offers and the confirms, the check code's nonces: the caller's commitment goes out
+ * with its offer, the accepter answers with its nonce, and only then does the caller open its own.
  */
 export async function authenticate(
 	socket: tls.TLSSocket,
@@ -157,8 +264,11 @@ export async function authenticate(
 	secret: string | undefined,
 	timeoutMs: number,
 ): Promise<SecureChannel> {
+	const deadline = Date.now() + timeoutMs;
+	const left = () => Math.max(1, deadline - Date.now());
 	const peer = peerFingerprint(socket);
-	const sas = sasOf(socket);
+	const exporter = sasExporter(socket);
+	const ourNonce = sasNonce();
 	const [callerFp, accepterFp] =
 		role === 'caller' ? [identity.fingerprint, peer] : [peer, identity.fingerprint];
 	const sid = new Uint8Array(socket.exportKeyingMaterial(32, pakeSidLabel, Buffer.alloc(0)));
@@ -171,8 +281,14 @@ export async function authenticate(
 			})
 		: undefined;
 	if (socket.destroyed) throw new ProtocolError('tls', 'the peer hung up during the authentication');
-	await send(socket, encodeAuth({type: 'offer', ...(pake ? {share: pake.share} : {})}));
-	const offer = await readAuth(socket, 'offer', Buffer.alloc(0), timeoutMs);
+	const ourOffer = encodeAuth({type: 'offer', ...(pake ? {share: pake.share} : {})});
+	await send(
+		socket,
+		role === 'caller'
+			? Buffer.concat([ourOffer, encodeAuth({type: 'commit', hash: sasCommitment(ourNonce)})])
+			: ourOffer,
+	);
+	const offer = await readAuth(socket, 'offer', Buffer.alloc(0), left());
 	const theirShare = offer.message.type === 'offer' ? offer.message.share : undefined;
 	if (pake && !theirShare) {
 		throw new ProtocolError(
@@ -186,6 +302,38 @@ export async function authenticate(
 			'call refused: the peer requires a shared secret; call again with --secret',
 		);
 	}
+	// A share that is no group element is refused before anything else is read.
+	let result;
+	try {
+		result = pake && theirShare ? pake.finish(theirShare) : undefined;
+	} catch (error) {
+		if (!(error instanceof CPaceAbort)) throw error;
+		throw new ProtocolError('bad-handshake', `call refused: ${error.message}`);
+	}
+	let rest = offer.rest;
+	let sas: string;
+	let started = () => undefined as void;
+	if (role === 'caller') {
+		const theirs = await readNonce(socket, rest, left());
+		rest = theirs.rest;
+		await send(socket, encodeAuth({type: 'nonce', nonce: ourNonce}));
+		sas = sasCode(exporter, ourNonce, theirs.nonce);
+	} else {
+		const commit = await readCommit(socket, rest, left());
+		rest = commit.rest;
+		// With a secret, CPace already stops a middle-man that does not know it.
+		if (!pake) started = await takeCheckCodeTry(identity, socket.remoteAddress, left());
+		await send(socket, encodeAuth({type: 'nonce', nonce: ourNonce}));
+		const opening = await readNonce(socket, rest, left());
+		rest = opening.rest;
+		if (!opensCommitment(commit.hash, opening.nonce)) {
+			throw new ProtocolError(
+				'bad-handshake',
+				"call refused: the caller's part of the check code is not the one it committed to (someone may be in the middle)",
+			);
+		}
+		sas = sasCode(exporter, opening.nonce, ourNonce);
+	}
 	const channel = (rest: Buffer, verifiedBySecret: boolean): SecureChannel => ({
 		socket,
 		sas,
@@ -193,22 +341,16 @@ export async function authenticate(
 		verifiedBySecret,
 		rest,
 		cipher: socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? 'unknown',
+		started,
 	});
-	if (!pake || !theirShare) return channel(offer.rest, false);
+	if (!pake || !result) return channel(rest, false);
 
-	let result;
-	try {
-		result = pake.finish(theirShare);
-	} catch (error) {
-		if (!(error instanceof CPaceAbort)) throw error;
-		throw new ProtocolError('bad-handshake', `call refused: ${error.message}`);
-	}
 	const {isk, transcript} = result;
 	await send(
 		socket,
 		encodeAuth({type: 'confirm', tag: confirmationTag(isk, sid, transcript, cpaceRole[role])}),
 	);
-	const confirm = await readAuth(socket, 'confirm', offer.rest, timeoutMs);
+	const confirm = await readAuth(socket, 'confirm', rest, left());
 	const expected = confirmationTag(isk, sid, transcript, cpaceRole[otherRole[role]]);
 	if (confirm.message.type !== 'confirm' || !tagsEqual(confirm.message.tag, expected)) {
 		throw new ProtocolError(

@@ -38,6 +38,38 @@ const maxReasonColumns = 160;
 
 type Video = Extract<V2Message, {type: 'video'}>;
 
+/**
+ * How many of each kind of peer message a call handles a second (a burst, then a steady rate).
+ * A facetty peer stays far below them (one ping a second, an ack per frame, chat as fast as a
+ * person types); a flood beyond is dropped without being acted on, so its cost is only its
+ * parsing. Video needs none: one frame is decoded at a time and a newer one replaces the waiting.
+ */
+export const peerMessageRates = {
+	chat: {perSecond: 2, burst: 10},
+	ping: {perSecond: 5, burst: 10},
+	'show-size': {perSecond: 20, burst: 40},
+	'frame-ack': {perSecond: 240, burst: 240},
+	'direct-offer': {perSecond: 0.1, burst: 2},
+} as const;
+type RatedType = keyof typeof peerMessageRates;
+
+class TokenBucket {
+	private tokens: number;
+	private last = 0;
+
+	constructor(private readonly rate: {perSecond: number; burst: number}) {
+		this.tokens = rate.burst;
+	}
+
+	take(now: number): boolean {
+		this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.last) / 1000) * this.rate.perSecond);
+		this.last = now;
+		if (this.tokens < 1) return false;
+		this.tokens -= 1;
+		return true;
+	}
+}
+
 export class V2Link implements Link {
 	rttMs: number | null = null;
 	lastMessageAt: number | undefined;
@@ -53,8 +85,20 @@ export class V2Link implements Link {
 	private lastPingAt = 0;
 	private decoding = false;
 	private nextVideo: Video | undefined;
+	private readonly rates = new Map<RatedType, TokenBucket>();
+	private saidChatDropped = false;
 
 	constructor(private readonly host: LinkHost) {}
+
+	/** Whether this message is within its kind's rate (peerMessageRates). */
+	private withinRate(type: RatedType): boolean {
+		let bucket = this.rates.get(type);
+		if (!bucket) {
+			bucket = new TokenBucket(peerMessageRates[type]);
+			this.rates.set(type, bucket);
+		}
+		return bucket.take(performance.now());
+	}
 
 	get codec(): string {
 		return this.host.options.codec ?? 'jpeg';
@@ -154,6 +198,15 @@ export class V2Link implements Link {
 		}
 		if (this.peerCapabilities === undefined && message.type !== 'hello') {
 			throw new ProtocolError('bad-handshake', `the peer sent ${message.type} before hello`);
+		}
+		if (message.type in peerMessageRates && !this.withinRate(message.type as RatedType)) {
+			if (message.type === 'chat' && !this.saidChatDropped) {
+				this.saidChatDropped = true;
+				this.host.chat(
+					`… (the peer sends more than ${peerMessageRates.chat.perSecond} chat messages a second: the rest are not shown)`,
+				);
+			}
+			return;
 		}
 		switch (message.type) {
 			case 'hello':

@@ -42,9 +42,69 @@ const maxMarksPerCharacter = 4;
 
 const segmenter = new Intl.Segmenter();
 
-/** Columns `text` takes on a terminal (text holding no escape sequences: sanitized text). */
+const printableAscii = /^[\x20-\x7e]*$/;
+/**
+ * string-width's answer per grapheme cluster, for clusters seen before: its emoji test (a /v
+ * regular expression of RGI emoji) costs microseconds a cluster, and a flood of chat lines of
+ * emoji spent most of the call screen's time there. Bounded: emptied when full.
+ */
+const clusterWidths = new Map<string, number>();
+const maxCachedClusters = 4096;
+
+/**
+ * Columns `text` takes on a terminal (text holding no escape sequences: sanitized text): exactly
+ * string-width's measure (it sums its clusters, so summing them here gives the same), taken
+ * cluster by cluster with a cache and a shortcut for the code points of plain text.
+ */
 export function displayWidth(text: string): number {
-	return stringWidth(text, {countAnsiEscapeCodes: true});
+	if (printableAscii.test(text)) return text.length;
+	let width = 0;
+	if (!complexCluster.test(text)) {
+		for (const char of text) width += codePointWidth(char.codePointAt(0)!);
+		return width;
+	}
+	for (const {segment} of segmenter.segment(text)) width += clusterWidth(segment);
+	return width;
+}
+
+/**
+ * What can join code points into one cluster (marks and other extenders, the prepended letters,
+ * emoji, Hangul jamo), or make string-width measure a code point other than by its East Asian
+ * Width. Text without any is measured and cut a code point at a time:
+ * Intl.Segmenter costs about 5 µs a cluster, 20 ms for a 4 KB chat line.
+ */
+const complexCluster =
+	/[\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Cc}\p{Cf}\p{Cn}\p{Cs}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+/** What can make a cluster take no column, or stack on one character (see printableGraphemes). */
+const mayBeInvisible = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Lone code points whose width is the East Asian Width (or 0 for a mark or format character), as
+ * string-width decides: no emoji, no Hangul jamo, no default-ignorable letter among them.
+ */
+function plainCodePoint(code: number): boolean {
+	return (
+		(code >= 0xa0 && code < 0x300 && code !== 0xad) ||
+		(code >= 0x370 && code < 0x1100) ||
+		(code >= 0x3040 && code < 0x3100) ||
+		(code >= 0x4e00 && code < 0xa000) ||
+		(code >= 0xac00 && code < 0xd7a4)
+	);
+}
+
+function clusterWidth(cluster: string): number {
+	if (cluster.length === 1) {
+		const code = cluster.charCodeAt(0);
+		if (code >= 0x20 && code < 0x7f) return 1;
+		if (plainCodePoint(code)) return codePointWidth(code);
+	}
+	let width = clusterWidths.get(cluster);
+	if (width === undefined) {
+		width = stringWidth(cluster, {countAnsiEscapeCodes: true});
+		if (clusterWidths.size >= maxCachedClusters) clusterWidths.clear();
+		clusterWidths.set(cluster, width);
+	}
+	return width;
 }
 
 const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
@@ -72,7 +132,8 @@ export const defaultMaxColumns = 200;
 
 /** One line of text that is safe to print anywhere: see the top of this file. */
 export function cleanLine(text: string, options: LineOptions = {}): string {
-	let out = toWellFormed(text)
+	const maxColumns = options.maxColumns ?? defaultMaxColumns;
+	let out = toWellFormed(rawCut(text, maxColumns))
 		.replace(escapeSequence, '')
 		.replace(spacing, ' ')
 		.replace(invisible, '')
@@ -80,7 +141,24 @@ export function cleanLine(text: string, options: LineOptions = {}): string {
 		.replace(strayEmojiModifier, '');
 	out = printableGraphemes(out);
 	out = options.keepSpaces ? out.trim() : out.replace(/\s+/g, ' ').trim();
-	return cutToWidth(out, options.maxColumns ?? defaultMaxColumns);
+	return cutToWidth(out, maxColumns);
+}
+
+/**
+ * UTF-16 units of raw text worth cleaning per column shown: a column of real text takes one to a
+ * few (a letter and its marks, an emoji sequence: a family of four is 11 for 2 columns).
+ */
+const rawUnitsPerColumn = 16;
+
+/**
+ * A long line is cut before it is cleaned, since cleaning costs per character: only what could
+ * still show within `maxColumns` is kept (a surrogate pair is never split).
+ */
+function rawCut(text: string, maxColumns: number): string {
+	const budget = Math.max(64, maxColumns * rawUnitsPerColumn);
+	if (text.length <= budget) return text;
+	const last = text.charCodeAt(budget - 1);
+	return text.slice(0, last >= 0xd800 && last < 0xdc00 ? budget - 1 : budget);
 }
 
 export type LinesOptions = LineOptions & {
@@ -94,13 +172,23 @@ export type LinesOptions = LineOptions & {
  */
 export function cleanLines(text: string, options: LinesOptions = {}): string {
 	const maxLines = options.maxLines ?? 20;
-	const lines = toWellFormed(text)
-		.split(lineBreak)
-		.map((line) => cleanLine(line, options));
-	while (lines.length > 0 && lines[0] === '') lines.shift();
-	while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-	if (lines.length <= maxLines) return lines.join('\n');
-	return [...lines.slice(0, maxLines - 1), '…'].join('\n');
+	// Lines are cleaned only until it is known that more follow than are kept.
+	const kept: string[] = [];
+	let blanks = 0;
+	for (const raw of toWellFormed(text).split(lineBreak)) {
+		const line = cleanLine(raw, options);
+		if (line === '') {
+			if (kept.length > 0) blanks++;
+			continue;
+		}
+		if (kept.length + blanks >= maxLines) {
+			const shown = [...kept, ...Array<string>(Math.min(blanks, maxLines)).fill('')];
+			return [...shown.slice(0, maxLines - 1), '…'].join('\n');
+		}
+		for (; blanks > 0; blanks--) kept.push('');
+		kept.push(line);
+	}
+	return kept.join('\n');
 }
 
 /** Bytes from outside (a native library's log, a peer's field): decoded as UTF-8, lossily, then cleaned. */
@@ -116,6 +204,15 @@ export function quoteBytes(text: string, max: number): string {
 	return text.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
 }
 
+/**
+ * Text someone typed (an argument, a config value), or a message that quotes it, as a sentence
+ * about what is wrong with it shows it: its controls and format characters show as "?" (so "127.0.0.1?]0;T?" says why it is
+ * not an address, where removing them would leave a valid-looking one), the rest cleaned.
+ */
+export function quoteText(text: string, maxColumns = 80): string {
+	return cleanLine(text.replace(/(?![\t\n\r])[\p{Cc}\p{Cf}]/gu, '?'), {maxColumns, keepSpaces: true});
+}
+
 /** An error's message, or whatever was thrown, as one clean line. */
 export function cleanError(error: unknown, options: LineOptions = {}): string {
 	return cleanLine(error instanceof Error ? error.message : String(error), options);
@@ -127,23 +224,33 @@ export function cleanError(error: unknown, options: LineOptions = {}): string {
  */
 export function cutToWidth(text: string, columns: number): string {
 	if (columns <= 0) return '';
-	if (displayWidth(text) <= columns) return text;
-	let out = '';
-	let width = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const w = displayWidth(segment);
-		if (width + w > columns - 1) break;
-		out += segment;
-		width += w;
+	if (printableAscii.test(text)) {
+		return text.length <= columns ? text : text.slice(0, columns - 1).trimEnd() + '…';
 	}
-	return out.trimEnd() + '…';
+	// No cluster is wider than 2 columns or shorter than one UTF-16 unit.
+	if (text.length * 2 <= columns) return text;
+	const pieces = complexCluster.test(text)
+		? Array.from(segmenter.segment(text), ({segment}) => segment)
+		: text;
+	// One walk: where the "…" would go, and whether anything is left past `columns`.
+	let width = 0;
+	let cutAt = -1;
+	let index = 0;
+	for (const piece of pieces) {
+		width += typeof pieces === 'string' ? codePointWidth(piece.codePointAt(0)!) : clusterWidth(piece);
+		if (cutAt < 0 && width > columns - 1) cutAt = index;
+		if (width > columns) return text.slice(0, cutAt).trimEnd() + '…';
+		index += piece.length;
+	}
+	return text;
 }
 
 /** Clusters that take no column (a mark with nothing to sit on) go; long stacks of marks are cut. */
 function printableGraphemes(text: string): string {
+	if (!mayBeInvisible.test(text)) return text;
 	let out = '';
 	for (const {segment} of segmenter.segment(text)) {
-		if (displayWidth(segment) === 0) continue;
+		if (clusterWidth(segment) === 0) continue;
 		// Marks on a space would be left alone by trimming: the space stays, its marks go.
 		if (/^\s/u.test(segment)) {
 			out += segment[0];

@@ -14,6 +14,9 @@ import type {CallAction} from './call-state.js';
 import {refusalText} from './refusal.js';
 
 /** What the call screen was asked for the call itself: whom, how, and with which trust flags. */
+/** How long chat lines are gathered before they are drawn, all in one redraw. */
+const chatBatchMs = 100;
+
 export type CallSetup = {
 	readonly role: 'listen' | 'call';
 	readonly host?: string;
@@ -60,6 +63,7 @@ export class CallConnection {
 	private answerKeyChange: ((accept: boolean) => void) | undefined;
 	private keyChangeTimer: NodeJS.Timeout | undefined;
 	private closed = false;
+	private pendingChat: string[] = [];
 	private connecting = false;
 	private wanted: {width: number; height: number} | undefined;
 	private asked: string | undefined;
@@ -175,6 +179,20 @@ export class CallConnection {
 		await this.listener?.close('hung up');
 	}
 
+	/**
+	 * Chat lines that arrive together are drawn together: each dispatch would redraw the screen,
+	 * and a burst of them held up the keys behind it.
+	 */
+	private chatArrived(text: string): void {
+		this.pendingChat.push(text);
+		if (this.pendingChat.length > 1) return;
+		setTimeout(() => {
+			const texts = this.pendingChat;
+			this.pendingChat = [];
+			if (!this.closed) for (const each of texts) this.options.dispatch({type: 'chat-received', text: each});
+		}, chatBatchMs);
+	}
+
 	private askForSize(): void {
 		const call = this.call;
 		const wanted = this.wanted;
@@ -236,7 +254,7 @@ export class CallConnection {
 		next.on('frame', (frame) => {
 			if (this.call === next) this.options.onFrame(frame);
 		});
-		next.on('chat', (text) => dispatch({type: 'chat-received', text}));
+		next.on('chat', (text) => this.chatArrived(text));
 		next.on('security', (security) => {
 			if (this.call === next) dispatch({type: 'security', security});
 		});

@@ -7,7 +7,13 @@
 import React, {useSyncExternalStore} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {CellRect} from '../render/layout.js';
-import {type CallScreenState, chatAvailable, type KeyPress, mayCallAgain} from './call-state.js';
+import {
+	type CallScreenState,
+	type ChatLine,
+	chatAvailable,
+	type KeyPress,
+	mayCallAgain,
+} from './call-state.js';
 import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap} from './text.js';
@@ -292,24 +298,33 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 	);
 }
 
+type BodyLine = {text: string; color?: string; dim?: boolean};
+const wrappedChat = new WeakMap<ChatLine, {key: string; lines: BodyLine[]}>();
+
+/** A chat message's wrapped lines at `width`, remembered with the line (state keeps ChatLine objects). */
+function wrappedChatLine(line: ChatLine, peerName: string | undefined, width: number): BodyLine[] {
+	const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${peerName ?? 'peer'}: ` : '';
+	const key = `${width} ${who}`;
+	const known = wrappedChat.get(line);
+	if (known?.key === key) return known.lines;
+	const color = line.from === 'me' ? 'cyan' : line.from === 'peer' ? 'green' : undefined;
+	const lines = wrap(who + line.text, width).map((text) => ({text, color, dim: line.from === 'note'}));
+	wrappedChat.set(line, {key, lines});
+	return lines;
+}
+
 function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect; side: 'right' | 'bottom'}) {
 	// The border takes a column (side) or a row (bottom).
 	const width = Math.max(1, rect.cols - (side === 'right' ? 2 : 1));
 	const height = Math.max(0, rect.rows - (side === 'bottom' ? 1 : 0));
 	const title = state.help ? 'Keys' : 'Chat';
-	type BodyLine = {text: string; color?: string; dim?: boolean};
 	const body: BodyLine[] = [];
 	/** Each chat message's wrapped lines, oldest first. */
 	const messages: BodyLine[][] = [];
 	if (state.help) {
 		for (const text of helpText(state.role, width, state.callAgain)) body.push({text});
-	} else {
-		for (const line of state.chat) {
-			const who = line.from === 'me' ? 'you: ' : line.from === 'peer' ? `${state.peer.name ?? 'peer'}: ` : '';
-			const color = line.from === 'me' ? 'cyan' : line.from === 'peer' ? 'green' : undefined;
-			messages.push(wrap(who + line.text, width).map((text) => ({text, color, dim: line.from === 'note'})));
-		}
 	}
+
 	const input = state.help
 		? ''
 		: state.typing
@@ -324,6 +339,16 @@ function ChatPanel({state, rect, side}: {state: CallScreenState; rect: CellRect;
 	const inputLines = input ? wrap(input, width).slice(-3) : [];
 	const room = Math.max(0, height - 1 - inputLines.length);
 	// The chat keeps its newest lines; the help its first ones (quitting comes first).
+	if (!state.help && room > 0) {
+		// Only the newest messages that can show are wrapped, each once per width: a flood of
+		// long lines would otherwise be wrapped again, all 200 of them, on every redraw.
+		let rowsFilled = 0;
+		for (let i = state.chat.length - 1; i >= 0 && rowsFilled <= room; i--) {
+			const message = wrappedChatLine(state.chat[i]!, state.peer.name, width);
+			messages.unshift(message);
+			rowsFilled += message.length;
+		}
+	}
 	const visible = room <= 0 ? [] : state.help ? body.slice(0, room) : newestMessages(messages, room);
 	return (
 		<Box

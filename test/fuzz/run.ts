@@ -331,6 +331,8 @@ export const targets: Target[] = [
 			encodeAuth({type: 'offer', share: Buffer.alloc(32, 1)}),
 			encodeAuth({type: 'offer'}),
 			encodeAuth({type: 'confirm', tag: Buffer.alloc(64, 2)}),
+			encodeAuth({type: 'commit', hash: Buffer.alloc(32, 3)}),
+			encodeAuth({type: 'nonce', nonce: Buffer.alloc(32, 4)}),
 		],
 		run: (input) =>
 			expectProtocolError('auth', input, () => {

@@ -11,8 +11,12 @@ import {
 	directHandshakeMs,
 	movedReason,
 	settleMs,
+	directTargets,
+	maxDirectAddresses,
 	tryDirect,
 } from '../../source/invite/direct.js';
+import {shareableAddresses} from '../../source/net/own-addresses.js';
+import net from 'node:net';
 import {decodeV2Payload, encodeV2, V2Parser} from '../../source/protocol/v2.js';
 import {relayForThisFile} from '../relay/helpers.js';
 import type {Call, DirectOffer} from '../../source/session/call.js';
@@ -48,6 +52,9 @@ test('direct-offer: port and IP literals byte by byte; anything but an IP litera
 		addresses: ['1.2.3.4'],
 	});
 	assert.throws(() => decodeV2Payload(0x09, Buffer.from([0, 1, 3, 7, 49])), /more addresses than it holds/);
+	// Hex digits, a colon and a dot make a name, not an address: dropped where the offer is read.
+	const hexName = Buffer.from([0, 80, 2, 10, ...Buffer.from('c0:ffee.de'), 3, ...Buffer.from('::1')]);
+	assert.deepEqual(decodeV2Payload(0x09, hexName), {type: 'direct-offer', port: 80, addresses: ['::1']});
 });
 
 test("the relayed call outlives the peer's window for the direct handshake when no direct frame comes", () => {
@@ -182,7 +189,9 @@ test(
 		const cleanups: Array<() => unknown> = [];
 		const forwarder = await loopbackProxy(cleanups, offer.port, (chunk) => chunk, undefined, '0.0.0.0');
 		const joinerSide = moves();
-		const everyAddress = {port: forwarder.port, addresses: ['127.0.0.2', '127.0.0.1', '127.0.0.3']};
+		// This host's LAN address first, then loopback (kept: every other address offered is ours).
+		const lan = shareableAddresses(undefined)[0]!;
+		const everyAddress = {port: forwarder.port, addresses: [lan, '127.0.0.1', '127.0.0.2']};
 		tryDirect(joiner, everyAddress, joinerSide.onDirect);
 		const joinerDirect = await withTimeout(joinerSide.direct, 5000, "the joiner's move");
 		await withTimeout(
@@ -203,7 +212,7 @@ test(
 			await Promise.all([nextFrames(joinerDirect, 10), nextFrames(inviterDirect, 10)]);
 			assert.equal(joinerDirect.state, 'in-call');
 			assert.equal(inviterDirect.state, 'in-call');
-			assert.deepEqual(forwarder.reached(), ['127.0.0.2']);
+			assert.deepEqual(forwarder.reached(), [lan]);
 			joinerDirect.hangUp('bye');
 			assert.match((await ended(inviterDirect)).reason, /hung up \(bye\)/);
 		} finally {
@@ -214,3 +223,50 @@ test(
 		}
 	},
 );
+
+test('an offer cannot aim the joiner: names, zones, multicast, broadcast, this host unless the inviter is on it, more than 4', () => {
+	const own = ['127.0.0.1', '::1', '192.0.2.2', 'fd00::2'];
+	const targets = (...addresses: string[]) => directTargets({port: 7100, addresses}, own);
+	// Names never reach getaddrinfo, even those made of hex digits, colons and dots.
+	assert.deepEqual(targets('c0:ffee.de', 'evil.example', 'localhost', '198.51.100.7'), ['198.51.100.7']);
+	assert.deepEqual(targets('fe80::1%eth0', '224.0.0.1', '255.255.255.255', 'ff02::1'), []);
+	// This host, from an inviter elsewhere: loopback, 0.0.0.0 (which dials this host), ::, mapped.
+	assert.deepEqual(
+		targets('127.0.0.1', '198.51.100.7', '::1', '0.0.0.0', '::', '::ffff:127.0.0.1', '127.1.2.3'),
+		['198.51.100.7'],
+	);
+	// Loopback alone tells nothing of where the inviter is: not dialled.
+	assert.deepEqual(targets('127.0.0.1', '::1'), []);
+	// The inviter on this host (everything else it offers is ours): loopback is fine.
+	assert.deepEqual(targets('192.0.2.2', '127.0.0.1'), ['192.0.2.2', '127.0.0.1']);
+	// At most a few, each once.
+	const many = Array.from({length: 16}, (_, i) => `198.51.100.${i + 1}`);
+	assert.deepEqual(targets('198.51.100.1', ...many), many.slice(0, maxDirectAddresses));
+	assert.equal(maxDirectAddresses, 4);
+});
+
+test("a hostile inviter's offer of the joiner's own loopback and names makes the joiner dial nothing", async () => {
+	const {joiner, inviter} = await offered();
+	let reached = 0;
+	const trap = net.createServer((socket) => {
+		reached++;
+		socket.destroy();
+	});
+	await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+	const {port} = trap.address() as net.AddressInfo;
+	const side = moves();
+	let movedTo: Call | undefined;
+	void side.direct.then((call) => (movedTo = call));
+	tryDirect(
+		joiner,
+		{port, addresses: ['127.0.0.1', '::1', '0.0.0.0', 'c0:ffee.de', 'localhost']},
+		side.onDirect,
+	);
+	await new Promise((resolve) => setTimeout(resolve, directConnectMs + 500));
+	trap.close();
+	assert.equal(reached, 0, "nothing reached a port on the joiner's loopback");
+	assert.equal(movedTo, undefined);
+	assert.equal(joiner.state, 'in-call', 'the call stays on the relay');
+	joiner.hangUp('bye');
+	await ended(inviter);
+});

@@ -44,6 +44,8 @@ const samples: Array<[AuthKind, AuthMessage]> = [
 	['offer', {type: 'offer'}],
 	['offer', {type: 'offer', share}],
 	['confirm', {type: 'confirm', tag: Uint8Array.from({length: 64}, (_, i) => 255 - i)}],
+	['commit', {type: 'commit', hash: Uint8Array.from({length: 32}, (_, i) => i * 3)}],
+	['nonce', {type: 'nonce', nonce: Uint8Array.from({length: 32}, (_, i) => 200 - i)}],
 ];
 
 function refusal(run: () => unknown): ProtocolError {
@@ -61,6 +63,18 @@ test('auth messages: exact bytes, and the same message from any chunking with wh
 	assert.equal(encodeAuth({type: 'offer', share}).toString('hex').slice(0, 14), '0a000000210101');
 	assert.equal(authMessageBytes.offer, 38);
 	assert.equal(authMessageBytes.confirm, 69);
+	assert.equal(
+		encodeAuth({type: 'commit', hash: Buffer.alloc(32, 1)})
+			.toString('hex')
+			.slice(0, 10),
+		'0e00000020',
+	);
+	assert.equal(
+		encodeAuth({type: 'nonce', nonce: Buffer.alloc(32, 1)})
+			.toString('hex')
+			.slice(0, 10),
+		'0f00000020',
+	);
 	fc.assert(
 		fc.property(
 			fc.constantFrom(...samples),
@@ -110,6 +124,21 @@ test('auth reader: garbage, an old peer, absurd lengths and bad offers are refus
 			'bad-handshake',
 			/did not confirm the shared secret/,
 		],
+		[
+			'an older peer: its hello where the commit is due',
+			'commit',
+			Buffer.from([0x01, 0, 0, 0, 6]),
+			'unsupported-version',
+			/older facetty, whose check code a middle-man could choose/,
+		],
+		[
+			'an older peer: its confirm where the nonce is due',
+			'nonce',
+			Buffer.from([0x0b, 0, 0, 0, 0x40]),
+			'unsupported-version',
+			/older facetty, whose check code a middle-man could choose/,
+		],
+		['a nonce of 33 bytes', 'nonce', Buffer.from([0x0f, 0, 0, 0, 0x21]), 'bad-handshake', /it is 32/],
 		[
 			'1 GiB announced',
 			'offer',
@@ -275,6 +304,7 @@ test('a caller facing an accepter that answers garbage or an oversized confirm e
 				s.write(
 					Buffer.concat([
 						encodeAuth({type: 'offer', share: pake.share}),
+						encodeAuth({type: 'nonce', nonce: Buffer.alloc(32, 7)}),
 						Buffer.from([0x0b, 0xff, 0xff, 0xff, 0xff]),
 					]),
 				);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import {
 	cleanBytes,
 	codePointWidth,
@@ -120,4 +121,76 @@ test('one code point at a time, the width agrees with the whole-text measure for
 		}),
 		{numRuns: 1000},
 	);
+});
+
+/** The measures as they were before the shortcuts: string-width and a grapheme walk. */
+const reference = {
+	width: (text: string) => stringWidth(text, {countAnsiEscapeCodes: true}),
+	cut(text: string, columns: number): string {
+		if (columns <= 0) return '';
+		if (reference.width(text) <= columns) return text;
+		let out = '';
+		let width = 0;
+		for (const {segment} of new Intl.Segmenter().segment(text)) {
+			const w = reference.width(segment);
+			if (width + w > columns - 1) break;
+			out += segment;
+			width += w;
+		}
+		return out.trimEnd() + '…';
+	},
+};
+
+const mixedText = fc.oneof(
+	hostileStrings,
+	fc.string({unit: 'grapheme', maxLength: 80}),
+	fc.string({unit: 'binary', maxLength: 80}),
+	fc
+		.array(
+			fc.constantFrom(
+				'a',
+				' ',
+				'漢',
+				'😀',
+				'👍🏽',
+				'e\u0301',
+				'\u1100\u1161',
+				'🇫🇷',
+				'\u200d',
+				'\u3164',
+				'\u00ad',
+				'ﾞ',
+				'⌚',
+				'☺',
+			),
+			{
+				maxLength: 60,
+			},
+		)
+		.map((parts) => parts.join('')),
+);
+
+test('the width shortcuts (plain code points, cached clusters) measure and cut exactly as string-width does', () => {
+	fc.assert(
+		fc.property(mixedText, fc.integer({min: 1, max: 90}), (text, columns) => {
+			assert.equal(displayWidth(text), reference.width(text), JSON.stringify(text));
+			// Twice: the second measure comes from the cache.
+			assert.equal(displayWidth(text), reference.width(text), JSON.stringify(text));
+			assert.equal(cutToWidth(text, columns), reference.cut(text, columns), JSON.stringify([text, columns]));
+		}),
+		{numRuns: 3000},
+	);
+});
+
+test('a long line is cut before it is cleaned, and lines past the last shown are never cleaned', () => {
+	// What the UI shows of a chat line is 500 columns: 8,000 UTF-16 units are enough to fill them.
+	const long = 'x'.repeat(5000) + '\x1b]0;title\x07' + 'y'.repeat(100_000);
+	assert.equal(cleanLine(long, {maxColumns: 500}), 'x'.repeat(499) + '…');
+	// A surrogate pair at the cut is not split into a U+FFFD.
+	const emoji = 'a' + '😀'.repeat(10_000);
+	assert.doesNotMatch(cleanLine(emoji, {maxColumns: 500}), /\ufffd/);
+	// Only as many lines are cleaned as are shown: a million lines ask for 20.
+	assert.equal(cleanLines('a\n'.repeat(1_000_000), {maxLines: 3}), 'a\na\n…');
+	assert.equal(cleanLines('a\n\n\n\nb', {maxLines: 3}), 'a\n\n…');
+	assert.equal(cleanLines('\n\na\n\nb\n\n\n', {maxLines: 3}), 'a\n\nb');
 });

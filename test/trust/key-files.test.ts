@@ -192,3 +192,25 @@ test('processes starting at once with no key yet all read the same whole key (ne
 		);
 	}
 });
+
+test('a known_peers that is a symbolic link: its target is checked, and its mode is never changed through the link', (t) => {
+	const dir = configDir(t);
+	// Someone else's file, or any file of the user's that should stay as it is (a shared notes file).
+	const elsewhere = path.join(path.dirname(dir), 'notes.txt');
+	fs.writeFileSync(elsewhere, '# facetty known peers: <name> <fingerprint>\n', {mode: 0o644});
+	fs.chmodSync(elsewhere, 0o644);
+	fs.symlinkSync(elsewhere, path.join(dir, 'known_peers'));
+	const warnings = secureConfigDir(dir);
+	assert.equal(fs.statSync(elsewhere).mode & 0o777, 0o644, 'the link target keeps its mode');
+	assert.match(
+		warnings.join('\n'),
+		/is a link to .*notes\.txt.*does not change a file through a link: run chmod 600/,
+	);
+	// A target others can change is refused as a file would be.
+	fs.chmodSync(elsewhere, 0o666);
+	assert.throws(() => secureConfigDir(dir), /can be changed by other users/);
+	assert.equal(fs.statSync(elsewhere).mode & 0o777, 0o666);
+	// A link to nothing is no known_peers yet.
+	fs.rmSync(elsewhere);
+	assert.deepEqual(secureConfigDir(dir), []);
+});

@@ -10,6 +10,7 @@ import {
 	type SetupAction,
 	type SetupState,
 } from '../../source/ui/setup-state.js';
+import {parseChoices} from '../../source/config/config.js';
 import {setupLayout} from '../../source/ui/setup-layout.js';
 import {SetupView} from '../../source/ui/setup-screen.js';
 
@@ -328,4 +329,21 @@ test('setup: a call to a host without a port starts, on the default port', () =>
 	const started = run(state, key('', {return: true}));
 	assert.equal(started.state.error, undefined);
 	assert.equal(started.result?.kind === 'start' && started.result.target, 'nohost');
+});
+
+test("config.json's relay and name reach the setup screen as text: no OSC 0, no OSC 52, no BEL", () => {
+	const file = JSON.stringify({
+		mode: 'invite',
+		relay: 'relay.example:7000\x1b]0;owned\x07',
+		name: 'Eve\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07\u202e',
+		target: 'h:1\x1b[2J',
+	});
+	const saved = parseChoices(file);
+	assert.deepEqual(saved, {mode: 'invite', relay: 'relay.example:7000', name: 'Eve', target: 'h:1'});
+	for (const field of ['relay', 'name'] as const) {
+		const state = {...initialSetup(saved, ['192.168.1.20'], ['test']), field};
+		const frame = render(<SetupView state={state} />).lastFrame() ?? '';
+		assert.doesNotMatch(strip(frame), /[\x00-\x08\x0b-\x1f\x7f\u202e]/, field);
+		assert.match(frame, field === 'relay' ? /relay\.example:7000/ : /Eve/);
+	}
 });
