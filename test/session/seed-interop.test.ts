@@ -42,6 +42,7 @@ import {
 	withTimeout,
 } from './helpers.js';
 import {freePort} from '../e2e/tmux.js';
+import {needsTool} from '../tools.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const clip = path.join(root, 'media/clip.mp4');
@@ -65,12 +66,13 @@ function sharedPeer(): string {
 	return files.find((file) => fs.existsSync(file)) ?? files[0]!;
 }
 
+/** ../shared is not part of a clone (its absence skips, even under CI); the tools .ci/run installs are. */
 function whyUnavailable(peer: Peer): string | undefined {
 	if (!fs.existsSync(peer.script)) return `${peer.script} is missing`;
 	if (peer.needsDisplay && spawnSync('which', ['xvfb-run']).status !== 0)
-		return 'xvfb-run is missing (apt-get install xvfb)';
+		return needsTool('xvfb-run is missing (apt-get install xvfb)');
 	if (spawnSync(python, ['-c', 'import cv2']).status !== 0)
-		return `${python} lacks cv2 (apt-get install python3-opencv)`;
+		return needsTool(`${python} lacks cv2 (apt-get install python3-opencv)`);
 	return undefined;
 }
 
