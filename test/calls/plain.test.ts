@@ -27,6 +27,10 @@ function listenOnce(options: ListenCommandOptions = {}) {
 	return {status, port, listening, text: () => text};
 }
 
+function readIfThere(file: string): string[] {
+	return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
+}
+
 test('parseTarget takes HOST:PORT, or HOST on the default port, and refuses anything else', () => {
 	assert.deepEqual(parseTarget('127.0.0.1:5000'), {host: '127.0.0.1', port: 5000});
 	assert.deepEqual(parseTarget('[::1]:7'), {host: '::1', port: 7});
@@ -85,11 +89,22 @@ test('the plain status line carries the check code, or says the call is not encr
 });
 
 test(
-	'listen and call with different secrets: both print the refusal and exit 1, no identity written',
+	'listen and call with different secrets: both print the refusal and exit 1, no key remembered',
 	{timeout: 30_000},
 	async () => {
-		const {status, port, listening, text} = listenOnce({secret: 'right'});
-		const code = await runCall({target: `127.0.0.1:${await port}`, camera: 'test', secret: 'wrong', status});
+		const dirs = ['listener', 'caller'].map((side) =>
+			fs.mkdtempSync(path.join(os.tmpdir(), `facetty-${side}-`)),
+		);
+		const [listenerDir, callerDir] = dirs as [string, string];
+		const remembered = () => dirs.map((dir) => readIfThere(path.join(dir, 'known_peers')));
+		const {status, port, listening, text} = listenOnce({secret: 'right', configDir: listenerDir});
+		const code = await runCall({
+			target: `127.0.0.1:${await port}`,
+			camera: 'test',
+			secret: 'wrong',
+			status,
+			configDir: callerDir,
+		});
 		assert.equal(code, 1);
 		assert.match(text(), /call ended: call refused: the secret does not match/);
 		await new Promise<void>((resolve) => {
@@ -99,6 +114,11 @@ test(
 					: setTimeout(check, 20);
 			check();
 		});
+		// A key seen on a refused call is not remembered, on either side.
+		assert.deepEqual(
+			remembered().map((lines) => lines.filter((line) => line && !line.startsWith('#'))),
+			[[], []],
+		);
 		// The refused call does not count: the listener takes a right one, then returns.
 		const right = await runCall({
 			target: `127.0.0.1:${await port}`,
@@ -106,9 +126,14 @@ test(
 			secret: 'right',
 			seconds: 1,
 			status,
+			configDir: callerDir,
 		});
 		assert.equal(right, 0);
 		assert.equal(await listening, 0);
 		assert.match(text(), /encrypted, check code \d{3} \d{3}.*secret verified/);
+		// The caller remembers the listener's key after the call that was taken (so the check above
+		// looked at the right file).
+		assert.equal(remembered()[1]!.filter((line) => line.startsWith('127.0.0.1:')).length, 1);
+		for (const dir of dirs) fs.rmSync(dir, {recursive: true, force: true});
 	},
 );

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
+import {spawnSync} from 'node:child_process';
 import {PassThrough, Writable} from 'node:stream';
+import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
 import {runPlay, type PlayOptions} from '../../source/commands/play.js';
 import {statusLine} from '../../source/terminal/show-source.js';
@@ -271,4 +273,29 @@ test('the status line fits any width: the keys whole, the title whole or cut to 
 		statusLine('preview: \x1b[31mevil', false, 40),
 		/^\x1b\[2m preview: evil +Ctrl\+C: quit\x1b\[22m$/,
 	);
+});
+
+test('facetty play into a pipe (no terminal, no --size) draws in an 80x24 box', () => {
+	const cli = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
+	const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'play', 'media/clip.mp4', '--no-pace'], {
+		cwd: fileURLToPath(new URL('../..', import.meta.url)),
+		encoding: 'latin1',
+		maxBuffer: 256 * 1024 * 1024,
+		timeout: 120_000,
+		env: {...process.env, COLUMNS: '', LINES: ''},
+	});
+	assert.equal(run.status, 0, run.stderr);
+	const positions = [...run.stdout.matchAll(/\x1b\[(\d+);(\d+)H/g)].map((m) => [Number(m[1]), Number(m[2])]);
+	assert.ok(positions.length > 1000, `${positions.length} cursor moves`);
+	assert.deepEqual(
+		[Math.min(...positions.map(([row]) => row!)), Math.max(...positions.map(([row]) => row!))],
+		[1, 24],
+	);
+	// The 4:3 clip fills the 24 rows, 64 columns wide, centred: 8 columns of border each side,
+	// the right one erased from column 73 to the box's edge at 80.
+	assert.ok(
+		run.stdout.includes('\x1b[1;1H\x1b[8X\x1b[1;73H\x1b[8X'),
+		JSON.stringify(run.stdout.slice(0, 120)),
+	);
+	assert.ok(positions.every(([, col]) => col! <= 80));
 });

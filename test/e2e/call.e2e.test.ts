@@ -8,7 +8,19 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {screenLayout} from '../../source/ui/layout.js';
-import {distance, facettyCommand, freePort, halfBlockStats, parseCapture, Tmux, tmuxMissing} from './tmux.js';
+import {paletteRgb} from '../../source/render/palette.js';
+import {
+	distance,
+	facettyCommand,
+	freePort,
+	halfBlockStats,
+	parseCapture,
+	type Rgb,
+	type SgrColours,
+	sgrCells,
+	Tmux,
+	tmuxMissing,
+} from './tmux.js';
 
 const skip = tmuxMissing();
 const size = {cols: 120, rows: 36};
@@ -230,9 +242,90 @@ test(
 				'the listener to say it refused',
 			);
 			assert.match(listener, /Waiting for a call on port/);
-			// Nothing was shown: no half-block picture from the peer on either side (only the own PiP).
-			assert.doesNotMatch(caller.split('\n')[0]!, /in call/);
-			assert.doesNotMatch(listener.split('\n')[0]!, /in call/);
+			// Nothing was shown: outside the own picture-in-picture, no half-block picture on either
+			// side (in a call the peer's picture fills over 75% of that area: the first test).
+			const layout = screenLayout(size.cols, size.rows, {panel: true, pip: true});
+			for (const side of ['caller', 'listener'] as const) {
+				const cells = parseCapture(tmux.capture(side, true));
+				const video = halfBlockStats(cells, layout.video);
+				const pip = halfBlockStats(cells, layout.pip!);
+				const peerCells = video.count - pip.count;
+				assert.ok(
+					peerCells < (video.total - pip.total) * 0.05,
+					`${side}: ${peerCells} picture cells outside its own picture-in-picture`,
+				);
+			}
+		} finally {
+			tmux.kill();
+		}
+	},
+);
+
+/** Colours of a `capture-pane -e` screen inside `rect`: how many SGR were truecolor or 256-colour, and the mean. */
+function colourKinds(capture: string, rect: {col: number; row: number; cols: number; rows: number}) {
+	const colours: SgrColours = {truecolor: 0, indexed: 0};
+	const palette = (index: number): Rgb => {
+		if (index < 16) return [0, 0, 0];
+		const rgb = paletteRgb(index);
+		return [rgb >> 16, (rgb >> 8) & 255, rgb & 255];
+	};
+	const cells = capture.split('\n').map((line) => [...sgrCells(line, colours, palette)]);
+	return {...colours, picture: halfBlockStats(cells, rect)};
+}
+
+test(
+	"the call screen with no COLORTERM: the listener detects truecolor from tmux, a caller with --color 256 shows the listener's clip in the palette",
+	{skip, timeout: 120_000},
+	async () => {
+		const tmux = new Tmux();
+		try {
+			const port = await freePort();
+			// As over ssh: no COLORTERM or TERM_PROGRAM reaches either side; only tmux's answer tells.
+			const bare = 'env -u COLORTERM -u TERM_PROGRAM TERM=xterm-256color';
+			tmux.start(
+				'listener',
+				`${bare} ${facetty()} listen --host 127.0.0.1 --port ${port} --camera media/clip.mp4; sleep 60`,
+				size.cols,
+				size.rows,
+			);
+			await tmux.waitFor(
+				'listener',
+				(t) => t.includes(`Waiting for a call on port ${port}`),
+				20_000,
+				'the listener',
+			);
+			tmux.start(
+				'caller',
+				`${bare} ${facetty()} call 127.0.0.1:${port} --camera test --color 256; sleep 60`,
+				size.cols,
+				size.rows,
+			);
+			await tmux.waitFor('listener', inCall, 30_000, 'the listener to be in the call');
+			await tmux.waitFor('caller', inCall, 30_000, 'the caller to be in the call');
+			await sleep(1500);
+			const layout = screenLayout(size.cols, size.rows, {panel: true, pip: true});
+			const pips = {
+				listener: colourKinds(tmux.capture('listener', true), layout.pip!),
+				caller: colourKinds(tmux.capture('caller', true), layout.pip!),
+			};
+			tmux.keys('listener', 'v');
+			tmux.keys('caller', 'v');
+			await sleep(1500);
+			const main = {
+				listener: colourKinds(tmux.capture('listener', true), layout.video),
+				caller: colourKinds(tmux.capture('caller', true), layout.video),
+			};
+			const seen = JSON.stringify({main, pips});
+			assert.ok(main.listener.truecolor > 500 && main.listener.indexed === 0, `listener: ${seen}`);
+			assert.ok(main.caller.indexed > 500 && main.caller.truecolor === 0, `caller: ${seen}`);
+			for (const side of [main.listener, main.caller])
+				assert.ok(side.picture.count > side.picture.total * 0.75, seen);
+			// In the palette the caller still shows the listener's clip, not its own test pattern.
+			assert.ok(
+				distance(main.caller.picture.mean, pips.listener.picture.mean) <
+					distance(main.caller.picture.mean, pips.caller.picture.mean),
+				seen,
+			);
 		} finally {
 			tmux.kill();
 		}

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {needsTool} from '../tools.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function tmuxMissing(): string | undefined {
 	const result = spawnSync('tmux', ['-V'], {encoding: 'utf8'});
-	return result.status === 0 ? undefined : 'tmux is not installed: skipping the end-to-end tests';
+	return needsTool(result.status === 0 ? undefined : 'tmux is not installed: skipping the end-to-end tests');
 }
 
 /** How to start facetty: the build when there is one (npm test builds first), else the sources. */

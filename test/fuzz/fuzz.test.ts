@@ -37,6 +37,18 @@ test('fuzz: the oracle refuses quietly on ProtocolError and reports anything els
 			}),
 		/t: input 010203 threw RangeError: out of bounds/,
 	);
-	const random = new Random(1);
-	assert.notEqual(random.next(), random.next());
+});
+
+test('fuzz: the generator replays a seed (a failure can be reproduced from it) and spreads over [0, 1)', () => {
+	const sequence = (seed: number) => {
+		const random = new Random(seed);
+		return Array.from({length: 1000}, () => random.next());
+	};
+	assert.deepEqual(sequence(7), sequence(7));
+	assert.notDeepEqual(sequence(7), sequence(8));
+	const values = sequence(7);
+	assert.ok(values.every((value) => value >= 0 && value < 1));
+	assert.equal(new Set(values).size, values.length, 'no value repeats within 1000');
+	const low = values.filter((value) => value < 0.5).length;
+	assert.ok(low > 420 && low < 580, `${low} of 1000 below one half`);
 });

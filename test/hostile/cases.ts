@@ -156,8 +156,10 @@ export const cases: Case[] = [
 	},
 	{
 		name: 'random bytes after hello (inside TLS)',
-		codes: ['bad-message', 'message-too-large', 'bad-handshake', 'closed-mid-frame', 'timeout'],
-		attack: afterHandshake(() => Buffer.concat([hello(), Buffer.from([0x02]), random(65536)])),
+		// Random bytes may announce a message longer than what follows; the attacker then hangs up,
+		// so the listener ends it on what it read (a refusal or a close mid-message), never by waiting.
+		codes: ['bad-message', 'message-too-large', 'bad-handshake', 'closed-mid-frame'],
+		attack: afterHandshake(() => Buffer.concat([hello(), Buffer.from([0x02]), random(65536)]), 300),
 	},
 	{
 		name: 'random bytes on the TCP stream after the TLS handshake (forged records)',

@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {formatCode, parseCode} from '../../source/invite/code.js';
 import {wrongWords} from '../invite/wrong-words.js';
 import {ourJpegStart} from '../session/helpers.js';
+import {needsTool} from '../tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const script = path.join(here, 'homes.sh');
@@ -24,8 +25,11 @@ const prefix = `ft${process.pid}`;
 const relayAt = '100.64.0.1:5001';
 
 const check = spawnSync('bash', [script, 'check'], {encoding: 'utf8'});
-const skip =
-	check.status === 0 ? false : `no network namespaces here: ${check.stdout.trim() || check.stderr.trim()}`;
+const skip = needsTool(
+	check.status === 0
+		? undefined
+		: `no network namespaces here: ${check.stdout.trim() || check.stderr.trim()}`,
+);
 
 type Line = Record<string, unknown> & {event: string};
 type Actor = {child: ChildProcess; lines: Line[]; next(event: string, ms?: number): Promise<Line>};

@@ -15,6 +15,7 @@ import {
 	type RelayAddress,
 } from '../../source/relay/client.js';
 import {startRelay, type RelayLimits} from '../../source/relay/server.js';
+import {defaultRelayLimits} from '../../source/relay/limits.js';
 
 async function relayWith(limits: Partial<RelayLimits> = {}) {
 	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
@@ -258,5 +259,35 @@ test('the relay-wide cap: a crowd of waiting invites gives way to newcomers, hea
 	// The first pair still carries bytes.
 	paired.socket.end('still paired');
 	assert.equal((await got).toString(), 'still paired');
+	await relay.close();
+});
+
+test('with no limits given, the defaults hold: 8 open invites an address, 60 connections a minute', async () => {
+	const relay = await startRelay({host: '127.0.0.1', port: 0});
+	const address = {host: '127.0.0.1', port: relay.port};
+	const limit = (e: Error) => e instanceof RelayError && e.code === 'limit';
+	const open = [];
+	for (let i = 0; i < defaultRelayLimits.channelsPerAddress; i++) open.push(await openChannel(address, 1));
+	await assert.rejects(openChannel(address, 1), limit);
+	// Those were 9 connections this minute; the rest up to 60 are answered, the 61st refused unheard.
+	for (let i = defaultRelayLimits.channelsPerAddress + 1; i < defaultRelayLimits.connectionsPerMinute; i++) {
+		// A request the relay does not understand: answered, and not a wrong code (those cost waits).
+		assert.match(
+			await raw(relay.port, Buffer.from('FTYR1 bogus\n')),
+			/^err bad-request /,
+			`connection ${i + 1}`,
+		);
+	}
+	assert.match(await raw(relay.port, undefined), /^err limit /);
+	assert.match(
+		await raw(relay.port, Buffer.from('FTYR1 join 1 00\n'), '127.0.0.2'),
+		/^err (no-channel|wrong-code) /,
+	);
+	assert.deepEqual(
+		[defaultRelayLimits.channelsPerAddress, defaultRelayLimits.connectionsPerMinute],
+		[8, 60],
+		'the readme and the relay help name these numbers',
+	);
+	for (const invite of open) invite.close();
 	await relay.close();
 });

@@ -3,8 +3,8 @@
  * reconnects in the original script's format and calls in the clear. With --secret, --peer-key or
  * a key remembered for the address the caller refuses, with a sentence, and sends no frame; with
  * nothing that asks for authentication the default caller never says FTYS first, so the relay
- * has nothing to hang up on and the call is encrypted anyway. Also the real deadlines, as
- * constants (the suites run shortened ones).
+ * has nothing to hang up on and the call is encrypted anyway. Also the real deadlines and the
+ * per-address limit, enforced by a listener with no shortened options (the other suites shorten them).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -27,6 +27,7 @@ import {
 	nextCall,
 	nextFrames,
 	patternFrame,
+	withTimeout,
 } from './helpers.js';
 
 const cleanups = cleanupsAfterFile();
@@ -123,14 +124,59 @@ test('a relay hanging up on FTYS cannot downgrade a default caller: it never say
 	assert.equal(seen.includes('facetty'), false, 'no hello in the clear');
 });
 
-test('the real deadlines and limits (the suites run shortened ones)', () => {
-	assert.ok(greetingDeadlines.greetingMs <= 5000);
-	assert.ok(greetingDeadlines.shapeMs <= 5000);
+/** Milliseconds from now until `socket` is closed by the other side (or reset). */
+function closedAfter(socket: net.Socket): Promise<number> {
+	const start = Date.now();
+	socket.on('error', () => {});
+	// Reading, or the other side's close is never seen.
+	socket.resume();
+	return new Promise((resolve) => socket.once('close', () => resolve(Date.now() - start)));
+}
+
+test('the real deadlines and limits hold in a listener with no shortened options', async () => {
+	assert.ok(greetingDeadlines.greetingMs <= 5000, 'a silent connection is cut within 5 s');
 	assert.ok(greetingDeadlines.secureMs <= 5000, 'TLS and auth together within 5 s');
 	assert.equal(seedStallMs, 5000, 'a seed sender stopped mid-frame for 5 s is dropped');
 	assert.ok(seedMinBytesPerSecond >= 1024);
 	assert.ok(
 		listenerLimits.perSource >= 2 && listenerLimits.perSource <= 6,
 		'a few unfinished connections per address',
+	);
+	const l = await loopbackListener(cleanups);
+	const connect = () => {
+		const socket = net.connect(l.port, '127.0.0.1');
+		cleanups.push(() => socket.destroy());
+		return socket;
+	};
+	// As many silent connections as one address may hold: each is cut at the greeting deadline.
+	const silent = Array.from({length: listenerLimits.perSource - 1}, () => closedAfter(connect()));
+	// A seed caller that answers, sends its shape, a frame and part of the next, then stops: cut at
+	// the stall limit (before its first frame, the greeting's deadline would cut it instead).
+	const seed = connect();
+	const seedClosed = closedAfter(seed);
+	let greeted = false;
+	seed.on('data', (chunk: Buffer) => {
+		if (greeted || !chunk.toString('latin1').startsWith('done')) return;
+		greeted = true;
+		seed.write('done');
+		// A whole 64x48 frame (the call is live), then the start of the next one.
+		const frame = Buffer.concat([Buffer.from('1/'), Buffer.alloc(64 * 48 * 3)]);
+		setTimeout(() => seed.write(Buffer.concat([Buffer.from('48 64'), frame, frame.subarray(0, 4000)])), 100);
+	});
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	// One connection more from the same address is refused at once.
+	const extra = await closedAfter(connect());
+	assert.ok(extra < 1000, `the connection over the per-address limit closed after ${extra} ms`);
+	for (const after of await withTimeout(Promise.all(silent), 15_000, 'the silent connections to be cut')) {
+		assert.ok(
+			after >= greetingDeadlines.greetingMs - 500 && after <= greetingDeadlines.greetingMs + 1500,
+			`a silent connection was cut after ${after} ms (deadline ${greetingDeadlines.greetingMs} ms)`,
+		);
+	}
+	const stalled = await withTimeout(seedClosed, 15_000, 'the stalled seed caller to be cut');
+	assert.ok(greeted, 'the listener greeted the seed caller');
+	assert.ok(
+		stalled >= seedStallMs && stalled <= seedStallMs + 3000,
+		`the seed caller stopped mid-frame was cut after ${stalled} ms (stall limit ${seedStallMs} ms)`,
 	);
 });

@@ -7,6 +7,8 @@ import type {AddressInfo} from 'node:net';
 import {after, test} from 'node:test';
 import type {Frame} from '../../source/frame.js';
 import {openSource, SourceError, type FrameSource} from '../../source/sources/index.js';
+import {loadOpenCv} from '../../source/opencv.js';
+import {meanAbsoluteDifference} from '../session/helpers.js';
 
 const clip = 'media/clip.mp4';
 const still = 'media/still.png';
@@ -157,6 +159,18 @@ test('an image scaled to another aspect is centre-cropped, not squashed', async 
 	await source.stop();
 	assert.equal(frame!.width, 100);
 	assert.equal(frame!.height, 100);
+	// The size alone does not tell: a squash gives 100x100 too. The picture must be the middle
+	// 480x480 of the 640x480 image, scaled, and clearly not the whole image squeezed.
+	const cv = await loadOpenCv();
+	const image = await cv.imreadAsync(still);
+	const side = Math.min(image.cols, image.rows);
+	const middle = image.getRegion(new cv.Rect((image.cols - side) / 2, (image.rows - side) / 2, side, side));
+	const cropped = new Uint8Array(middle.resize(100, 100, 0, 0, cv.INTER_AREA).getData());
+	const squashed = new Uint8Array(image.resize(100, 100, 0, 0, cv.INTER_AREA).getData());
+	const fromCrop = meanAbsoluteDifference(frame!.data, cropped);
+	const fromSquash = meanAbsoluteDifference(frame!.data, squashed);
+	assert.ok(fromCrop < 4, `differs from the centre crop by ${fromCrop}`);
+	assert.ok(fromSquash > fromCrop * 3, `squashed ${fromSquash}, cropped ${fromCrop}`);
 });
 
 test('the test pattern needs no file and moves', async () => {
@@ -177,14 +191,23 @@ test('errors are plain sentences', async () => {
 		/package\.json is not a video OpenCV can read\./,
 	);
 	await rejectsWith(openSource('/dev/video97'), 'device-missing', /^No camera device at \/dev\/video97\./);
-	const devices = fs.readdirSync('/dev').filter((name) => /^video\d+$/.test(name));
-	if (devices.length === 0) {
-		await rejectsWith(
-			openSource('7'),
-			'camera-unavailable',
-			/^Camera 7 cannot be opened\. No camera is connected to this machine; try --camera test/,
-		);
-	}
+	// A camera index with no device behind it, whether or not this machine has cameras: the
+	// sentence names the ones it has, or says there are none.
+	const devices = fs
+		.readdirSync('/dev')
+		.filter((name) => /^video\d+$/.test(name))
+		.map((name) => Number(name.slice(5)))
+		.sort((a, b) => a - b);
+	const index = [7, 97, 997].find((n) => !devices.includes(n))!;
+	const cameras =
+		devices.length === 0
+			? 'No camera is connected to this machine; try --camera test, or a video file.'
+			: `Cameras on this machine: ${devices.map((n) => `${n} (/dev/video${n})`).join(', ')}.`;
+	await rejectsWith(
+		openSource(String(index)),
+		'camera-unavailable',
+		new RegExp(`^Camera ${index} cannot be opened\\. ${cameras.replace(/[.()/]/g, '\\$&')}$`),
+	);
 });
 
 test('a file that is not an image says so', async (t) => {

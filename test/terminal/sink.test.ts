@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
 	askDeviceAttributes,
+	maxInFlight,
 	maxUnanswered,
 	minimumBudget,
 	slowestFrameRate,
@@ -126,6 +127,25 @@ test('a long round trip holds frames of its own: the limit is two beyond what it
 		sink.write(['x']);
 	}
 	assert.equal(sink.ready, false);
+	sink.close();
+});
+
+test('however long the round trip, at most eight batches wait for their answer (the readme says so)', () => {
+	const out = output();
+	const {answers, answer} = answering();
+	let now = 0;
+	const sink = new TerminalSink(out, {answers, now: () => now, fps: 30});
+	sink.write(['x']);
+	now = 2000;
+	answer();
+	assert.equal(sink.inFlightLimit, maxInFlight);
+	assert.equal(maxInFlight, 8);
+	let written = 0;
+	while (sink.ready && written < 100) {
+		sink.write(['x']);
+		written++;
+	}
+	assert.equal(written, 8);
 	sink.close();
 });
 

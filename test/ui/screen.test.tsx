@@ -314,12 +314,23 @@ test('the chat pane shows whole messages: an older one that fits only in part is
 		},
 		{type: 'chat-received', text: 'hello there'},
 	);
-	const view = render(<CallScreenView state={s} size={{cols: 40, rows: 12}} />);
-	const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-	assert.match(text, /peer: hello there/);
-	// The check code's note either shows from its start or not at all.
-	if (/nobody is in the middle/.test(text)) assert.match(text, /Check code 929 485/);
-	view.unmount();
+	// The check code's note (several lines in the side panel) either shows from its start or not at
+	// all; from 6 to 30 rows both happen, and the newest message always shows.
+	const shown: boolean[] = [];
+	for (let rows = 6; rows <= 30; rows++) {
+		const view = render(<CallScreenView state={s} size={{cols: 100, rows}} />);
+		const text = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+		view.unmount();
+		assert.match(text, /peer: hello there/, `${rows} rows`);
+		const head = /Check code 929 485/.test(text);
+		const tail = /\bmiddle\./.test(text);
+		assert.equal(head, tail, `${rows} rows: the note is cut\n${text}`);
+		shown.push(head);
+	}
+	assert.ok(
+		shown.includes(false) && shown.includes(true),
+		`the note shown at rows 6..30: ${shown.join(' ')}`,
+	);
 });
 
 test('a call by invite code that ended: no "call again" (the code works once), the reason said once', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {missingDisplay, openPeerWindow} from '../../source/window/window.js';
+import {needsTool} from '../tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,9 +20,11 @@ test('--window without a display says so in one sentence, and opens nothing', as
 });
 
 function xvfbMissing(): string | undefined {
-	return spawnSync('xvfb-run', ['--help'], {encoding: 'utf8'}).error
-		? 'xvfb-run is not installed: skipping the window under a virtual display'
-		: undefined;
+	return needsTool(
+		spawnSync('xvfb-run', ['--help'], {encoding: 'utf8'}).error
+			? 'xvfb-run is not installed: skipping the window under a virtual display'
+			: undefined,
+	);
 }
 
 test(
