@@ -149,3 +149,16 @@ export class VideoDecoder {
 		this.handle = undefined;
 	}
 }
+
+/**
+ * --quality's one meaning across codecs: how close the picture stays to the camera's, 1..100.
+ * With jpeg444 it is the JPEG quality; for H.264 and VP9 it maps to the constant rate factor that
+ * gives about the same PSNR at the sizes a terminal shows (90, the default for small pictures:
+ * about 40 dB with each; 75: about 37.5). The link may still lower it (the bitrate ceiling).
+ */
+export function crfForQuality(quality: number, codec: InterCodec): number {
+	const q = Math.max(1, Math.min(100, quality));
+	const h264 = q >= 90 ? 21 - (q - 90) * 0.9 : 21 + (90 - q) * 0.35;
+	const crf = codec === 'h264' ? h264 : h264 * 1.1;
+	return Math.round(Math.max(0, Math.min(codec === 'h264' ? 51 : 63, crf)) * 10) / 10;
+}

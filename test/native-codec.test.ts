@@ -111,6 +111,22 @@ for (const codec of ['h264', 'vp9'] as const) {
 		assert.ok(psnr(frameAt(2).data, shown.data) > 36);
 	});
 
+	test(`${codec}: small and odd sizes decode too (the bound allows for alignment)`, () => {
+		for (const [w, h] of [
+			[2, 2],
+			[24, 16],
+			[41, 31],
+			[160, 97],
+		] as const) {
+			const enc = encoder(codec, w, h);
+			const dec = new VideoDecoder(codec);
+			for (let i = 0; i < 3; i++) {
+				const packet = enc.encode(frameAt(i, w, h), i === 0)!;
+				assert.ok(dec.decode(packet.data, w, h, 0), `${w}x${h} frame ${i}`);
+			}
+		}
+	});
+
 	test(`${codec}: a lower rate ceiling gives smaller packets`, () => {
 		const enc = new VideoEncoder({codec, width, height, fps: 30, crf: 18, maxKbps: 2000, keyint: 300});
 		let high = 0;

@@ -410,10 +410,11 @@ static napi_value decode(napi_env env, napi_callback_info info) {
 	if (width < 1 || height < 1 || width > 4096 || height > 4096) return throw_error(env, "decode: bad size");
 	if (length == 0 || length > (size_t)INT32_MAX - AV_INPUT_BUFFER_PADDING_SIZE)
 		return throw_error(env, "decode: empty packet");
-	// The message's own size bounds every picture the decoder may allocate.
-	d->ctx->max_pixels = (int64_t)width * height;
-	// Coded sizes round up to whole macroblocks (16, H.264) or superblocks (64, VP9).
+	// The message's own size bounds every picture the decoder may allocate: coded sizes round up
+	// to whole macroblocks (16, H.264) or superblocks (64, VP9), and libavcodec checks the width
+	// rounded up to its stride alignment (up to 64).
 	d->max_allocation = (int64_t)(width + 64) * (height + 64);
+	d->ctx->max_pixels = d->max_allocation;
 	int err = av_new_packet(d->packet, (int)length);
 	if (err < 0) return throw_av(env, "decode", err);
 	memcpy(d->packet->data, bytes, length);
