@@ -4,10 +4,10 @@
  * and the round trip of its pings. Pure: the caller passes the clock.
  *
  * An ack that takes longer than the round trip means the frame waited somewhere (a queue at the
- * bottleneck, or the link carrying its bytes): when that wait grows past a frame interval or two,
- * the target drops to a little under what the acks show was delivered, before the queue grows
- * into latency; while acks come back promptly the target climbs again by a tenth every step, so
- * a link that frees up is taken back within seconds. A target too small for the picture at 30
+ * bottleneck, or the link carrying its bytes): when the median wait of a step passes 50 ms, the
+ * target drops to a little under what the acks show was delivered, before the queue grows into
+ * latency; while acks come back promptly the target climbs again by a tenth every step (up to
+ * half again what was delivered), so a link that frees up is taken back within seconds. A target too small for the picture at 30
  * fps lowers the frame rate too, so each frame keeps enough bits to stay a picture.
  */
 export const minTargetKbps = 40;
@@ -72,15 +72,20 @@ export class LinkRate {
 		this.heldBack = 0;
 		this.lastStepAt = now;
 		if (waits.length === 0) return;
-		const wait = waits.reduce((a, b) => a + b, 0) / waits.length;
-		if (wait > 60 || (held > 1 && wait > 30)) {
-			const delivered = this.deliveredKbps(now);
+		// The median: one keyframe's own carrying time is not a queue.
+		const wait = [...waits].sort((a, b) => a - b)[waits.length >> 1]!;
+		const delivered = this.deliveredKbps(now);
+		if (wait > 50 || (held > 1 && wait > 30)) {
 			this.targetKbps = Math.max(
 				minTargetKbps,
 				0.85 * Math.min(this.targetKbps, delivered || this.targetKbps),
 			);
-		} else if (wait < 30 && held === 0) {
-			this.targetKbps = Math.min(maxTargetKbps, this.targetKbps * 1.1 + 5);
+		} else if (wait < 35 && held === 0) {
+			// A sender using less than its target (a still picture) has not shown the link carries
+			// more: the target stays within reach of what was delivered, so a sudden change cannot burst.
+			const reach = 1.5 * delivered + 100;
+			const raised = Math.min(reach, this.targetKbps * 1.1 + 5);
+			this.targetKbps = Math.min(maxTargetKbps, Math.max(this.targetKbps, raised));
 		}
 	}
 

@@ -98,9 +98,9 @@ export class V2Link implements Link {
 		this.offered = interCodecs().filter((codec) => wanted.includes(codec));
 	}
 
-	/** What this side sends now: h264, vp9, jpeg444, jpeg or raw. */
-	get codec(): string {
-		return this.sentCodec ?? this.host.options.codec ?? 'jpeg';
+	/** What this side sends now: h264, vp9, jpeg444, jpeg or raw; null before its first frame. */
+	get codec(): string | null {
+		return this.sentCodec ?? null;
 	}
 
 	/** The bitrate the inter-frame codec aims at now (kbit/s), null while it is not sending one. */
@@ -435,7 +435,9 @@ export class V2Link implements Link {
 		try {
 			frame = this.decoder.decode(video.data, video.width, video.height, video.capturedAt - this.clockOffset);
 		} catch {
-			this.lostStream(now, false);
+			// Asked at once even with a request out: this packet may have been its answer, and the
+			// request names this seq, so the sender answers it once.
+			this.lostStream(now, true);
 			return;
 		}
 		if (!frame) return;

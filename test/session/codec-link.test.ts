@@ -98,29 +98,45 @@ function rewrite(video: Video, data: Uint8Array): Buffer {
 	return encodeV2({...video, data});
 }
 
-for (const [what, damage] of [
-	['a truncated packet', (data: Uint8Array) => data.subarray(0, data.length >> 1)],
-	['a packet of garbage', (data: Uint8Array) => Buffer.from(data.map((_, i) => (i * 151 + 7) & 0xff))],
+// A cut keyframe (the first one) and a P-frame of garbage are errors the decoder sees. (A cut
+// P-frame may decode as a damaged picture instead: TCP and TLS deliver whole messages, so only a
+// peer can cut one, and a peer can send any picture anyway.)
+for (const [what, hit, damage] of [
+	[
+		'a truncated keyframe',
+		(video: Video) => video.keyframe === true && video.seq === 1,
+		(data: Uint8Array) => data.subarray(0, data.length >> 1),
+	],
+	[
+		'a packet of garbage',
+		(video: Video) => video.keyframe !== true && video.seq === 15,
+		(data: Uint8Array) => Buffer.from(data.map((_, i) => (i * 151 + 7) & 0xff)),
+	],
 ] as const) {
 	test(`${what}: a keyframe request at once, and a whole picture within one round trip and one frame`, async () => {
 		let damagedAt: number | undefined;
 		let damagedSeq = 0;
+		let damagedCapture = 0;
+		// Pictures of frames captured after the damaged one (capture times move by the clock offset,
+		// a few ms; frames are 33 ms apart).
+		const later = (s: {frame: {capturedAt: number}}) => s.frame.capturedAt > damagedCapture + 16;
 		const pair = damagedPair((video, bytes) => {
-			if (video.seq !== 15 || video.keyframe) return bytes;
+			if (!hit(video)) return bytes;
 			damagedSeq = video.seq;
+			damagedCapture = video.capturedAt;
 			damagedAt = Date.now() + 20; // when it reaches b
 			return rewrite(video, damage(video.data));
 		});
 		try {
 			const stop = stream(pair.a, camera);
 			await until('the damaged packet', () => damagedAt !== undefined);
-			await until('a picture after it', () => pair.b.shown.some((s) => s.at > damagedAt!));
+			await until('a picture after it', () => pair.b.shown.some(later));
 			await sleep(200);
 			stop();
 			const ask = requests(pair.b).find((r) => r.at >= damagedAt! - 1);
 			assert.ok(ask, 'b asked for a keyframe');
 			assert.ok(ask.at - damagedAt! < 15, `asked ${ask.at - damagedAt!} ms after the packet`);
-			const recovered = pair.b.shown.find((s) => s.at > damagedAt!)!;
+			const recovered = pair.b.shown.find(later)!;
 			const rtt = 40;
 			const frameMs = 1000 / 30;
 			// Plus the encode and the timers' own slack on a shared machine.
@@ -132,9 +148,9 @@ for (const [what, damage] of [
 			assert.equal(after.filter((v) => v.message.keyframe).length, 1, 'one keyframe answers it');
 			// No picture between the damage and the keyframe: never a wrong one.
 			const keySeq = after.find((v) => v.message.keyframe)!.message.seq;
-			const shownAfter = pair.b.shown.filter((s) => s.at > damagedAt!);
+			const shownAfter = pair.b.shown.filter(later);
 			const keyCapture = after.find((v) => v.message.seq === keySeq)!.message.capturedAt;
-			assert.ok(Math.abs(shownAfter[0]!.frame.capturedAt - keyCapture) < 5);
+			assert.ok(Math.abs(shownAfter[0]!.frame.capturedAt - keyCapture) < 16);
 		} finally {
 			pair.close();
 		}
@@ -161,7 +177,7 @@ test('a receiver that joins mid-stream asks, skips what it cannot decode, and sh
 		assert.ok(waited <= 40 + 1000 / 30 + 25, `first picture ${waited} ms after joining`);
 		const keys = videos(pair.a).filter((v) => v.message.keyframe && v.message.seq >= 20);
 		assert.equal(keys.length, 1);
-		assert.ok(Math.abs(first.frame.capturedAt - keys[0]!.message.capturedAt) < 5);
+		assert.ok(Math.abs(first.frame.capturedAt - keys[0]!.message.capturedAt) < 16);
 	} finally {
 		pair.close();
 	}

@@ -100,8 +100,14 @@ export function stream(side: Side, frame: (index: number) => Frame, fps = 30): (
 
 /** The frame `side` was given that `shown` (a picture the peer decoded) came from. */
 export function sourceOf(side: Side, shown: Frame): Frame | undefined {
-	// The receiver moves capture times onto its own clock (the clock offset): a few milliseconds here, frames are 33 apart.
-	return side.given.find((f) => Math.abs(f.capturedAt - shown.capturedAt) < 5);
+	// The receiver moves capture times onto its own clock (the clock offset from the pings, off by
+	// a few ms on a busy machine): the nearest frame given, within half a frame interval.
+	let best: Frame | undefined;
+	for (const f of side.given) {
+		if (!best || Math.abs(f.capturedAt - shown.capturedAt) < Math.abs(best.capturedAt - shown.capturedAt))
+			best = f;
+	}
+	return best && Math.abs(best.capturedAt - shown.capturedAt) < 16 ? best : undefined;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
