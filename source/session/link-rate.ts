@@ -12,7 +12,8 @@
  */
 export const minTargetKbps = 40;
 export const maxTargetKbps = 8000;
-export const startTargetKbps = 1000;
+/** Where a call starts (as WebRTC does): a narrow link is not flooded while the acks come in. */
+export const startTargetKbps = 300;
 /** How often the target moves, at most. */
 const stepMs = 250;
 /** Acks delivered over this long give the measured rate. */
@@ -75,7 +76,11 @@ export class LinkRate {
 		// The median: one keyframe's own carrying time is not a queue.
 		const wait = [...waits].sort((a, b) => a - b)[waits.length >> 1]!;
 		const delivered = this.deliveredKbps(now);
-		if (wait > 50 || (held > 1 && wait > 30)) {
+		// Only a sender that uses its target can be what fills a queue: one that sends far less (a
+		// still picture, fewer frames) leaves the target alone, or each wait from elsewhere (the other
+		// direction, a busy machine) would cut it to a fraction of the fraction it sends.
+		const usingIt = delivered >= 0.5 * this.targetKbps;
+		if (usingIt && (wait > 50 || (held > 1 && wait > 30))) {
 			this.targetKbps = Math.max(
 				minTargetKbps,
 				0.85 * Math.min(this.targetKbps, delivered || this.targetKbps),

@@ -19,12 +19,12 @@ import {
 	encodeV2,
 	helloAgent,
 	V2Parser,
+	v2MaxCodecPixels,
 	v2Version,
 	type V2Message,
 	type VideoCodec,
 } from '../protocol/v2.js';
 import {crfForQuality, interCodecs, VideoDecoder, VideoEncoder, type InterCodec} from '../native-codec.js';
-import {capability as capabilityBits, v2MaxCodecPixels} from '../protocol/v2.js';
 import type {DirectOffer} from './call-types.js';
 import {LinkRate} from './link-rate.js';
 import type {Link, LinkHost} from './link.js';
@@ -47,8 +47,8 @@ const keyframeIntervalFrames = 300;
 /** v2 header, video fields and a TLS record's overhead: what a frame costs besides its packet. */
 const frameOverheadBytes = 5 + 18 + 29;
 /** Capabilities every facetty has; the codecs' bits are added for those this machine has. */
-const baseCapabilities = allCapabilities & ~(capabilityBits.h264 | capabilityBits.vp9);
-const codecBit: Record<InterCodec, number> = {h264: capabilityBits.h264, vp9: capabilityBits.vp9};
+const baseCapabilities = allCapabilities & ~(capability.h264 | capability.vp9);
+const codecBit: Record<InterCodec, number> = {h264: capability.h264, vp9: capability.vp9};
 
 /** True when seq `a` comes after `b` (seqs wrap at 2^32). */
 function after(a: number, b: number): boolean {
