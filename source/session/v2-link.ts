@@ -162,8 +162,11 @@ export class V2Link implements Link {
 		if (codec === 'h264' || codec === 'vp9') {
 			// A narrow link gets fewer frames, each still a picture (link-rate.ts); a keyframe someone
 			// waits for goes at once.
-			const interval = 1000 / this.rate.fps(box.width * box.height);
-			if (!this.keyframeWanted && now - this.lastFrameAt < interval - 5) return undefined;
+			// (Half a camera interval of slack: frames come with jitter, and one that comes a little
+			// early must not cost a whole interval.)
+			const fps = this.rate.fps(box.width * box.height);
+			const early = now - this.lastFrameAt < 1000 / fps - 1000 / 60;
+			if (fps < 30 && !this.keyframeWanted && early) return undefined;
 		}
 		const scaled = await scaleFrame(frame, box);
 		const quality = this.host.options.quality ?? defaultJpegQuality(scaled);
@@ -241,16 +244,17 @@ export class V2Link implements Link {
 	}
 
 	/**
-	 * An inter-frame codec when both sides have one and the picture is one a terminal shows;
-	 * otherwise small frames keep full colour with jpeg444, big ones use plain JPEG.
+	 * An inter-frame codec when both sides have one and the picture is one a terminal shows (up to
+	 * 320x240); otherwise small frames keep full colour with jpeg444, big ones use plain JPEG.
 	 */
 	private chooseCodec(size: Size): VideoCodec {
 		const peer = this.peerCapabilities ?? 0;
 		if (this.host.options.codec === 'raw' || (peer & capability.jpeg) === 0) return 'raw';
 		const inter = this.sharedCodec();
 		const pixels = size.width * size.height;
-		if (inter && pixels <= v2MaxCodecPixels && size.width >= 2 && size.height >= 2) return inter;
 		const small = pixels <= 320 * 240;
+		// What a terminal shows: bigger pictures (a window at full size) would cost a core to encode.
+		if (inter && small && size.width >= 2 && size.height >= 2) return inter;
 		return small && (peer & capability.jpeg444) !== 0 ? 'jpeg444' : 'jpeg';
 	}
 
