@@ -3,8 +3,12 @@
  * (a listener and a caller, each `runCallApp` with media/clip.mp4 640x480@30 as its camera), each
  * drawing into a 160x48-cell terminal that is a sink (bytes counted, not shown), so the numbers
  * are facetty's alone, not a terminal emulator's. Prints fps shown on each side, CPU per process
- * (% of one core) and how much of it is rendering (video surfaces + chrome compositing).
+ * (% of one core) and how much of it is rendering (video surfaces + chrome compositing), the codec
+ * sent, and where the resident memory is: V8's heap, memory V8 knows is held outside it (Buffers),
+ * and on Linux the resident pages of mapped files (shared libraries: OpenCV, FFmpeg, ...) against
+ * anonymous ones (every malloc, V8's heap included).
  */
+import fs from 'node:fs';
 import {spawn} from 'node:child_process';
 import {EventEmitter} from 'node:events';
 import path from 'node:path';
@@ -26,7 +30,25 @@ type Report = {
 	cpu: number;
 	render: number;
 	kbPerFrame: number;
+	codec: string;
+	rssMb: number;
+	heapMb: number;
+	externalMb: number;
+	/** Linux: resident pages of mapped files (libraries) and anonymous ones; -1 elsewhere. */
+	fileMb: number;
+	anonMb: number;
 };
+
+/** RssFile and RssAnon of /proc/self/status, in MB; -1 where there is no such file. */
+function residentKinds(): {fileMb: number; anonMb: number} {
+	try {
+		const status = fs.readFileSync('/proc/self/status', 'utf8');
+		const kb = (name: string) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+		return {fileMb: kb('RssFile') / 1024, anonMb: kb('RssAnon') / 1024};
+	} catch {
+		return {fileMb: -1, anonMb: -1};
+	}
+}
 
 class SinkTerminal extends EventEmitter {
 	readonly isTTY = true;
@@ -51,6 +73,7 @@ async function role(which: 'listen' | 'call', port: number): Promise<void> {
 	});
 	const meter: AppMeter = {renderMs: 0, videoDraws: 0, peerFramesDrawn: 0};
 	let framesIn = 0;
+	let codec = '';
 	const running = runCallApp({
 		role: which,
 		host: '127.0.0.1',
@@ -64,7 +87,10 @@ async function role(which: 'listen' | 'call', port: number): Promise<void> {
 		meter,
 		seconds: warmupSeconds + seconds + 1,
 		onListening: () => process.send?.('listening'),
-		onStats: (stats) => (framesIn = stats.frames_in),
+		onStats: (stats) => {
+			framesIn = stats.frames_in;
+			codec = stats.codec ?? '';
+		},
 	});
 	await sleep(warmupSeconds * 1000);
 	const start = {
@@ -79,6 +105,7 @@ async function role(which: 'listen' | 'call', port: number): Promise<void> {
 	const cpu = process.cpuUsage(start.cpu);
 	const elapsed = performance.now() - start.at;
 	const drawn = meter.peerFramesDrawn - start.drawn;
+	const memory = process.memoryUsage();
 	const report: Report = {
 		role: which,
 		fpsShown: (drawn * 1000) / elapsed,
@@ -86,6 +113,11 @@ async function role(which: 'listen' | 'call', port: number): Promise<void> {
 		cpu: ((cpu.user + cpu.system) / 1000 / elapsed) * 100,
 		render: ((meter.renderMs - start.render) / elapsed) * 100,
 		kbPerFrame: (output.bytes - start.bytes) / 1024 / Math.max(1, drawn),
+		codec,
+		rssMb: memory.rss / 1048576,
+		heapMb: memory.heapUsed / 1048576,
+		externalMb: memory.external / 1048576,
+		...residentKinds(),
 	};
 	process.send?.(report);
 	await running;
@@ -116,12 +148,12 @@ async function main(): Promise<void> {
 		`Both call screens at 160x48 cells (truecolor, half blocks), clip.mp4 640x480@30 each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
 	);
 	console.log(
-		'| process | fps received | fps shown | CPU % of one core | of which rendering % | KB written per frame |',
+		'| process | codec sent | fps received | fps shown | CPU % of one core | of which rendering % | KB written per frame | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const r of reports) {
 		console.log(
-			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} |`,
+			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${r.codec} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} | ${f(r.rssMb)} | ${f(r.heapMb)} | ${f(r.externalMb)} | ${f(r.fileMb)} | ${f(r.anonMb)} |`,
 		);
 	}
 }

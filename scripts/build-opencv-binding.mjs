@@ -46,7 +46,7 @@ function readOpenCvVersion(includeDir) {
 	return [part('MAJOR'), part('MINOR'), part('REVISION')].join('.');
 }
 
-function pkgConfig(args) {
+export function pkgConfig(args) {
 	try {
 		return execFileSync('pkg-config', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
 	} catch {
@@ -118,7 +118,7 @@ function writeBindingGyp(bindingDir, opencv, shimDir) {
 	fs.writeFileSync(path.join(bindingDir, 'binding.gyp'), gyp);
 }
 
-function findNodeGyp() {
+export function findNodeGyp() {
 	// npm hands its own node-gyp to every install script; outside npm, one on PATH.
 	if (process.env.npm_config_node_gyp && fs.existsSync(process.env.npm_config_node_gyp)) {
 		return [process.execPath, process.env.npm_config_node_gyp];

@@ -76,13 +76,19 @@ export const flagTable = {
 		type: 'number',
 		for: call,
 		usage: '--quality N',
-		help: 'JPEG quality of the video sent, 1-100 (default 90)',
+		help: [
+			'picture quality of the video sent, 1-100 (default 90), the same for',
+			'every codec: the JPEG quality, or the H.264/VP9 level that matches it',
+		],
 	},
 	stats: {
 		type: 'string',
 		for: call,
 		usage: '--stats FILE',
-		help: 'append one line of JSON call statistics per second to FILE',
+		help: [
+			'append one line of JSON call statistics per second to FILE (among',
+			'them the codec sent, h264/vp9/jpeg444, and its target bitrate)',
+		],
 	},
 	secret: {
 		type: 'string',

@@ -29,6 +29,10 @@ export const capability = {
 	showSize: 1 << 3,
 	frameAck: 1 << 4,
 	jpeg444: 1 << 5,
+	/** Decodes H.264 4:4:4 (codec 4) and answers keyframe-request's purpose: it may send one. */
+	h264: 1 << 6,
+	/** Decodes VP9 4:4:4 (codec 5). */
+	vp9: 1 << 7,
 } as const;
 export const allCapabilities = Object.values(capability).reduce((a, b) => a | b, 0);
 
@@ -43,17 +47,29 @@ export const messageType = {
 	frameAck: 0x08,
 	directOffer: 0x09,
 	keyQuestion: 0x0c,
+	keyframeRequest: 0x0d,
 } as const;
 
 /** direct-offer: at most this many addresses, each an IPv4 or IPv6 literal of at most 45 bytes. */
 export const v2MaxDirectAddresses = 16;
 const v2MaxAddressBytes = 45;
 
-/** jpeg444: Y, Cr and Cb as three greyscale JPEGs, each u32-length-prefixed, so colour is not subsampled. */
-export type VideoCodec = 'jpeg' | 'raw' | 'jpeg444';
-const codecByte: Record<VideoCodec, number> = {jpeg: 1, raw: 2, jpeg444: 3};
-const codecOfByte: Record<number, VideoCodec> = {1: 'jpeg', 2: 'raw', 3: 'jpeg444'};
+/**
+ * jpeg444: Y, Cr and Cb as three greyscale JPEGs, each u32-length-prefixed, so colour is not subsampled.
+ * h264, vp9: one packet of an inter-frame stream in 4:4:4 (H.264 High 4:4:4 Predictive, VP9 profile 1),
+ * each keyframe self-contained (H.264: SPS and PPS in band); sent only to a peer whose hello has the bit.
+ */
+export type VideoCodec = 'jpeg' | 'raw' | 'jpeg444' | 'h264' | 'vp9';
+const codecByte: Record<VideoCodec, number> = {jpeg: 1, raw: 2, jpeg444: 3, h264: 4, vp9: 5};
+const codecOfByte: Record<number, VideoCodec> = {1: 'jpeg', 2: 'raw', 3: 'jpeg444', 4: 'h264', 5: 'vp9'};
 const videoFieldsBytes = 18;
+/** video flags: bit 0, the packet is a keyframe (h264, vp9: a decoder may start there). Other bits: 0. */
+const keyframeFlag = 1;
+/**
+ * Largest picture of an inter-frame codec, in pixels (1280x720): what the decoder may hold in its
+ * reference frames stays near 50 MB whatever a peer claims. Bigger frames go as JPEG.
+ */
+export const v2MaxCodecPixels = 1280 * 720;
 
 export type V2Message =
 	| {type: 'hello'; version: number; capabilities: number; agent: string}
@@ -65,6 +81,8 @@ export type V2Message =
 			seq: number;
 			capturedAt: number;
 			data: Uint8Array;
+			/** h264, vp9: a decoder may start at this packet. */
+			keyframe?: boolean;
 	  }
 	/** The receiver shows at most width x height pixels; 0 x 0 asks for full size. */
 	| {type: 'show-size'; width: number; height: number}
@@ -86,6 +104,12 @@ export type V2Message =
 	 * after TLS is dropped at that deadline).
 	 */
 	| {type: 'key-question'}
+	/**
+	 * The receiver cannot show the stream (it starts, a packet did not decode, its shown size
+	 * changed, the call moved): the sender makes its next frame a keyframe, unless one sent after
+	 * `lastSeq` (the newest video seq the receiver had; 0 for none) already answers it.
+	 */
+	| {type: 'keyframe-request'; lastSeq: number}
 	| {type: 'unknown'; code: number; length: number};
 
 /** [min, max] payload length per known type, judged from the header alone. */
@@ -100,6 +124,7 @@ const payloadLimits: Record<number, readonly [number, number]> = {
 	[messageType.frameAck]: [4, 4],
 	[messageType.directOffer]: [3, 3 + v2MaxDirectAddresses * (1 + v2MaxAddressBytes)],
 	[messageType.keyQuestion]: [0, 0],
+	[messageType.keyframeRequest]: [4, 4],
 };
 
 /** An IPv4 or IPv6 literal, written plainly (no zone, no brackets): the only thing a peer may offer. */
@@ -150,7 +175,8 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 			}
 			const payload = Buffer.allocUnsafe(videoFieldsBytes + m.data.length);
 			payload.writeUInt8(codecByte[m.codec], 0);
-			payload.writeUInt8(0, 1);
+			const inter = m.codec === 'h264' || m.codec === 'vp9';
+			payload.writeUInt8(inter && m.keyframe ? keyframeFlag : 0, 1);
 			payload.writeUInt16BE(m.width, 2);
 			payload.writeUInt16BE(m.height, 4);
 			payload.writeUInt32BE(m.seq >>> 0, 6);
@@ -191,6 +217,8 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 		}
 		case 'key-question':
 			return fixedMessage(messageType.keyQuestion, () => undefined);
+		case 'keyframe-request':
+			return fixedMessage(messageType.keyframeRequest, (p) => p.writeUInt32BE(m.lastSeq >>> 0, 0));
 	}
 }
 
@@ -236,7 +264,17 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 			}
 			const capturedAt = payload.readDoubleBE(10);
 			if (!Number.isFinite(capturedAt)) throw new ProtocolError('bad-message', 'a frame has no capture time');
-			return {type: 'video', codec, width, height, seq: payload.readUInt32BE(6), capturedAt, data};
+			const video: V2Message = {
+				type: 'video',
+				codec,
+				width,
+				height,
+				seq: payload.readUInt32BE(6),
+				capturedAt,
+				data,
+			};
+			if (codec === 'h264' || codec === 'vp9') video.keyframe = (payload.readUInt8(1) & keyframeFlag) !== 0;
+			return video;
 		}
 		case messageType.showSize:
 			return {type: 'show-size', width: payload.readUInt16BE(0), height: payload.readUInt16BE(2)};
@@ -260,6 +298,8 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 			return decodeDirectOffer(payload);
 		case messageType.keyQuestion:
 			return {type: 'key-question'};
+		case messageType.keyframeRequest:
+			return {type: 'keyframe-request', lastSeq: payload.readUInt32BE(0)};
 		default:
 			return {type: 'unknown', code: type, length: payload.length};
 	}

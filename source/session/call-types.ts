@@ -16,10 +16,22 @@ export type CallEnd = {reason: string; error?: Error};
 export type CallOptions = {
 	/** auto (default): the caller tries v2, then the seed format; the accepter takes either. */
 	protocol?: ProtocolChoice;
-	/** JPEG quality 1..100; default depends on the frame size (95 for small frames, 85 above 320x240). */
+	/**
+	 * Picture quality 1..100, one meaning for every codec: the JPEG quality of jpeg444, the
+	 * matching constant rate factor of H.264 and VP9 (native-codec.ts); default depends on the
+	 * frame size (90 for small frames, 85 above 320x240). A narrow link may lower it.
+	 */
 	quality?: number;
-	/** v2 video codec to send; default jpeg. */
-	codec?: 'jpeg' | 'raw';
+	/**
+	 * v2 video codec to send; default: the best both sides have (h264, then vp9, then jpeg444 for
+	 * small frames and jpeg for big ones). jpeg: no inter-frame codec; raw: uncompressed BGR.
+	 */
+	codec?: 'jpeg' | 'raw' | 'h264' | 'vp9';
+	/**
+	 * Inter-frame codecs this side offers (decodes, and may send) in v2; default every one this
+	 * machine's FFmpeg has. [] behaves as facetty before them: jpeg444 both ways.
+	 */
+	interCodecs?: ReadonlyArray<'h264' | 'vp9'>;
 	/** Pixels this side shows (v2 asks the peer to scale to fit); default: full size. */
 	shownSize?: Size;
 	/** Seed format: shape to announce; default: the size of the first frame passed to sendFrame. */

@@ -177,6 +177,7 @@ export class Call extends EventEmitter<CallEvents> {
 			state: this.state,
 			protocol: this.protocol ?? null,
 			codec: this.link?.codec ?? null,
+			target_kbps: this.link?.targetKbps ?? null,
 			rtt_ms: this.link?.rttMs ?? null,
 			peer_shape: peer ? formatShape(peer.width, peer.height) : null,
 			shown_shape: shown ? formatShape(shown.width, shown.height) : null,
@@ -356,6 +357,7 @@ export class Call extends EventEmitter<CallEvents> {
 		clearInterval(this.timer);
 		clearInterval(this.statsTimer);
 		clearImmediate(this.silenceRecheck);
+		this.link?.close?.();
 		if (this.socket) {
 			const socket = this.socket;
 			socket.end();

@@ -8,7 +8,10 @@ import type {Size} from './media.js';
 
 /** What a protocol adapter does with the socket once the handshake chose it. */
 export interface Link {
+	/** What this side sends now (v2: h264, vp9, jpeg444, jpeg or raw). */
 	readonly codec: string | null;
+	/** The bitrate the sender's codec aims at (kbit/s), when it follows the link. */
+	readonly targetKbps?: number | null;
 	readonly rttMs: number | null;
 	/** Peer's picture size as it arrives. */
 	readonly peerShape: Size | undefined;
@@ -27,6 +30,8 @@ export interface Link {
 	requestShownSize(size: Size): void;
 	goodbye(reason: string): void;
 	tick(now: number): void;
+	/** The call ended: native codec state is freed now, not at the next garbage collection. */
+	close?(): void;
 	/** Seed format: why the peer closed before its first frame (it cannot say so itself). */
 	closedEarly?(): Error | undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * What a call measures about itself, and the `--stats FILE` format: one JSON object per line,
  * appended once a second. Keys (a public interface; documented in docs/protocol.md):
- * t, state, protocol, codec, fps_in, fps_out, bytes_in, bytes_out (per second, on the wire),
+ * t, state, protocol, codec (what this side sends: h264, vp9, jpeg444, jpeg, raw), target_kbps (the
+ * bitrate the codec aims at, following the link; null for JPEG and raw), fps_in, fps_out, bytes_in, bytes_out (per second, on the wire),
  * frames_in, frames_out, dropped (totals), rtt_ms, latency_ms_p50, latency_ms_p95 (capture to
  * display, over the last interval), peer_shape, shown_shape, encrypted, sas, screen_lag_ms (the call screen's write -> drawn).
  */
@@ -12,6 +13,7 @@ export type CallStats = {
 	state: string;
 	protocol: 'seed' | 'v2' | null;
 	codec: string | null;
+	target_kbps?: number | null;
 	fps_in: number;
 	fps_out: number;
 	bytes_in: number;
@@ -83,7 +85,15 @@ export class CallMeter {
 	snapshot(
 		fields: Pick<
 			CallStats,
-			'state' | 'protocol' | 'codec' | 'rtt_ms' | 'peer_shape' | 'shown_shape' | 'encrypted' | 'sas'
+			| 'state'
+			| 'protocol'
+			| 'codec'
+			| 'target_kbps'
+			| 'rtt_ms'
+			| 'peer_shape'
+			| 'shown_shape'
+			| 'encrypted'
+			| 'sas'
 		>,
 		now = Date.now(),
 	): CallStats {
@@ -96,6 +106,7 @@ export class CallMeter {
 			state: fields.state,
 			protocol: fields.protocol,
 			codec: fields.codec,
+			target_kbps: fields.target_kbps ?? null,
 			fps_in: round1(this.intervalFramesIn / seconds),
 			fps_out: round1(this.intervalFramesOut / seconds),
 			bytes_in: Math.round(this.intervalBytesIn / seconds),

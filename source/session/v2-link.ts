@@ -3,6 +3,13 @@
  * only as many frames unacknowledged as the link carries without queueing (send-window.ts: a slow
  * link drops frames at the sender instead of queueing seconds of video), ping/pong once a second for the
  * round-trip time and the clock offset that turns the peer's capture times into ours.
+ *
+ * Video goes as H.264 (or VP9) 4:4:4 when both hellos offer it, each packet one message as soon as
+ * it is encoded, at a bitrate and frame rate that follow the link (link-rate.ts); jpeg444 to peers
+ * without. The receiver decodes a packet in the turn it arrives and asks for a keyframe
+ * (keyframe-request) whenever it cannot show the stream: at the start, after a packet that does not
+ * decode, after its shown size changed. A new call (the move from relay to direct, a reconnect)
+ * is a new link, so it starts by asking too.
  */
 import {makeFrame, type Frame} from '../frame.js';
 import {ProtocolError} from '../protocol/errors.js';
@@ -12,11 +19,14 @@ import {
 	encodeV2,
 	helloAgent,
 	V2Parser,
+	v2MaxCodecPixels,
 	v2Version,
 	type V2Message,
 	type VideoCodec,
 } from '../protocol/v2.js';
+import {crfForQuality, interCodecs, VideoDecoder, VideoEncoder, type InterCodec} from '../native-codec.js';
 import type {DirectOffer} from './call-types.js';
+import {LinkRate} from './link-rate.js';
 import type {Link, LinkHost} from './link.js';
 import {cleanLine, cleanLines} from '../text/sanitize.js';
 import {SendWindow} from './send-window.js';
@@ -32,6 +42,19 @@ import {
 import {scaleFrame} from '../sources/scale.js';
 
 const pingIntervalMs = 1000;
+/** Frames between keyframes nobody asked for: a backstop (10 s at 30 fps). */
+const keyframeIntervalFrames = 300;
+/** v2 header, video fields and a TLS record's overhead: what a frame costs besides its packet. */
+const frameOverheadBytes = 5 + 18 + 29;
+/** Capabilities every facetty has; the codecs' bits are added for those this machine has. */
+const baseCapabilities = allCapabilities & ~(capability.h264 | capability.vp9);
+const codecBit: Record<InterCodec, number> = {h264: capability.h264, vp9: capability.vp9};
+
+/** True when seq `a` comes after `b` (seqs wrap at 2^32). */
+function after(a: number, b: number): boolean {
+	const difference = (a - b) >>> 0;
+	return difference !== 0 && difference < 0x80000000;
+}
 /** A chat message may span lines (each cleaned); a goodbye reason is one line. */
 export const chatLimits = {maxColumns: 500, maxLines: 20, keepSpaces: true} as const;
 const maxReasonColumns = 160;
@@ -87,8 +110,27 @@ export class V2Link implements Link {
 	private nextVideo: Video | undefined;
 	private readonly rates = new Map<RatedType, TokenBucket>();
 	private saidChatDropped = false;
+	/** The inter-frame codecs this side decodes and may send, best first. */
+	private readonly offered: readonly InterCodec[];
+	private encoder: VideoEncoder | undefined;
+	private decoder: VideoDecoder | undefined;
+	private readonly rate = new LinkRate();
+	private sentCodec: VideoCodec | undefined;
+	private keyframeWanted = false;
+	private lastKeyframeSeq: number | undefined;
+	private lastFrameAt = 0;
+	/** Receiving: the newest video seq seen, and whether the stream waits for a keyframe. */
+	private lastVideoSeq = 0;
+	private lastShownSeq: number | undefined;
+	private waitingForKeyframe = true;
+	private askedForKeyframeAt: number | undefined;
+	private closed = false;
+	private sawVideo = false;
 
-	constructor(private readonly host: LinkHost) {}
+	constructor(private readonly host: LinkHost) {
+		const wanted = host.options.interCodecs ?? ['h264', 'vp9'];
+		this.offered = interCodecs().filter((codec) => wanted.includes(codec));
+	}
 
 	/** Whether this message is within its kind's rate (peerMessageRates). */
 	private withinRate(type: RatedType): boolean {
@@ -100,8 +142,29 @@ export class V2Link implements Link {
 		return bucket.take(performance.now());
 	}
 
-	get codec(): string {
-		return this.host.options.codec ?? 'jpeg';
+	/** What this side sends now: h264, vp9, jpeg444, jpeg or raw; null before its first frame. */
+	get codec(): string | null {
+		return this.sentCodec ?? null;
+	}
+
+	/** The bitrate the inter-frame codec aims at now (kbit/s), null while it is not sending one. */
+	get targetKbps(): number | null {
+		return this.encoder ? Math.round(this.rate.targetKbps) : null;
+	}
+
+	/** The inter-frame codec both sides have, if any (and unless the user asked for another). */
+	private sharedCodec(): InterCodec | undefined {
+		const chosen = this.host.options.codec;
+		if (chosen === 'raw' || chosen === 'jpeg') return undefined;
+		const peer = this.peerCapabilities ?? 0;
+		return this.offered.find((codec) => (peer & codecBit[codec]) !== 0 && (!chosen || chosen === codec));
+	}
+
+	close(): void {
+		this.closed = true;
+		this.encoder?.close();
+		this.decoder?.close();
+		this.encoder = this.decoder = undefined;
 	}
 
 	get midMessage(): boolean {
@@ -113,7 +176,7 @@ export class V2Link implements Link {
 			encodeV2({
 				type: 'hello',
 				version: v2Version,
-				capabilities: allCapabilities,
+				capabilities: this.offered.reduce((bits, codec) => bits | codecBit[codec], baseCapabilities),
 				agent: helloAgent(this.host.options.name),
 			}),
 		);
@@ -131,32 +194,111 @@ export class V2Link implements Link {
 
 	readyForFrame(): boolean {
 		if (this.peerCapabilities === undefined) return false;
-		return (this.peerCapabilities & capability.frameAck) === 0 || this.window.canSend();
+		if ((this.peerCapabilities & capability.frameAck) === 0 || this.window.canSend()) return true;
+		this.rate.onHeldBack();
+		return false;
 	}
 
 	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
-		const target = this.peerShows ? fitWithin(frame, this.peerShows) : frame;
-		const scaled = await scaleFrame(frame, target);
-		const codec = this.chooseCodec(scaled);
+		const box = this.peerShows ? fitWithin(frame, this.peerShows) : frame;
+		const codec = this.chooseCodec(box);
+		const now = Date.now();
+		if (codec === 'h264' || codec === 'vp9') {
+			// A narrow link gets fewer frames, each still a picture (link-rate.ts); a keyframe someone
+			// waits for goes at once.
+			// (Half a camera interval of slack: frames come with jitter, and one that comes a little
+			// early must not cost a whole interval.)
+			const fps = this.rate.fps(box.width * box.height);
+			const early = now - this.lastFrameAt < 1000 / fps - 1000 / 60;
+			if (fps < 30 && !this.keyframeWanted && early) return undefined;
+		}
+		const scaled = await scaleFrame(frame, box);
 		const quality = this.host.options.quality ?? defaultJpegQuality(scaled);
-		const data =
-			codec === 'jpeg444'
-				? await encodeJpeg444(scaled, quality)
-				: codec === 'jpeg'
-					? await encodeJpeg(scaled, quality)
-					: scaled.data;
+		let data: Uint8Array;
+		let keyframe: boolean | undefined;
+		if (codec === 'h264' || codec === 'vp9') {
+			if (this.closed) return undefined;
+			const packet = this.encodeInter(codec, scaled, quality);
+			if (!packet) return undefined;
+			({data, key: keyframe} = packet);
+		} else {
+			this.encoder?.close();
+			this.encoder = undefined;
+			data =
+				codec === 'jpeg444'
+					? await encodeJpeg444(scaled, quality)
+					: codec === 'jpeg'
+						? await encodeJpeg(scaled, quality)
+						: scaled.data;
+		}
 		const seq = (this.seq = (this.seq + 1) >>> 0);
+		if (keyframe) this.lastKeyframeSeq = seq;
+		this.sentCodec = codec;
+		this.lastFrameAt = now;
 		const {width, height} = scaled;
-		const message = encodeV2({type: 'video', codec, width, height, seq, capturedAt: frame.capturedAt, data});
-		if ((this.peerCapabilities ?? 0) & capability.frameAck) this.window.sent(seq, Date.now(), message.length);
+		const message = encodeV2({
+			type: 'video',
+			codec,
+			width,
+			height,
+			seq,
+			capturedAt: frame.capturedAt,
+			data,
+			keyframe,
+		});
+		if ((this.peerCapabilities ?? 0) & capability.frameAck) {
+			this.window.sent(seq, Date.now(), message.length);
+			this.rate.onSent(seq, message.length, Date.now());
+		}
 		return message;
 	}
 
-	/** Small frames (what a terminal shows) keep full colour with jpeg444; big ones use plain JPEG. */
+	/** One packet, from an encoder of this codec and size (a new one starts with a keyframe). */
+	private encodeInter(codec: InterCodec, frame: Frame, quality: number): {data: Buffer; key: boolean} | null {
+		const crf = crfForQuality(quality, codec);
+		const overheadKbps = (frameOverheadBytes * 8 * 30) / 1000;
+		const maxKbps = Math.max(20, this.rate.targetKbps - overheadKbps);
+		let encoder = this.encoder;
+		const fresh =
+			!encoder ||
+			encoder.settings.codec !== codec ||
+			encoder.settings.width !== frame.width ||
+			encoder.settings.height !== frame.height;
+		if (fresh) {
+			encoder?.close();
+			encoder = this.encoder = new VideoEncoder({
+				codec,
+				width: frame.width,
+				height: frame.height,
+				fps: 30,
+				crf,
+				maxKbps,
+				keyint: keyframeIntervalFrames,
+			});
+		} else if (
+			codec === 'h264' ||
+			Math.abs(maxKbps - encoder!.settings.maxKbps) > encoder!.settings.maxKbps / 4
+		) {
+			// libvpx restarts (with a keyframe) on a new rate: it gets only changes of a quarter or more.
+			encoder!.setRate(crf, maxKbps);
+		}
+		const packet = encoder!.encode(frame, fresh || this.keyframeWanted);
+		if (packet?.key) this.keyframeWanted = false;
+		return packet;
+	}
+
+	/**
+	 * An inter-frame codec when both sides have one and the picture is one a terminal shows (up to
+	 * 320x240); otherwise small frames keep full colour with jpeg444, big ones use plain JPEG.
+	 */
 	private chooseCodec(size: Size): VideoCodec {
 		const peer = this.peerCapabilities ?? 0;
 		if (this.host.options.codec === 'raw' || (peer & capability.jpeg) === 0) return 'raw';
-		const small = size.width * size.height <= 320 * 240;
+		const inter = this.sharedCodec();
+		const pixels = size.width * size.height;
+		const small = pixels <= 320 * 240;
+		// What a terminal shows: bigger pictures (a window at full size) would cost a core to encode.
+		if (inter && small && size.width >= 2 && size.height >= 2) return inter;
 		return small && (peer & capability.jpeg444) !== 0 ? 'jpeg444' : 'jpeg';
 	}
 
@@ -171,6 +313,15 @@ export class V2Link implements Link {
 	requestShownSize(size: Size): void {
 		const clamp = (n: number) => Math.max(0, Math.min(0xffff, Math.round(n)));
 		this.host.write(encodeV2({type: 'show-size', width: clamp(size.width), height: clamp(size.height)}));
+		// The next picture is of another size: a new stream, which starts at a keyframe.
+		if (this.peerCapabilities !== undefined) this.askForKeyframe(Date.now());
+	}
+
+	/** Only a peer that may send an inter-frame codec is asked (an older one would skip it anyway). */
+	private askForKeyframe(now: number): void {
+		if (this.offered.every((codec) => ((this.peerCapabilities ?? 0) & codecBit[codec]) === 0)) return;
+		this.askedForKeyframeAt = now;
+		this.host.write(encodeV2({type: 'keyframe-request', lastSeq: this.lastVideoSeq}));
 	}
 
 	goodbye(reason: string): void {
@@ -184,6 +335,16 @@ export class V2Link implements Link {
 	tick(now: number): void {
 		if (this.peerCapabilities !== undefined && now - this.lastPingAt >= pingIntervalMs) this.ping(now);
 		if (this.window.gaveUp(now)) this.host.pump();
+		this.rate.step(now);
+		// A request answered by nothing (the peer sends nothing new, or JPEG for now): ask again.
+		if (
+			this.decoder &&
+			this.waitingForKeyframe &&
+			this.askedForKeyframeAt !== undefined &&
+			now - this.askedForKeyframeAt > this.keyframePatienceMs()
+		) {
+			this.askForKeyframe(now);
+		}
 	}
 
 	private ping(now: number): void {
@@ -220,6 +381,7 @@ export class V2Link implements Link {
 				this.host.peerHello(message.agent);
 				this.host.inCall();
 				this.ping(Date.now());
+				this.askForKeyframe(Date.now());
 				this.host.pump();
 				break;
 			case 'video':
@@ -227,8 +389,20 @@ export class V2Link implements Link {
 					this.host.write(encodeV2({type: 'frame-ack', seq: message.seq}));
 				}
 				this.peerShape = {width: message.width, height: message.height};
-				this.nextVideo = message;
-				void this.decodeNext();
+				this.lastVideoSeq = message.seq;
+				if (message.codec === 'h264' || message.codec === 'vp9') {
+					this.decodeInter(message, message.codec);
+				} else {
+					this.nextVideo = message;
+					void this.decodeNext();
+				}
+				break;
+			case 'keyframe-request':
+				// Unless a keyframe sent after the newest frame the peer had is already on its way:
+				// one burst of requests gets one keyframe.
+				if (this.lastKeyframeSeq === undefined || !after(this.lastKeyframeSeq, message.lastSeq)) {
+					this.keyframeWanted = true;
+				}
 				break;
 			case 'show-size':
 				this.peerShows = message.width > 0 && message.height > 0 ? message : undefined;
@@ -265,6 +439,7 @@ export class V2Link implements Link {
 			}
 			case 'frame-ack':
 				this.window.acked(message.seq, Date.now());
+				this.rate.onAck(message.seq, Date.now());
 				this.host.pump();
 				break;
 			case 'direct-offer':
@@ -285,6 +460,70 @@ export class V2Link implements Link {
 		const quickest = this.clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best));
 		this.clockOffset = quickest.offset;
 		this.window.setRoundTrip(quickest.rtt);
+		this.rate.setRoundTrip(quickest.rtt);
+	}
+
+	/**
+	 * Every packet in order, in the turn it arrives. Until a keyframe, inter frames are dropped
+	 * unread; a packet that does not decode (or a codec this side does not offer, or a picture
+	 * larger than the codec's limit) ends in a keyframe request, never in a wrong picture.
+	 */
+	private decodeInter(video: Video, codec: InterCodec): void {
+		const now = Date.now();
+		if (this.closed) return;
+		const firstVideo = !this.sawVideo;
+		this.sawVideo = true;
+		if (!this.offered.includes(codec) || video.width * video.height > v2MaxCodecPixels) {
+			this.lostStream(now, false);
+			return;
+		}
+		if (this.decoder?.codec !== codec) {
+			this.decoder?.close();
+			this.decoder = new VideoDecoder(codec);
+			this.waitingForKeyframe = true;
+		}
+		if (this.waitingForKeyframe && !video.keyframe) {
+			// The stream began without us (the keyframe that answered our first request never came
+			// here): that request is spent.
+			this.lostStream(now, firstVideo);
+			return;
+		}
+		let frame: Frame | undefined;
+		try {
+			frame = this.decoder.decode(video.data, video.width, video.height, video.capturedAt - this.clockOffset);
+		} catch {
+			// Asked at once even with a request out: this packet may have been its answer, and the
+			// request names this seq, so the sender answers it once.
+			this.lostStream(now, true);
+			return;
+		}
+		if (!frame) return;
+		this.waitingForKeyframe = false;
+		this.askedForKeyframeAt = undefined;
+		this.show(frame, video.seq);
+	}
+
+	/**
+	 * Waits for a keyframe, asking for one unless a request is still on its way (the sender
+	 * answers each loss once: keyframe-request names the newest seq seen).
+	 */
+	private lostStream(now: number, spent: boolean): void {
+		this.waitingForKeyframe = true;
+		const asked = this.askedForKeyframeAt;
+		const stale = asked !== undefined && now - asked > this.keyframePatienceMs();
+		if (asked === undefined || spent || stale) this.askForKeyframe(now);
+	}
+
+	/** How long a keyframe request may take to be answered: a round trip and a few frames. */
+	private keyframePatienceMs(): number {
+		return Math.max(250, 2 * (this.rttMs ?? 100) + 100);
+	}
+
+	/** Pictures in seq order: a slow JPEG decode never shows over a newer picture. */
+	private show(frame: Frame, seq: number): void {
+		if (this.lastShownSeq !== undefined && !after(seq, this.lastShownSeq)) return;
+		this.lastShownSeq = seq;
+		this.host.shown(frame, Date.now() - frame.capturedAt);
 	}
 
 	/** One decode at a time; a frame arriving meanwhile replaces the one waiting. */
@@ -302,7 +541,7 @@ export class V2Link implements Link {
 						: video.codec === 'jpeg444'
 							? await decodeJpeg444(video.data, video, capturedAt)
 							: await decodeJpeg(video.data, video, capturedAt);
-				if (frame) this.host.shown(frame, Date.now() - capturedAt);
+				if (frame) this.show(frame, video.seq);
 			} finally {
 				this.decoding = false;
 			}

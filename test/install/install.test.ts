@@ -79,6 +79,8 @@ test('the tarball holds what a user needs and no more', () => {
 		'dist/facetty.1',
 		'media/clip.mp4',
 		'scripts/build-opencv-binding.mjs',
+		'scripts/build-codec-binding.mjs',
+		'native/codec/codec.c',
 		'vendor/opencv4nodejs/binding.gyp.in',
 		'vendor/opencv4nodejs/LICENSE',
 		'vendor/opencv4nodejs/esm/lib/opencv4nodejs.js',
@@ -93,8 +95,9 @@ test('the tarball holds what a user needs and no more', () => {
 			/^(source|test|bench)\//.test(file) ||
 			/^vendor\/opencv4nodejs\/(build|typings|types|facetty-shim)\//.test(file) ||
 			file === 'vendor/opencv4nodejs/binding.gyp' ||
+			(file.startsWith('native/') && file !== 'native/codec/codec.c') ||
 			file === 'media/screenshot.svg' ||
-			(file.startsWith('scripts/') && file !== 'scripts/build-opencv-binding.mjs'),
+			(file.startsWith('scripts/') && !/^scripts\/build-(opencv|codec)-binding\.mjs$/.test(file)),
 	);
 	assert.deepEqual(unwanted, []);
 	// Nothing in the tarball gives npm a reason to run a build of its own.
@@ -112,6 +115,10 @@ test(
 		const install = run('npm', ['install', '-g', '--prefix', prefix, '--foreground-scripts', tarball]);
 		assert.equal(install.status, 0, `${install.stdout}\n${install.stderr}`);
 		assert.match(install.stdout + install.stderr, /facetty: OpenCV binding (copied from cache|built in)/);
+		assert.match(install.stdout + install.stderr, /facetty: codec binding (copied from cache|built in)/);
+		assert.ok(
+			fs.existsSync(path.join(installed, 'native', 'codec', 'build', 'Release', 'facetty_codec.node')),
+		);
 		assert.ok(fs.existsSync(facetty), 'the facetty command is installed');
 		assert.ok(fs.existsSync(path.join(prefix, 'share', 'man', 'man1', 'facetty.1')), 'and its man page');
 
@@ -195,6 +202,25 @@ test('the postinstall says which part of the build is missing', {timeout: 300_00
 	assert.equal(broken.status, 1);
 	assert.match(broken.stderr, /compiling the OpenCV binding failed \(the compiler output is above\)/);
 	assert.match(broken.stderr, /missing-header\.h/);
+});
+
+test('without FFmpeg development files the codec is skipped with a warning, and the install goes on', () => {
+	assert.ok(fs.existsSync(installed), 'runs after the global install');
+	const empty = path.join(work, 'no-ffmpeg-pkgconfig');
+	fs.mkdirSync(empty, {recursive: true});
+	const result = run(
+		process.execPath,
+		[path.join(installed, 'scripts', 'build-codec-binding.mjs')],
+		userEnvironment({FACETTY_REBUILD_CODEC: '1', PKG_CONFIG_LIBDIR: empty, PKG_CONFIG_PATH: ''}),
+		installed,
+	);
+	assert.equal(result.status, 0, result.stderr);
+	assert.match(
+		result.stderr,
+		/FFmpeg's development files \(libavcodec, libswscale, libavutil\) were not found/,
+	);
+	assert.match(result.stderr, /libavcodec-dev/);
+	assert.match(result.stderr, /video is sent as jpeg444/);
 });
 
 test('package-lock.json agrees with package.json, so npm install leaves a clone clean', () => {

@@ -39,6 +39,18 @@ const anyMessage: fc.Arbitrary<Known> = fc.oneof(
 					capturedAt,
 					data: jpeg,
 				}),
+				fc
+					.record({codec: fc.constantFrom('h264' as const, 'vp9' as const), keyframe: fc.boolean()})
+					.map(({codec, keyframe}) => ({
+						type: 'video' as const,
+						codec,
+						width: w,
+						height: h,
+						seq,
+						capturedAt,
+						data: jpeg,
+						keyframe,
+					})),
 				fc.uint8Array({minLength: w * h * 3, maxLength: w * h * 3}).map((data) => ({
 					type: 'video' as const,
 					codec: 'raw' as const,
@@ -63,6 +75,7 @@ const anyMessage: fc.Arbitrary<Known> = fc.oneof(
 	fc.record({type: fc.constant('goodbye' as const), reason: fc.string({maxLength: 50})}),
 	fc.record({type: fc.constant('frame-ack' as const), seq: u32}),
 	fc.constant({type: 'key-question' as const}),
+	fc.record({type: fc.constant('keyframe-request' as const), lastSeq: u32}),
 );
 
 function normalise(m: V2Message): unknown {
@@ -120,6 +133,22 @@ test('key-question is type 0x0c (0x0a and 0x0b are auth messages) with no payloa
 	assert.deepEqual([...encodeV2({type: 'key-question'})], [0x0c, 0, 0, 0, 0]);
 	assert.deepEqual(new V2Parser().push(header(0x0c, 0)), [{type: 'key-question'}]);
 	assert.throws(() => new V2Parser().push(concat([header(0x0c, 1), Buffer.from([0])])), ProtocolError);
+});
+
+test('keyframe-request is type 0x0d with the newest seq seen (u32); video flags bit 0 marks a codec keyframe', () => {
+	assert.deepEqual([...encodeV2({type: 'keyframe-request', lastSeq: 258})], [0x0d, 0, 0, 0, 4, 0, 0, 1, 2]);
+	assert.throws(() => new V2Parser().push(concat([header(0x0d, 0)])), ProtocolError);
+	const video = {type: 'video', codec: 'h264', width: 2, height: 2, seq: 1, capturedAt: 5} as const;
+	const key = encodeV2({...video, data: Buffer.from([1]), keyframe: true});
+	assert.equal(key[5], 4, 'codec 4 is h264');
+	assert.equal(key[6], 1, 'flags: keyframe');
+	assert.equal(encodeV2({...video, codec: 'vp9', data: Buffer.from([1])})[5], 5, 'codec 5 is vp9');
+	assert.equal(encodeV2({...video, data: Buffer.from([1])})[6], 0);
+	// Old codecs carry no flag (it stays 0 on the wire and absent once parsed).
+	const jpegBytes = encodeV2({...video, codec: 'jpeg', data: Buffer.from([1]), keyframe: true});
+	assert.equal(jpegBytes[6], 0);
+	const [jpeg] = new V2Parser().push(jpegBytes);
+	assert.equal(jpeg?.type === 'video' && jpeg.keyframe, undefined);
 });
 
 test('a 1 GB claim is refused from the header alone', () => {

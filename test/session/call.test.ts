@@ -100,7 +100,7 @@ test('a peer that quits is said to have hung up, once (not "the peer hung up: hu
 test('v2 JPEG: the sender scales to what the receiver shows, and stats lines are written', async () => {
 	const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-')), 'stats.jsonl');
 	cleanups.push(() => fs.rmSync(path.dirname(statsFile), {recursive: true, force: true}));
-	const l = await listener({quality: 95});
+	const l = await listener({quality: 95, interCodecs: []});
 	const accepted = nextCall(l);
 	const caller = dial('127.0.0.1', l.port, {
 		shownSize: {width: 160, height: 96},
@@ -145,6 +145,46 @@ test('v2 JPEG: the sender scales to what the receiver shows, and stats lines are
 	assert.equal(final.shown_shape, '128x96');
 	assert.ok(final.frames_in >= 12);
 	assert.equal(typeof final.rtt_ms, 'number');
+});
+
+test('v2 with the codec: H.264 both ways over a real connection, stats say h264 and a target bitrate', async () => {
+	const l = await listener();
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {shownSize: {width: 128, height: 96}, statsIntervalMs: 200});
+	const accepter = await accepted;
+	const still = smoothFrame(320, 240);
+	const stop = feed(accepter, () => ({...still, capturedAt: Date.now()}));
+	cleanups.push(stop);
+	feeding(caller, 64, 48);
+	const [frames] = await Promise.all([nextFrames(caller, 12), nextFrames(accepter, 5)]);
+	const last = frames.at(-1)!;
+	assert.deepEqual([last.width, last.height], [128, 96]);
+	const expected = await scaleFrame(still, {width: 128, height: 96});
+	const difference = meanAbsoluteDifference(expected.data, last.data);
+	assert.ok(difference < 2, `mean difference ${difference} after H.264 at the default quality`);
+	const stats = accepter.statsNow();
+	assert.equal(stats.codec, 'h264');
+	assert.equal(typeof stats.target_kbps, 'number');
+	assert.equal(caller.statsNow().codec, 'h264');
+	caller.hangUp();
+	await ended(accepter);
+});
+
+test('a peer without codec support (jpeg444 only, as facetty before it) still has a call, both ways', async () => {
+	const l = await listener({interCodecs: []});
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', l.port, {shownSize: {width: 128, height: 96}});
+	const accepter = await accepted;
+	feeding(accepter, 160, 120);
+	feeding(caller, 160, 120);
+	const [fromAccepter, fromCaller] = await Promise.all([nextFrames(caller, 5), nextFrames(accepter, 5)]);
+	assert.deepEqual([fromAccepter.at(-1)!.width, fromAccepter.at(-1)!.height], [128, 96]);
+	assert.equal(fromCaller.at(-1)!.width, 160);
+	assert.equal(caller.statsNow().codec, 'jpeg444');
+	assert.equal(accepter.statsNow().codec, 'jpeg444');
+	assert.equal(caller.statsNow().target_kbps, null);
+	caller.hangUp();
+	await ended(accepter);
 });
 
 test('the seed format between two facetty peers: exact frames, the announced shape kept', async () => {

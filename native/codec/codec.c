@@ -1,0 +1,511 @@
+// facetty's video codec binding: H.264 4:4:4 (libx264) and VP9 4:4:4 (libvpx) through the
+// system's libavcodec, BGR in and out through libswscale. Built at install by
+// scripts/build-codec-binding.mjs (see there for why the system's FFmpeg and not a prebuilt one).
+//
+// Every call is synchronous: at the sizes a terminal shows (about 128x96) a frame takes well under
+// a millisecond each way, and one encoder or decoder is only ever used from the main thread, so
+// the sender gets its packet in the same turn and the receiver its picture in the same turn.
+//
+// What a peer sends reaches only decode(): the message's own width and height bound the decoder
+// (max_pixels, checked by libavcodec before it allocates a picture), a picture of another size is
+// an error, and every bitstream error is an error (AV_EF_EXPLODE), never a concealed picture.
+#include <node_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libavcodec/avcodec.h>
+#include <libavutil/frame.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/log.h>
+#include <libavutil/opt.h>
+#include <libswscale/swscale.h>
+
+#define CHECK_NAPI(env, call)                                                                      \
+	do {                                                                                           \
+		if ((call) != napi_ok) {                                                                   \
+			napi_throw_error((env), NULL, "facetty codec: a Node-API call failed");                \
+			return NULL;                                                                           \
+		}                                                                                          \
+	} while (0)
+
+enum { CODEC_H264 = 1, CODEC_VP9 = 2 };
+
+typedef struct {
+	int codec;
+	int width, height;
+	int fps;
+	double crf;
+	int max_kbps;
+	int keyint;
+	int64_t last_pts;
+	int reopen;
+	AVCodecContext *ctx;
+	AVFrame *frame;
+	AVPacket *packet;
+	struct SwsContext *sws;
+} Encoder;
+
+typedef struct {
+	int codec;
+	int64_t max_allocation;
+	AVCodecContext *ctx;
+	AVFrame *frame;
+	AVPacket *packet;
+	struct SwsContext *sws;
+} Decoder;
+
+static napi_value throw_error(napi_env env, const char *message) {
+	napi_throw_error(env, NULL, message);
+	return NULL;
+}
+
+static napi_value throw_av(napi_env env, const char *what, int code) {
+	char text[AV_ERROR_MAX_STRING_SIZE] = {0};
+	char message[256];
+	av_strerror(code, text, sizeof text);
+	snprintf(message, sizeof message, "%s: %s", what, text);
+	napi_throw_error(env, NULL, message);
+	return NULL;
+}
+
+static int codec_of(napi_env env, napi_value value) {
+	char name[16] = {0};
+	size_t length = 0;
+	if (napi_get_value_string_utf8(env, value, name, sizeof name, &length) != napi_ok) return 0;
+	if (strcmp(name, "h264") == 0) return CODEC_H264;
+	if (strcmp(name, "vp9") == 0) return CODEC_VP9;
+	return 0;
+}
+
+static int int_arg(napi_env env, napi_value value, int *out) {
+	int32_t n;
+	if (napi_get_value_int32(env, value, &n) != napi_ok) return 0;
+	*out = n;
+	return 1;
+}
+
+static napi_value make_bool(napi_env env, int value) {
+	napi_value out;
+	napi_get_boolean(env, value != 0, &out);
+	return out;
+}
+
+// BT.601, full range on both sides: the limited range would throw away a sixth of each plane's
+// levels before the codec even starts.
+static void full_range(struct SwsContext *sws, int yuv_is_source, int yuv_full) {
+	int *inv_table, *table, src_range, dst_range, brightness, contrast, saturation;
+	if (sws_getColorspaceDetails(sws, &inv_table, &src_range, &table, &dst_range, &brightness, &contrast,
+	                             &saturation) < 0)
+		return;
+	const int *coefficients = sws_getCoefficients(SWS_CS_ITU601);
+	if (yuv_is_source)
+		sws_setColorspaceDetails(sws, coefficients, yuv_full, coefficients, 1, brightness, contrast, saturation);
+	else
+		sws_setColorspaceDetails(sws, coefficients, 1, coefficients, yuv_full, brightness, contrast, saturation);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoder
+
+static void encoder_free_codec(Encoder *e) {
+	if (e->ctx) avcodec_free_context(&e->ctx);
+	if (e->frame) av_frame_free(&e->frame);
+	if (e->packet) av_packet_free(&e->packet);
+	if (e->sws) sws_freeContext(e->sws);
+	e->sws = NULL;
+}
+
+static void encoder_finalize(napi_env env, void *data, void *hint) {
+	(void)env;
+	(void)hint;
+	Encoder *e = data;
+	encoder_free_codec(e);
+	free(e);
+}
+
+// Opens (or reopens) the codec with the encoder's current settings; 0 or an AVERROR.
+static int encoder_open_codec(Encoder *e) {
+	const char *name = e->codec == CODEC_H264 ? "libx264" : "libvpx-vp9";
+	const AVCodec *codec = avcodec_find_encoder_by_name(name);
+	if (!codec) return AVERROR_ENCODER_NOT_FOUND;
+	AVCodecContext *ctx = avcodec_alloc_context3(codec);
+	if (!ctx) return AVERROR(ENOMEM);
+	e->ctx = ctx;
+	ctx->width = e->width;
+	ctx->height = e->height;
+	ctx->pix_fmt = AV_PIX_FMT_YUV444P;
+	ctx->color_range = AVCOL_RANGE_JPEG;
+	ctx->colorspace = AVCOL_SPC_BT470BG;
+	// Milliseconds: frames come when the link lets them, and rate control reads the real gaps.
+	ctx->time_base = (AVRational){1, 1000};
+	ctx->framerate = (AVRational){e->fps, 1};
+	ctx->gop_size = e->keyint;
+	ctx->max_b_frames = 0;
+	// One thread: frame threads would hold frames back, and the frames are small.
+	ctx->thread_count = 1;
+	ctx->rc_max_rate = (int64_t)e->max_kbps * 1000;
+	// A tenth of a second of the cap (three frames): no frame, not even a keyframe, takes the link
+	// much longer than a frame interval or two, so a narrow link never holds a queue of video.
+	ctx->rc_buffer_size = e->max_kbps * 1000 / 10;
+	int err;
+	if (e->codec == CODEC_H264) {
+		// faster, not superfast: at terminal sizes a frame costs 1-2 ms either way, and its motion
+		// search and partitions save about a quarter of the bits at the same PSNR (bench: codec).
+		av_opt_set(ctx->priv_data, "preset", "faster", 0);
+		av_opt_set(ctx->priv_data, "tune", "zerolatency,psnr", 0);
+		av_opt_set(ctx->priv_data, "profile", "high444", 0);
+		av_opt_set_double(ctx->priv_data, "crf", e->crf, 0);
+		av_opt_set_int(ctx->priv_data, "forced-idr", 1, 0);
+		// Each keyframe carries its SPS/PPS in-band (no global header), so anyone may start there.
+	} else {
+		av_opt_set(ctx->priv_data, "deadline", "realtime", 0);
+		av_opt_set_int(ctx->priv_data, "cpu-used", 8, 0);
+		av_opt_set_int(ctx->priv_data, "lag-in-frames", 0, 0);
+		av_opt_set_int(ctx->priv_data, "row-mt", 0, 0);
+		av_opt_set_int(ctx->priv_data, "crf", (int64_t)(e->crf + 0.5), 0);
+		// Constrained quality: crf, with the link's rate as the ceiling.
+		ctx->bit_rate = ctx->rc_max_rate;
+	}
+	err = avcodec_open2(ctx, codec, NULL);
+	if (err < 0) return err;
+	e->frame = av_frame_alloc();
+	e->packet = av_packet_alloc();
+	if (!e->frame || !e->packet) return AVERROR(ENOMEM);
+	e->frame->format = AV_PIX_FMT_YUV444P;
+	e->frame->width = e->width;
+	e->frame->height = e->height;
+	e->frame->color_range = AVCOL_RANGE_JPEG;
+	e->frame->colorspace = AVCOL_SPC_BT470BG;
+	err = av_frame_get_buffer(e->frame, 0);
+	if (err < 0) return err;
+	e->sws = sws_getContext(e->width, e->height, AV_PIX_FMT_BGR24, e->width, e->height, AV_PIX_FMT_YUV444P,
+	                        SWS_POINT | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, NULL, NULL, NULL);
+	if (!e->sws) return AVERROR(ENOMEM);
+	full_range(e->sws, 0, 1);
+	return 0;
+}
+
+// openEncoder(codec, width, height, fps, crf, maxKbps, keyint) -> handle
+static napi_value open_encoder(napi_env env, napi_callback_info info) {
+	size_t argc = 7;
+	napi_value argv[7];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	if (argc < 7) return throw_error(env, "openEncoder needs 7 arguments");
+	Encoder *e = calloc(1, sizeof *e);
+	if (!e) return throw_error(env, "out of memory");
+	double crf;
+	e->codec = codec_of(env, argv[0]);
+	if (!e->codec || !int_arg(env, argv[1], &e->width) || !int_arg(env, argv[2], &e->height) ||
+	    !int_arg(env, argv[3], &e->fps) || napi_get_value_double(env, argv[4], &crf) != napi_ok ||
+	    !int_arg(env, argv[5], &e->max_kbps) || !int_arg(env, argv[6], &e->keyint)) {
+		free(e);
+		return throw_error(env, "openEncoder: bad arguments");
+	}
+	e->crf = crf;
+	// x264 and 4:4:4 take any size; even sizes keep VP9 and older decoders out of trouble.
+	if (e->width < 2 || e->height < 2 || e->width > 4096 || e->height > 4096 || e->fps < 1 || e->fps > 120 ||
+	    e->max_kbps < 10 || e->keyint < 1 || crf < 0 || crf > 63) {
+		free(e);
+		return throw_error(env, "openEncoder: settings out of range");
+	}
+	e->last_pts = -1;
+	int err = encoder_open_codec(e);
+	if (err < 0) {
+		encoder_free_codec(e);
+		free(e);
+		return throw_av(env, "could not open the encoder", err);
+	}
+	napi_value handle;
+	if (napi_create_external(env, e, encoder_finalize, NULL, &handle) != napi_ok) {
+		encoder_free_codec(e);
+		free(e);
+		return throw_error(env, "openEncoder: could not make a handle");
+	}
+	return handle;
+}
+
+static Encoder *encoder_of(napi_env env, napi_value value) {
+	void *data = NULL;
+	if (napi_get_value_external(env, value, &data) != napi_ok || !data) return NULL;
+	return data;
+}
+
+// setRate(handle, crf, maxKbps): x264 takes both on its next frame; libvpx is reopened (its next
+// frame is then a keyframe), which is why the caller changes it only in steps.
+static napi_value set_rate(napi_env env, napi_callback_info info) {
+	size_t argc = 3;
+	napi_value argv[3];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Encoder *e = argc == 3 ? encoder_of(env, argv[0]) : NULL;
+	double crf;
+	int max_kbps;
+	if (!e || !e->ctx || napi_get_value_double(env, argv[1], &crf) != napi_ok || !int_arg(env, argv[2], &max_kbps))
+		return throw_error(env, "setRate: bad arguments");
+	if (crf < 0 || crf > 63 || max_kbps < 10) return throw_error(env, "setRate: settings out of range");
+	if (crf == e->crf && max_kbps == e->max_kbps) return NULL;
+	e->crf = crf;
+	e->max_kbps = max_kbps;
+	if (e->codec == CODEC_H264) {
+		e->ctx->rc_max_rate = (int64_t)max_kbps * 1000;
+		e->ctx->rc_buffer_size = max_kbps * 1000 / 10;
+		av_opt_set_double(e->ctx->priv_data, "crf", crf, 0);
+	} else {
+		e->reopen = 1;
+	}
+	return NULL;
+}
+
+// encode(handle, bgr, forceKeyframe) -> {data: Buffer, key: boolean} | null
+static napi_value encode(napi_env env, napi_callback_info info) {
+	size_t argc = 4;
+	napi_value argv[4];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Encoder *e = argc >= 3 ? encoder_of(env, argv[0]) : NULL;
+	if (!e || !e->ctx) return throw_error(env, "encode: the encoder is closed");
+	void *pixels;
+	size_t length;
+	bool force;
+	if (napi_get_buffer_info(env, argv[1], &pixels, &length) != napi_ok ||
+	    napi_get_value_bool(env, argv[2], &force) != napi_ok)
+		return throw_error(env, "encode: bad arguments");
+	if (length != (size_t)e->width * e->height * 3) return throw_error(env, "encode: the frame is not the encoder's size");
+	double at = 0;
+	if (argc >= 4) napi_get_value_double(env, argv[3], &at);
+	if (e->reopen) {
+		encoder_free_codec(e);
+		e->reopen = 0;
+		int err = encoder_open_codec(e);
+		if (err < 0) return throw_av(env, "could not reopen the encoder", err);
+		force = true;
+	}
+	int err = av_frame_make_writable(e->frame);
+	if (err < 0) return throw_av(env, "encode", err);
+	const uint8_t *source[1] = {pixels};
+	const int stride[1] = {e->width * 3};
+	sws_scale(e->sws, source, stride, 0, e->height, e->frame->data, e->frame->linesize);
+	int64_t pts = (int64_t)at;
+	if (pts <= e->last_pts) pts = e->last_pts + 1;
+	e->last_pts = pts;
+	e->frame->pts = pts;
+	e->frame->pict_type = force ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
+	err = avcodec_send_frame(e->ctx, e->frame);
+	if (err < 0) return throw_av(env, "encode", err);
+	err = avcodec_receive_packet(e->ctx, e->packet);
+	if (err == AVERROR(EAGAIN)) {
+		napi_value none;
+		napi_get_null(env, &none);
+		return none;
+	}
+	if (err < 0) return throw_av(env, "encode", err);
+	napi_value result, data;
+	void *copy;
+	if (napi_create_buffer(env, e->packet->size, &copy, &data) != napi_ok) {
+		av_packet_unref(e->packet);
+		return throw_error(env, "encode: out of memory");
+	}
+	memcpy(copy, e->packet->data, e->packet->size);
+	int key = (e->packet->flags & AV_PKT_FLAG_KEY) != 0;
+	av_packet_unref(e->packet);
+	napi_create_object(env, &result);
+	napi_set_named_property(env, result, "data", data);
+	napi_set_named_property(env, result, "key", make_bool(env, key));
+	return result;
+}
+
+static napi_value close_encoder(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value argv[1];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Encoder *e = argc == 1 ? encoder_of(env, argv[0]) : NULL;
+	if (e) encoder_free_codec(e);
+	return NULL;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoder
+
+static void decoder_free_codec(Decoder *d) {
+	if (d->ctx) avcodec_free_context(&d->ctx);
+	if (d->frame) av_frame_free(&d->frame);
+	if (d->packet) av_packet_free(&d->packet);
+	if (d->sws) sws_freeContext(d->sws);
+	d->sws = NULL;
+}
+
+static void decoder_finalize(napi_env env, void *data, void *hint) {
+	(void)env;
+	(void)hint;
+	Decoder *d = data;
+	decoder_free_codec(d);
+	free(d);
+}
+
+// Every picture buffer passes here: a stream that claims a small picture but codes a big one (a
+// cropping window over a huge coded size slips past max_pixels, which sees the cropped size)
+// gets an error instead of the memory.
+static int bounded_get_buffer(AVCodecContext *ctx, AVFrame *frame, int flags) {
+	Decoder *d = ctx->opaque;
+	if (!d || (int64_t)frame->width * frame->height > d->max_allocation) return AVERROR(EINVAL);
+	return avcodec_default_get_buffer2(ctx, frame, flags);
+}
+
+// openDecoder(codec) -> handle
+static napi_value open_decoder(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value argv[1];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	int which = argc == 1 ? codec_of(env, argv[0]) : 0;
+	if (!which) return throw_error(env, "openDecoder: the codec is h264 or vp9");
+	// FFmpeg's own decoders (not libvpx's): they honour max_pixels and the error flags.
+	const AVCodec *codec = avcodec_find_decoder(which == CODEC_H264 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
+	if (!codec) return throw_error(env, "this FFmpeg has no decoder for the codec");
+	Decoder *d = calloc(1, sizeof *d);
+	if (!d) return throw_error(env, "out of memory");
+	d->codec = which;
+	d->ctx = avcodec_alloc_context3(codec);
+	d->frame = av_frame_alloc();
+	d->packet = av_packet_alloc();
+	if (!d->ctx || !d->frame || !d->packet) {
+		decoder_free_codec(d);
+		free(d);
+		return throw_error(env, "out of memory");
+	}
+	// One thread (frame threads hold pictures back), pictures out as soon as decoded, and any
+	// damage an error instead of a concealed picture.
+	d->ctx->thread_count = 1;
+	d->ctx->thread_type = 0;
+	d->ctx->flags |= AV_CODEC_FLAG_LOW_DELAY;
+	d->ctx->err_recognition = AV_EF_EXPLODE | AV_EF_BITSTREAM | AV_EF_BUFFER | AV_EF_CRCCHECK;
+	d->ctx->max_pixels = 1;
+	d->ctx->opaque = d;
+	d->ctx->get_buffer2 = bounded_get_buffer;
+	int err = avcodec_open2(d->ctx, codec, NULL);
+	if (err < 0) {
+		decoder_free_codec(d);
+		free(d);
+		return throw_av(env, "could not open the decoder", err);
+	}
+	napi_value handle;
+	if (napi_create_external(env, d, decoder_finalize, NULL, &handle) != napi_ok) {
+		decoder_free_codec(d);
+		free(d);
+		return throw_error(env, "openDecoder: could not make a handle");
+	}
+	return handle;
+}
+
+// decode(handle, packet, width, height) -> BGR Buffer of width*height*3 | null (no picture from
+// this packet); throws on any error, after which the caller asks for a keyframe.
+static napi_value decode(napi_env env, napi_callback_info info) {
+	size_t argc = 4;
+	napi_value argv[4];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Decoder *d = NULL;
+	if (argc == 4) napi_get_value_external(env, argv[0], (void **)&d);
+	if (!d || !d->ctx) return throw_error(env, "decode: the decoder is closed");
+	void *bytes;
+	size_t length;
+	int width, height;
+	if (napi_get_buffer_info(env, argv[1], &bytes, &length) != napi_ok || !int_arg(env, argv[2], &width) ||
+	    !int_arg(env, argv[3], &height))
+		return throw_error(env, "decode: bad arguments");
+	if (width < 1 || height < 1 || width > 4096 || height > 4096) return throw_error(env, "decode: bad size");
+	if (length == 0 || length > (size_t)INT32_MAX - AV_INPUT_BUFFER_PADDING_SIZE)
+		return throw_error(env, "decode: empty packet");
+	// The message's own size bounds every picture the decoder may allocate: coded sizes round up
+	// to whole macroblocks (16, H.264) or superblocks (64, VP9), and libavcodec checks the width
+	// rounded up to its stride alignment (up to 64).
+	d->max_allocation = (int64_t)(width + 64) * (height + 64);
+	d->ctx->max_pixels = d->max_allocation;
+	int err = av_new_packet(d->packet, (int)length);
+	if (err < 0) return throw_av(env, "decode", err);
+	memcpy(d->packet->data, bytes, length);
+	err = avcodec_send_packet(d->ctx, d->packet);
+	av_packet_unref(d->packet);
+	if (err < 0) return throw_av(env, "the packet does not decode", err);
+	err = avcodec_receive_frame(d->ctx, d->frame);
+	if (err == AVERROR(EAGAIN)) {
+		napi_value none;
+		napi_get_null(env, &none);
+		return none;
+	}
+	if (err < 0) return throw_av(env, "the packet does not decode", err);
+	AVFrame *f = d->frame;
+	if (f->width != width || f->height != height) {
+		av_frame_unref(f);
+		return throw_error(env, "the picture is not the size its message says");
+	}
+	if (f->decode_error_flags || (f->flags & AV_FRAME_FLAG_CORRUPT)) {
+		av_frame_unref(f);
+		return throw_error(env, "the picture is damaged");
+	}
+	d->sws = sws_getCachedContext(d->sws, width, height, f->format, width, height, AV_PIX_FMT_BGR24,
+	                              SWS_POINT | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, NULL, NULL, NULL);
+	if (!d->sws) {
+		av_frame_unref(f);
+		return throw_error(env, "the picture's format cannot be shown");
+	}
+	full_range(d->sws, 1, f->color_range == AVCOL_RANGE_JPEG);
+	napi_value out;
+	void *pixels;
+	if (napi_create_buffer(env, (size_t)width * height * 3, &pixels, &out) != napi_ok) {
+		av_frame_unref(f);
+		return throw_error(env, "decode: out of memory");
+	}
+	uint8_t *target[1] = {pixels};
+	const int stride[1] = {width * 3};
+	sws_scale(d->sws, (const uint8_t *const *)f->data, f->linesize, 0, height, target, stride);
+	av_frame_unref(f);
+	return out;
+}
+
+static napi_value close_decoder(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value argv[1];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Decoder *d = NULL;
+	if (argc == 1) napi_get_value_external(env, argv[0], (void **)&d);
+	if (d) decoder_free_codec(d);
+	return NULL;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// available() -> {h264, vp9, libavcodec}: which encoders this FFmpeg has (some builds ship
+// without libx264), and the version for messages.
+static napi_value available(napi_env env, napi_callback_info info) {
+	(void)info;
+	napi_value result, version;
+	int h264 = avcodec_find_encoder_by_name("libx264") && avcodec_find_decoder(AV_CODEC_ID_H264);
+	int vp9 = avcodec_find_encoder_by_name("libvpx-vp9") && avcodec_find_decoder(AV_CODEC_ID_VP9);
+	char text[32];
+	unsigned v = avcodec_version();
+	snprintf(text, sizeof text, "%u.%u.%u", v >> 16, (v >> 8) & 0xff, v & 0xff);
+	napi_create_object(env, &result);
+	napi_set_named_property(env, result, "h264", make_bool(env, h264));
+	napi_set_named_property(env, result, "vp9", make_bool(env, vp9));
+	napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &version);
+	napi_set_named_property(env, result, "libavcodec", version);
+	return result;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+	// FFmpeg writes its complaints to stderr, which is the call screen: a hostile packet would
+	// draw on it. Errors reach facetty as exceptions instead.
+	av_log_set_level(getenv("FACETTY_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
+	napi_property_descriptor functions[] = {
+	    {"available", NULL, available, NULL, NULL, NULL, napi_default, NULL},
+	    {"openEncoder", NULL, open_encoder, NULL, NULL, NULL, napi_default, NULL},
+	    {"setRate", NULL, set_rate, NULL, NULL, NULL, napi_default, NULL},
+	    {"encode", NULL, encode, NULL, NULL, NULL, napi_default, NULL},
+	    {"closeEncoder", NULL, close_encoder, NULL, NULL, NULL, napi_default, NULL},
+	    {"openDecoder", NULL, open_decoder, NULL, NULL, NULL, napi_default, NULL},
+	    {"decode", NULL, decode, NULL, NULL, NULL, napi_default, NULL},
+	    {"closeDecoder", NULL, close_decoder, NULL, NULL, NULL, napi_default, NULL},
+	};
+	napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions);
+	return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

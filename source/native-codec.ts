@@ -1,0 +1,164 @@
+/**
+ * The one place that loads the codec binding (native/codec/codec.c, built at install by
+ * scripts/build-codec-binding.mjs against the system's libavcodec). It is optional: without it
+ * (no FFmpeg development files at install, or an FFmpeg without libx264 and libvpx) facetty
+ * offers no inter-frame codec and sends jpeg444, so loading never throws.
+ */
+import {createRequire} from 'node:module';
+import {fileURLToPath} from 'node:url';
+import {makeFrame, type Frame} from './frame.js';
+
+export type InterCodec = 'h264' | 'vp9';
+
+type Handle = {readonly __handle: unique symbol};
+
+type Binding = {
+	available(): {h264: boolean; vp9: boolean; libavcodec: string};
+	openEncoder(
+		codec: InterCodec,
+		width: number,
+		height: number,
+		fps: number,
+		crf: number,
+		maxKbps: number,
+		keyint: number,
+	): Handle;
+	setRate(encoder: Handle, crf: number, maxKbps: number): void;
+	encode(
+		encoder: Handle,
+		bgr: Buffer,
+		forceKeyframe: boolean,
+		at: number,
+	): {data: Buffer; key: boolean} | null;
+	closeEncoder(encoder: Handle): void;
+	openDecoder(codec: InterCodec): Handle;
+	decode(decoder: Handle, packet: Buffer, width: number, height: number): Buffer | null;
+	closeDecoder(decoder: Handle): void;
+};
+
+let binding: Binding | null | undefined;
+let loadError: string | undefined;
+
+function load(): Binding | null {
+	if (binding !== undefined) return binding;
+	if (process.env['FACETTY_NO_CODEC']) {
+		loadError = 'FACETTY_NO_CODEC is set';
+		return (binding = null);
+	}
+	try {
+		// One folder below the package root, both as source/native-codec.ts and dist/native-codec.js.
+		const file = fileURLToPath(new URL('../native/codec/build/Release/facetty_codec.node', import.meta.url));
+		binding = createRequire(import.meta.url)(file) as Binding;
+	} catch (error) {
+		loadError = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+		binding = null;
+	}
+	return binding;
+}
+
+/** The inter-frame codecs this machine can both encode and decode, best first. */
+export function interCodecs(): InterCodec[] {
+	const found = load()?.available();
+	if (!found) return [];
+	return (['h264', 'vp9'] as const).filter((codec) => found[codec]);
+}
+
+/** Why there is no codec, for --log and the bench; undefined when there is one. */
+export function codecUnavailableReason(): string | undefined {
+	load();
+	return loadError;
+}
+
+export type EncoderSettings = {
+	codec: InterCodec;
+	width: number;
+	height: number;
+	/** The frame rate rate control plans for; frames may come slower. */
+	fps: number;
+	/** Constant rate factor: 0 (lossless) .. 51 (worst) for H.264, 0..63 for VP9. */
+	crf: number;
+	/** Ceiling of the bitrate, kbit/s (the link's rate). */
+	maxKbps: number;
+	/** Frames between keyframes when none is asked for: a backstop. */
+	keyint: number;
+};
+
+export class VideoEncoder {
+	readonly settings: Readonly<EncoderSettings>;
+	private handle: Handle | undefined;
+	private readonly native: Binding;
+
+	constructor(settings: EncoderSettings) {
+		const native = load();
+		if (!native) throw new Error(`no video codec: ${loadError ?? 'unknown reason'}`);
+		this.native = native;
+		this.settings = {...settings};
+		const {codec, width, height, fps, crf, maxKbps, keyint} = settings;
+		this.handle = native.openEncoder(codec, width, height, fps, crf, Math.round(maxKbps), keyint);
+	}
+
+	setRate(crf: number, maxKbps: number): void {
+		if (this.handle) this.native.setRate(this.handle, crf, Math.max(10, Math.round(maxKbps)));
+	}
+
+	/** One packet per frame (no lookahead); null only if the encoder held the frame back. */
+	encode(frame: Frame, forceKeyframe: boolean): {data: Buffer; key: boolean} | null {
+		if (!this.handle) throw new Error('the encoder is closed');
+		const pixels = Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length);
+		return this.native.encode(this.handle, pixels, forceKeyframe, frame.capturedAt);
+	}
+
+	close(): void {
+		if (this.handle) this.native.closeEncoder(this.handle);
+		this.handle = undefined;
+	}
+}
+
+export class VideoDecoder {
+	private handle: Handle | undefined;
+	private readonly native: Binding;
+
+	constructor(readonly codec: InterCodec) {
+		const native = load();
+		if (!native) throw new Error(`no video codec: ${loadError ?? 'unknown reason'}`);
+		this.native = native;
+		this.handle = native.openDecoder(codec);
+	}
+
+	/**
+	 * The picture in this packet, undefined when the packet gives none; throws on a damaged,
+	 * truncated or oversized packet (the caller then asks for a keyframe). After an error the
+	 * decoder starts afresh: whatever state the bad packet left half-set cannot spoil the keyframe.
+	 */
+	decode(packet: Uint8Array, width: number, height: number, capturedAt: number): Frame | undefined {
+		if (!this.handle) throw new Error('the decoder is closed');
+		const bytes = Buffer.from(packet.buffer, packet.byteOffset, packet.length);
+		let pixels: Buffer | null;
+		try {
+			pixels = this.native.decode(this.handle, bytes, width, height);
+		} catch (error) {
+			this.native.closeDecoder(this.handle);
+			this.handle = this.native.openDecoder(this.codec);
+			throw error;
+		}
+		return pixels ? makeFrame(width, height, pixels, capturedAt) : undefined;
+	}
+
+	close(): void {
+		if (this.handle) this.native.closeDecoder(this.handle);
+		this.handle = undefined;
+	}
+}
+
+/**
+ * --quality's one meaning across codecs: how close the picture stays to the camera's, 1..100.
+ * With jpeg444 it is the JPEG quality; for H.264 and VP9 it maps to the constant rate factor that
+ * gives about the same PSNR at the sizes a terminal shows (90, the default for small pictures:
+ * about 40 dB with each; 75: about 37.5). The link may still lower it (the bitrate ceiling).
+ */
+export function crfForQuality(quality: number, codec: InterCodec): number {
+	const q = Math.max(1, Math.min(100, quality));
+	const h264 = q >= 90 ? 21 - (q - 90) * 0.9 : 21 + (90 - q) * 0.35;
+	const crf = codec === 'h264' ? h264 : h264 * 1.1;
+	return Math.round(Math.max(0, Math.min(codec === 'h264' ? 51 : 63, crf)) * 10) / 10;
+}

@@ -1,0 +1,121 @@
+/**
+ * Two real V2Links joined back to back without sockets: every write is one whole v2 message, so a
+ * test can look at, delay, drop or damage each message on its way, and drives the sender the way
+ * Call.pump does (readyForFrame, then encodeFrame, then the bytes on the wire).
+ */
+import type {Frame} from '../../source/frame.js';
+import {V2Parser, type V2Message} from '../../source/protocol/v2.js';
+import type {CallOptions} from '../../source/session/call-types.js';
+import type {LinkHost} from '../../source/session/link.js';
+import {V2Link} from '../../source/session/v2-link.js';
+
+export type Side = {
+	link: V2Link;
+	shown: Array<{frame: Frame; at: number}>;
+	/** Every message this side wrote, decoded, with when. */
+	wrote: Array<{message: V2Message; at: number}>;
+	/** The frames this side's link was given to send, with the capture times they went with. */
+	given: Frame[];
+	/** Puts bytes on the wire from this side, as the Call does with what encodeFrame returns. */
+	write: (bytes: Buffer) => void;
+};
+
+/** What happens to a message on its way: pass it (maybe changed), or undefined to drop it. */
+export type Tamper = (bytes: Buffer, message: V2Message, from: 'a' | 'b') => Buffer | undefined;
+
+export function linkPair(
+	options: {a?: CallOptions; b?: CallOptions; oneWayMs?: number; tamper?: Tamper} = {},
+): {a: Side; b: Side; close(): void} {
+	const timers = new Set<NodeJS.Timeout>();
+	const sides = {} as {a: Side; b: Side};
+	const make = (name: 'a' | 'b', callOptions: CallOptions): Side => {
+		const parser = new V2Parser();
+		const side = {shown: [], wrote: [], given: []} as unknown as Side;
+		const host: LinkHost = {
+			options: callOptions,
+			write: (bytes, done) => {
+				const [message] = parser.push(bytes);
+				side.wrote.push({message: message!, at: Date.now()});
+				const passed = options.tamper ? options.tamper(bytes, message!, name) : bytes;
+				done?.();
+				if (!passed) return;
+				const deliver = () => sides[name === 'a' ? 'b' : 'a'].link.receive(passed);
+				if (!options.oneWayMs) {
+					queueMicrotask(deliver);
+					return;
+				}
+				const timer = setTimeout(() => {
+					timers.delete(timer);
+					deliver();
+				}, options.oneWayMs);
+				timers.add(timer);
+			},
+			shown: (frame) => side.shown.push({frame, at: Date.now()}),
+			chat: () => undefined,
+			directOffer: () => undefined,
+			peerIsAsking: () => undefined,
+			fail: (error) => {
+				throw error;
+			},
+			ended: () => undefined,
+			peekFrame: () => undefined,
+			pump: () => undefined,
+			peerHello: () => undefined,
+			inCall: () => undefined,
+		};
+		side.link = new V2Link(host);
+		side.write = (bytes) => host.write(bytes);
+		return side;
+	};
+	sides.a = make('a', options.a ?? {});
+	sides.b = make('b', options.b ?? {});
+	sides.a.link.start(Buffer.alloc(0));
+	sides.b.link.start(Buffer.alloc(0));
+	return {
+		...sides,
+		close() {
+			for (const timer of timers) clearTimeout(timer);
+			sides.a.link.close();
+			sides.b.link.close();
+		},
+	};
+}
+
+/** Sends `frame(i)` from `side` at `fps` as Call.pump would, until stopped. */
+export function stream(side: Side, frame: (index: number) => Frame, fps = 30): () => void {
+	let index = 0;
+	let busy = false;
+	const timer = setInterval(() => {
+		if (busy || !side.link.readyForFrame()) return;
+		busy = true;
+		const f = {...frame(index++), capturedAt: Date.now()};
+		side.given.push(f);
+		void side.link.encodeFrame(f).then((bytes) => {
+			busy = false;
+			if (bytes) side.write(bytes);
+		});
+	}, 1000 / fps);
+	return () => clearInterval(timer);
+}
+
+/** The frame `side` was given that `shown` (a picture the peer decoded) came from. */
+export function sourceOf(side: Side, shown: Frame): Frame | undefined {
+	// The receiver moves capture times onto its own clock (the clock offset from the pings, off by
+	// a few ms on a busy machine): the nearest frame given, within half a frame interval.
+	let best: Frame | undefined;
+	for (const f of side.given) {
+		if (!best || Math.abs(f.capturedAt - shown.capturedAt) < Math.abs(best.capturedAt - shown.capturedAt))
+			best = f;
+	}
+	return best && Math.abs(best.capturedAt - shown.capturedAt) < 16 ? best : undefined;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until(what: string, test: () => boolean, ms = 5000): Promise<void> {
+	const start = Date.now();
+	while (!test()) {
+		if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+		await sleep(5);
+	}
+}
