@@ -150,14 +150,26 @@ export function checkCodeHint(sas: string): string {
 	return `Check code ${sas}: read it to each other. If it matches on both screens, nobody is in the middle.`;
 }
 
-/** Notes for the chat pane when a call starts: the check code, the secret, the peer's key. */
-export function securityNotes(security: Security | undefined, peer: string): string[] {
+/**
+ * Notes for the chat pane when a call starts: the check code, the secret (for a call by invite
+ * code, the code is the secret), the peer's key.
+ */
+export function securityNotes(
+	security: Security | undefined,
+	peer: string,
+	{role, byCode}: {role: Role; byCode: boolean},
+): string[] {
 	if (!security) return [];
 	if (!security.encrypted)
 		return [`Not encrypted: ${security.note?.replace(/^not encrypted: /, '') ?? 'plain TCP'}.`];
 	const notes: string[] = [];
 	if (security.sas) notes.push(checkCodeHint(security.sas));
-	if (security.verifiedBySecret) notes.push('Secret verified: the peer knows the same secret.');
+	if (security.verifiedBySecret)
+		notes.push(
+			byCode
+				? 'Code verified: the other side has the same invite code.'
+				: 'Secret verified: the peer knows the same secret.',
+		);
 	switch (security.peerKey) {
 		case 'new':
 			notes.push(`First call to ${peer}: its key is remembered now (known_peers).`);
@@ -173,7 +185,8 @@ export function securityNotes(security: Security | undefined, peer: string): str
 			break;
 		default:
 			if (security.peerKnownAs?.length) {
-				notes.push(`The caller's key is known here as ${security.peerKnownAs.join(', ')}.`);
+				const whose = role === 'listen' ? "The caller's key" : `The key of ${peer}`;
+				notes.push(`${whose} is known here as ${security.peerKnownAs.join(', ')} (known_peers).`);
 			}
 	}
 	return notes;
@@ -244,7 +257,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			const peer = {name: action.name, address: action.address ?? state.peer.address};
 			const label = peerLabel({peer});
 			const chatNote: ChatLine[] = [
-				...securityNotes(security, label).map((text) => ({from: 'note' as const, text})),
+				// A caller that may not call again made its call by invite code (it works once).
+				...securityNotes(security, label, {
+					role: state.role,
+					byCode: state.role === 'call' && !state.callAgain,
+				}).map((text) => ({from: 'note' as const, text})),
 				...(action.protocol === 'seed'
 					? [{from: 'note' as const, text: 'The peer speaks the original format: chat is unavailable.'}]
 					: []),

@@ -100,7 +100,24 @@ test('the seed format, plaintext v2 and the accepter side: notes say what is (no
 		address: '127.0.0.1:40000',
 		security: {...encrypted, peerKey: 'unchecked', peerKnownAs: ['ada.example:5000']},
 	});
-	assert.match(accepter.chat.at(-1)!.text, /known here as ada\.example:5000/);
+	assert.match(accepter.chat.at(-1)!.text, /^The caller's key is known here as ada\.example:5000/);
+	// A call by invite code: the code is the secret, and the peer is no caller of ours.
+	const [joiner] = run(initialCallState('call', 'test', 'via relay 127.0.0.1:4511', {singleUse: true}), {
+		type: 'call-started',
+		protocol: 'v2',
+		address: '127.0.0.1:4511',
+		security: {...encrypted, verifiedBySecret: true, peerKey: 'unchecked', peerKnownAs: ['127.0.0.1:3223']},
+	});
+	const joinerNotes = joiner.chat.map((line) => line.text);
+	assert.ok(
+		joinerNotes.includes('Code verified: the other side has the same invite code.'),
+		joinerNotes.join('\n'),
+	);
+	assert.ok(
+		!joinerNotes.some((text) => /Secret verified|The caller's key/.test(text)),
+		joinerNotes.join('\n'),
+	);
+	assert.match(joinerNotes.at(-1)!, /^The key of .* is known here as 127\.0\.0\.1:3223 \(known_peers\)\.$/);
 	const [pinned] = run(initialCallState('call', 'test', 'h:1'), {
 		type: 'call-started',
 		protocol: 'v2',
