@@ -3,7 +3,11 @@
  * Pure arithmetic, so the renderer and the picture layer agree on it and tests can pin it down.
  */
 
-export type Glyphs = 'half' | 'quad';
+/** How many pixels a cell shows: 1x2 (half blocks), 2x2 (quadrants), 2x3 (sextants), 2x4 (octants). */
+export type Glyphs = 'half' | 'quad' | 'sextant' | 'octant';
+/** What the command line and config may ask for: a set, or whatever the terminal is found to draw. */
+export type GlyphChoice = Glyphs | 'auto';
+export const glyphSets: readonly Glyphs[] = ['half', 'quad', 'sextant', 'octant'];
 export type ColorDepth = 'truecolor' | '256';
 
 /** A rectangle of terminal cells, 0-based from the top-left of the screen. */
@@ -26,7 +30,16 @@ export type PictureLayout = {
 export const defaultCellAspect = 2;
 
 export function pixelsPerCell(glyphs: Glyphs): {across: number; down: number} {
-	return glyphs === 'quad' ? {across: 2, down: 2} : {across: 1, down: 2};
+	switch (glyphs) {
+		case 'half':
+			return {across: 1, down: 2};
+		case 'quad':
+			return {across: 2, down: 2};
+		case 'sextant':
+			return {across: 2, down: 3};
+		case 'octant':
+			return {across: 2, down: 4};
+	}
 }
 
 /**

@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import type {CellRect} from '../../source/render/layout.js';
 import {nearestPaletteEntry} from '../../source/render/palette.js';
+import {splitCell} from '../../source/render/cell-fit.js';
 import {splitQuadrants} from '../../source/render/quadrants.js';
 import {Renderer, type RendererOptions} from '../../source/render/renderer.js';
 import {paletteBase, VirtualTerminal} from './virtual-terminal.js';
@@ -146,6 +147,49 @@ test('quadrants: each cell shows its best two-colour split, and two-colour block
 	assert.equal(split[1], 0x090909);
 	assert.equal(split[2], 0x030201);
 });
+
+for (const glyphs of ['sextant', 'octant'] as const) {
+	const down = glyphs === 'sextant' ? 3 : 4;
+	test(`${glyphs}s: each cell shows its two-colour fit over 2x${down} pixels, in truecolor and 256 colours`, () => {
+		const split = new Int32Array(3);
+		fc.assert(
+			fc.property(
+				placedPicture.chain((p) => {
+					const length = p.cols * 2 * p.rows * down * 3;
+					const byte = fc.oneof(fc.constantFrom(0, 7, 128, 255), fc.integer({min: 0, max: 255}));
+					const frame = fc.array(byte, {minLength: length, maxLength: length}).map((l) => Uint8Array.from(l));
+					return fc.tuple(fc.constant(p), fc.array(frame, {minLength: 3, maxLength: 3}));
+				}),
+				fc.constantFrom<RendererOptions['colorDepth']>('truecolor', '256'),
+				([picture, frames], colorDepth) => {
+					const rowBytes = picture.cols * 6;
+					const terminal = drawAll({glyphs, threshold: 0, colorDepth}, picture, frames, (t, frame) => {
+						for (let row = 0; row < picture.rows; row++) {
+							for (let col = 0; col < picture.cols; col++) {
+								splitCell(frame, row * down * rowBytes + col * 6, rowBytes, down, split);
+								for (let pixel = 0; pixel < 2 * down; pixel++) {
+									let expected = (split[0]! >> pixel) & 1 ? split[1]! : split[2]!;
+									if (colorDepth === '256') {
+										expected =
+											paletteBase +
+											nearestPaletteEntry(expected >>> 16, (expected >>> 8) & 255, expected & 255);
+									}
+									assert.equal(
+										t.pixelColour(picture.col + col, picture.row + row, glyphs, pixel),
+										expected,
+										`cell ${col},${row} pixel ${pixel}`,
+									);
+								}
+							}
+						}
+					});
+					assertOutsideUntouched(terminal, picture);
+				},
+			),
+			{numRuns: 60},
+		);
+	});
+}
 
 test('with a threshold no pixel is ever shown further off than the threshold in any channel', () => {
 	const threshold = 6;

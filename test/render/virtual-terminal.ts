@@ -5,6 +5,7 @@
  * understand throws, so new escapes cannot slip past the tests unmodelled.
  */
 import {maskOfGlyph} from '../../source/render/glyphs.js';
+import {pixelsPerCell, type Glyphs} from '../../source/render/layout.js';
 import {paletteRgb} from '../../source/render/palette.js';
 
 /** -1 is the terminal's default colour; 0..0xFFFFFF truecolor; palette entries are offset by this. */
@@ -58,6 +59,19 @@ export class VirtualTerminal {
 		if (mask === undefined)
 			throw new Error(`cell ${col},${row} shows ${JSON.stringify(cell.char)}, not a block glyph`);
 		return (mask >> quarter) & 1 ? cell.fg : cell.bg;
+	}
+
+	/**
+	 * Colour pixel `pixel` of a cell shows, read as a cell of the `glyphs` set: for half blocks
+	 * pixel 0 is the upper half and 1 the lower; otherwise bit `row * 2 + col` of the set's masks.
+	 */
+	pixelColour(col: number, row: number, glyphs: Glyphs, pixel: number): number {
+		const cell = this.cell(col, row);
+		const mask = maskOfGlyph(cell.char, glyphs);
+		if (mask === undefined)
+			throw new Error(`cell ${col},${row} shows ${JSON.stringify(cell.char)}, not a ${glyphs} glyph`);
+		const bit = glyphs === 'half' ? pixel * 2 : pixel;
+		return (mask >> bit) & 1 ? cell.fg : cell.bg;
 	}
 
 	write(bytes: Uint8Array | string): void {
@@ -206,22 +220,30 @@ export function rgbOf(colour: number): number {
 
 /**
  * PSNR in dB of what `terminal` shows in `picture` against `pixels` (BGR at the picture's pixel
- * size, half-blocks: one pixel wide, two tall a cell; quad: two by two).
+ * size for the glyph set: half blocks one pixel wide, two tall a cell; quad two by two; sextants
+ * two by three; octants two by four). `true` is quad, `false` half.
  */
 export function screenPsnr(
 	terminal: VirtualTerminal,
 	picture: {col: number; row: number; cols: number; rows: number},
 	pixels: Uint8Array,
-	quad = false,
+	glyphs: Glyphs | boolean = 'half',
 ): number {
-	const across = quad ? 2 : 1;
+	const set: Glyphs = glyphs === true ? 'quad' : glyphs === false ? 'half' : glyphs;
+	const {across, down} = pixelsPerCell(set);
 	const width = picture.cols * across;
+	const height = picture.rows * down;
 	let squared = 0;
-	for (let y = 0; y < picture.rows * 2; y++) {
+	for (let y = 0; y < height; y++) {
 		for (let x = 0; x < width; x++) {
-			const quarter = quad ? (x & 1) + 2 * (y & 1) : 2 * (y & 1);
+			const pixel = (y % down) * across + (x % across);
 			const rgb = rgbOf(
-				terminal.quarterColour(picture.col + Math.floor(x / across), picture.row + (y >> 1), quarter),
+				terminal.pixelColour(
+					picture.col + Math.floor(x / across),
+					picture.row + Math.floor(y / down),
+					set,
+					pixel,
+				),
 			);
 			const o = (y * width + x) * 3;
 			const dr = (rgb >>> 16) - pixels[o + 2]!;
@@ -230,6 +252,6 @@ export function screenPsnr(
 			squared += dr * dr + dg * dg + db * db;
 		}
 	}
-	const mse = squared / (width * picture.rows * 2 * 3);
+	const mse = squared / (width * height * 3);
 	return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }
