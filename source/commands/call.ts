@@ -12,7 +12,8 @@ import {refusalText} from '../ui/refusal.js';
 import {cleanLines} from '../text/sanitize.js';
 import {colorNotice, terminalColorDepth} from '../terminal/color.js';
 import {defaultConfigDir, loadIdentity} from '../trust/identity.js';
-import {KeyFileError, secureConfigDir} from '../config/config.js';
+import {KeyFileError, loadChoices, secureConfigDir} from '../config/config.js';
+import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
 import type {CallSettings, Display} from '../command-line.js';
 import {defaultPort, formatHostPort, listenFailure, parseTarget} from '../net/address.js';
 import {kbit} from '../ui/text.js';
@@ -334,6 +335,7 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 			}
 		: undefined;
 	const color = await terminalColorDepth(command.color);
+	const glyphs = await terminalGlyphs(command.glyphs, loadChoices().glyphs);
 	return runCallApp({
 		role: command.role,
 		host: command.host,
@@ -349,7 +351,8 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		seconds: command.seconds,
 		colorDepth: color.depth,
 		colorNotice: colorNotice(color),
-		glyphs: command.glyphs,
+		glyphNotice: glyphNotice(glyphs),
+		glyphs: glyphs.glyphs,
 		threshold: command.threshold,
 		openWindow,
 		input: process.stdin,

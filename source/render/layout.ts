@@ -8,6 +8,7 @@ export type Glyphs = 'half' | 'quad' | 'sextant' | 'octant';
 /** What the command line and config may ask for: a set, or whatever the terminal is found to draw. */
 export type GlyphChoice = Glyphs | 'auto';
 export const glyphSets: readonly Glyphs[] = ['half', 'quad', 'sextant', 'octant'];
+export const glyphChoices: readonly GlyphChoice[] = ['auto', ...glyphSets];
 export type ColorDepth = 'truecolor' | '256';
 
 /** A rectangle of terminal cells, 0-based from the top-left of the screen. */

@@ -14,6 +14,17 @@ export const defaultColour = -1;
 
 export type Cell = {char: string; fg: number; bg: number};
 
+/**
+ * A model terminal that answers questions, as a test double of a real one: CPR (CSI 6n), XTVERSION
+ * (CSI > 0 q) and DA1 (CSI c) are answered through `reply`, and `width` says how many columns a
+ * character takes (0: dropped, as tmux drops what its libc does not know).
+ */
+export type Answering = {
+	reply: (bytes: string) => void;
+	xtversion?: string;
+	width?: (codePoint: number) => number;
+};
+
 export class VirtualTerminal {
 	cells: Cell[];
 	col = 0;
@@ -38,6 +49,7 @@ export class VirtualTerminal {
 		readonly cols: number,
 		readonly rows: number,
 		fill: Cell = {char: '?', fg: defaultColour, bg: defaultColour},
+		private readonly answering?: Answering,
 	) {
 		this.cells = Array.from({length: cols * rows}, () => ({...fill}));
 	}
@@ -92,7 +104,9 @@ export class VirtualTerminal {
 			} else {
 				const codePoint = text.codePointAt(i)!;
 				if (codePoint < 0x20) throw new Error(`unmodelled control ${codePoint}`);
-				this.print(String.fromCodePoint(codePoint));
+				const width = this.answering?.width?.(codePoint) ?? 1;
+				if (width === 1) this.print(String.fromCodePoint(codePoint));
+				else if (width !== 0) throw new Error(`unmodelled width ${width}`);
 				i += codePoint > 0xffff ? 2 : 1;
 			}
 		}
@@ -130,13 +144,18 @@ export class VirtualTerminal {
 			return at + 2;
 		}
 		if (next !== '[') throw new Error(`unmodelled escape ${JSON.stringify(text.slice(at, at + 6))}`);
-		const match = /^\x1b\[([?]?)([0-9;]*)([A-Za-z])/.exec(text.slice(at, at + 64));
+		const match = /^\x1b\[([?>]?)([0-9;]*)([A-Za-z])/.exec(text.slice(at, at + 64));
 		if (!match) throw new Error(`malformed CSI ${JSON.stringify(text.slice(at, at + 12))}`);
 		const [whole, privateMarker, parameterText, final] = match as unknown as [string, string, string, string];
 		const parameters =
 			parameterText === '' ? [] : parameterText.split(';').map((p) => (p === '' ? 0 : Number(p)));
 		const n = Math.max(1, parameters[0] ?? 1);
-		if (privateMarker === '?') this.privateMode(parameters, final);
+		if (privateMarker === '>' && final === 'q' && this.answering) {
+			if (this.answering.xtversion !== undefined)
+				this.answering.reply(`\x1bP>|${this.answering.xtversion}\x1b\\`);
+		} else if (privateMarker === '?') this.privateMode(parameters, final);
+		else if (final === 'n' && parameters[0] === 6 && this.answering)
+			this.answering.reply(`\x1b[${this.row + 1};${this.col + 1}R`);
 		else if (final === 'H' || final === 'f') this.moveTo((parameters[1] || 1) - 1, (parameters[0] || 1) - 1);
 		else if (final === 'C') this.moveTo(this.col + n, this.row);
 		else if (final === 'D') this.moveTo(this.col - n, this.row);
@@ -148,8 +167,10 @@ export class VirtualTerminal {
 		else if (final === 'K' && (parameters[0] ?? 0) === 0)
 			this.erase(this.row * this.cols + this.col, this.cols - this.col);
 		else if (final === 'J' && parameters[0] === 2) this.erase(0, this.cols * this.rows);
-		else if (final === 'c' && parameterText === '') this.deviceAttributeQueries++;
-		else if (final === 's') this.saved = {col: this.col, row: this.row};
+		else if (final === 'c' && parameterText === '') {
+			this.deviceAttributeQueries++;
+			this.answering?.reply('\x1b[?62;22c');
+		} else if (final === 's') this.saved = {col: this.col, row: this.row};
 		else if (final === 'u') this.moveTo(this.saved.col, this.saved.row);
 		else throw new Error(`unmodelled CSI ${JSON.stringify(whole)}`);
 		return at + whole.length;
@@ -205,7 +226,7 @@ export class VirtualTerminal {
 				this.fg = paletteBase + (p >= 90 ? p - 82 : p - 30);
 			} else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) {
 				this.bg = paletteBase + (p >= 100 ? p - 92 : p - 40);
-			} else if (![1, 2, 3, 4, 7, 22, 23, 24, 27].includes(p)) {
+			} else if (![1, 2, 3, 4, 7, 8, 22, 23, 24, 27, 28].includes(p)) {
 				throw new Error(`unmodelled SGR ${p}`);
 			}
 		}
