@@ -52,6 +52,13 @@ export class CallCompositor {
 		if (!hadSelf && layout.pip && this.selfFrame) this.showSelf(this.selfFrame);
 	}
 
+	/** Both pictures in another glyph set from the next paint (every cell drawn again). */
+	setGlyphs(glyphs: Glyphs): void {
+		this.peer.setGlyphs(glyphs);
+		this.self.setGlyphs(glyphs);
+		if (this.selfFrame) this.showSelf(this.selfFrame);
+	}
+
 	resize(size: Size): void {
 		this.compositor.resize(size);
 	}

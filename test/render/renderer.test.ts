@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import type {CellRect} from '../../source/render/layout.js';
+import {glyphSets, pixelsPerCell, type CellRect} from '../../source/render/layout.js';
 import {nearestPaletteEntry} from '../../source/render/palette.js';
 import {splitCell} from '../../source/render/cell-fit.js';
 import {splitQuadrants} from '../../source/render/quadrants.js';
@@ -252,4 +252,42 @@ test('the frame size must match the picture', () => {
 		() => renderer.render(new Uint8Array(5), renderer.newScreen({col: 0, row: 0, cols: 2, rows: 2})),
 		RangeError,
 	);
+});
+
+test('replayed cell by cell, the terminal shows exactly the picture the renderer believes it shows, in every set', () => {
+	for (const glyphs of glyphSets) {
+		const {across, down} = pixelsPerCell(glyphs);
+		fc.assert(
+			fc.property(
+				placedPicture.chain((p) => {
+					const length = p.cols * across * p.rows * down * 3;
+					const byte = fc.oneof(fc.constantFrom(0, 7, 128, 255), fc.integer({min: 0, max: 255}));
+					const frame = fc.array(byte, {minLength: length, maxLength: length}).map((l) => Uint8Array.from(l));
+					return fc.tuple(fc.constant(p), fc.array(frame, {minLength: 1, maxLength: 4}));
+				}),
+				fc.constantFrom<RendererOptions['colorDepth']>('truecolor', '256'),
+				fc.constantFrom(0, 6, 20),
+				fc.option(fc.integer({min: 0, max: 4000}), {nil: undefined}),
+				([picture, frames], colorDepth, threshold, budget) => {
+					const renderer = new Renderer({glyphs, colorDepth, threshold});
+					const terminal = new VirtualTerminal(screenCols, screenRows);
+					const screen = renderer.newScreen(picture);
+					for (const frame of frames) {
+						terminal.write(renderer.render(frame, screen, budget));
+						for (let cell = 0; cell < picture.cols * picture.rows; cell++) {
+							const col = picture.col + (cell % picture.cols);
+							const row = picture.row + Math.floor(cell / picture.cols);
+							for (let pixel = 0; pixel < across * down; pixel++) {
+								const believed = screen.shown[cell * across * down + pixel]!;
+								if (believed < 0) continue;
+								const shown = terminal.pixelColour(col, row, glyphs, pixel);
+								assert.equal(shown, colorDepth === '256' ? paletteBase + believed : believed);
+							}
+						}
+					}
+				},
+			),
+			{numRuns: 40},
+		);
+	}
 });
