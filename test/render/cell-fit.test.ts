@@ -90,7 +90,7 @@ for (const down of [3, 4]) {
 			}),
 			{numRuns: 400},
 		);
-		// Random cells are the hard case (no edge to find): the fast fit stays within 18% of exhaustive (11% measured).
+		// Random cells are the hard case (no edge to find): the fast fit stays within 18% of exhaustive.
 		assert.ok(fitted <= best * 1.18, `fit ${fitted} vs best ${best}`);
 	});
 
