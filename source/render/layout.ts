@@ -25,6 +25,15 @@ export type PictureLayout = {
 	/** Pixels the frame must be scaled to: each cell shows pixelsAcross x pixelsDown of them. */
 	readonly pixelWidth: number;
 	readonly pixelHeight: number;
+	/**
+	 * A size with square pixels at the picture's density across (pixelWidth by the height that
+	 * keeps the frame's aspect). A frame already scaled elsewhere (by OpenCV, or by the peer) is
+	 * asked for at this size: laid out again it gives the same picture, which a frame of
+	 * quadrant or sextant pixels (taller than wide) would not; the layer then scales it to
+	 * pixelWidth x pixelHeight.
+	 */
+	readonly squareWidth: number;
+	readonly squareHeight: number;
 };
 
 /** Height of a terminal cell divided by its width; 2 is what most fonts are close to. */
@@ -70,7 +79,13 @@ export function layoutPicture(
 		rows,
 	};
 	const {across, down} = pixelsPerCell(glyphs);
-	return {picture, pixelWidth: cols * across, pixelHeight: rows * down};
+	return {
+		picture,
+		pixelWidth: cols * across,
+		pixelHeight: rows * down,
+		squareWidth: cols * across,
+		squareHeight: Math.max(1, Math.round(rows * cellAspect * across)),
+	};
 }
 
 /** Parses `COLSxROWS` (e.g. `160x48`); undefined when it is not two positive whole numbers. */

@@ -119,18 +119,19 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		view.status.setRect(withStatus() ? {col: 0, row: whole.rows - 1, cols: whole.cols, rows: 1} : undefined);
 		if (withStatus()) view.status.setText(statusLine(what, Boolean(options.input.isTTY), whole.cols));
 	};
-	// Ask the source for the very pixels the picture shows, so scaling happens in OpenCV on its
-	// own threads instead of in JavaScript on every frame. Half-block pixels are as wide as tall
-	// on screen, so a frame of that size lays out to the same picture; quadrant pixels are not.
+	// Ask the source for the pixels the picture shows, so scaling happens in OpenCV on its own
+	// threads instead of in JavaScript on every frame: square pixels at the glyphs' density
+	// across, so a frame of that size lays out to the same picture (half blocks and octants: the
+	// very pixels shown; quadrants and sextants: the layer scales the height).
 	let asked = '';
 	const followRegion = () => {
 		const native = source.nativeSize;
-		if (!native || glyphs !== 'half') return;
+		if (!native || !glyphs) return;
 		const layout = layoutPicture(native, pictureRect(), glyphs);
-		const wanted = `${layout.pixelWidth}x${layout.pixelHeight}`;
+		const wanted = `${layout.squareWidth}x${layout.squareHeight}`;
 		if (wanted === asked) return;
 		asked = wanted;
-		source.setSize({width: layout.pixelWidth, height: layout.pixelHeight});
+		source.setSize({width: layout.squareWidth, height: layout.squareHeight});
 	};
 	const onResize = () => {
 		view?.compositor.resize(wholeScreen());

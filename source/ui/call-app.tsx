@@ -131,11 +131,13 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const applyLayout = () => {
 		const layout = callScreenLayout(store.get(), size);
 		view.applyLayout(layout);
-		const {across, down} = pixelsPerCell(options.glyphs ?? 'half');
+		// Square pixels at the glyphs' density across: a frame of that size lays out to the same
+		// picture (layout.ts squareWidth), and the layer scales it to the glyphs' grid.
+		const {across} = pixelsPerCell(options.glyphs ?? 'half');
 		connection.showAt(
 			peerWindow
 				? {width: 0, height: 0}
-				: {width: layout.video.cols * across, height: layout.video.rows * down},
+				: {width: layout.video.cols * across, height: layout.video.rows * 2 * across},
 		);
 	};
 

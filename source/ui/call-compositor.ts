@@ -78,7 +78,7 @@ export class CallCompositor {
 		const layout = this.self.layoutFor(frame);
 		if (!layout) return;
 		this.scaling = true;
-		scaleFrame(frame, {width: layout.pixelWidth, height: layout.pixelHeight})
+		scaleFrame(frame, {width: layout.squareWidth, height: layout.squareHeight})
 			.then((scaled) => {
 				if (!this.closed && this.self.rect) this.self.show(scaled);
 			})
