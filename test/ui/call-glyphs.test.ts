@@ -54,11 +54,11 @@ function place(screen: Screen, size: TerminalSize, pip: boolean) {
 	return layout;
 }
 
-/** Until nothing more is written for a while (the budget may spread a picture over frames). */
+/** Until nothing is written for half a second (a budget spreads a picture over frames; a busy machine pauses). */
 async function settle(screen: Screen): Promise<void> {
 	let last = -1;
 	let still = 0;
-	for (let i = 0; i < 300 && still < 5; i++) {
+	for (let i = 0; i < 400 && still < 12; i++) {
 		await sleep(40);
 		still = screen.written() === last ? still + 1 : 0;
 		last = screen.written();
