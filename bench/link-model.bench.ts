@@ -12,9 +12,12 @@
  * (the glass behind the renderer), cells the renderer left behind (over the threshold, not drawn),
  * cells drawn coarser than the source (colour reuse), and the source itself (JPEG, scaling).
  * FACETTY_BENCH_SECONDS (default 12) sets the simulated seconds measured, FACETTY_BENCH_RATES
- * (bits/s, e.g. "1e6") the links. A/B: copy this file into an older tree and run it there.
+ * (bits/s, e.g. "1e6") the links, FACETTY_BENCH_GLYPHS (half, quad, sextant, octant; default half)
+ * the glyph set: the glass then reads each half of a cell as the eye averages it, and the error
+ * is split up for half blocks only. A/B: copy this file into an older tree and run it there.
  */
 import {loadOpenCv} from '../source/opencv.js';
+import {glyphSets, pixelsPerCell, type Glyphs} from '../source/render/layout.js';
 import {Renderer} from '../source/render/renderer.js';
 import {TerminalSink, type AnswerSource} from '../source/terminal/sink.js';
 import {VirtualTerminal} from '../test/render/virtual-terminal.js';
@@ -39,6 +42,8 @@ const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 12);
 /** Link rates (bits/s), and what of them is terminal text (ssh's framing and MACs take the rest). */
 const links = (process.env['FACETTY_BENCH_RATES'] ?? '5e6,2e6,1e6').split(',').map(Number);
 const payload = 0.9;
+const glyphs = glyphSets.find((set) => set === process.env['FACETTY_BENCH_GLYPHS']) ?? 'half';
+const {across, down} = pixelsPerCell(glyphs);
 
 const cv = await loadOpenCv();
 const sources = new Map<number, {pixels: Uint8Array; expected: Float64Array}>();
@@ -53,7 +58,7 @@ function source(n: number): {pixels: Uint8Array; expected: Float64Array} {
 		]),
 	);
 	const channels = mat
-		.resize(rows * 2, cols, 0, 0, cv.INTER_AREA)
+		.resize(rows * down, cols * across, 0, 0, cv.INTER_AREA)
 		.splitChannels()
 		.map((channel) =>
 			cv.imdecode(cv.imencode('.jpg', channel, [cv.IMWRITE_JPEG_QUALITY, 90]), cv.IMREAD_GRAYSCALE),
@@ -67,6 +72,29 @@ function source(n: number): {pixels: Uint8Array; expected: Float64Array} {
 }
 
 type Batch = {bytes: Uint8Array; arriveFrom: number; arriveUntil: number};
+
+/** A cell's upper and lower half as the eye averages its pixels (any glyph set). */
+function halves(terminal: VirtualTerminal, col: number, row: number, set: Glyphs): GlassCell {
+	const sums = [
+		[0, 0, 0],
+		[0, 0, 0],
+	];
+	for (let k = 0; k < down; k++) {
+		for (const [half, from] of [0, 0.5].entries()) {
+			const share = Math.max(0, Math.min(from + 0.5, (k + 1) / down) - Math.max(from, k / down)) * 2;
+			if (share === 0) continue;
+			for (let x = 0; x < across; x++) {
+				const rgb = terminal.pixelColour(col, row, set, k * across + x);
+				const sum = sums[half]!;
+				sum[0]! += ((rgb >>> 16) * share) / across;
+				sum[1]! += (((rgb >>> 8) & 255) * share) / across;
+				sum[2]! += ((rgb & 255) * share) / across;
+			}
+		}
+	}
+	const [top, bottom] = sums.map((sum) => sum.map(Math.round) as [number, number, number]);
+	return {top, bottom};
+}
 
 function run(bitsPerSecond: number) {
 	const rate = (bitsPerSecond / 8) * payload; // bytes/s
@@ -93,7 +121,7 @@ function run(bitsPerSecond: number) {
 		},
 	};
 	const sink = new TerminalSink(output, {answers, now: () => now, fps: 30});
-	const renderer = new Renderer();
+	const renderer = new Renderer({glyphs});
 	const screen = renderer.newScreen({col: 0, row: 1, cols, rows});
 	const terminal = new VirtualTerminal(cols, rows + 1, {char: ' ', fg: 0, bg: 0});
 	// The call screen's chrome first: a quiet round trip.
@@ -123,6 +151,10 @@ function run(bitsPerSecond: number) {
 		for (let row = 1; row <= rows; row++) {
 			const line: GlassCell[] = [];
 			for (let col = 0; col < cols; col++) {
+				if (glyphs !== 'half') {
+					line.push(halves(terminal, col, row, glyphs));
+					continue;
+				}
 				const top = terminal.quarterColour(col, row, 0);
 				const bottom = terminal.quarterColour(col, row, 2);
 				line.push({
@@ -177,7 +209,7 @@ function run(bitsPerSecond: number) {
 		const psnr = glassPsnr(cells, rect, n);
 		if (psnr !== undefined) psnrs.push(psnr);
 		const state = meant.get(n);
-		if (!state) continue;
+		if (!state || glyphs !== 'half') continue;
 		const {pixels, expected} = source(n);
 		error.samples++;
 		for (let cell = 0; cell < cols * rows; cell++) {
@@ -208,7 +240,11 @@ function run(bitsPerSecond: number) {
 	const at = (list: number[], p: number) => sorted(list)[Math.floor((list.length - 1) * p)] ?? Number.NaN;
 	const values = error.samples * cols * rows * 6;
 	const dB = (squared: number) =>
-		squared === 0 ? '∞' : (10 * Math.log10((255 * 255 * values) / squared)).toFixed(1);
+		glyphs !== 'half'
+			? '–'
+			: squared === 0
+				? '∞'
+				: (10 * Math.log10((255 * 255 * values) / squared)).toFixed(1);
 	return [
 		`${bitsPerSecond / 1e6} Mbit/s + ${oneWayMs} ms`,
 		(rendered / seconds).toFixed(1),
@@ -224,7 +260,7 @@ function run(bitsPerSecond: number) {
 }
 
 console.log(
-	`The ssh bench's stamp camera at ${cols}x${rows} cells over a modelled link (simulated time, ${seconds} s after ${warmupMs / 1000} s), glass read every ${sampleMs} ms.\n`,
+	`The ssh bench's stamp camera at ${cols}x${rows} cells in ${glyphs} glyphs over a modelled link (simulated time, ${seconds} s after ${warmupMs / 1000} s), glass read every ${sampleMs} ms.\n`,
 );
 console.log(
 	'| link | frames written/s | distinct pictures/s on the glass | lag p50 / p95 ms | terminal kB/s | PSNR dB (p50) | mean error as PSNR: bytes on their way | left behind (over the threshold) | within the threshold | the source (JPEG, scaling) |',

@@ -175,7 +175,7 @@ function buildPlayer(): string[] {
 function playArgs(player: string[], clip: string, cols: number, rows: number, maxFrames?: number): string[] {
 	const module = player.at(-1)!;
 	const limit = maxFrames ? `, maxFrames: ${maxFrames}` : '';
-	const script = `import(${JSON.stringify('file://' + module)}).then(async (m) => { process.exitCode = await m.runPlay({file: ${JSON.stringify(clip)}, pace: false, size: {cols: ${cols}, rows: ${rows}}, color: 'truecolor'${limit}}); })`;
+	const script = `import(${JSON.stringify('file://' + module)}).then(async (m) => { process.exitCode = await m.runPlay({file: ${JSON.stringify(clip)}, pace: false, size: {cols: ${cols}, rows: ${rows}}, color: 'truecolor', glyphs: 'half'${limit}}); })`;
 	return [...player.slice(0, -1), '--input-type=module', '-e', script];
 }
 

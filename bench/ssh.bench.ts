@@ -16,7 +16,8 @@
  * capture (.ansi: `cat` it in a 160x48 terminal) and where the picture was found;
  * FACETTY_BENCH_CLI=path/to/dist/cli.js runs that build instead of building this tree (A/B
  * against an older build: alternate runs, since a shared machine's load drifts);
- * FACETTY_BENCH_TIMG=0 leaves out the timg rows. Not a test: the numbers depend on the machine.
+ * FACETTY_BENCH_TIMG=0 leaves out the timg rows; FACETTY_BENCH_GLYPHS=half (or quad, sextant,
+ * octant) gives the call that --glyphs instead of auto. Not a test: the numbers depend on the machine.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -56,6 +57,9 @@ const allLinks: Link[] = [
 const wanted = process.env['FACETTY_BENCH_LINKS']?.split(',');
 const links = wanted ? allLinks.filter((link) => wanted.includes(link.key)) : allLinks;
 const prebuiltCli = process.env['FACETTY_BENCH_CLI'];
+/** FACETTY_BENCH_GLYPHS=half|quad|sextant|octant: the call's --glyphs (default auto, as a user gets). */
+const benchGlyphs = process.env['FACETTY_BENCH_GLYPHS'];
+const glyphsFlag = benchGlyphs ? ` --glyphs ${benchGlyphs}` : '';
 const cliPath = prebuiltCli ? path.resolve(prebuiltCli) : path.join(repo, 'dist', 'cli.js');
 
 type Result = {
@@ -382,7 +386,7 @@ async function main(): Promise<void> {
 					await waitForPort(port, 20_000);
 					const callerHome = path.join(dir, `caller-${index}`);
 					const stats = path.join(dir, `caller-${index}.stats`);
-					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}`;
+					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}${glyphsFlag}`;
 					const args = sshd.sshArgs(link.port);
 					const result = await watch(
 						link,

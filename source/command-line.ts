@@ -6,7 +6,7 @@ import {shells, type Shell} from './completion.js';
 import {cameraProblem} from './sources/spec.js';
 import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags.js';
 import {checkHost, defaultPort, formatHostPort, parseHostPort, parsePort} from './net/address.js';
-import {parseCellSize, type ColorDepth, type Glyphs} from './render/layout.js';
+import {parseCellSize, type ColorDepth, type GlyphChoice} from './render/layout.js';
 import type {ProtocolChoice} from './session/call.js';
 import {parseFingerprint} from './trust/identity.js';
 
@@ -40,7 +40,7 @@ export type Flags = {
 
 export type Display = {
 	color?: ColorDepth;
-	glyphs?: Glyphs;
+	glyphs?: GlyphChoice;
 	threshold?: number;
 	size?: {cols: number; rows: number};
 };
@@ -67,7 +67,7 @@ export type Command =
 	| ({kind: 'call'; target: string} & CallSettings & Display)
 	| ({kind: 'preview'; camera: string} & Display)
 	| ({kind: 'play'; file: string; pace: boolean; loop: boolean} & Display)
-	| {kind: 'demo'}
+	| {kind: 'demo'; glyphs?: GlyphChoice}
 	| {kind: 'relay'; host: string; port: number}
 	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
 	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display)
@@ -134,7 +134,7 @@ export function parseCommandLine(
 		}
 		default:
 			expectArguments(name, rest, 0);
-			return {kind: 'demo'};
+			return {kind: 'demo', glyphs: flags.glyphs as GlyphChoice | undefined};
 	}
 }
 
@@ -219,7 +219,7 @@ function parseDisplay(flags: Flags): Display {
 	}
 	return {
 		color: flags.color as ColorDepth | undefined,
-		glyphs: flags.glyphs as Glyphs | undefined,
+		glyphs: flags.glyphs as GlyphChoice | undefined,
 		threshold,
 		size,
 	};

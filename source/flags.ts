@@ -140,10 +140,14 @@ export const flagTable = {
 	},
 	glyphs: {
 		type: 'string',
-		choices: ['half', 'quad'],
-		for: drawing,
+		choices: ['auto', 'half', 'quad', 'sextant', 'octant'],
+		for: [...drawing, 'demo'],
 		usage: '--glyphs G',
-		help: 'half (default): 1x2 pixels a cell; quad: 2x2 pixels a cell, sharper edges',
+		help: [
+			'pixels a cell: half 1x2, quad 2x2, sextant 2x3, octant 2x4 (sharper edges',
+			'where the terminal draws them); auto (default): the finest set the',
+			'terminal, tmux and ssh are found to pass',
+		],
 	},
 	threshold: {
 		type: 'number',

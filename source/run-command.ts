@@ -57,7 +57,7 @@ async function run(command: Command): Promise<number> {
 		}
 		case 'demo': {
 			const {runDemo} = await import('./commands/demo.js');
-			return runDemo({mediaDir});
+			return runDemo({mediaDir, glyphs: command.glyphs});
 		}
 		case 'relay': {
 			const {runRelay} = await import('./commands/relay.js');

@@ -1,8 +1,10 @@
 /**
  * Reading the glass: `tmux capture-pane -e -p -N` of the outer pane, parsed into cells with the
- * colours of their upper and lower pixel (truecolor or the 256-colour palette, as drawn).
+ * colours of their upper and lower half (truecolor or the 256-colour palette, as drawn; a
+ * quadrant, sextant or octant cell's halves as the eye averages them).
  */
 import {spawn} from 'node:child_process';
+import {maskOfGlyph} from '../../source/render/glyphs.js';
 import {paletteRgb} from '../../source/render/palette.js';
 import type {GlassCell, Rect, Rgb} from './stamp.js';
 import {sgrCells, type SgrColours} from '../../test/e2e/tmux.js';
@@ -34,6 +36,33 @@ function indexed(index: number): Rgb {
 
 export type Glass = {cells: GlassCell[][]; truecolor: number; indexed: number};
 
+const bits = (mask: number) => {
+	let count = 0;
+	for (; mask; mask &= mask - 1) count++;
+	return count;
+};
+
+/**
+ * How much of a block glyph's upper and lower half is in the foreground colour (any set:
+ * half blocks, quadrants, sextants, octants), undefined for anything else.
+ */
+function coverage(char: string): {top: number; bottom: number} | undefined {
+	const octant = maskOfGlyph(char, 'octant');
+	if (octant !== undefined) return {top: bits(octant & 0x0f) / 4, bottom: bits(octant & 0xf0) / 4};
+	const sextant = maskOfGlyph(char, 'sextant');
+	if (sextant === undefined) return undefined;
+	// The middle third is half in each half of the cell.
+	const rows = [0, 1, 2].map((row) => bits((sextant >> (2 * row)) & 3) / 2);
+	return {top: (2 * rows[0]! + rows[1]!) / 3, bottom: (rows[1]! + 2 * rows[2]!) / 3};
+}
+
+function mix(fg: Rgb | undefined, bg: Rgb | undefined, share: number): Rgb | undefined {
+	if (share === 1) return fg;
+	if (share === 0) return bg;
+	if (!fg || !bg) return undefined;
+	return [0, 1, 2].map((i) => Math.round(fg[i]! * share + bg[i]! * (1 - share))) as Rgb;
+}
+
 /** Parses a capture; counts how many colours were truecolor and how many palette entries. */
 export function parseGlass(text: string): Glass {
 	const colours: SgrColours = {truecolor: 0, indexed: 0};
@@ -41,10 +70,9 @@ export function parseGlass(text: string): Glass {
 		const row: GlassCell[] = [];
 		colours.fg = colours.bg = undefined;
 		for (const {char, fg, bg} of sgrCells(line, colours, indexed)) {
-			if (char === '▀') row.push({top: fg, bottom: bg});
-			else if (char === '▄') row.push({top: bg, bottom: fg});
-			else if (char === '█') row.push({top: fg, bottom: fg});
-			else if (char === ' ') row.push({top: bg, bottom: bg});
+			// Each half of the cell as the eye averages it (for half blocks: exactly its colour).
+			const covered = coverage(char);
+			if (covered) row.push({top: mix(fg, bg, covered.top), bottom: mix(fg, bg, covered.bottom)});
 			else row.push({});
 		}
 		return row;

@@ -5,6 +5,8 @@
  */
 import type {Call, CallOptions} from '../session/call.js';
 import {colorNotice, terminalColorDepth} from '../terminal/color.js';
+import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
+import {loadChoices} from '../config/config.js';
 import {defaultConfigDir} from '../trust/identity.js';
 import type {CallSettings, Display} from '../command-line.js';
 import {checkKeyFiles, runCall, runListen} from './plain.js';
@@ -57,6 +59,7 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 			}
 		: undefined;
 	const color = await terminalColorDepth(command.color);
+	const glyphs = await terminalGlyphs(command.glyphs, loadChoices().glyphs);
 	return runCallApp({
 		role: command.role,
 		host: command.host,
@@ -72,7 +75,8 @@ export async function runCallCommand(command: CallScreenCommand): Promise<number
 		seconds: command.seconds,
 		colorDepth: color.depth,
 		colorNotice: colorNotice(color),
-		glyphs: command.glyphs,
+		glyphNotice: glyphNotice(glyphs),
+		glyphs: glyphs.glyphs,
 		threshold: command.threshold,
 		openWindow,
 		input: process.stdin,

@@ -7,13 +7,15 @@ import path from 'node:path';
 import type {Call} from '../session/call.js';
 import {listen} from '../session/connect.js';
 import {openSource} from '../sources/index.js';
-import type {ColorDepth, Glyphs} from '../render/layout.js';
+import type {ColorDepth, GlyphChoice} from '../render/layout.js';
 import {colorNotice, terminalColorDepth} from '../terminal/color.js';
+import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
+import {loadChoices} from '../config/config.js';
 
 export type DemoOptions = {
 	readonly mediaDir: string;
 	readonly color?: ColorDepth;
-	readonly glyphs?: Glyphs;
+	readonly glyphs?: GlyphChoice;
 	readonly seconds?: number;
 	/** The peer's camera; default media/clip.mp4. */
 	readonly peerCamera?: string;
@@ -69,6 +71,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 		}
 		const {runCallApp} = await import('../ui/call-app.js');
 		const color = await terminalColorDepth(options.color);
+		const glyphs = await terminalGlyphs(options.glyphs, loadChoices().glyphs);
 		return await runCallApp({
 			role: 'call',
 			target,
@@ -76,7 +79,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 			name: 'you',
 			colorDepth: color.depth,
 			colorNotice: colorNotice(color),
-			glyphs: options.glyphs,
+			glyphNotice: glyphNotice(glyphs),
+			glyphs: glyphs.glyphs,
 			seconds: options.seconds,
 			input: process.stdin,
 			output: process.stdout,

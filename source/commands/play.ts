@@ -6,6 +6,7 @@
 import {openSource} from '../sources/index.js';
 import {cleanError} from '../text/sanitize.js';
 import {SourceError} from '../sources/types.js';
+import {loadChoices} from '../config/config.js';
 import {showOnTerminal, type TerminalDisplayOptions} from '../terminal/show-source.js';
 
 export type PlayOptions = TerminalDisplayOptions & {
@@ -32,5 +33,10 @@ export async function runPlay(options: PlayOptions): Promise<number> {
 		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);
 		return 2;
 	}
-	return showOnTerminal(source, options, false, 'playing');
+	return showOnTerminal(
+		source,
+		{...options, configuredGlyphs: options.configuredGlyphs ?? loadChoices().glyphs},
+		false,
+		'playing',
+	);
 }

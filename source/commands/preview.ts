@@ -4,6 +4,7 @@
  */
 import {openSource} from '../sources/index.js';
 import {cleanError} from '../text/sanitize.js';
+import {loadChoices} from '../config/config.js';
 import {showOnTerminal, type TerminalDisplayOptions} from '../terminal/show-source.js';
 
 export type PreviewOptions = TerminalDisplayOptions & {
@@ -21,5 +22,10 @@ export async function runPreview(options: PreviewOptions = {}): Promise<number> 
 		(options.errorOutput ?? process.stderr).write(`${cleanError(error, {maxColumns: 1000})}\n`);
 		return 2;
 	}
-	return showOnTerminal(source, options, options.mirror ?? true, 'preview:');
+	return showOnTerminal(
+		source,
+		{...options, configuredGlyphs: options.configuredGlyphs ?? loadChoices().glyphs},
+		options.mirror ?? true,
+		'preview:',
+	);
 }

@@ -62,6 +62,8 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 	const {openSource} = await import('../sources/index.js');
 	const {terminalColorDepth} = await import('../terminal/color.js');
 	const color = await terminalColorDepth();
+	const {terminalGlyphs} = await import('../terminal/glyph-support.js');
+	const glyphs = await terminalGlyphs(undefined, saved.glyphs);
 	// The cameras are looked for once, and what is found goes to the setup screen that is up (it
 	// comes back when a relay refuses an invite), else straight into the form's state.
 	let screen: ((action: SetupAction) => void) | undefined;
@@ -76,6 +78,7 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 		const result = await runSetupApp({
 			store,
 			colorDepth: color.depth,
+			glyphs: glyphs.glyphs,
 			input: process.stdin,
 			output: process.stdout,
 			errorOutput: process.stderr,
@@ -94,7 +97,8 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			store.set(refused(store.get(), 'camera', badCamera));
 			continue;
 		}
-		const failed = saveChoices(choicesOf(store.get()));
+		// The glyphs are set by hand in the file, never by the form: kept as they were.
+		const failed = saveChoices({...choicesOf(store.get()), glyphs: saved.glyphs});
 		if (failed)
 			process.stderr.write(
 				`facetty: could not remember the choices in ${configPath()}: ${cleanError(failed, {maxColumns: 1000})}\n`,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {cleanLine} from '../text/sanitize.js';
+import {glyphChoices, type GlyphChoice} from '../render/layout.js';
 
 /**
  * A key file or the config directory that facetty will not use as it is, as one sentence that
@@ -118,6 +119,8 @@ export type SavedChoices = {
 	window?: boolean;
 	/** The relay invite and join last used (HOST:PORT). */
 	relay?: string;
+	/** Glyph set for every picture when no --glyphs is given (set by hand; auto when absent). */
+	glyphs?: GlyphChoice;
 };
 
 export function configPath(
@@ -156,6 +159,8 @@ export function parseChoices(text: string): SavedChoices {
 		}
 	}
 	if (typeof r['window'] === 'boolean') out.window = r['window'];
+	const glyphs = glyphChoices.find((choice) => choice === r['glyphs']);
+	if (glyphs) out.glyphs = glyphs;
 	return out;
 }
 

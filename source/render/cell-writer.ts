@@ -17,7 +17,7 @@ import {
 	putCursorPosition,
 	resetColours,
 } from './escapes.js';
-import {fullMask, glyphByteCount, glyphBytes} from './glyphs.js';
+import {glyphGrid, maxGlyphBytes, type GlyphGrid} from './glyphs.js';
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -58,7 +58,15 @@ export class CellWriter {
 	private cursorCol = -1;
 	private cursorRow = -1;
 
-	constructor(private readonly truecolor: boolean) {}
+	private readonly fullMask: number;
+
+	/** `grid`: the glyph set cells are written with (the quadrants, for half blocks too). */
+	constructor(
+		private readonly truecolor: boolean,
+		private readonly grid: GlyphGrid = glyphGrid('quad'),
+	) {
+		this.fullMask = grid.fullMask;
+	}
 
 	/**
 	 * Starts a frame of at most `cells` cells. Anything may have happened to the pen and the
@@ -82,9 +90,9 @@ export class CellWriter {
 	}
 
 	/**
-	 * Writes one cell at (col, row): colour a on the quarters in aMask, b on the rest; a colour
+	 * Writes one cell at (col, row): colour a on the pixels in aMask, b on the rest; a colour
 	 * within `reuse` of one the pen holds is taken as that one. Returns the glyph's mask (the
-	 * quarters now in the pen's foreground). `lastCol`: the cell is the row's last, after which
+	 * pixels now in the pen's foreground). `lastCol`: the cell is the row's last, after which
 	 * where the cursor stands depends on the terminal (pending wrap).
 	 */
 	cell(
@@ -104,6 +112,7 @@ export class CellWriter {
 
 	private paint(a: number, b: number, aMask: number, threshold: number): number {
 		let mask: number;
+		const fullMask = this.fullMask;
 		if (aMask === 0 || aMask === fullMask || near(a, b, threshold)) {
 			const only = aMask === fullMask ? a : b;
 			if (near(this.penBg, a, threshold) && near(this.penBg, b, threshold)) mask = 0;
@@ -122,8 +131,9 @@ export class CellWriter {
 			this.setColours(near(this.penFg, fg, threshold) ? -1 : fg, near(this.penBg, bg, threshold) ? -1 : bg);
 		}
 		const out = this.out;
-		const count = glyphByteCount[mask]!;
-		for (let i = 0; i < count; i++) out[this.at + i] = glyphBytes[mask * 3 + i]!;
+		const count = this.grid.byteCount[mask]!;
+		const bytes = this.grid.bytes;
+		for (let i = 0; i < count; i++) out[this.at + i] = bytes[mask * maxGlyphBytes + i]!;
 		this.at += count;
 		this.cursorCol++;
 		return mask;

@@ -115,7 +115,7 @@ export function putColours(out: Uint8Array, at: number, fg: number, bg: number, 
 	return at;
 }
 
-/** Most bytes one cell can cost: a cursor move, both colours in truecolor, a 3-byte glyph. */
-export const maxBytesPerCell = 16 + 36 + 3;
+/** Most bytes one cell can cost: a cursor move, both colours in truecolor, a 4-byte glyph (a sextant or octant). */
+export const maxBytesPerCell = 16 + 36 + 4;
 
 export const resetColours = '\x1b[m';

@@ -3,7 +3,12 @@
  * Pure arithmetic, so the renderer and the picture layer agree on it and tests can pin it down.
  */
 
-export type Glyphs = 'half' | 'quad';
+/** How many pixels a cell shows: 1x2 (half blocks), 2x2 (quadrants), 2x3 (sextants), 2x4 (octants). */
+export type Glyphs = 'half' | 'quad' | 'sextant' | 'octant';
+/** What the command line and config may ask for: a set, or whatever the terminal is found to draw. */
+export type GlyphChoice = Glyphs | 'auto';
+export const glyphSets: readonly Glyphs[] = ['half', 'quad', 'sextant', 'octant'];
+export const glyphChoices: readonly GlyphChoice[] = ['auto', ...glyphSets];
 export type ColorDepth = 'truecolor' | '256';
 
 /** A rectangle of terminal cells, 0-based from the top-left of the screen. */
@@ -20,13 +25,31 @@ export type PictureLayout = {
 	/** Pixels the frame must be scaled to: each cell shows pixelsAcross x pixelsDown of them. */
 	readonly pixelWidth: number;
 	readonly pixelHeight: number;
+	/**
+	 * A size with square pixels at the picture's density across (pixelWidth by the height that
+	 * keeps the frame's aspect). A frame already scaled elsewhere (by OpenCV, or by the peer) is
+	 * asked for at this size: laid out again it gives the same picture, which a frame of
+	 * quadrant or sextant pixels (taller than wide) would not; the layer then scales it to
+	 * pixelWidth x pixelHeight.
+	 */
+	readonly squareWidth: number;
+	readonly squareHeight: number;
 };
 
 /** Height of a terminal cell divided by its width; 2 is what most fonts are close to. */
 export const defaultCellAspect = 2;
 
 export function pixelsPerCell(glyphs: Glyphs): {across: number; down: number} {
-	return glyphs === 'quad' ? {across: 2, down: 2} : {across: 1, down: 2};
+	switch (glyphs) {
+		case 'half':
+			return {across: 1, down: 2};
+		case 'quad':
+			return {across: 2, down: 2};
+		case 'sextant':
+			return {across: 2, down: 3};
+		case 'octant':
+			return {across: 2, down: 4};
+	}
 }
 
 /**
@@ -56,7 +79,13 @@ export function layoutPicture(
 		rows,
 	};
 	const {across, down} = pixelsPerCell(glyphs);
-	return {picture, pixelWidth: cols * across, pixelHeight: rows * down};
+	return {
+		picture,
+		pixelWidth: cols * across,
+		pixelHeight: rows * down,
+		squareWidth: cols * across,
+		squareHeight: Math.max(1, Math.round(rows * cellAspect * across)),
+	};
 }
 
 /** Parses `COLSxROWS` (e.g. `160x48`); undefined when it is not two positive whole numbers. */

@@ -10,7 +10,8 @@
 import {BudgetChoice, passLimit, tierCount, unknownError} from './budget.js';
 import {CellWriter, near} from './cell-writer.js';
 import {maxBytesPerCell, resetColours} from './escapes.js';
-import {upperHalfMask} from './glyphs.js';
+import {splitCell} from './cell-fit.js';
+import {glyphGrid, upperHalfMask} from './glyphs.js';
 import {type CellRect, type ColorDepth, type Glyphs, pixelsPerCell} from './layout.js';
 import {nearestPaletteEntry, paletteRgb, paletteTable} from './palette.js';
 import {splitQuadrants} from './quadrants.js';
@@ -63,7 +64,9 @@ export class Renderer {
 	private readonly palette: Uint8Array;
 	private readonly writer: CellWriter;
 	private readonly budgeted: BudgetChoice;
-	/** Output of splitQuadrants: mask, colour a, colour b. */
+	/** Pixels a cell shows down (2 for half blocks and quadrants, 3 sextants, 4 octants). */
+	private readonly down: number;
+	/** Output of splitQuadrants or splitCell: mask, colour a, colour b. */
 	private readonly split = new Int32Array(3);
 	/** Under a byte budget: each cell's pass (0: not this render), the furthest from the picture first. */
 	private chosen: Uint8Array | undefined;
@@ -90,14 +93,15 @@ export class Renderer {
 		this.truecolor = this.colorDepth === 'truecolor';
 		this.threshold = this.truecolor ? Math.max(0, Math.round(options.threshold ?? defaultThreshold)) : 0;
 		this.palette = this.truecolor ? new Uint8Array(0) : paletteTable();
-		this.writer = new CellWriter(this.truecolor);
+		this.writer = new CellWriter(this.truecolor, glyphGrid(this.glyphs));
+		this.down = pixelsPerCell(this.glyphs).down;
 		this.budgeted = new BudgetChoice(this.threshold);
 	}
 
 	/** A state for a picture drawn at `picture` whose cells show nothing known yet. */
 	newScreen(picture: CellRect): ScreenState {
 		const {across, down} = pixelsPerCell(this.glyphs);
-		return new ScreenState(picture, across * down === 2 ? 2 : 4);
+		return new ScreenState(picture, across * down);
 	}
 
 	/**
@@ -139,8 +143,8 @@ export class Renderer {
 		for (let tier = this.chosen ? 1 : 0; tier <= (this.chosen ? tierCount : 0); tier++) {
 			this.tier = tier;
 			this.passLimit = passLimit(tier, this.limit);
-			if (this.glyphs === 'quad') this.renderQuad(pixels, screen);
-			else this.renderHalf(pixels, screen);
+			if (this.glyphs === 'half') this.renderHalf(pixels, screen);
+			else this.renderGrid(pixels, screen);
 		}
 		this.budgeted.learnCost(this.drawnCells, this.writer.at);
 		return this.writer.finish();
@@ -165,8 +169,9 @@ export class Renderer {
 		const budgeted = this.budgeted;
 		const errors = budgeted.begin(cols * rows);
 		const perCell = screen.pixelsPerCell;
-		const quad = this.glyphs === 'quad';
-		const rowBytes = cols * (quad ? 6 : 3);
+		const half = this.glyphs === 'half';
+		const down = this.down;
+		const rowBytes = cols * (half ? 3 : 6);
 		const shown = screen.shown;
 		const visible = screen.visible;
 		for (let y = 0, cell = 0; y < rows; y++) {
@@ -176,20 +181,20 @@ export class Renderer {
 					continue;
 				}
 				let worst = 0;
-				if (quad) {
-					splitQuadrants(pixels, 2 * y * rowBytes + x * 6, rowBytes, this.split);
-					const mask = this.split[0]!;
-					const a = this.quadColour(this.split[1]!);
-					const b = this.quadColour(this.split[2]!);
-					for (let p = 0; p < 4; p++) {
-						const error = this.distance(mask & (1 << p) ? a : b, shown[cell * 4 + p]!);
-						if (error > worst) worst = error;
-					}
-				} else {
+				if (half) {
 					const offset = 2 * y * rowBytes + x * 3;
 					const upper = this.distance(this.colourAt(pixels, offset), shown[cell * perCell]!);
 					const lower = this.distance(this.colourAt(pixels, offset + rowBytes), shown[cell * perCell + 1]!);
 					worst = Math.max(upper, lower);
+				} else {
+					this.fit(pixels, down * y * rowBytes + x * 6, rowBytes);
+					const mask = this.split[0]!;
+					const a = this.quadColour(this.split[1]!);
+					const b = this.quadColour(this.split[2]!);
+					for (let p = 0; p < perCell; p++) {
+						const error = this.distance(mask & (1 << p) ? a : b, shown[cell * perCell + p]!);
+						if (error > worst) worst = error;
+					}
 				}
 				budgeted.set(cell, worst);
 			}
@@ -246,7 +251,14 @@ export class Renderer {
 		}
 	}
 
-	private renderQuad(pixels: Uint8Array, screen: ScreenState): void {
+	/** Two colours for the cell at `offset`, into `split`: exhaustive for quadrants, fast for finer grids. */
+	private fit(pixels: Uint8Array, offset: number, rowBytes: number): void {
+		if (this.down === 2) splitQuadrants(pixels, offset, rowBytes, this.split);
+		else splitCell(pixels, offset, rowBytes, this.down, this.split);
+	}
+
+	/** Quadrants, sextants, octants: two colours a cell over its grid of pixels. */
+	private renderGrid(pixels: Uint8Array, screen: ScreenState): void {
 		const {col: left, row: top, cols, rows} = screen.picture;
 		const shown = screen.shown;
 		const threshold = this.threshold;
@@ -254,31 +266,26 @@ export class Renderer {
 		const visible = screen.visible;
 		const writer = this.writer;
 		const rowBytes = cols * 6;
+		const perCell = screen.pixelsPerCell;
+		const down = this.down;
 		for (let y = 0; y < rows; y++) {
-			let offset = 2 * y * rowBytes;
-			let cell = y * cols * 4;
-			for (let x = 0; x < cols; x++, offset += 6, cell += 4) {
+			let offset = down * y * rowBytes;
+			let cell = y * cols * perCell;
+			for (let x = 0; x < cols; x++, offset += 6, cell += perCell) {
 				const index = y * cols + x;
 				if (!visible[index]) continue;
-				splitQuadrants(pixels, offset, rowBytes, split);
+				this.fit(pixels, offset, rowBytes);
 				const a = this.quadColour(split[1]!);
 				const b = this.quadColour(split[2]!);
 				let mask = split[0]!;
-				if (
-					near(mask & 1 ? a : b, shown[cell]!, threshold) &&
-					near(mask & 2 ? a : b, shown[cell + 1]!, threshold) &&
-					near(mask & 4 ? a : b, shown[cell + 2]!, threshold) &&
-					near(mask & 8 ? a : b, shown[cell + 3]!, threshold)
-				) {
-					continue;
-				}
+				let same = true;
+				for (let p = 0; p < perCell && same; p++)
+					same = near(mask & (1 << p) ? a : b, shown[cell + p]!, threshold);
+				if (same) continue;
 				if (this.chosen && !this.allowed(index)) continue;
 				this.drawnCells++;
 				mask = writer.cell(left + x, top + y, a, b, mask, this.reuse, x === cols - 1);
-				shown[cell] = mask & 1 ? writer.penFg : writer.penBg;
-				shown[cell + 1] = mask & 2 ? writer.penFg : writer.penBg;
-				shown[cell + 2] = mask & 4 ? writer.penFg : writer.penBg;
-				shown[cell + 3] = mask & 8 ? writer.penFg : writer.penBg;
+				for (let p = 0; p < perCell; p++) shown[cell + p] = mask & (1 << p) ? writer.penFg : writer.penBg;
 			}
 		}
 	}

@@ -133,7 +133,7 @@ function knownTerminal(env: Env): ColorDecision | undefined {
 }
 
 /** Whether to ask the terminal at all: not a dumb or console terminal that may print the question. */
-function answersQueries(env: Env): boolean {
+export function answersQueries(env: Env): boolean {
 	const term = env['TERM'] ?? '';
 	return term !== '' && term !== 'dumb' && !term.startsWith('linux') && !term.startsWith('vt');
 }
@@ -189,7 +189,8 @@ export async function detectColorDepth(options: DetectOptions): Promise<ColorDec
 	return decideColorDepth(options.flag, env, {replies});
 }
 
-function askTmux(format: string, timeoutMs: number): Promise<string | undefined> {
+/** `tmux display-message -p FORMAT` of the tmux on PATH; undefined on failure or after `timeoutMs`. */
+export function askTmux(format: string, timeoutMs: number): Promise<string | undefined> {
 	return new Promise((resolve) => {
 		execFile('tmux', ['display-message', '-p', format], {timeout: timeoutMs}, (error, stdout) =>
 			resolve(error ? undefined : stdout.trim()),

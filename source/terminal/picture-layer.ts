@@ -33,7 +33,8 @@ export type PictureLayerOptions = {
 export const minimumRegion = {cols: 8, rows: 3};
 
 export class PictureLayer extends Layer {
-	private readonly renderer: Renderer;
+	private renderer: Renderer;
+	private glyphs: Glyphs | undefined;
 	private frame: Frame | undefined;
 	private frameChanged = false;
 	private screen: ScreenState | undefined;
@@ -47,11 +48,31 @@ export class PictureLayer extends Layer {
 
 	constructor(private readonly options: PictureLayerOptions) {
 		super(options.z, true);
-		this.renderer = new Renderer({
-			colorDepth: options.colorDepth,
-			glyphs: options.glyphs,
-			threshold: options.threshold,
+		this.glyphs = options.glyphs;
+		this.renderer = this.newRenderer();
+	}
+
+	private newRenderer(): Renderer {
+		return new Renderer({
+			colorDepth: this.options.colorDepth,
+			glyphs: this.glyphs,
+			threshold: this.options.threshold,
 		});
+	}
+
+	/**
+	 * Draws with another glyph set from the next paint: what the cells show is known only in the
+	 * old set's pixels, so every cell is drawn again (and the picture's pixel size changes).
+	 */
+	setGlyphs(glyphs: Glyphs): void {
+		if (glyphs === (this.glyphs ?? 'half')) return;
+		this.glyphs = glyphs;
+		this.renderer = this.newRenderer();
+		this.screen = undefined;
+		this.layout = undefined;
+		this.blankUnknown = true;
+		this.frameChanged = true;
+		this.requestPaint();
 	}
 
 	get dirty(): boolean {
@@ -64,7 +85,7 @@ export class PictureLayer extends Layer {
 	layoutFor(size: {readonly width: number; readonly height: number}): PictureLayout | undefined {
 		const rect = this.rect;
 		if (!rect || this.tooSmall(rect)) return undefined;
-		return layoutPicture(size, rect, this.options.glyphs, this.options.cellAspect ?? defaultCellAspect);
+		return layoutPicture(size, rect, this.glyphs, this.options.cellAspect ?? defaultCellAspect);
 	}
 
 	/** The frame to show from now on. */
@@ -117,12 +138,7 @@ export class PictureLayer extends Layer {
 		if (this.tooSmall(rect)) return this.paintTooSmall(view, rect);
 		const frame = this.frame;
 		if (!frame) return [this.paintBlank(view, rect, undefined)];
-		const layout = layoutPicture(
-			frame,
-			rect,
-			this.options.glyphs,
-			this.options.cellAspect ?? defaultCellAspect,
-		);
+		const layout = layoutPicture(frame, rect, this.glyphs, this.options.cellAspect ?? defaultCellAspect);
 		if (!this.screen || !this.layout || !sameRect(this.layout.picture, layout.picture)) {
 			this.layout = layout;
 			this.screen = this.renderer.newScreen(layout.picture);

@@ -72,6 +72,14 @@ export class ReplyParser {
 		this.cprExpected += count;
 	}
 
+	/**
+	 * Expects no more CPRs: the questions were answered by something else (DA1 came back without
+	 * them), so a `CSI row ; col R` that comes later is a key (Shift+F3 in some terminals).
+	 */
+	forgetCpr(): void {
+		this.cprExpected = 0;
+	}
+
 	pending(): Pending {
 		switch (this.state.at) {
 			case 'ground':

@@ -7,10 +7,17 @@ import type {Frame} from '../frame.js';
 import type {FrameSource} from '../sources/types.js';
 import {SourceError} from '../sources/types.js';
 import {describeSpec} from '../sources/spec.js';
-import {layoutPicture, type CellRect, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {
+	layoutPicture,
+	type CellRect,
+	type ColorDepth,
+	type GlyphChoice,
+	type Glyphs,
+} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
 import {decideColorDepth, terminalColorDepth} from './color.js';
+import {decideGlyphs, terminalGlyphs} from './glyph-support.js';
 import {Compositor} from './compositor.js';
 import {PictureLayer} from './picture-layer.js';
 import {listenForQuit} from './restore.js';
@@ -22,7 +29,8 @@ import {cleanLine, cutToWidth, displayWidth} from '../text/sanitize.js';
 export type ShowOptions = {
 	/** Or how to find it out (a terminal probe), asked once the source has opened. */
 	readonly colorDepth: ColorDepth | (() => Promise<ColorDepth>);
-	readonly glyphs: Glyphs;
+	/** Or how to find it out (terminal/glyph-support.ts), asked with the colours. */
+	readonly glyphs: Glyphs | (() => Promise<Glyphs>);
 	readonly threshold?: number;
 	readonly mirror: boolean;
 	/** A fixed box; otherwise the whole terminal, following resizes. */
@@ -85,7 +93,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	let view: {screen: Screen; compositor: Compositor; picture: PictureLayer; status: TextLayer} | undefined;
 	// The sink paces frames to what the terminal (or pipe) takes: a slower reader gets fewer or
 	// coarser frames, never a queue of them, so the video stays real-time.
-	const openView = (colorDepth: ColorDepth) => {
+	const openView = (colorDepth: ColorDepth, glyphs: Glyphs) => {
 		const screen = openScreen({output, input: options.input, errorOutput: options.errorOutput});
 		const compositor = new Compositor(screen.sink, wholeScreen());
 		const picture = compositor.add(
@@ -93,7 +101,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 				z: 0,
 				scale,
 				colorDepth,
-				glyphs: options.glyphs,
+				glyphs,
 				threshold: options.threshold,
 				mirror: options.mirror,
 			}),
@@ -111,18 +119,19 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		view.status.setRect(withStatus() ? {col: 0, row: whole.rows - 1, cols: whole.cols, rows: 1} : undefined);
 		if (withStatus()) view.status.setText(statusLine(what, Boolean(options.input.isTTY), whole.cols));
 	};
-	// Ask the source for the very pixels the picture shows, so scaling happens in OpenCV on its
-	// own threads instead of in JavaScript on every frame. Half-block pixels are as wide as tall
-	// on screen, so a frame of that size lays out to the same picture; quadrant pixels are not.
+	// Ask the source for the pixels the picture shows, so scaling happens in OpenCV on its own
+	// threads instead of in JavaScript on every frame: square pixels at the glyphs' density
+	// across, so a frame of that size lays out to the same picture (half blocks and octants: the
+	// very pixels shown; quadrants and sextants: the layer scales the height).
 	let asked = '';
 	const followRegion = () => {
 		const native = source.nativeSize;
-		if (!native || options.glyphs !== 'half') return;
-		const layout = layoutPicture(native, pictureRect(), options.glyphs);
-		const wanted = `${layout.pixelWidth}x${layout.pixelHeight}`;
+		if (!native || !glyphs) return;
+		const layout = layoutPicture(native, pictureRect(), glyphs);
+		const wanted = `${layout.squareWidth}x${layout.squareHeight}`;
 		if (wanted === asked) return;
 		asked = wanted;
-		source.setSize({width: layout.pixelWidth, height: layout.pixelHeight});
+		source.setSize({width: layout.squareWidth, height: layout.squareHeight});
 	};
 	const onResize = () => {
 		view?.compositor.resize(wholeScreen());
@@ -144,10 +153,11 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		}
 	}
 	let colorDepth = typeof options.colorDepth === 'function' ? undefined : options.colorDepth;
+	let glyphs = typeof options.glyphs === 'function' ? undefined : options.glyphs;
 	/** The latest frame that came before the colours were known. */
 	let early: Frame | undefined;
 	const show = (frame: Frame) => {
-		if (colorDepth) (view ?? openView(colorDepth)).picture.show(frame);
+		if (colorDepth && glyphs) (view ?? openView(colorDepth, glyphs)).picture.show(frame);
 		else early = frame;
 	};
 	const offFrame = source.onFrame((frame) => {
@@ -169,6 +179,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		await source.start();
 		// Only now, with a source that opened, is the terminal asked anything.
 		if (typeof options.colorDepth === 'function') colorDepth = await options.colorDepth();
+		if (typeof options.glyphs === 'function') glyphs = await options.glyphs();
 		if (early) show(early);
 		followRegion();
 		return await finished;
@@ -200,7 +211,10 @@ export type TerminalDisplayOptions = {
 	readonly size?: {readonly cols: number; readonly rows: number};
 	/** Default: detected (terminal/color.ts). */
 	readonly color?: ColorDepth;
-	readonly glyphs?: Glyphs;
+	/** Default: auto (terminal/glyph-support.ts). */
+	readonly glyphs?: GlyphChoice;
+	/** The config's glyphs, taken when there is no flag. */
+	readonly configuredGlyphs?: GlyphChoice;
 	/** Truecolor change threshold in levels; 0 is lossless. */
 	readonly threshold?: number;
 	readonly maxFrames?: number;
@@ -222,9 +236,13 @@ export async function showOnTerminal(
 		options.env || options.output
 			? decideColorDepth(options.color, options.env ?? process.env).depth
 			: async () => (await terminalColorDepth(options.color)).depth;
+	const glyphs =
+		options.env || options.output
+			? decideGlyphs(options.glyphs, options.configuredGlyphs, options.env ?? process.env).glyphs
+			: async () => (await terminalGlyphs(options.glyphs, options.configuredGlyphs)).glyphs;
 	return showSource(source, {
 		colorDepth,
-		glyphs: options.glyphs ?? 'half',
+		glyphs,
 		threshold: options.threshold,
 		mirror,
 		size: options.size,

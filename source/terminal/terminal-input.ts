@@ -117,6 +117,18 @@ export class TerminalInput extends EventEmitter<{reply: [TerminalReply]}> {
 		});
 	}
 
+	/**
+	 * Takes the next `count` cursor position reports out of the input (they are replies to a
+	 * question about to be written); `forgetCpr` when the question is over, answered or not.
+	 */
+	expectCpr(count: number): void {
+		this.parser.expectCpr(count);
+	}
+
+	forgetCpr(): void {
+		this.parser.forgetCpr();
+	}
+
 	/** Stops reading and leaves the terminal as it was found (cooked mode). Idempotent. */
 	close(): void {
 		if (this.closed) return;

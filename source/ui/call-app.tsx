@@ -11,7 +11,7 @@
  */
 import React from 'react';
 import type {Frame} from '../frame.js';
-import type {ColorDepth, Glyphs} from '../render/layout.js';
+import {pixelsPerCell, type ColorDepth, type Glyphs} from '../render/layout.js';
 import {defaultPort, listenFailure} from '../net/address.js';
 import type {CallStats} from '../session/stats.js';
 import {openScreen} from '../terminal/screen.js';
@@ -39,6 +39,8 @@ export type CallAppOptions = CallSetup & {
 	readonly colorDepth: ColorDepth;
 	/** Said once in the status line: why the picture is in 256 colours (terminal/color.ts colorNotice). */
 	readonly colorNotice?: string;
+	/** Said once in the status line: which glyphs `auto` chose and why (terminal/glyph-support.ts). */
+	readonly glyphNotice?: string;
 	readonly glyphs?: Glyphs;
 	readonly threshold?: number;
 	/** Opens the --window; undefined: no window. Returns a notice when it cannot. */
@@ -84,7 +86,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		...initialCallState(options.role, options.camera, options.target, {
 			singleUse: options.connect !== undefined,
 		}),
-		notice: options.colorNotice,
+		notice: [options.glyphNotice, options.colorNotice].filter(Boolean).join('; ') || undefined,
 	});
 	const sizeStore = new Store<TerminalSize>(size);
 
@@ -127,9 +129,13 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const applyLayout = () => {
 		const layout = callScreenLayout(store.get(), size);
 		view.applyLayout(layout);
-		const across = options.glyphs === 'quad' ? 2 : 1;
+		// Square pixels at the glyphs' density across: a frame of that size lays out to the same
+		// picture (layout.ts squareWidth), and the layer scales it to the glyphs' grid.
+		const {across} = pixelsPerCell(options.glyphs ?? 'half');
 		connection.showAt(
-			peerWindow ? {width: 0, height: 0} : {width: layout.video.cols * across, height: layout.video.rows * 2},
+			peerWindow
+				? {width: 0, height: 0}
+				: {width: layout.video.cols * across, height: layout.video.rows * 2 * across},
 		);
 	};
 

@@ -52,6 +52,13 @@ export class CallCompositor {
 		if (!hadSelf && layout.pip && this.selfFrame) this.showSelf(this.selfFrame);
 	}
 
+	/** Both pictures in another glyph set from the next paint (every cell drawn again). */
+	setGlyphs(glyphs: Glyphs): void {
+		this.peer.setGlyphs(glyphs);
+		this.self.setGlyphs(glyphs);
+		if (this.selfFrame) this.showSelf(this.selfFrame);
+	}
+
 	resize(size: Size): void {
 		this.compositor.resize(size);
 	}
@@ -71,7 +78,7 @@ export class CallCompositor {
 		const layout = this.self.layoutFor(frame);
 		if (!layout) return;
 		this.scaling = true;
-		scaleFrame(frame, {width: layout.pixelWidth, height: layout.pixelHeight})
+		scaleFrame(frame, {width: layout.squareWidth, height: layout.squareHeight})
 			.then((scaled) => {
 				if (!this.closed && this.self.rect) this.self.show(scaled);
 			})

@@ -6,7 +6,7 @@
  * free for the call.
  */
 import React from 'react';
-import type {ColorDepth} from '../render/layout.js';
+import type {ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {FrameSource, SourceOptions} from '../sources/index.js';
 import {Compositor} from '../terminal/compositor.js';
@@ -39,6 +39,7 @@ export type SetupAppOptions = {
 	/** Opens the thumbnail's source (sources/index.ts openSource; tests pass their own). */
 	readonly openSource: OpenSource;
 	readonly colorDepth?: ColorDepth;
+	readonly glyphs?: Glyphs;
 	readonly debounceMs?: number;
 	/** Called with the dispatcher once the screen is up (the camera search feeds it). */
 	readonly onDispatch?: (dispatch: (action: SetupAction) => void) => void;
@@ -57,6 +58,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 			z: 1,
 			scale: areaScaler(),
 			colorDepth: options.colorDepth ?? 'truecolor',
+			glyphs: options.glyphs,
 			mirror: true,
 		}),
 	);

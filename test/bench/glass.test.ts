@@ -79,3 +79,12 @@ test('a still picture converges when the glass stops improving on it, not before
 	assert.equal(settleSeconds(at([31, 31, 31]))?.seconds, 0);
 	assert.equal(settleSeconds([]), undefined);
 });
+
+test('the glass reads quadrant, sextant and octant cells as the eye averages their halves', () => {
+	const sgr = '\x1b[38;2;200;0;0;48;2;0;0;100m';
+	// ▘ (upper left quadrant), 🬂 (BLOCK SEXTANT-12: upper third), octant 1CD00 (BLOCK OCTANT-3).
+	const {cells} = parseGlass(`${sgr}▘\u{1fb02}\u{1cd00}`);
+	assert.deepEqual(cells[0]![0], {top: [100, 0, 50], bottom: [0, 0, 100]});
+	assert.deepEqual(cells[0]![1], {top: [133, 0, 33], bottom: [0, 0, 100]});
+	assert.deepEqual(cells[0]![2], {top: [50, 0, 75], bottom: [0, 0, 100]});
+});

@@ -33,3 +33,10 @@ test('choices round-trip through the file; broken or wrongly typed values are ig
 		fs.rmSync(dir, {recursive: true, force: true});
 	}
 });
+
+test('the config may set the glyphs; anything but a known set is left out', () => {
+	assert.equal(parseChoices('{"glyphs": "octant"}').glyphs, 'octant');
+	assert.equal(parseChoices('{"glyphs": "auto"}').glyphs, 'auto');
+	assert.equal(parseChoices('{"glyphs": "braille"}').glyphs, undefined);
+	assert.equal(parseChoices('{"glyphs": 4}').glyphs, undefined);
+});

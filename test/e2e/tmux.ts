@@ -4,6 +4,7 @@
  * colour of every half-block cell.
  */
 import {spawnSync} from 'node:child_process';
+import {maskOfGlyph} from '../../source/render/glyphs.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -189,7 +190,23 @@ export function parseCapture(text: string): CapturedCell[][] {
 	return text.split('\n').map((line) => [...sgrCells(line, {truecolor: 0, indexed: 0})]);
 }
 
-/** Half-block cells with both colours set inside the rectangle, and their mean colour. */
+/** Share of a block glyph's area in the foreground colour (any set: half blocks to octants). */
+function foregroundShare(char: string): number | undefined {
+	const count = (mask: number) => {
+		let n = 0;
+		for (; mask; mask &= mask - 1) n++;
+		return n;
+	};
+	const octant = maskOfGlyph(char, 'octant');
+	if (octant !== undefined) return count(octant) / 8;
+	const sextant = maskOfGlyph(char, 'sextant');
+	return sextant === undefined ? undefined : count(sextant) / 6;
+}
+
+/**
+ * Picture cells (half blocks, or whatever glyph set `auto` chose: quadrants, sextants, octants)
+ * with the colours they need set inside the rectangle, and their mean colour.
+ */
 export function halfBlockStats(
 	cells: CapturedCell[][],
 	rect: {col: number; row: number; cols: number; rows: number},
@@ -199,11 +216,20 @@ export function halfBlockStats(
 	for (let row = rect.row; row < rect.row + rect.rows; row++) {
 		for (let col = rect.col; col < rect.col + rect.cols; col++) {
 			const cell = cells[row]?.[col];
-			if (!cell || !'▀▄█ '.includes(cell.char)) continue;
-			const colours = cell.char === ' ' ? [cell.bg] : cell.char === '█' ? [cell.fg] : [cell.fg, cell.bg];
-			if (colours.some((c) => c === undefined)) continue;
+			const share = cell ? foregroundShare(cell.char) : undefined;
+			if (!cell || share === undefined) continue;
+			const colours: Array<[Rgb | undefined, number]> =
+				share === 0
+					? [[cell.bg, 1]]
+					: share === 1
+						? [[cell.fg, 1]]
+						: [
+								[cell.fg, share],
+								[cell.bg, 1 - share],
+							];
+			if (colours.some(([c]) => c === undefined)) continue;
 			count++;
-			for (const c of colours) for (let k = 0; k < 3; k++) sum[k]! += c![k]! / colours.length;
+			for (const [c, weight] of colours) for (let k = 0; k < 3; k++) sum[k]! += c![k]! * weight;
 		}
 	}
 	const n = Math.max(1, count);

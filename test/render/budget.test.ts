@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {glyphSets, pixelsPerCell, type Glyphs} from '../../source/render/layout.js';
 import {Renderer} from '../../source/render/renderer.js';
 import {screenPsnr, VirtualTerminal} from './virtual-terminal.js';
 
@@ -12,13 +13,15 @@ const cols = 16;
 const rows = 8;
 const picture = {col: 2, row: 1, cols, rows};
 
-const frameArb = (across: number) =>
-	fc
+const frameArb = (glyphs: Glyphs) => {
+	const {across, down} = pixelsPerCell(glyphs);
+	return fc
 		.array(fc.oneof(fc.constantFrom(0, 9, 128, 250), fc.integer({min: 0, max: 255})), {
-			minLength: cols * across * rows * 2 * 3,
-			maxLength: cols * across * rows * 2 * 3,
+			minLength: cols * across * rows * down * 3,
+			maxLength: cols * across * rows * down * 3,
 		})
 		.map((list) => Uint8Array.from(list));
+};
 
 /** The largest channel difference between what the terminal shows and the frame, over every pixel. */
 function worstError(terminal: VirtualTerminal, frame: Uint8Array, quad: boolean): number {
@@ -46,29 +49,30 @@ function worstError(terminal: VirtualTerminal, frame: Uint8Array, quad: boolean)
 }
 
 test('property: a budgeted render never writes more than its budget, and what it writes is a valid picture', () => {
-	fc.assert(
-		fc.property(
-			fc.array(frameArb(1), {minLength: 1, maxLength: 4}),
-			fc.integer({min: 0, max: 3000}),
-			(frames, budget) => {
-				const renderer = new Renderer({threshold: 6});
-				const screen = renderer.newScreen(picture);
-				const terminal = new VirtualTerminal(20, 10);
-				for (const frame of frames) {
-					const bytes = renderer.render(frame, screen, budget);
-					assert.ok(bytes.length <= budget, `${bytes.length} > ${budget}`);
-					terminal.write(bytes);
-				}
-			},
-		),
-		{numRuns: 150},
-	);
+	for (const glyphs of glyphSets)
+		fc.assert(
+			fc.property(
+				fc.array(frameArb(glyphs), {minLength: 1, maxLength: 4}),
+				fc.integer({min: 0, max: 3000}),
+				(frames, budget) => {
+					const renderer = new Renderer({threshold: 6, glyphs});
+					const screen = renderer.newScreen(picture);
+					const terminal = new VirtualTerminal(20, 10);
+					for (const frame of frames) {
+						const bytes = renderer.render(frame, screen, budget);
+						assert.ok(bytes.length <= budget, `${bytes.length} > ${budget}`);
+						terminal.write(bytes);
+					}
+				},
+			),
+			{numRuns: 150},
+		);
 });
 
 test('property: a still picture under any budget converges to within the threshold, then costs nothing', () => {
-	for (const glyphs of ['half', 'quad'] as const) {
+	for (const glyphs of glyphSets) {
 		fc.assert(
-			fc.property(frameArb(glyphs === 'quad' ? 2 : 1), fc.integer({min: 60, max: 2000}), (frame, budget) => {
+			fc.property(frameArb(glyphs), fc.integer({min: 60, max: 2000}), (frame, budget) => {
 				const threshold = 6;
 				const renderer = new Renderer({threshold, glyphs});
 				const screen = renderer.newScreen(picture);
@@ -86,7 +90,7 @@ test('property: a still picture under any budget converges to within the thresho
 				if (glyphs === 'half') assert.ok(worstError(terminal, frame, false) <= threshold);
 				else
 					assert.ok(
-						screenPsnr(terminal, picture, frame, true) >= screenPsnr(reference, picture, frame, true) - 1,
+						screenPsnr(terminal, picture, frame, glyphs) >= screenPsnr(reference, picture, frame, glyphs) - 1,
 						'as close as drawing it whole',
 					);
 				assert.equal(renderer.render(frame, screen, budget).length, 0);

@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {layoutPicture, parseCellSize} from '../../source/render/layout.js';
+import {glyphSets, layoutPicture, parseCellSize} from '../../source/render/layout.js';
 
 test('a 4:3 frame in an 80x24 box is 64x24 cells of 64x48 pixels, centred', () => {
 	const layout = layoutPicture({width: 640, height: 480}, {col: 0, row: 0, cols: 80, rows: 24});
-	assert.deepEqual(layout, {picture: {col: 8, row: 0, cols: 64, rows: 24}, pixelWidth: 64, pixelHeight: 48});
+	assert.deepEqual(layout, {
+		picture: {col: 8, row: 0, cols: 64, rows: 24},
+		pixelWidth: 64,
+		pixelHeight: 48,
+		squareWidth: 64,
+		squareHeight: 48,
+	});
 });
 
 test('a wide box limits by height, a tall one by width; quadrants double the pixels across', () => {
@@ -14,6 +20,8 @@ test('a wide box limits by height, a tall one by width; quadrants double the pix
 		picture: {col: 5, row: 3 + 42, cols: 40, rows: 15},
 		pixelWidth: 80,
 		pixelHeight: 30,
+		squareWidth: 80,
+		squareHeight: 60,
 	});
 });
 
@@ -43,4 +51,28 @@ test('cell sizes parse as COLSxROWS', () => {
 	assert.deepEqual(parseCellSize('160x48'), {cols: 160, rows: 48});
 	assert.equal(parseCellSize('0x5'), undefined);
 	assert.equal(parseCellSize('160'), undefined);
+});
+
+test('a frame scaled to the square size lays out to the same picture, in every glyph set', () => {
+	fc.assert(
+		fc.property(
+			fc.integer({min: 16, max: 4000}),
+			fc.integer({min: 16, max: 4000}),
+			fc.integer({min: 8, max: 300}),
+			fc.integer({min: 3, max: 100}),
+			fc.constantFrom(...glyphSets),
+			(width, height, cols, rows, glyphs) => {
+				const box = {col: 0, row: 0, cols, rows};
+				const first = layoutPicture({width, height}, box, glyphs);
+				const again = layoutPicture({width: first.squareWidth, height: first.squareHeight}, box, glyphs);
+				// As for a frame of half blocks' own pixel size (which, at extreme aspects, rounds to a
+				// slightly different picture); never the squashed picture a frame of quadrant or sextant
+				// pixels gave (half its rows).
+				const half = layoutPicture({width, height}, box, 'half');
+				const halfAgain = layoutPicture({width: half.squareWidth, height: half.squareHeight}, box, 'half');
+				assert.deepEqual(again.picture, halfAgain.picture);
+			},
+		),
+		{numRuns: 2000},
+	);
 });

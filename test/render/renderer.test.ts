@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import type {CellRect} from '../../source/render/layout.js';
+import {glyphSets, pixelsPerCell, type CellRect} from '../../source/render/layout.js';
 import {nearestPaletteEntry} from '../../source/render/palette.js';
+import {splitCell} from '../../source/render/cell-fit.js';
 import {splitQuadrants} from '../../source/render/quadrants.js';
 import {Renderer, type RendererOptions} from '../../source/render/renderer.js';
 import {paletteBase, VirtualTerminal} from './virtual-terminal.js';
@@ -147,6 +148,49 @@ test('quadrants: each cell shows its best two-colour split, and two-colour block
 	assert.equal(split[2], 0x030201);
 });
 
+for (const glyphs of ['sextant', 'octant'] as const) {
+	const down = glyphs === 'sextant' ? 3 : 4;
+	test(`${glyphs}s: each cell shows its two-colour fit over 2x${down} pixels, in truecolor and 256 colours`, () => {
+		const split = new Int32Array(3);
+		fc.assert(
+			fc.property(
+				placedPicture.chain((p) => {
+					const length = p.cols * 2 * p.rows * down * 3;
+					const byte = fc.oneof(fc.constantFrom(0, 7, 128, 255), fc.integer({min: 0, max: 255}));
+					const frame = fc.array(byte, {minLength: length, maxLength: length}).map((l) => Uint8Array.from(l));
+					return fc.tuple(fc.constant(p), fc.array(frame, {minLength: 3, maxLength: 3}));
+				}),
+				fc.constantFrom<RendererOptions['colorDepth']>('truecolor', '256'),
+				([picture, frames], colorDepth) => {
+					const rowBytes = picture.cols * 6;
+					const terminal = drawAll({glyphs, threshold: 0, colorDepth}, picture, frames, (t, frame) => {
+						for (let row = 0; row < picture.rows; row++) {
+							for (let col = 0; col < picture.cols; col++) {
+								splitCell(frame, row * down * rowBytes + col * 6, rowBytes, down, split);
+								for (let pixel = 0; pixel < 2 * down; pixel++) {
+									let expected = (split[0]! >> pixel) & 1 ? split[1]! : split[2]!;
+									if (colorDepth === '256') {
+										expected =
+											paletteBase +
+											nearestPaletteEntry(expected >>> 16, (expected >>> 8) & 255, expected & 255);
+									}
+									assert.equal(
+										t.pixelColour(picture.col + col, picture.row + row, glyphs, pixel),
+										expected,
+										`cell ${col},${row} pixel ${pixel}`,
+									);
+								}
+							}
+						}
+					});
+					assertOutsideUntouched(terminal, picture);
+				},
+			),
+			{numRuns: 60},
+		);
+	});
+}
+
 test('with a threshold no pixel is ever shown further off than the threshold in any channel', () => {
 	const threshold = 6;
 	fc.assert(
@@ -208,4 +252,42 @@ test('the frame size must match the picture', () => {
 		() => renderer.render(new Uint8Array(5), renderer.newScreen({col: 0, row: 0, cols: 2, rows: 2})),
 		RangeError,
 	);
+});
+
+test('replayed cell by cell, the terminal shows exactly the picture the renderer believes it shows, in every set', () => {
+	for (const glyphs of glyphSets) {
+		const {across, down} = pixelsPerCell(glyphs);
+		fc.assert(
+			fc.property(
+				placedPicture.chain((p) => {
+					const length = p.cols * across * p.rows * down * 3;
+					const byte = fc.oneof(fc.constantFrom(0, 7, 128, 255), fc.integer({min: 0, max: 255}));
+					const frame = fc.array(byte, {minLength: length, maxLength: length}).map((l) => Uint8Array.from(l));
+					return fc.tuple(fc.constant(p), fc.array(frame, {minLength: 1, maxLength: 4}));
+				}),
+				fc.constantFrom<RendererOptions['colorDepth']>('truecolor', '256'),
+				fc.constantFrom(0, 6, 20),
+				fc.option(fc.integer({min: 0, max: 4000}), {nil: undefined}),
+				([picture, frames], colorDepth, threshold, budget) => {
+					const renderer = new Renderer({glyphs, colorDepth, threshold});
+					const terminal = new VirtualTerminal(screenCols, screenRows);
+					const screen = renderer.newScreen(picture);
+					for (const frame of frames) {
+						terminal.write(renderer.render(frame, screen, budget));
+						for (let cell = 0; cell < picture.cols * picture.rows; cell++) {
+							const col = picture.col + (cell % picture.cols);
+							const row = picture.row + Math.floor(cell / picture.cols);
+							for (let pixel = 0; pixel < across * down; pixel++) {
+								const believed = screen.shown[cell * across * down + pixel]!;
+								if (believed < 0) continue;
+								const shown = terminal.pixelColour(col, row, glyphs, pixel);
+								assert.equal(shown, colorDepth === '256' ? paletteBase + believed : believed);
+							}
+						}
+					}
+				},
+			),
+			{numRuns: 40},
+		);
+	}
 });

@@ -5,6 +5,7 @@
  * understand throws, so new escapes cannot slip past the tests unmodelled.
  */
 import {maskOfGlyph} from '../../source/render/glyphs.js';
+import {pixelsPerCell, type Glyphs} from '../../source/render/layout.js';
 import {paletteRgb} from '../../source/render/palette.js';
 
 /** -1 is the terminal's default colour; 0..0xFFFFFF truecolor; palette entries are offset by this. */
@@ -12,6 +13,17 @@ export const paletteBase = 0x1000000;
 export const defaultColour = -1;
 
 export type Cell = {char: string; fg: number; bg: number};
+
+/**
+ * A model terminal that answers questions, as a test double of a real one: CPR (CSI 6n), XTVERSION
+ * (CSI > 0 q) and DA1 (CSI c) are answered through `reply`, and `width` says how many columns a
+ * character takes (0: dropped, as tmux drops what its libc does not know).
+ */
+export type Answering = {
+	reply: (bytes: string) => void;
+	xtversion?: string;
+	width?: (codePoint: number) => number;
+};
 
 export class VirtualTerminal {
 	cells: Cell[];
@@ -37,6 +49,7 @@ export class VirtualTerminal {
 		readonly cols: number,
 		readonly rows: number,
 		fill: Cell = {char: '?', fg: defaultColour, bg: defaultColour},
+		private readonly answering?: Answering,
 	) {
 		this.cells = Array.from({length: cols * rows}, () => ({...fill}));
 	}
@@ -60,6 +73,19 @@ export class VirtualTerminal {
 		return (mask >> quarter) & 1 ? cell.fg : cell.bg;
 	}
 
+	/**
+	 * Colour pixel `pixel` of a cell shows, read as a cell of the `glyphs` set: for half blocks
+	 * pixel 0 is the upper half and 1 the lower; otherwise bit `row * 2 + col` of the set's masks.
+	 */
+	pixelColour(col: number, row: number, glyphs: Glyphs, pixel: number): number {
+		const cell = this.cell(col, row);
+		const mask = maskOfGlyph(cell.char, glyphs);
+		if (mask === undefined)
+			throw new Error(`cell ${col},${row} shows ${JSON.stringify(cell.char)}, not a ${glyphs} glyph`);
+		const bit = glyphs === 'half' ? pixel * 2 : pixel;
+		return (mask >> bit) & 1 ? cell.fg : cell.bg;
+	}
+
 	write(bytes: Uint8Array | string): void {
 		const text = typeof bytes === 'string' ? bytes : this.decoder.decode(bytes);
 		let i = 0;
@@ -78,7 +104,9 @@ export class VirtualTerminal {
 			} else {
 				const codePoint = text.codePointAt(i)!;
 				if (codePoint < 0x20) throw new Error(`unmodelled control ${codePoint}`);
-				this.print(String.fromCodePoint(codePoint));
+				const width = this.answering?.width?.(codePoint) ?? 1;
+				if (width === 1) this.print(String.fromCodePoint(codePoint));
+				else if (width !== 0) throw new Error(`unmodelled width ${width}`);
 				i += codePoint > 0xffff ? 2 : 1;
 			}
 		}
@@ -116,13 +144,18 @@ export class VirtualTerminal {
 			return at + 2;
 		}
 		if (next !== '[') throw new Error(`unmodelled escape ${JSON.stringify(text.slice(at, at + 6))}`);
-		const match = /^\x1b\[([?]?)([0-9;]*)([A-Za-z])/.exec(text.slice(at, at + 64));
+		const match = /^\x1b\[([?>]?)([0-9;]*)([A-Za-z])/.exec(text.slice(at, at + 64));
 		if (!match) throw new Error(`malformed CSI ${JSON.stringify(text.slice(at, at + 12))}`);
 		const [whole, privateMarker, parameterText, final] = match as unknown as [string, string, string, string];
 		const parameters =
 			parameterText === '' ? [] : parameterText.split(';').map((p) => (p === '' ? 0 : Number(p)));
 		const n = Math.max(1, parameters[0] ?? 1);
-		if (privateMarker === '?') this.privateMode(parameters, final);
+		if (privateMarker === '>' && final === 'q' && this.answering) {
+			if (this.answering.xtversion !== undefined)
+				this.answering.reply(`\x1bP>|${this.answering.xtversion}\x1b\\`);
+		} else if (privateMarker === '?') this.privateMode(parameters, final);
+		else if (final === 'n' && parameters[0] === 6 && this.answering)
+			this.answering.reply(`\x1b[${this.row + 1};${this.col + 1}R`);
 		else if (final === 'H' || final === 'f') this.moveTo((parameters[1] || 1) - 1, (parameters[0] || 1) - 1);
 		else if (final === 'C') this.moveTo(this.col + n, this.row);
 		else if (final === 'D') this.moveTo(this.col - n, this.row);
@@ -134,8 +167,10 @@ export class VirtualTerminal {
 		else if (final === 'K' && (parameters[0] ?? 0) === 0)
 			this.erase(this.row * this.cols + this.col, this.cols - this.col);
 		else if (final === 'J' && parameters[0] === 2) this.erase(0, this.cols * this.rows);
-		else if (final === 'c' && parameterText === '') this.deviceAttributeQueries++;
-		else if (final === 's') this.saved = {col: this.col, row: this.row};
+		else if (final === 'c' && parameterText === '') {
+			this.deviceAttributeQueries++;
+			this.answering?.reply('\x1b[?62;22c');
+		} else if (final === 's') this.saved = {col: this.col, row: this.row};
 		else if (final === 'u') this.moveTo(this.saved.col, this.saved.row);
 		else throw new Error(`unmodelled CSI ${JSON.stringify(whole)}`);
 		return at + whole.length;
@@ -191,7 +226,7 @@ export class VirtualTerminal {
 				this.fg = paletteBase + (p >= 90 ? p - 82 : p - 30);
 			} else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) {
 				this.bg = paletteBase + (p >= 100 ? p - 92 : p - 40);
-			} else if (![1, 2, 3, 4, 7, 22, 23, 24, 27].includes(p)) {
+			} else if (![1, 2, 3, 4, 7, 8, 22, 23, 24, 27, 28].includes(p)) {
 				throw new Error(`unmodelled SGR ${p}`);
 			}
 		}
@@ -206,22 +241,30 @@ export function rgbOf(colour: number): number {
 
 /**
  * PSNR in dB of what `terminal` shows in `picture` against `pixels` (BGR at the picture's pixel
- * size, half-blocks: one pixel wide, two tall a cell; quad: two by two).
+ * size for the glyph set: half blocks one pixel wide, two tall a cell; quad two by two; sextants
+ * two by three; octants two by four). `true` is quad, `false` half.
  */
 export function screenPsnr(
 	terminal: VirtualTerminal,
 	picture: {col: number; row: number; cols: number; rows: number},
 	pixels: Uint8Array,
-	quad = false,
+	glyphs: Glyphs | boolean = 'half',
 ): number {
-	const across = quad ? 2 : 1;
+	const set: Glyphs = glyphs === true ? 'quad' : glyphs === false ? 'half' : glyphs;
+	const {across, down} = pixelsPerCell(set);
 	const width = picture.cols * across;
+	const height = picture.rows * down;
 	let squared = 0;
-	for (let y = 0; y < picture.rows * 2; y++) {
+	for (let y = 0; y < height; y++) {
 		for (let x = 0; x < width; x++) {
-			const quarter = quad ? (x & 1) + 2 * (y & 1) : 2 * (y & 1);
+			const pixel = (y % down) * across + (x % across);
 			const rgb = rgbOf(
-				terminal.quarterColour(picture.col + Math.floor(x / across), picture.row + (y >> 1), quarter),
+				terminal.pixelColour(
+					picture.col + Math.floor(x / across),
+					picture.row + Math.floor(y / down),
+					set,
+					pixel,
+				),
 			);
 			const o = (y * width + x) * 3;
 			const dr = (rgb >>> 16) - pixels[o + 2]!;
@@ -230,6 +273,6 @@ export function screenPsnr(
 			squared += dr * dr + dg * dg + db * db;
 		}
 	}
-	const mse = squared / (width * picture.rows * 2 * 3);
+	const mse = squared / (width * height * 3);
 	return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }
