@@ -57,7 +57,7 @@ test("bash completes each command's own flags and no other, and the values it kn
 	}
 	assert.deepEqual(bashCompletes('facetty', 'listen', '--p'), ['--peer-key', '--port', '--protocol']);
 	assert.deepEqual(bashCompletes('facetty', 'play', '--no'), ['--no-pace']);
-	assert.deepEqual(bashCompletes('facetty', 'play', 'x.mp4', '--glyphs', ''), ['half', 'quad']);
+	assert.deepEqual(bashCompletes('facetty', 'play', 'x.mp4', '--glyphs', ''), ['auto', 'half', 'octant', 'quad', 'sextant']);
 	assert.deepEqual(bashCompletes('facetty', 'call', 'h', '--color', '2'), ['256']);
 	assert.deepEqual(bashCompletes('facetty', 'listen', '--protocol', ''), ['auto', 'seed', 'v2']);
 	// Files where a file goes: play's FILE and --camera's clip.
@@ -101,6 +101,6 @@ test(
 				.map((row) => row.split('\t')[0]);
 		assert.deepEqual(offered('facetty li'), ['listen']);
 		assert.deepEqual(offered('facetty relay --'), ['--help', '--host', '--port']);
-		assert.deepEqual(offered('facetty play x --glyphs '), ['half', 'quad']);
+		assert.deepEqual(offered('facetty play x --glyphs '), ['auto', 'half', 'octant', 'quad', 'sextant']);
 	},
 );
