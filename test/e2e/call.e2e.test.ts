@@ -116,7 +116,7 @@ test(
 			const status = tmux.capture('caller').split('\n')[0]!;
 			assert.match(
 				status,
-				/127\.0\.0\.1:\d+ · encrypted · check \d{3} \d{3} · v2 jpeg\S* · in \d+ fps .*· out \d+ fps/,
+				/127\.0\.0\.1:\d+ · encrypted · check \d{3} \d{3} · v2 (?:h264|vp9) · in \d+ fps .*· out \d+ fps/,
 			);
 			// At 120 columns the line is cut with an ellipsis when a loaded machine's numbers are wide
 			// (rtt 218 ms): the last field may be cut.

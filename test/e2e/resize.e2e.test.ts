@@ -112,7 +112,7 @@ test(
 			assert.ok(whole, `after the storm the call screen is not whole:\n${seen}`);
 			const lines = tmux.capture('demo').split('\n');
 			assert.equal(tmux.display('demo', '#{pane_width}x#{pane_height}'), '120x36');
-			assert.match(lines[0]!, /v2 jpeg\S* · in \d+ fps .*· out \d+ fps/, 'the status line');
+			assert.match(lines[0]!, /v2 (?:h264|vp9|jpeg\S*) · in \d+ fps .*· out \d+ fps/, 'the status line');
 			assert.ok((lines[settle.rows - 1] ?? '').trim().length > 0, 'the key hints on the last row');
 			assert.ok(
 				lines.every((line) => !garbage.test(line)),
