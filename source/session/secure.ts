@@ -158,14 +158,14 @@ function readAuth(
  * How many sessions an accepter without a shared secret lets reach the check code without
  * becoming a call: a middle-man that holds a caller whose code is fixed can only try accepter
  * sessions until one shows the same code, each a 1-in-a-million chance; this bounds how many it
- * gets in the seconds the caller waits (docs/protocol.md, "Short authentication string"). Counted
- * per source (an IPv4 address, an IPv6 /64: relay/limits.ts) and, more loosely, in all, so that a
- * stranger spending tries from one address holds up only itself. A session that becomes a call
- * gives its tries back, so honest callers never wait.
+ * gets from one source (an IPv4 address, an IPv6 /64) in the seconds the caller waits
+ * (docs/protocol.md, "Short authentication string"). There is no budget in all: strangers from a
+ * few addresses could spend it and keep every honest caller out (a crowd of 16 addresses
+ * redialling did), which admission (net/admission.ts) exists to prevent. A session that becomes a
+ * call gives its tries back, so honest callers never wait.
  */
 export const checkCodeTryLimits = {
 	perSource: {burst: 4, intervalMs: 1000},
-	overall: {burst: 32, intervalMs: 125},
 } as const;
 
 type TryLimit = {burst: number; intervalMs: number};
@@ -213,7 +213,6 @@ async function takeCheckCodeTry(
 	const now = Date.now();
 	const budgets = [
 		budgetOf(`${identity.fingerprint} ${sourceKey(source)}`, checkCodeTryLimits.perSource, now),
-		budgetOf(identity.fingerprint, checkCodeTryLimits.overall, now),
 	];
 	const reserved: TryBudget[] = [];
 	let wait = 0;
