@@ -57,7 +57,13 @@ test("bash completes each command's own flags and no other, and the values it kn
 	}
 	assert.deepEqual(bashCompletes('facetty', 'listen', '--p'), ['--peer-key', '--port', '--protocol']);
 	assert.deepEqual(bashCompletes('facetty', 'play', '--no'), ['--no-pace']);
-	assert.deepEqual(bashCompletes('facetty', 'play', 'x.mp4', '--glyphs', ''), ['auto', 'half', 'octant', 'quad', 'sextant']);
+	assert.deepEqual(bashCompletes('facetty', 'play', 'x.mp4', '--glyphs', ''), [
+		'auto',
+		'half',
+		'octant',
+		'quad',
+		'sextant',
+	]);
 	assert.deepEqual(bashCompletes('facetty', 'call', 'h', '--color', '2'), ['256']);
 	assert.deepEqual(bashCompletes('facetty', 'listen', '--protocol', ''), ['auto', 'seed', 'v2']);
 	// Files where a file goes: play's FILE and --camera's clip.
