@@ -89,6 +89,30 @@ export class Call extends EventEmitter<CallEvents> {
 		return this.waiting;
 	}
 
+	/** Woken by the next sendFrame or by the end, whichever comes first (see frameOrEnd). */
+	private frameWaiters = new Set<() => void>();
+
+	/**
+	 * Resolves when a frame is waiting to be sent or the call has ended (at once if either is so), or
+	 * after `ms`: the greeting announces its first frame's size without polling for it.
+	 */
+	frameOrEnd(ms: number): Promise<void> {
+		if (this.waiting || this.endInfo || ms <= 0) return Promise.resolve();
+		return new Promise((resolve) => {
+			const wake = () => {
+				clearTimeout(timer);
+				this.frameWaiters.delete(wake);
+				resolve();
+			};
+			const timer = setTimeout(wake, ms);
+			this.frameWaiters.add(wake);
+		});
+	}
+
+	private wakeFrameWaiters(): void {
+		for (const wake of [...this.frameWaiters]) wake();
+	}
+
 	constructor(
 		readonly role: Role,
 		readonly options: CallOptions = {},
@@ -148,6 +172,7 @@ export class Call extends EventEmitter<CallEvents> {
 		if (this.endInfo) return;
 		if (this.waiting && this.state === 'in-call') this.meter.dropped++;
 		this.waiting = frame;
+		this.wakeFrameWaiters();
 		this.pump();
 	}
 
@@ -353,6 +378,7 @@ export class Call extends EventEmitter<CallEvents> {
 			}
 		}
 		this.endInfo = error ? {reason, error} : {reason};
+		this.wakeFrameWaiters();
 		clearInterval(this.timer);
 		clearInterval(this.statsTimer);
 		clearImmediate(this.silenceRecheck);

@@ -6,7 +6,9 @@
 import net from 'node:net';
 import {connectFailure, formatHostPort} from '../net/address.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
-import {accepterGreeting, callerGreeting, identityFor, pinOf} from './greeting.js';
+import {accepterGreeting} from './accepter-greeting.js';
+import {callerGreeting} from './caller-greeting.js';
+import {identityFor, pinOf} from './greeting.js';
 
 export {readExactly} from './read.js';
 export {identityFor} from './greeting.js';

@@ -26,7 +26,8 @@ import {
 } from '../protocol/handshake.js';
 import {checkFlags} from '../trust/policy.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
-import {accepterGreeting, identityFor, pinOf, trustFlags} from './greeting.js';
+import {accepterGreeting} from './accepter-greeting.js';
+import {identityFor, pinOf, trustFlags} from './greeting.js';
 import {readExactly} from './read.js';
 
 export type ListenOptions = CallOptions & {
