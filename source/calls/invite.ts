@@ -9,7 +9,7 @@ import {invite, join, type Invite} from '../invite/session.js';
 import {directMoves} from '../invite/moves.js';
 import {parseCode} from '../invite/code.js';
 import {chooseRelay} from '../invite/relay-choice.js';
-import {defaultConfigDir} from '../trust/identity.js';
+import {defaultConfigDir} from '../config/config.js';
 import {hold, sessionOptions, type CallCommandOptions} from './plain.js';
 import {runCallCommand} from './run.js';
 import {listenForQuit} from '../terminal/restore.js';

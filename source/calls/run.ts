@@ -5,7 +5,7 @@
  */
 import type {Call, CallOptions} from '../session/call.js';
 import {colorNotice, terminalColorDepth} from '../terminal/color.js';
-import {defaultConfigDir} from '../trust/identity.js';
+import {defaultConfigDir} from '../config/config.js';
 import type {CallSettings, Display} from '../command-line.js';
 import {checkKeyFiles, runCall, runListen} from './plain.js';
 
