@@ -39,6 +39,7 @@ import {
 	type Role,
 } from './call-types.js';
 import type {Link, LinkHost} from './link.js';
+import {errorMessage} from '../text/error-message.js';
 
 export * from './call-types.js';
 export type {Link, LinkHost} from './link.js';
@@ -299,7 +300,7 @@ export class Call extends EventEmitter<CallEvents> {
 		try {
 			this.link?.receive(chunk);
 		} catch (error) {
-			this.finish(error instanceof Error ? error.message : String(error), error as Error);
+			this.finish(errorMessage(error), error as Error);
 		}
 	}
 
