@@ -5,6 +5,7 @@
  */
 import type {CallSettings, Display} from '../command-line.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
+import {inviteLifetime} from '../relay/limits.js';
 import {invite, join, type Invite} from '../invite/session.js';
 import {directMoves} from '../invite/moves.js';
 import {parseCode} from '../invite/code.js';
@@ -87,7 +88,7 @@ export async function holdInvite(
 		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
 			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
 			'(or chooses join on the setup screen of facetty and types the code)\n' +
-			`It works once, for 10 minutes. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
+			`It works once, for ${inviteLifetime}. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
 	);
 	pending.onWrongCode((count) =>
 		out.write(
