@@ -45,9 +45,13 @@ export async function callerGreeting(
 ): Promise<void> {
 	const options = call.options;
 	pinOf(options);
-	const knownPeers = options.configDir && name ? new KnownPeers(options.configDir) : undefined;
-	const remembered = knownPeers?.lookup(name!) !== undefined;
-	const flags = trustFlags(options, remembered ? knownPeers!.file : undefined);
+	// A key remembered for this address asks for authentication; the policy's sentences name its file.
+	let rememberedIn: string | undefined;
+	if (options.configDir && name) {
+		const knownPeers = new KnownPeers(options.configDir);
+		if (knownPeers.lookup(name) !== undefined) rememberedIn = knownPeers.file;
+	}
+	const flags = trustFlags(options, rememberedIn);
 	const opening = callerVerdict(flags, 'unknown');
 	if (opening.go === 'refuse') refusal(opening);
 	const greetingMs = timeoutOf(options, greetingDeadlines.greetingMs);
