@@ -9,6 +9,7 @@ import {parseCommandLine, UsageError, type Flags} from './command-line.js';
 import {meowFlags, optionsHelp} from './flags.js';
 import {commandHelp, description, helpRequest, sections, usageHelp} from './help.js';
 import {quoteText} from './text/sanitize.js';
+import {errorMessage} from './text/error-message.js';
 
 // Help first, before meow checks a value and before anything opens: `listen --help` prints the
 // listen command's help and exits, it never listens.
@@ -52,7 +53,7 @@ ${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${l
 		} else {
 			// Whatever a command did not turn into its own message: one line, not a stack trace (set
 			// FACETTY_DEBUG=1 for the stack).
-			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+			const message = errorMessage(error).split('\n')[0];
 			process.stderr.write(`facetty: ${quoteText(message ?? '', 1000)}\n`);
 			if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 			process.exitCode = 1;

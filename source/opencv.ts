@@ -6,6 +6,7 @@
  */
 import type {cv as OpenCvModule} from '../vendor/opencv4nodejs/typings/index.js';
 import {cleanLine} from './text/sanitize.js';
+import {errorMessage} from './text/error-message.js';
 
 export type OpenCv = typeof OpenCvModule;
 export type Mat = InstanceType<OpenCv['Mat']>;
@@ -53,7 +54,7 @@ async function loadOnce(): Promise<OpenCv> {
 }
 
 export function explainLoadFailure(error: unknown): string {
-	const detail = error instanceof Error ? error.message : String(error);
+	const detail = errorMessage(error);
 	if (/libopencv_\w+\.so/.test(detail)) {
 		return (
 			'OpenCV is not installed on this system (a libopencv library is missing). ' +

@@ -5,15 +5,18 @@
  */
 import type {CallSettings, Display} from '../command-line.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
+import {inviteLifetime} from '../relay/limits.js';
 import {invite, join, type Invite} from '../invite/session.js';
 import {directMoves} from '../invite/moves.js';
 import {parseCode} from '../invite/code.js';
 import {chooseRelay} from '../invite/relay-choice.js';
-import {defaultConfigDir} from '../trust/identity.js';
+import {defaultConfigDir} from '../config/config.js';
+import {interactiveTerminal} from '../tty.js';
 import {hold, sessionOptions, type CallCommandOptions} from './plain.js';
 import {runCallCommand} from './run.js';
 import {listenForQuit} from '../terminal/restore.js';
 import type {Call, CallOptions} from '../session/call.js';
+import {errorMessage} from '../text/error-message.js';
 
 export type RelayCallCommand = {relay?: string} & CallSettings & Display;
 
@@ -37,8 +40,6 @@ export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
 	};
 }
 
-export const interactive = () => Boolean(process.stdout.isTTY && process.stdin.isTTY);
-
 /** The call screen, as listen and call show it, for a call made by `connect`. */
 export function showCall(
 	command: RelayCallCommand,
@@ -50,7 +51,7 @@ export function showCall(
 
 /** The relay's and the handshake's sentences are already ours (never the relay's own text). */
 export function failureText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return errorMessage(error);
 }
 
 /** An invite the relay opened: its code, and who carries its move to a direct call. */
@@ -87,7 +88,7 @@ export async function holdInvite(
 		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
 			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
 			'(or chooses join on the setup screen of facetty and types the code)\n' +
-			`It works once, for 10 minutes. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
+			`It works once, for ${inviteLifetime}. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
 	);
 	pending.onWrongCode((count) =>
 		out.write(
@@ -111,7 +112,7 @@ export async function holdInvite(
 		const call = await pending.call;
 		process.off('SIGINT', cancel);
 		releaseKeys();
-		if (interactive()) {
+		if (interactiveTerminal()) {
 			let used = false;
 			return await showCall(command, `via relay ${where}`, (_options, moved) => {
 				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
@@ -155,7 +156,7 @@ export async function joinByCode(
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 2;
 	}
-	if (interactive()) {
+	if (interactiveTerminal()) {
 		return showCall(command, `via relay ${describeRelay(relay)}`, (options, moved) =>
 			join(relay, command.code, options, moved),
 		);

@@ -14,6 +14,7 @@ import {loadIdentity} from '../trust/identity.js';
 import {KeyFileError, secureConfigDir} from '../config/config.js';
 import {defaultPort, formatHostPort, listenFailure, parseTarget} from '../net/address.js';
 import {kbit} from '../ui/text.js';
+import {errorMessage} from '../text/error-message.js';
 
 export type CallCommandOptions = {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
@@ -177,7 +178,7 @@ export async function hold(
 			await source.start();
 		} catch (error) {
 			current.hangUp('no camera');
-			line(`${label}: ${error instanceof Error ? error.message : String(error)}`, true);
+			line(`${label}: ${errorMessage(error)}`, true);
 			clearTimeout(stopTimer);
 			return 1;
 		}
@@ -227,7 +228,7 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 		await source.start();
 	} catch (error) {
 		await listener.close();
-		line(`listen: ${error instanceof Error ? error.message : String(error)}`, true);
+		line(`listen: ${errorMessage(error)}`, true);
 		return 1;
 	}
 	options.onListening?.(listener.port);
@@ -273,7 +274,7 @@ export function checkKeyFiles(
 		if (error instanceof KeyFileError) return error.message;
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code)
-			return `cannot use the config directory ${configDir} (${code}): ${cleanLines(String((error as Error).message))}`;
+			return `cannot use the config directory ${configDir} (${code}): ${cleanLines(errorMessage(error))}`;
 		throw error;
 	}
 }

@@ -6,8 +6,8 @@
 import type {Call, CallOptions} from '../session/call.js';
 import {colorNotice, terminalColorDepth} from '../terminal/color.js';
 import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
-import {loadChoices} from '../config/config.js';
-import {defaultConfigDir} from '../trust/identity.js';
+import {defaultConfigDir, loadChoices} from '../config/config.js';
+import {interactiveTerminal} from '../tty.js';
 import type {CallSettings, Display} from '../command-line.js';
 import {checkKeyFiles, runCall, runListen} from './plain.js';
 
@@ -22,7 +22,7 @@ export type CallScreenCommand = {
 } & Omit<CallSettings, 'requireEncryption'> & {requireEncryption?: boolean} & Omit<Display, 'size'>;
 
 export async function runCallCommand(command: CallScreenCommand): Promise<number> {
-	const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+	const interactive = interactiveTerminal();
 	const trust = {
 		secret: command.secret,
 		requireEncryption: command.requireEncryption,

@@ -3,6 +3,7 @@
  * A headless facetty peer listens on loopback and sends media/clip.mp4; the call screen calls it
  * with the test pattern as its camera. The peer answers chat, so every part of the screen is live.
  */
+import {interactiveTerminal} from '../tty.js';
 import path from 'node:path';
 import type {Call} from '../session/call.js';
 import {listen} from '../session/connect.js';
@@ -65,7 +66,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 	const peer = await startDemoPeer(options.peerCamera ?? path.join(options.mediaDir, 'clip.mp4'));
 	try {
 		const target = `127.0.0.1:${peer.port}`;
-		if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		if (!interactiveTerminal()) {
 			const {runCall} = await import('../calls/plain.js');
 			return await runCall({target, camera: options.camera ?? 'test', seconds: options.seconds ?? 10});
 		}

@@ -3,6 +3,7 @@
  * call), or what `facetty invite` and `facetty join` run. The choices are remembered
  * (config/config.ts) and offered next time.
  */
+import {interactiveTerminal} from '../tty.js';
 import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +50,7 @@ async function probeCameras(onFound: (indices: number[], done: boolean) => void)
 }
 
 export async function runSetup(options: {mediaDir: string}): Promise<number> {
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+	if (!interactiveTerminal()) {
 		process.stderr.write(
 			'facetty: the setup screen needs a terminal. Use facetty listen or facetty call HOST:PORT (facetty --help).\n',
 		);

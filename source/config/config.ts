@@ -123,7 +123,8 @@ export type SavedChoices = {
 	glyphs?: GlyphChoice;
 };
 
-export function configPath(
+/** The one config directory: config.json, identity.pem and known_peers all live here. */
+export function defaultConfigDir(
 	env: Readonly<Record<string, string | undefined>> = process.env,
 	platform: NodeJS.Platform = process.platform,
 	home = os.homedir(),
@@ -131,7 +132,15 @@ export function configPath(
 	const base =
 		env['XDG_CONFIG_HOME'] ||
 		(platform === 'win32' && env['APPDATA'] ? env['APPDATA'] : path.join(home, '.config'));
-	return path.join(base, 'facetty', 'config.json');
+	return path.join(base, 'facetty');
+}
+
+export function configPath(
+	env: Readonly<Record<string, string | undefined>> = process.env,
+	platform: NodeJS.Platform = process.platform,
+	home = os.homedir(),
+): string {
+	return path.join(defaultConfigDir(env, platform, home), 'config.json');
 }
 
 /** Only the fields that have the right type survive. */

@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import {quoteText} from '../text/sanitize.js';
+import {errorMessage} from '../text/error-message.js';
 
 /**
  * facetty's default port. 3223 spells FACE on a phone keypad; no common desktop service holds it
@@ -121,7 +122,7 @@ export function listenFailure(error: unknown, host: string | undefined, port: nu
 		case 'EAI_AGAIN':
 			return `cannot listen on ${where}: the host name ${host} was not found`;
 		default:
-			return `cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
+			return `cannot listen on ${where}: ${errorMessage(error)}`;
 	}
 }
 
@@ -143,7 +144,7 @@ export function connectFailure(error: unknown): string {
 		case 'ECONNRESET':
 			return 'the connection was reset';
 		default:
-			return error instanceof Error ? error.message : String(error);
+			return errorMessage(error);
 	}
 }
 

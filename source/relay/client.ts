@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import {connectFailure} from '../net/address.js';
+import {inviteLifetime} from './limits.js';
 import {encodeRequest, LineReader, parseReply, type ErrorCode, type Reply} from './rendezvous.js';
 
 export type RelayAddress = {
@@ -32,7 +33,7 @@ const sentences: Record<ErrorCode | 'unknown', string> = {
 	limit:
 		'the relay refused: too many connections, invites or wrong codes from this address; try again in a minute',
 	full: 'the relay is full; try again in a minute',
-	expired: 'the invite expired: nobody joined within 10 minutes',
+	expired: `the invite expired: nobody joined within ${inviteLifetime}`,
 	'peer-left': 'the other side left before the call started',
 	closing: 'the relay is shutting down',
 	unknown: 'the relay refused for a reason this version does not know',

@@ -39,3 +39,17 @@ export const defaultRelayLimits: RelayLimits = {
 	maxConnections: 10_000,
 	wrongCodesPerChannel: 8,
 };
+
+/** A duration as the sentences say it: whole minutes as minutes, anything else in seconds. */
+export function durationInWords(ms: number): string {
+	const minutes = ms / 60_000;
+	if (Number.isInteger(minutes) && minutes > 0) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+	const seconds = Math.round(ms / 1000);
+	return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+/**
+ * How long an invite lasts at a relay with the default limits, for the sentences that promise it
+ * ("It works once, for 10 minutes"): derived from channelTtlMs, so the two cannot drift apart.
+ */
+export const inviteLifetime = durationInWords(defaultRelayLimits.channelTtlMs);

@@ -39,6 +39,7 @@ import {
 	type Role,
 } from './call-types.js';
 import type {Link, LinkHost} from './link.js';
+import {errorMessage} from '../text/error-message.js';
 
 export * from './call-types.js';
 export type {Link, LinkHost} from './link.js';
@@ -87,6 +88,30 @@ export class Call extends EventEmitter<CallEvents> {
 	/** The frame waiting to be sent, if any (the greeting announces its size in the seed format). */
 	get waitingFrame(): Frame | undefined {
 		return this.waiting;
+	}
+
+	/** Woken by the next sendFrame or by the end, whichever comes first (see frameOrEnd). */
+	private frameWaiters = new Set<() => void>();
+
+	/**
+	 * Resolves when a frame is waiting to be sent or the call has ended (at once if either is so), or
+	 * after `ms`: the greeting announces its first frame's size without polling for it.
+	 */
+	frameOrEnd(ms: number): Promise<void> {
+		if (this.waiting || this.endInfo || ms <= 0) return Promise.resolve();
+		return new Promise((resolve) => {
+			const wake = () => {
+				clearTimeout(timer);
+				this.frameWaiters.delete(wake);
+				resolve();
+			};
+			const timer = setTimeout(wake, ms);
+			this.frameWaiters.add(wake);
+		});
+	}
+
+	private wakeFrameWaiters(): void {
+		for (const wake of [...this.frameWaiters]) wake();
 	}
 
 	constructor(
@@ -148,6 +173,7 @@ export class Call extends EventEmitter<CallEvents> {
 		if (this.endInfo) return;
 		if (this.waiting && this.state === 'in-call') this.meter.dropped++;
 		this.waiting = frame;
+		this.wakeFrameWaiters();
 		this.pump();
 	}
 
@@ -275,7 +301,7 @@ export class Call extends EventEmitter<CallEvents> {
 		try {
 			this.link?.receive(chunk);
 		} catch (error) {
-			this.finish(error instanceof Error ? error.message : String(error), error as Error);
+			this.finish(errorMessage(error), error as Error);
 		}
 	}
 
@@ -354,6 +380,7 @@ export class Call extends EventEmitter<CallEvents> {
 			}
 		}
 		this.endInfo = error ? {reason, error} : {reason};
+		this.wakeFrameWaiters();
 		clearInterval(this.timer);
 		clearInterval(this.statsTimer);
 		clearImmediate(this.silenceRecheck);

@@ -6,7 +6,10 @@
 import net from 'node:net';
 import {connectFailure, formatHostPort} from '../net/address.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
-import {accepterGreeting, callerGreeting, identityFor, pinOf} from './greeting.js';
+import {accepterGreeting} from './accepter-greeting.js';
+import {callerGreeting} from './caller-greeting.js';
+import {identityFor, pinOf} from './greeting.js';
+import {asError} from '../text/error-message.js';
 
 export {readExactly} from './read.js';
 export {identityFor} from './greeting.js';
@@ -15,7 +18,7 @@ export {Listener, listen, listenerLimits, type ListenOptions} from './listener.j
 export type DialOptions = CallOptions & {connectTimeoutMs?: number};
 
 function failWith(call: Call): (error: unknown) => void {
-	return (error) => call.fail(error instanceof Error ? error : new Error(String(error)));
+	return (error) => call.fail(asError(error));
 }
 
 /** Starts a call to host:port; the returned Call reports progress and the outcome by events. */

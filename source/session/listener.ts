@@ -26,8 +26,10 @@ import {
 } from '../protocol/handshake.js';
 import {checkFlags} from '../trust/policy.js';
 import {addressOf, Call, defaultTimeouts, type CallOptions} from './call.js';
-import {accepterGreeting, identityFor, pinOf, trustFlags} from './greeting.js';
+import {accepterGreeting} from './accepter-greeting.js';
+import {identityFor, pinOf, trustFlags} from './greeting.js';
 import {readExactly} from './read.js';
+import {asError} from '../text/error-message.js';
 
 export type ListenOptions = CallOptions & {
 	host?: string;
@@ -265,7 +267,7 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		try {
 			await accepterGreeting(call, socket);
 		} catch (error) {
-			call.fail(error instanceof Error ? error : new Error(String(error)));
+			call.fail(asError(error));
 		}
 	}
 

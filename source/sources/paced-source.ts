@@ -8,6 +8,7 @@ import type {OpenedCapture} from './capture.js';
 import type {Size} from './fit.js';
 import type {FrameListener, FrameSource, SourceErrorListener, SourceSpec} from './types.js';
 import {SourceError} from './types.js';
+import {errorMessage} from '../text/error-message.js';
 
 export type Grabber = {
 	open(): Promise<OpenedCapture>;
@@ -137,10 +138,7 @@ export class PacedSource implements FrameSource {
 				const failure =
 					error instanceof SourceError
 						? error
-						: new SourceError(
-								'vanished',
-								`${this.baseName()} failed: ${error instanceof Error ? error.message : String(error)}`,
-							);
+						: new SourceError('vanished', `${this.baseName()} failed: ${errorMessage(error)}`);
 				for (const listener of this.errorListeners) listener(failure);
 			}
 		} finally {

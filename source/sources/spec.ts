@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {errorMessage} from '../text/error-message.js';
 import {fileMissing, SourceError, type SourceSpec} from './types.js';
 
 const imageExtensions = new Set([
@@ -48,7 +49,7 @@ export function cameraProblem(text: string): string | undefined {
 	try {
 		spec = parseSourceSpec(text);
 	} catch (error) {
-		return (error as Error).message;
+		return errorMessage(error);
 	}
 	if ((spec.kind === 'file' || spec.kind === 'image') && !fs.existsSync(spec.path))
 		return fileMissing(spec.path).message;

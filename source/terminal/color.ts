@@ -6,6 +6,7 @@
  * `decideColorDepth` is pure (flags, environment, answers -> decision); `detectColorDepth` does the
  * asking, at most once per process and within `probeBudgetMs`.
  */
+import {interactiveTerminal} from '../tty.js';
 import {execFile} from 'node:child_process';
 import type {ColorDepth} from '../render/layout.js';
 import {toHex, type TerminalReply} from './replies.js';
@@ -159,7 +160,7 @@ let cached: Promise<ColorDecision> | undefined;
 /** The decision for this process's terminal, asked once (the setup screen, then the call screen). */
 export function terminalColorDepth(flag?: ColorDepth): Promise<ColorDecision> {
 	if (flag) return Promise.resolve(decideColorDepth(flag, process.env));
-	const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	const tty = interactiveTerminal();
 	cached ??= detectColorDepth({env: process.env, input: tty ? terminalInputFor() : undefined});
 	return cached;
 }

@@ -21,6 +21,7 @@
  */
 import {eastAsianWidth} from 'get-east-asian-width';
 import stringWidth from 'string-width';
+import {errorMessage} from './error-message.js';
 
 /**
  * Whole escape sequences (CSI, and OSC, DCS, SOS, PM, APC up to their terminator; in 7-bit and
@@ -215,7 +216,7 @@ export function quoteText(text: string, maxColumns = 80): string {
 
 /** An error's message, or whatever was thrown, as one clean line. */
 export function cleanError(error: unknown, options: LineOptions = {}): string {
-	return cleanLine(error instanceof Error ? error.message : String(error), options);
+	return cleanLine(errorMessage(error), options);
 }
 
 /**

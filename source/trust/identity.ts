@@ -1,12 +1,12 @@
 /**
  * A peer's long-lived identity: an Ed25519 key made on first run and kept, owner-only, in the
- * config directory (`$XDG_CONFIG_HOME/facetty/identity.pem` or `~/.config/facetty/identity.pem`).
+ * config directory (config/config.ts defaultConfigDir: `$XDG_CONFIG_HOME/facetty/identity.pem`,
+ * `~/.config/facetty/identity.pem` or `%APPDATA%\facetty\identity.pem`).
  * Its fingerprint, `SHA256:` + unpadded base64 of the SHA-256 of the public key (SubjectPublicKeyInfo
  * DER), is what known_peers records and `--peer-key` pins, in the spirit of ssh's host keys.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {KeyFileError, secureConfigDir} from '../config/config.js';
 import {selfSignedCertificate} from './der.js';
@@ -22,11 +22,6 @@ export type Identity = {
 };
 
 export const identityFileName = 'identity.pem';
-
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-	const base = env['XDG_CONFIG_HOME'] || path.join(env['HOME'] || os.homedir(), '.config');
-	return path.join(base, 'facetty');
-}
 
 export function fingerprintOfPublicKey(key: crypto.KeyObject): string {
 	const spki = key.export({format: 'der', type: 'spki'});

@@ -19,6 +19,8 @@ export type TrustFlags = {
 	readonly peerKey: boolean;
 	/** The caller has a key in known_peers for the address it dials (never set for an accepter). */
 	readonly knownKey: boolean;
+	/** Where that key is written, for the sentence that says which line to delete; else "known_peers". */
+	readonly knownPeersFile?: string;
 	readonly requireEncryption: boolean;
 	/** v2 in the clear (library option, benchmarks). */
 	readonly plaintext: boolean;
@@ -65,6 +67,9 @@ function authReason(flags: TrustFlags): string {
 	return 'the key remembered for this address (known_peers)';
 }
 
+/** The file holding the remembered key, as the sentences name it. */
+const knownPeersFile = (flags: TrustFlags) => flags.knownPeersFile ?? 'known_peers';
+
 const noSeedBecause = (flags: TrustFlags) =>
 	flags.secret
 		? "the original script's format cannot check a secret"
@@ -97,7 +102,7 @@ export function callerVerdict(flags: TrustFlags, peer: CallerPeer): Verdict {
 				return refuse(
 					'peer-key-changed',
 					"this address has a remembered key (known_peers), which the original script's format cannot prove: " +
-						'delete its line in known_peers to call it in that format',
+						`delete its line in ${knownPeersFile(flags)} to call it in that format`,
 				);
 			}
 			return {go: 'seed', status: seedStatus, announce: false};
@@ -115,7 +120,7 @@ export function callerVerdict(flags: TrustFlags, peer: CallerPeer): Verdict {
 			'peer-key-changed',
 			'WARNING: this address was a facetty peer with a remembered key, and now it will not speak encrypted v2 ' +
 				'(it hung up on the encrypted greeting). Someone may be in the middle, or another program now answers ' +
-				'there. No call is made; if you trust it, delete its line in known_peers.',
+				`there. No call is made; if you trust it, delete its line in ${knownPeersFile(flags)}.`,
 		);
 	}
 	if (auth) {

@@ -8,6 +8,7 @@ import type {Frame} from '../frame.js';
 import {openSource, type FrameSource} from '../sources/index.js';
 import type {CameraState} from './call-state.js';
 import {cardFrame} from './cards.js';
+import {errorMessage} from '../text/error-message.js';
 
 export type CallCameraOptions = {
 	readonly spec: string;
@@ -40,7 +41,7 @@ export class CallCamera {
 			try {
 				source = openSource(this.options.spec, {fps: 30, loop: true});
 			} catch (error) {
-				this.failed(error instanceof Error ? error.message : String(error));
+				this.failed(errorMessage(error));
 				return;
 			}
 			this.source = source;
@@ -58,7 +59,7 @@ export class CallCamera {
 			this.options.onState(this.paused ? {kind: 'paused'} : {kind: 'live'});
 			this.updateCards();
 		} catch (error) {
-			this.failed(error instanceof Error ? error.message : String(error));
+			this.failed(errorMessage(error));
 		}
 	}
 

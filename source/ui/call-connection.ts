@@ -12,6 +12,7 @@ import type {CallStats} from '../session/stats.js';
 import {shareableAddresses} from '../net/own-addresses.js';
 import type {CallAction} from './call-state.js';
 import {refusalText} from './refusal.js';
+import {errorMessage} from '../text/error-message.js';
 
 /** What the call screen was asked for the call itself: whom, how, and with which trust flags. */
 /** How long chat lines are gathered before they are drawn, all in one redraw. */
@@ -131,7 +132,7 @@ export class CallConnection {
 				},
 				(error: unknown) => {
 					this.connecting = false;
-					const reason = error instanceof Error ? error.message : String(error);
+					const reason = errorMessage(error);
 					if (!this.closed) this.options.dispatch({type: 'call-ended', reason, failed: true});
 				},
 			);

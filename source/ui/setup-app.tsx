@@ -28,6 +28,7 @@ import {
 	type ThumbnailEvent,
 	type ThumbnailView,
 } from './thumbnail-state.js';
+import {errorMessage} from '../text/error-message.js';
 
 export type OpenSource = (spec: string, options: SourceOptions) => FrameSource;
 
@@ -92,7 +93,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 		for (const effect of effects) perform(effect);
 	};
 	const current = (generation: number) => thumbnail.shown?.generation === generation;
-	const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+	const message = (error: unknown) => errorMessage(error);
 	function perform(effect: ThumbnailEffect) {
 		switch (effect.type) {
 			case 'arm':

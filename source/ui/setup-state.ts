@@ -9,6 +9,7 @@ import {cleanText, type KeyPress} from './call-state.js';
 import {defaultPort, parseHostPort, parsePort} from '../net/address.js';
 import {parseCode, typedCodeProblem} from '../invite/code.js';
 import {parseRelay} from '../invite/relay-choice.js';
+import {errorMessage} from '../text/error-message.js';
 
 export const setupModes = ['listen', 'call', 'invite', 'join'] as const;
 export type SetupMode = (typeof setupModes)[number];
@@ -132,7 +133,7 @@ function codeProblem(code: string): string | undefined {
 		parseCode(code);
 		return undefined;
 	} catch (error) {
-		return sentence(error instanceof Error ? error.message : String(error));
+		return sentence(errorMessage(error));
 	}
 }
 

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
-import {configPath, loadChoices, parseChoices, saveChoices} from '../../source/config/config.js';
+import {
+	configPath,
+	defaultConfigDir,
+	loadChoices,
+	parseChoices,
+	saveChoices,
+} from '../../source/config/config.js';
 
 test('the config lives in XDG_CONFIG_HOME, else ~/.config, else %APPDATA% on Windows', () => {
 	assert.equal(
@@ -14,6 +20,18 @@ test('the config lives in XDG_CONFIG_HOME, else ~/.config, else %APPDATA% on Win
 	assert.equal(
 		configPath({APPDATA: 'C:/AppData'}, 'win32', 'C:/a'),
 		path.join('C:/AppData', 'facetty', 'config.json'),
+	);
+});
+
+test('identity.pem and known_peers share the config directory, %APPDATA% on Windows included', () => {
+	assert.equal(
+		defaultConfigDir({APPDATA: 'C:/AppData'}, 'win32', 'C:/a'),
+		path.join('C:/AppData', 'facetty'),
+	);
+	assert.equal(defaultConfigDir({}, 'linux', '/home/a'), path.join('/home/a', '.config', 'facetty'));
+	assert.equal(
+		path.dirname(configPath({XDG_CONFIG_HOME: '/x'}, 'linux')),
+		defaultConfigDir({XDG_CONFIG_HOME: '/x'}, 'linux'),
 	);
 });
 

@@ -283,3 +283,26 @@ test('a call to a port nobody listens on ends in plain words, not ECONNREFUSED',
 	assert.match(said, new RegExp(`could not reach 127\\.0\\.0\\.1:${port}: nothing listens on that port`));
 	assert.doesNotMatch(said, /ECONNREFUSED/);
 });
+
+test('frameOrEnd wakes on the first frame or the end, not on a clock, and gives up after its time', async () => {
+	const {Call} = await import('../../source/session/call.js');
+	const withFrame = new Call('accepter');
+	const started = Date.now();
+	const waiting = withFrame.frameOrEnd(10_000);
+	withFrame.sendFrame(makeFrame(4, 2, new Uint8Array(4 * 2 * 3)));
+	await waiting;
+	assert.ok(Date.now() - started < 1000, 'woken by the frame');
+	assert.equal(withFrame.waitingFrame?.width, 4);
+	withFrame.hangUp();
+	const ended = new Call('caller');
+	const untilEnd = ended.frameOrEnd(10_000);
+	ended.hangUp('bye');
+	await untilEnd;
+	assert.ok(Date.now() - started < 1000, 'woken by the end');
+	const idle = new Call('caller');
+	const before = Date.now();
+	await idle.frameOrEnd(50);
+	assert.ok(Date.now() - before >= 45, 'waited its time');
+	assert.equal(idle.waitingFrame, undefined);
+	idle.hangUp();
+});

@@ -102,6 +102,11 @@ test('a relay hanging up on FTYS: --secret, --peer-key and a remembered key refu
 		assert.equal(caller.protocol, undefined, `${what}: no call in any format`);
 		assert.equal(caller.meter.framesIn, 0);
 		assert.equal(relay.connections() - before, 1, `${what}: no second connection (no fallback)`);
+		if (what === 'a remembered key')
+			assert.ok(
+				end.reason.includes(`delete its line in ${path.join(configDir, 'known_peers')}.`),
+				end.reason,
+			);
 	}
 });
 

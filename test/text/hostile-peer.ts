@@ -10,7 +10,7 @@ import {authenticate, startTls} from '../../source/session/secure.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {bytesEqual, seedGreeting, tlsMagic} from '../../source/protocol/handshake.js';
 import {encodeSeedShape} from '../../source/protocol/seed.js';
-import {readShapeMessage} from '../../source/session/greeting.js';
+import {readShapeMessage} from '../../source/session/answered.js';
 import {
 	allCapabilities,
 	messageType,

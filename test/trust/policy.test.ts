@@ -147,6 +147,16 @@ test('the sentences: a downgrade refused with --secret, a known key warned as a 
 		known.go === 'refuse' ? known.here : '',
 		/^WARNING: .*remembered key.*Someone may be in the middle/,
 	);
+	// The sentence names the file to edit when the session knows it, and known_peers otherwise.
+	const named = callerVerdict(
+		{...base, knownKey: true, knownPeersFile: '/home/a/.config/facetty/known_peers'},
+		'seed',
+	);
+	assert.match(
+		named.go === 'refuse' ? named.here : '',
+		/delete its line in \/home\/a\/\.config\/facetty\/known_peers\.$/,
+	);
+	assert.match(known.go === 'refuse' ? known.here : '', /delete its line in known_peers\.$/);
 	const refusedSeed = accepterVerdict({...base, secret: true}, 'seed');
 	assert.match(
 		refusedSeed.go === 'refuse' ? refusedSeed.here : '',
