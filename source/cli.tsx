@@ -18,23 +18,8 @@ if (asked?.command) process.stdout.write(commandHelp(asked.command));
 else await main();
 
 async function main(): Promise<void> {
-	const cli = meow(
-		`
-	${description}
-
-	Usage
-${usageHelp('\t  ')}
-
-	Options
-${optionsHelp('\t  ')}
-${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${line}`).join('\n')}`).join('\n')}
-`,
-		{
-			importMeta: import.meta,
-			description: false,
-			flags: meowFlags(),
-		},
-	);
+	const cli = parseWithMeow();
+	if (!cli) return;
 	// meow answers --help itself only when it is the whole command line.
 	if (asked) cli.showHelp(0);
 	if ((cli.flags as {version?: unknown}).version === true) cli.showVersion();
@@ -58,5 +43,33 @@ ${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${l
 			if (process.env['FACETTY_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 			process.exitCode = 1;
 		}
+	}
+}
+
+/** meow's parse; a flag given twice makes meow throw ("can only be set once"): a usage sentence, exit 2. */
+function parseWithMeow() {
+	try {
+		return meow(
+			`
+	${description}
+
+	Usage
+${usageHelp('\t  ')}
+
+	Options
+${optionsHelp('\t  ')}
+${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${line}`).join('\n')}`).join('\n')}
+`,
+			{
+				importMeta: import.meta,
+				description: false,
+				flags: meowFlags(),
+			},
+		);
+	} catch (error) {
+		const message = (error instanceof Error ? error.message : String(error)).replace(/^The flag/, 'the flag');
+		process.stderr.write(`facetty: ${quoteText(message.replace(/\.$/, ''), 1000)}\n`);
+		process.exitCode = 2;
+		return undefined;
 	}
 }

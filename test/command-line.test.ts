@@ -170,6 +170,15 @@ test('the built CLI exits 2 with a sentence on bad usage', async () => {
 			return true;
 		},
 	);
+	// A flag given twice: meow refuses it; that is usage too, one sentence and no stack trace.
+	await assert.rejects(
+		run(process.execPath, ['dist/cli.js', 'call', 'nowhere', '--camera', 'test', '--camera', 'test']),
+		(error: {code?: number; stderr?: string}) => {
+			assert.equal(error.code, 2);
+			assert.equal(error.stderr, 'facetty: the flag --camera can only be set once\n');
+			return true;
+		},
+	);
 });
 
 test('a flag must exist, and belong to the command; the nearest known one is suggested', () => {
