@@ -145,7 +145,7 @@ function lowerFirst(sentence: string): string {
 
 function relayFlag(flags: Flags): string | undefined {
 	if (flags.relay === undefined) return undefined;
-	const parsed = parseHostPort(flags.relay);
+	const parsed = parseHostPort(flags.relay, defaultPort);
 	if (!parsed.ok) throw new UsageError(`--relay: ${lowerFirst(parsed.error)}`);
 	return flags.relay;
 }

@@ -181,8 +181,8 @@ export const flagTable = {
 	relay: {
 		type: 'string',
 		for: ['invite', 'join'],
-		usage: '--relay HOST:PORT',
-		help: 'the relay to meet at (remembered for next time)',
+		usage: '--relay HOST[:PORT]',
+		help: 'the relay to meet at (port 3223 if none is given; remembered for next time)',
 	},
 } as const satisfies Record<string, FlagSpec>;
 

@@ -4,7 +4,7 @@
  * in the config; one given is remembered for next time. Read with the one HOST:PORT parser.
  */
 import {configPath, loadChoices, saveChoices} from '../config/config.js';
-import {parseHostPort, type Parsed} from '../net/address.js';
+import {defaultPort, parseHostPort, type Parsed} from '../net/address.js';
 import type {RelayAddress} from '../relay/client.js';
 
 export const noRelay =
@@ -18,7 +18,7 @@ export function parseRelay(text: string): Parsed<RelayAddress> {
 			error:
 				'Type the relay as HOST:PORT: a facetty relay you both can reach (anyone can run one with facetty relay).',
 		};
-	return parseHostPort(text);
+	return parseHostPort(text, defaultPort);
 }
 
 /** The relay remembered in the config, if any (the setup screen offers it). */

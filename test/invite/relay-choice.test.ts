@@ -44,6 +44,14 @@ test('relay as typed: the HOST:PORT parser, and a sentence for nothing typed', (
 		return parsed.ok ? '' : parsed.error;
 	};
 	assert.match(error('  '), /^Type the relay as HOST:PORT/);
-	assert.match(error('127.0.0.1'), /has no port/);
 	assert.deepEqual(parseRelay('127.0.0.1:3223'), {ok: true, value: {host: '127.0.0.1', port: 3223}});
+});
+
+test('a relay without a port is at the port facetty relay listens on by default, 3223', () => {
+	assert.deepEqual(parseRelay('relay.example.org'), {
+		ok: true,
+		value: {host: 'relay.example.org', port: 3223},
+	});
+	assert.equal(parseRelay('[::1]').ok, true);
+	assert.equal(parseRelay('relay.example.org:0').ok, false);
 });

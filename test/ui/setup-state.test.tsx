@@ -177,10 +177,10 @@ test('setup: invite offers the relay remembered in the config and starts with it
 	assert.equal(none.state.field, 'relay');
 	assert.match(none.state.error ?? '', /^Type the relay as HOST:PORT/);
 	// The one HOST:PORT parser's sentences.
-	const typed = run(none.state, key('relay.example.org'), key('', {return: true}));
+	const typed = run(none.state, key('relay.example.org:'), key('', {return: true}));
 	assert.equal(typed.result, undefined);
-	assert.match(typed.state.error ?? '', /"relay\.example\.org" has no port: give it as HOST:PORT/);
-	const fixed = run(typed.state, key(':7000'), key('', {return: true}));
+	assert.match(typed.state.error ?? '', /port must be a whole number from 1 to 65535, not ""/);
+	const fixed = run(typed.state, key('7000'), key('', {return: true}));
 	assert.equal(fixed.result?.kind === 'start' && fixed.result.relay, 'relay.example.org:7000');
 	// Remembered for next time (invite and join use the same config key), but only one that works.
 	assert.equal(choicesOf(fixed.state).relay, 'relay.example.org:7000');
