@@ -100,7 +100,7 @@ test('command line: relay, invite and join', () => {
 	const join = parseCommandLine(['join', '42-kettle-violet-orbit'], flags);
 	assert.equal(join.kind === 'join' && join.code, '42-kettle-violet-orbit');
 	assert.throws(() => parseCommandLine(['join'], flags), /join needs the invite CODE/);
-	assert.throws(() => parseCommandLine(['invite'], {...flags, relay: 'nowhere'}), UsageError);
+	assert.throws(() => parseCommandLine(['invite'], {...flags, relay: 'nowhere:0'}), UsageError);
 	assert.throws(() => parseCommandLine(['relay'], {...flags, port: 70000}), /--port/);
 });
 
