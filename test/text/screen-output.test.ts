@@ -8,24 +8,12 @@
  * spilled the status line over five rows.)
  */
 import assert from 'node:assert/strict';
-import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {foreign, hostileCall, hostileWords, knownInjections} from './hostile-peer.js';
 import {sleep} from '../hostile/attacks.js';
-
-class CapturedTerminal extends EventEmitter {
-	readonly isTTY = true;
-	readonly columns = 120;
-	readonly rows = 36;
-	readonly writableLength = 0;
-	text = '';
-	write(data: string | Uint8Array): boolean {
-		this.text += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-		return true;
-	}
-}
+import {CapturedTerminal} from '../ui/captured-terminal.js';
 
 /**
  * facetty's own vocabulary: CSI cursor moves and erases, the alternate screen, cursor visibility,

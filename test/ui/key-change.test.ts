@@ -4,7 +4,6 @@
  * `n` refuses it, the listener never gets a call and known_peers keeps the old key.
  */
 import assert from 'node:assert/strict';
-import {EventEmitter} from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,20 +18,9 @@ import {
 	patternFrame,
 	withTimeout,
 } from '../session/helpers.js';
+import {CapturedTerminal} from './captured-terminal.js';
 
 const cleanups = cleanupsAfterFile();
-
-class CapturedTerminal extends EventEmitter {
-	readonly isTTY = true;
-	readonly columns = 120;
-	readonly rows = 36;
-	readonly writableLength = 0;
-	text = '';
-	write(data: string | Uint8Array): boolean {
-		this.text += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-		return true;
-	}
-}
 
 const until = (what: string, done: () => boolean, ms = 20_000) =>
 	withTimeout(

@@ -4,25 +4,13 @@
  * the camera back.
  */
 import assert from 'node:assert/strict';
-import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import type {Frame} from '../../source/frame.js';
 import {dial} from '../../source/session/connect.js';
 import {cardFrame} from '../../source/ui/cards.js';
 import {meanAbsoluteDifference, withTimeout} from '../session/helpers.js';
-
-class CapturedTerminal extends EventEmitter {
-	readonly isTTY = true;
-	readonly columns = 120;
-	readonly rows = 36;
-	readonly writableLength = 0;
-	text = '';
-	write(data: string | Uint8Array): boolean {
-		this.text += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-		return true;
-	}
-}
+import {CapturedTerminal} from './captured-terminal.js';
 
 const isPausedCard = (frame: Frame) =>
 	meanAbsoluteDifference(frame.data, cardFrame('paused', frame.width, frame.height).data) < 2;
