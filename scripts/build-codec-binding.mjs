@@ -12,22 +12,25 @@
 //
 // The codec is optional: without these libraries (or without libx264 and libvpx in them) facetty
 // sends jpeg444 as before, so a failure here is a warning, not a failed install.
-import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {findNodeGyp, localNodeHeaders, missingTools, pkgConfig} from './build-opencv-binding.mjs';
+import {
+	cacheRoot,
+	elapsed,
+	findNodeGyp,
+	missingTools,
+	pkgConfig,
+	restoreFromCache,
+	runNodeGyp,
+	say,
+	storeInCache,
+} from './native-build.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bindingDir = path.join(projectRoot, 'native', 'codec');
 const libraries = ['libavcodec', 'libswscale', 'libavutil'];
-const started = Date.now();
-
-function say(message) {
-	console.log(`facetty: ${message}`);
-}
 
 /** Skips the codec with a sentence that says what facetty does without it and how to get it. */
 function skip(message) {
@@ -40,11 +43,6 @@ function skip(message) {
 			'then run npm rebuild facetty (npm install in a clone).',
 	);
 	process.exit(0);
-}
-
-function cacheRoot() {
-	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(base, 'facetty', 'codec');
 }
 
 /** The flags pkg-config gives for FFmpeg's libraries, or undefined when they are not installed. */
@@ -102,14 +100,12 @@ function main() {
 		.digest('hex')
 		.slice(0, 12);
 	const cacheDir = path.join(
-		cacheRoot(),
+		cacheRoot('codec'),
 		`abi${process.versions.modules}-avcodec${ffmpeg.versions.libavcodec}-${key}`,
 	);
 	const cachedFile = path.join(cacheDir, 'facetty_codec.node');
-	if (fs.existsSync(cachedFile) && !process.env.FACETTY_REBUILD_CODEC) {
-		fs.mkdirSync(path.dirname(builtFile), {recursive: true});
-		fs.copyFileSync(cachedFile, builtFile);
-		say(`codec binding copied from cache ${cacheDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	if (!process.env.FACETTY_REBUILD_CODEC && restoreFromCache(cachedFile, builtFile)) {
+		say(`codec binding copied from cache ${cacheDir} in ${elapsed()}`);
 		return;
 	}
 
@@ -119,31 +115,15 @@ function main() {
 	writeBindingGyp(ffmpeg);
 	const nodeGyp = findNodeGyp();
 	if (!nodeGyp) skip('node-gyp was not found (npm brings its own; or npm install -g node-gyp).');
-	const [command, ...prefix] = nodeGyp;
-	const nodedir = process.env.npm_config_nodedir ? [] : [localNodeHeaders()].filter(Boolean);
-	const result = spawnSync(
-		command,
-		[...prefix, 'rebuild', '--release', ...nodedir.map((dir) => `--nodedir=${dir}`)],
-		{cwd: bindingDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 16 << 20},
-	);
-	if (result.status !== 0 || !fs.existsSync(builtFile)) {
-		const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
-		const lines = output.split('\n');
-		const errors = lines
-			.filter((line) => /\berror\b/i.test(line) && !/^gyp (ERR!|info)/.test(line))
-			.slice(0, 20);
-		console.warn([...errors, ...(errors.length ? ['...'] : []), ...lines.slice(-10)].join('\n'));
+	const build = runNodeGyp(nodeGyp, bindingDir, builtFile, {errorLines: 20, tailLines: 10});
+	if (!build.built) {
+		console.warn(build.summary);
 		skip('compiling the codec binding failed (the compiler output is above).');
 	}
-	try {
-		fs.mkdirSync(cacheDir, {recursive: true});
-		const temporary = `${cachedFile}.${process.pid}`;
-		fs.copyFileSync(builtFile, temporary);
-		fs.renameSync(temporary, cachedFile);
-	} catch (error) {
-		say(`could not cache the codec binding (${error.message}); the next install will build it again`);
-	}
-	say(`codec binding built in ${((Date.now() - started) / 1000).toFixed(1)} s, cached in ${cacheDir}`);
+	const notCached = storeInCache(builtFile, cachedFile);
+	if (notCached)
+		say(`could not cache the codec binding (${notCached}); the next install will build it again`);
+	say(`codec binding built in ${elapsed()}, cached in ${cacheDir}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

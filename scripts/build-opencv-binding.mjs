@@ -11,22 +11,25 @@
 //   and their sources are left out), which cuts the build from minutes to about one;
 // - the built binding is cached outside the clone, keyed on the binding's version, Node's ABI,
 //   the OpenCV version and the module list, so a second clone or a CI run copies it in seconds.
-import {execFileSync, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
+import {
+	cacheRoot,
+	elapsed,
+	findNodeGyp,
+	missingTools,
+	pkgConfig,
+	restoreFromCache,
+	runNodeGyp,
+	say,
+	storeInCache,
+} from './native-build.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(projectRoot, 'package.json'));
 const wantedModules = ['core', 'imgproc', 'imgcodecs', 'videoio', 'highgui'];
-const started = Date.now();
-
-function say(message) {
-	console.log(`facetty: ${message}`);
-}
 
 function fail(message) {
 	console.error(`facetty: ${message}`);
@@ -44,14 +47,6 @@ function readOpenCvVersion(includeDir) {
 	const text = fs.readFileSync(header, 'utf8');
 	const part = (name) => text.match(new RegExp(`#define CV_VERSION_${name}\\s+(\\d+)`))?.[1];
 	return [part('MAJOR'), part('MINOR'), part('REVISION')].join('.');
-}
-
-export function pkgConfig(args) {
-	try {
-		return execFileSync('pkg-config', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
-	} catch {
-		return undefined;
-	}
 }
 
 function locateOpenCv() {
@@ -74,11 +69,6 @@ function locateOpenCv() {
 	);
 	if (!includeDir || !libDir) return undefined;
 	return {includeDir, libDir, version: readOpenCvVersion(includeDir)};
-}
-
-function cacheRoot() {
-	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(base, 'facetty', 'opencv4nodejs');
 }
 
 // A header that shadows OpenCV's own list of modules, so the binding compiles only what we use.
@@ -116,64 +106,6 @@ function writeBindingGyp(bindingDir, opencv, shimDir) {
 		);
 	}
 	fs.writeFileSync(path.join(bindingDir, 'binding.gyp'), gyp);
-}
-
-export function findNodeGyp() {
-	// npm hands its own node-gyp to every install script; outside npm, one on PATH.
-	if (process.env.npm_config_node_gyp && fs.existsSync(process.env.npm_config_node_gyp)) {
-		return [process.execPath, process.env.npm_config_node_gyp];
-	}
-	try {
-		return [process.execPath, require.resolve('node-gyp/bin/node-gyp.js')];
-	} catch {
-		// Run by hand: the node-gyp inside the npm on PATH.
-		const npm = (process.env.PATH ?? '')
-			.split(path.delimiter)
-			.map((dir) => path.join(dir, 'npm'))
-			.find((file) => fs.existsSync(file));
-		if (npm) {
-			const bundled = path.join(
-				path.dirname(fs.realpathSync(npm)),
-				'..',
-				'node_modules',
-				'node-gyp',
-				'bin',
-				'node-gyp.js',
-			);
-			if (fs.existsSync(bundled)) return [process.execPath, bundled];
-		}
-		return onPath('node-gyp') ? ['node-gyp'] : undefined;
-	}
-}
-
-function onPath(command) {
-	return (process.env.PATH ?? '')
-		.split(path.delimiter)
-		.some((dir) => dir && fs.existsSync(path.join(dir, command)));
-}
-
-/** What a C++ build needs besides OpenCV, as the names of the missing tools. */
-export function missingTools(has = onPath) {
-	const missing = [];
-	const compiler = process.env.CXX ? process.env.CXX.split(/\s+/)[0] : undefined;
-	if (compiler ? !has(compiler) : !['c++', 'g++', 'clang++'].some(has)) missing.push('a C++ compiler');
-	if (process.platform !== 'win32' && !has('make')) missing.push('make');
-	if (!['python3', 'python'].some(has) && !process.env.npm_config_python) missing.push('python3');
-	return missing;
-}
-
-/**
- * Node's own headers installed next to the running node (nodejs.org builds, NodeSource,
- * Homebrew and nvm all ship include/node), so that node-gyp needs no download from nodejs.org.
- */
-export function localNodeHeaders(execPath = process.execPath, version = process.version) {
-	const prefix = path.dirname(path.dirname(execPath));
-	const header = path.join(prefix, 'include', 'node', 'node_version.h');
-	if (!fs.existsSync(header)) return undefined;
-	const text = fs.readFileSync(header, 'utf8');
-	const part = (name) => text.match(new RegExp(`#define NODE_${name}_VERSION\\s+(\\d+)`))?.[1];
-	const found = `v${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}`;
-	return found === version ? prefix : undefined;
 }
 
 const installCommand = {
@@ -246,15 +178,13 @@ function main() {
 		.digest('hex')
 		.slice(0, 12);
 	const cacheDir = path.join(
-		cacheRoot(),
+		cacheRoot('opencv4nodejs'),
 		`${bindingVersion}-abi${process.versions.modules}-cv${opencv.version}-${key}`,
 	);
 	const cachedFile = path.join(cacheDir, 'opencv4nodejs.node');
 
-	if (fs.existsSync(cachedFile) && !process.env.FACETTY_REBUILD_OPENCV) {
-		fs.mkdirSync(path.dirname(builtFile), {recursive: true});
-		fs.copyFileSync(cachedFile, builtFile);
-		say(`OpenCV binding copied from cache ${cacheDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	if (!process.env.FACETTY_REBUILD_OPENCV && restoreFromCache(cachedFile, builtFile)) {
+		say(`OpenCV binding copied from cache ${cacheDir} in ${elapsed()}`);
 		return;
 	}
 
@@ -278,33 +208,15 @@ function main() {
 		fail(
 			'node-gyp was not found: install facetty with npm (which brings its own), or npm install -g node-gyp.',
 		);
-	const [command, ...prefix] = nodeGyp;
-	const jobs = String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
-	const nodedir = process.env.npm_config_nodedir ? [] : [localNodeHeaders()].filter(Boolean);
-	const result = spawnSync(
-		command,
-		[...prefix, 'rebuild', '--release', '--jobs', jobs, ...nodedir.map((dir) => `--nodedir=${dir}`)],
-		{cwd: bindingDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20},
-	);
-	if (result.status !== 0 || !fs.existsSync(builtFile)) {
-		const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
-		// The compiler's own error lines (often far above the end), then node-gyp's summary.
-		const lines = output.split('\n');
-		const errors = lines
-			.filter((line) => /\berror\b/i.test(line) && !/^gyp (ERR!|info)/.test(line))
-			.slice(0, 30);
-		console.error([...errors, ...(errors.length ? ['...'] : []), ...lines.slice(-15)].join('\n'));
-		fail(explainBuildFailure(output));
+	const jobs = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+	const build = runNodeGyp(nodeGyp, bindingDir, builtFile, {jobs, errorLines: 30, tailLines: 15});
+	if (!build.built) {
+		console.error(build.summary);
+		fail(explainBuildFailure(build.output));
 	}
-	try {
-		fs.mkdirSync(cacheDir, {recursive: true});
-		const temporary = `${cachedFile}.${process.pid}`;
-		fs.copyFileSync(builtFile, temporary);
-		fs.renameSync(temporary, cachedFile);
-	} catch (error) {
-		say(`could not cache the binding (${error.message}); the next install will build it again`);
-	}
-	say(`OpenCV binding built in ${((Date.now() - started) / 1000).toFixed(1)} s, cached in ${cacheDir}`);
+	const notCached = storeInCache(builtFile, cachedFile);
+	if (notCached) say(`could not cache the binding (${notCached}); the next install will build it again`);
+	say(`OpenCV binding built in ${elapsed()}, cached in ${cacheDir}`);
 }
 
 // Run as the postinstall; imported by the tests for its pieces.

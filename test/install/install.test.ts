@@ -80,6 +80,7 @@ test('the tarball holds what a user needs and no more', () => {
 		'media/clip.mp4',
 		'scripts/build-opencv-binding.mjs',
 		'scripts/build-codec-binding.mjs',
+		'scripts/native-build.mjs',
 		'native/codec/codec.c',
 		'vendor/opencv4nodejs/binding.gyp.in',
 		'vendor/opencv4nodejs/LICENSE',
