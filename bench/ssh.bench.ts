@@ -18,6 +18,7 @@
  * against an older build: alternate runs, since a shared machine's load drifts);
  * FACETTY_BENCH_TIMG=0 leaves out the timg rows; FACETTY_BENCH_GLYPHS=half (or quad, sextant,
  * octant) gives the call that --glyphs instead of auto. Not a test: the numbers depend on the machine.
+ * Where the picture's decibels go, step by step and without timing: bench/glass/losses.ts.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
