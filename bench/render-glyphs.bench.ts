@@ -6,7 +6,8 @@
  * still made here) drawn whole in a 160x48 box, lossless and at the default threshold; then the
  * clips played through, for bytes and time. Targets, lossless: sextant >= half + 3 dB and octant
  * >= half + 3.5 dB on every still.
- * Run: npm run bench -- render-glyphs (also run by npm run bench -- render)
+ * Run: npm run bench -- render-glyphs (also run by npm run bench -- render); FACETTY_BENCH_STILLS=1
+ * draws the stills only (no clips played).
  */
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -269,12 +270,13 @@ for (const threshold of [0, defaultThreshold]) {
 	}
 }
 
+const stillsOnly = process.env['FACETTY_BENCH_STILLS'] === '1';
 console.log(
 	`\nClips played (${clipFrames} frames) in a ${box.cols}x${box.rows} box, threshold ${defaultThreshold}: bytes a frame after the first, PSNR at 2x4 (mean of every tenth frame), render ms a frame (min: the cost without other processes and collections in the way)\n`,
 );
 console.log('| clip | set | bytes/frame | PSNR dB | render ms min / median / p95 |');
 console.log('|---|---|---|---|---|');
-for (const {name, frames} of inputs) {
+for (const {name, frames} of stillsOnly ? [] : inputs) {
 	for (const set of glyphSets) {
 		const played = play(frames, set);
 		console.log(

@@ -215,6 +215,29 @@ test('with a threshold no pixel is ever shown further off than the threshold in 
 	);
 });
 
+test('at the default threshold, sextants and octants keep a split of five levels that half blocks may flatten', () => {
+	// Skin and walls: the two colours of a finer cell often differ by less than the threshold, and
+	// flattening them (or reusing a pen colour that far off) threw away what the finer set is for.
+	for (const glyphs of ['sextant', 'octant'] as const) {
+		const {across, down} = pixelsPerCell(glyphs);
+		const picture = {col: 0, row: 0, cols: 6, rows: 2};
+		const width = picture.cols * across;
+		const frame = new Uint8Array(width * picture.rows * down * 3);
+		for (let y = 0; y < picture.rows * down; y++)
+			for (let x = 0; x < width; x++)
+				frame.fill(y % down < down - 1 ? 120 : 125, (y * width + x) * 3, (y * width + x + 1) * 3);
+		const renderer = new Renderer({glyphs});
+		const terminal = new VirtualTerminal(screenCols, screenRows);
+		terminal.write(renderer.render(frame, renderer.newScreen(picture)));
+		for (let row = 0; row < picture.rows; row++)
+			for (let col = 0; col < picture.cols; col++) {
+				const top = terminal.pixelColour(col, row, glyphs, 0) & 255;
+				const bottom = terminal.pixelColour(col, row, glyphs, across * (down - 1)) & 255;
+				assert.deepEqual([top, bottom], [120, 125], `${glyphs} cell ${col},${row}`);
+			}
+	}
+});
+
 test('an unchanged frame costs nothing, one changed cell costs a move, a colour and a glyph', () => {
 	const renderer = new Renderer({threshold: 0});
 	const picture = {col: 3, row: 2, cols: 4, rows: 1};
