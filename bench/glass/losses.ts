@@ -166,7 +166,7 @@ async function run(path: Path): Promise<{glass: number; wire: number; bytes: num
 
 const inter = interCodecs();
 const rowsToRun: Array<[string, Path]> = [
-	['the call today (camera JPEG q92, peer scales, jpeg444 q90, threshold 6)', base],
+	['camera JPEG q92, peer scales, jpeg444 q90 (a call without an inter-frame codec), threshold 6', base],
 	['no camera JPEG (the stamp frame itself)', {...base, camera: false}],
 	['no wire codec (frames as decoded from the camera)', {...base, wire: 'none'}],
 	['no camera JPEG, no wire codec', {...base, camera: false, wire: 'none'}],
