@@ -6,7 +6,8 @@
  * still made here) drawn whole in a 160x48 box, lossless and at the default threshold; then the
  * clips played through, for bytes and time. Targets, lossless: sextant >= half + 3 dB and octant
  * >= half + 3.5 dB on every still.
- * Run: npm run bench -- render-glyphs (also run by npm run bench -- render)
+ * Run: npm run bench -- render-glyphs (also run by npm run bench -- render); FACETTY_BENCH_STILLS=1
+ * draws the stills only (no clips played).
  */
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -15,6 +16,7 @@ import {areaScaler} from '../source/render/area-scale.js';
 import {
 	glyphSets,
 	layoutPicture,
+	type ColorDepth,
 	pixelsPerCell,
 	type CellRect,
 	type Glyphs,
@@ -198,10 +200,15 @@ function drawWhole(frame: Frame, glyphs: Glyphs, threshold: number): Drawn {
 	return {bytes: out.length, psnr: psnrAt2x4(terminal, layout.picture, glyphs, reference), ms};
 }
 
-type Played = {bytes: number; psnr: number; min: number; median: number; p95: number};
+type Played = {bytes: number; psnr: number; min: number; median: number; p95: number; changes: number};
 
-function play(frames: Frame[], glyphs: Glyphs): Played {
-	const renderer = new Renderer({glyphs, threshold: defaultThreshold});
+function play(
+	frames: Frame[],
+	glyphs: Glyphs,
+	colorDepth: ColorDepth = 'truecolor',
+	threshold = defaultThreshold,
+): Played {
+	const renderer = new Renderer({glyphs, threshold, colorDepth});
 	const scale = areaScaler();
 	const referenceScale = areaScaler();
 	const terminal = new VirtualTerminal(box.cols, box.rows, {char: ' ', fg: 0, bg: 0});
@@ -227,7 +234,30 @@ function play(frames: Frame[], glyphs: Glyphs): Played {
 	}
 	times.sort((a, b) => a - b);
 	const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+	// Speckle: how often a pixel's colour differs from its left neighbour's on the last frame.
+	let changes = 0;
+	let pairs = 0;
+	const {across, down} = pixelsPerCell(glyphs);
+	for (let row = 0; row < layout.picture.rows; row++)
+		for (let k = 0; k < down; k++) {
+			let previous = -2;
+			for (let col = 0; col < layout.picture.cols; col++)
+				for (let x = 0; x < across; x++) {
+					const colour = terminal.pixelColour(
+						layout.picture.col + col,
+						layout.picture.row + row,
+						glyphs,
+						k * across + x,
+					);
+					if (previous !== -2) {
+						pairs++;
+						if (colour !== previous) changes++;
+					}
+					previous = colour;
+				}
+		}
 	return {
+		changes: changes / pairs,
 		bytes: bytes / (frames.length - 1),
 		psnr: psnr / measured,
 		min: times[0]!,
@@ -269,16 +299,30 @@ for (const threshold of [0, defaultThreshold]) {
 	}
 }
 
+const stillsOnly = process.env['FACETTY_BENCH_STILLS'] === '1';
 console.log(
 	`\nClips played (${clipFrames} frames) in a ${box.cols}x${box.rows} box, threshold ${defaultThreshold}: bytes a frame after the first, PSNR at 2x4 (mean of every tenth frame), render ms a frame (min: the cost without other processes and collections in the way)\n`,
 );
 console.log('| clip | set | bytes/frame | PSNR dB | render ms min / median / p95 |');
 console.log('|---|---|---|---|---|');
-for (const {name, frames} of inputs) {
+for (const {name, frames} of stillsOnly ? [] : inputs) {
 	for (const set of glyphSets) {
 		const played = play(frames, set);
 		console.log(
 			`| ${name} | ${set} | ${Math.round(played.bytes)} | ${f1(played.psnr)} | ${f2(played.min)} / ${f2(played.median)} / ${f2(played.p95)} |`,
+		);
+	}
+}
+console.log(
+	`\nThe clips in 256 colours, half blocks: threshold 0 (every pixel its nearest entry) and ${defaultThreshold} (an entry the pixel or its left neighbour shows is kept while within ${defaultThreshold} levels of the nearest); colour changes along a row: the share of pixels whose colour differs from their left neighbour's (speckle)\n`,
+);
+console.log('| clip | threshold | bytes/frame | PSNR dB | colour changes along a row | render ms median |');
+console.log('|---|---|---|---|---|---|');
+for (const {name, frames} of inputs) {
+	for (const threshold of [0, defaultThreshold]) {
+		const played = play(frames, 'half', '256', threshold);
+		console.log(
+			`| ${name} | ${threshold} | ${Math.round(played.bytes)} | ${f1(played.psnr)} | ${played.changes.toFixed(3)} | ${f2(played.median)} |`,
 		);
 	}
 }

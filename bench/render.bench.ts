@@ -2,7 +2,7 @@
  * The picture's costs on media/clip.mp4 at three cell boxes: bytes a frame and PSNR of what a
  * model terminal shows against the area-averaged frame, renderer time a frame, and a
  * whole-process comparison of `play --no-pace` with timg (CPU and bytes a frame).
- * Run: npm run bench -- render
+ * Run: npm run bench -- render (FACETTY_BENCH_ONLY=256: the 256-colour table alone)
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {areaScaler} from '../source/render/area-scale.js';
-import {layoutPicture} from '../source/render/layout.js';
+import {layoutPicture, type ColorDepth} from '../source/render/layout.js';
 import {defaultThreshold, Renderer} from '../source/render/renderer.js';
 import {openSource} from '../source/sources/index.js';
 import type {Frame} from '../source/frame.js';
@@ -99,8 +99,14 @@ const percentile = (sorted: number[], p: number) =>
 
 type InProcess = {bytes: number; psnr: number; median: number; p95: number; frames: number};
 
-async function inProcess(clip: string, cols: number, rows: number, threshold: number): Promise<InProcess> {
-	const renderer = new Renderer({threshold});
+async function inProcess(
+	clip: string,
+	cols: number,
+	rows: number,
+	threshold: number,
+	colorDepth: ColorDepth = 'truecolor',
+): Promise<InProcess> {
+	const renderer = new Renderer({threshold, colorDepth});
 	const scale = areaScaler();
 	const terminal = new VirtualTerminal(cols, rows, {char: ' ', fg: -1, bg: -1});
 	let screen: ReturnType<Renderer['newScreen']> | undefined;
@@ -182,31 +188,49 @@ function playArgs(player: string[], clip: string, cols: number, rows: number, ma
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
-const player = buildPlayer();
-console.log(`truecolor half-blocks; threshold ${defaultThreshold} (default) and 0 (lossless)\n`);
+/** FACETTY_BENCH_ONLY=256: only the 256-colour table (no truecolor table, no play or timg runs). */
+const only256 = process.env['FACETTY_BENCH_ONLY'] === '256';
+const player = only256 ? [] : buildPlayer();
+if (!only256)
+	console.log(`truecolor half-blocks; threshold ${defaultThreshold} (default) and 0 (lossless)\n`);
+if (!only256) {
+	console.log(
+		'| clip | cells | frames | bytes/frame | PSNR dB | bytes/frame lossless | render ms median / p95 | play CPU ms/frame | play bytes/frame | timg CPU ms/frame | timg bytes/frame | bytes vs timg | CPU vs timg |',
+	);
+	console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+	for (const {name, file} of makeClips()) {
+		for (const [cols, rows] of boxes) {
+			const tuned = await inProcess(file, cols, rows, defaultThreshold);
+			const lossless = await inProcess(file, cols, rows, 0);
+			const play = timedPerFrame(
+				process.execPath,
+				(frames) => playArgs(player, file, cols, rows, frames),
+				tuned.frames,
+			);
+			const timg = timedPerFrame(
+				'timg',
+				(frames) => ['-V', '-ph', `-g${cols}x${rows}`, ...(frames ? [`--frames=${frames}`] : []), file],
+				tuned.frames,
+			);
+			console.log(
+				`| ${name} | ${cols}x${rows} | ${tuned.frames} | ${Math.round(tuned.bytes)} | ${f1(tuned.psnr)} | ${Math.round(lossless.bytes)} | ${f2(tuned.median)} / ${f2(tuned.p95)} | ${play ? f2(play.cpu * 1000) : '-'} | ${play ? Math.round(play.bytes) : '-'} | ${timg ? f2(timg.cpu * 1000) : '-'} | ${timg ? Math.round(timg.bytes) : '-'} | ${play && timg ? f2(play.bytes / timg.bytes) : '-'} | ${play && timg ? f2(play.cpu / timg.cpu) : '-'} |`,
+			);
+		}
+	}
+	console.log(
+		'\nPSNR: model terminal screen vs the area-averaged frame, mean over every third frame. CPU: user+sys of the whole process (/usr/bin/time) for the whole clip, less a one-frame run of the same command (start-up), per frame. Targets: bytes <= 0.25 of timg at PSNR >= 38 dB, CPU <= timg, render < 2 ms at 160x48.',
+	);
+}
 console.log(
-	'| clip | cells | frames | bytes/frame | PSNR dB | bytes/frame lossless | render ms median / p95 | play CPU ms/frame | play bytes/frame | timg CPU ms/frame | timg bytes/frame | bytes vs timg | CPU vs timg |',
+	`\n256 colours at 160x48: threshold 0 (every pixel its nearest entry) and ${defaultThreshold} (an entry the pixel or its left neighbour shows is kept while within ${defaultThreshold} levels of the nearest)\n`,
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| clip | threshold | bytes/frame | PSNR dB | render ms median / p95 |');
+console.log('|---|---|---|---|---|');
 for (const {name, file} of makeClips()) {
-	for (const [cols, rows] of boxes) {
-		const tuned = await inProcess(file, cols, rows, defaultThreshold);
-		const lossless = await inProcess(file, cols, rows, 0);
-		const play = timedPerFrame(
-			process.execPath,
-			(frames) => playArgs(player, file, cols, rows, frames),
-			tuned.frames,
-		);
-		const timg = timedPerFrame(
-			'timg',
-			(frames) => ['-V', '-ph', `-g${cols}x${rows}`, ...(frames ? [`--frames=${frames}`] : []), file],
-			tuned.frames,
-		);
+	for (const threshold of [0, defaultThreshold]) {
+		const run = await inProcess(file, 160, 48, threshold, '256');
 		console.log(
-			`| ${name} | ${cols}x${rows} | ${tuned.frames} | ${Math.round(tuned.bytes)} | ${f1(tuned.psnr)} | ${Math.round(lossless.bytes)} | ${f2(tuned.median)} / ${f2(tuned.p95)} | ${play ? f2(play.cpu * 1000) : '-'} | ${play ? Math.round(play.bytes) : '-'} | ${timg ? f2(timg.cpu * 1000) : '-'} | ${timg ? Math.round(timg.bytes) : '-'} | ${play && timg ? f2(play.bytes / timg.bytes) : '-'} | ${play && timg ? f2(play.cpu / timg.cpu) : '-'} |`,
+			`| ${name} | ${threshold} | ${Math.round(run.bytes)} | ${f1(run.psnr)} | ${f2(run.median)} / ${f2(run.p95)} |`,
 		);
 	}
 }
-console.log(
-	'\nPSNR: model terminal screen vs the area-averaged frame, mean over every third frame. CPU: user+sys of the whole process (/usr/bin/time) for the whole clip, less a one-frame run of the same command (start-up), per frame. Targets: bytes <= 0.25 of timg at PSNR >= 38 dB, CPU <= timg, render < 2 ms at 160x48.',
-);

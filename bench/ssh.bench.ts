@@ -14,10 +14,13 @@
  * capture time). FACETTY_BENCH_SECONDS (default 12) sets each run's measured seconds;
  * FACETTY_BENCH_LINKS (e.g. "none,1") picks links; FACETTY_BENCH_DUMP=DIR keeps each run's last
  * capture (.ansi: `cat` it in a 160x48 terminal) and where the picture was found;
+ * FACETTY_BENCH_DUMP_ALL=DIR every capture whose PSNR was taken, with its frame number and PSNR
+ * (a low one is a picture shown part-way: compare its bands with earlier frames);
  * FACETTY_BENCH_CLI=path/to/dist/cli.js runs that build instead of building this tree (A/B
  * against an older build: alternate runs, since a shared machine's load drifts);
  * FACETTY_BENCH_TIMG=0 leaves out the timg rows; FACETTY_BENCH_GLYPHS=half (or quad, sextant,
  * octant) gives the call that --glyphs instead of auto. Not a test: the numbers depend on the machine.
+ * Where the picture's decibels go, step by step and without timing: bench/glass/losses.ts.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -209,6 +212,13 @@ async function watch(
 				} else offsets.push({t: at, n});
 				if (result.readable % 3 === 1) {
 					const psnr = glassPsnr(glass.cells, rect, n, maskRect);
+					if (process.env['FACETTY_BENCH_DUMP_ALL']) {
+						const dir = process.env['FACETTY_BENCH_DUMP_ALL'];
+						fs.mkdirSync(dir, {recursive: true});
+						const name = `${linkName}-${player}-${result.readable}`.replaceAll(/[^\w.-]+/g, '_');
+						fs.writeFileSync(path.join(dir, `${name}.ansi`), text);
+						fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({rect, mask: maskRect, n, psnr}));
+					}
 					if (psnr !== undefined) result.psnrs.push(psnr);
 				}
 			}

@@ -63,15 +63,16 @@ export function layoutPicture(
 	glyphs: Glyphs = 'half',
 	cellAspect = defaultCellAspect,
 ): PictureLayout {
-	const cellsWidePerCellTall = (frame.width / frame.height) * cellAspect;
+	// Products before the one division: a frame of an odd height fitted to the box is exactly
+	// half a row over a whole number of rows, and a quotient rounded first can land below it.
 	let cols = box.cols;
-	let rows = Math.round(cols / cellsWidePerCellTall);
-	if (rows > box.rows) {
-		rows = box.rows;
-		cols = Math.min(box.cols, Math.round(rows * cellsWidePerCellTall));
-	}
-	cols = Math.max(1, cols);
-	rows = Math.max(1, rows);
+	let rows = Math.round((cols * frame.height) / (frame.width * cellAspect));
+	rows = Math.max(1, Math.min(box.rows, rows));
+	// Across again from the rows chosen: a frame the peer already fitted to the box (it is asked
+	// for squareWidth x squareHeight) then lays out at its own width, one pixel a pixel. Taking
+	// the whole box width instead stretched a 123-pixel frame over 124 columns, and that second
+	// resampling blurred every hard edge (the ssh bench's stamp: 31 dB on the glass, 43 without).
+	cols = Math.max(1, Math.min(box.cols, Math.round((rows * frame.width * cellAspect) / frame.height)));
 	const picture = {
 		col: box.col + Math.floor((box.cols - cols) / 2),
 		row: box.row + Math.floor((box.rows - rows) / 2),

@@ -20,9 +20,11 @@ export type RendererOptions = {
 	readonly colorDepth?: ColorDepth;
 	readonly glyphs?: Glyphs;
 	/**
-	 * Truecolor only: a cell whose pixels all moved by at most this many levels (in every
-	 * channel) is left alone, and a colour already set that is this close is reused. 0 is
-	 * lossless. The default keeps drift below what the eye sees on video.
+	 * Truecolor: a cell whose pixels all moved by at most this many levels (in every channel) is
+	 * left alone, and a colour already set that is this close is reused. 0 is lossless. The
+	 * default keeps drift below what the eye sees on video. 256 colours: a palette entry the pixel
+	 * (or its left neighbour) already shows is kept while it is at most this many levels further
+	 * from the pixel than the nearest entry (0: always the nearest).
 	 */
 	readonly threshold?: number;
 };
@@ -62,12 +64,20 @@ export class Renderer {
 	readonly threshold: number;
 	private readonly truecolor: boolean;
 	private readonly palette: Uint8Array;
+	/** 256 colours: each entry's colour (0xRRGGBB), and how much further a kept entry may be. */
+	private readonly entryRgb = new Int32Array(256);
+	private readonly paletteMargin: number;
 	private readonly writer: CellWriter;
 	private readonly budgeted: BudgetChoice;
 	/** Pixels a cell shows down (2 for half blocks and quadrants, 3 sextants, 4 octants). */
 	private readonly down: number;
 	/** Output of splitQuadrants or splitCell: mask, colour a, colour b. */
 	private readonly split = new Int32Array(3);
+	/** The colours a cell's two groups are shown in (cellColours). */
+	private colourA = 0;
+	private colourB = 0;
+	/** Pixels a cell shows. */
+	private readonly perCell: number;
 	/** Under a byte budget: each cell's pass (0: not this render), the furthest from the picture first. */
 	private chosen: Uint8Array | undefined;
 	private limit = Infinity;
@@ -85,17 +95,31 @@ export class Renderer {
 	 * leaves cells behind (a coarser picture costs fewer bytes a cell, so more cells fit).
 	 */
 	private reuse = 0;
+	/**
+	 * The reuse margin when no budget coarsens it: the threshold, or two thirds of it for sextants
+	 * and octants. Their two colours a cell often differ by less than the threshold on skin and
+	 * walls, and a pen colour reused within the full threshold flattened that detail: on the
+	 * render-glyphs bench's face-like still, sextants kept +2.4 dB over half blocks instead of
+	 * +3.2 lossless; at two thirds +3.2 (for 23% more bytes on a whole still; the change
+	 * threshold, which decides what a moving picture costs, stays as it is).
+	 */
+	private readonly fineReuse: number;
 	private drawnCells = 0;
 
 	constructor(options: RendererOptions = {}) {
 		this.colorDepth = options.colorDepth ?? 'truecolor';
 		this.glyphs = options.glyphs ?? 'half';
 		this.truecolor = this.colorDepth === 'truecolor';
-		this.threshold = this.truecolor ? Math.max(0, Math.round(options.threshold ?? defaultThreshold)) : 0;
+		const threshold = Math.max(0, Math.round(options.threshold ?? defaultThreshold));
+		this.threshold = this.truecolor ? threshold : 0;
+		this.paletteMargin = this.truecolor ? 0 : threshold;
 		this.palette = this.truecolor ? new Uint8Array(0) : paletteTable();
+		if (!this.truecolor) for (let i = 16; i < 256; i++) this.entryRgb[i] = paletteRgb(i);
 		this.writer = new CellWriter(this.truecolor, glyphGrid(this.glyphs));
 		this.down = pixelsPerCell(this.glyphs).down;
+		this.perCell = pixelsPerCell(this.glyphs).across * this.down;
 		this.budgeted = new BudgetChoice(this.threshold);
+		this.fineReuse = this.down > 2 ? Math.round((this.threshold * 2) / 3) : this.threshold;
 	}
 
 	/** A state for a picture drawn at `picture` whose cells show nothing known yet. */
@@ -123,13 +147,13 @@ export class Renderer {
 		this.writer.begin(cols * rows);
 		this.lagging = false;
 		this.limit = budget - resetColours.length;
-		this.reuse = this.threshold;
+		this.reuse = this.fineReuse;
 		this.chosen = undefined;
 		if (budget !== Infinity) {
 			this.measureErrors(pixels, screen);
 			const {chosen, reuse, leftBehind} = this.budgeted.choose(cols * rows, this.limit, this.truecolor);
 			this.chosen = chosen;
-			this.reuse = reuse;
+			this.reuse = reuse > this.threshold ? reuse : this.fineReuse;
 			// Cells not chosen wait for a later render, which must come even if no new frame does.
 			this.lagging = leftBehind;
 		}
@@ -183,14 +207,24 @@ export class Renderer {
 				let worst = 0;
 				if (half) {
 					const offset = 2 * y * rowBytes + x * 3;
-					const upper = this.distance(this.colourAt(pixels, offset), shown[cell * perCell]!);
-					const lower = this.distance(this.colourAt(pixels, offset + rowBytes), shown[cell * perCell + 1]!);
+					const at = cell * perCell;
+					const left = x > 0 ? at - 2 : -1;
+					const wantedUpper = this.wantedAt(pixels, offset, shown[at]!, left < 0 ? -1 : shown[left]!);
+					const wantedLower = this.wantedAt(
+						pixels,
+						offset + rowBytes,
+						shown[at + 1]!,
+						left < 0 ? -1 : shown[left + 1]!,
+					);
+					const upper = this.distance(wantedUpper, shown[at]!);
+					const lower = this.distance(wantedLower, shown[at + 1]!);
 					worst = Math.max(upper, lower);
 				} else {
 					this.fit(pixels, down * y * rowBytes + x * 6, rowBytes);
 					const mask = this.split[0]!;
-					const a = this.quadColour(this.split[1]!);
-					const b = this.quadColour(this.split[2]!);
+					this.cellColours(shown, cell * perCell, x > 0);
+					const a = this.colourA;
+					const b = this.colourB;
 					for (let p = 0; p < perCell; p++) {
 						const error = this.distance(mask & (1 << p) ? a : b, shown[cell * perCell + p]!);
 						if (error > worst) worst = error;
@@ -226,6 +260,40 @@ export class Renderer {
 		return this.palette[rgb] || nearestPaletteEntry(rgb >>> 16, (rgb >>> 8) & 255, rgb & 255);
 	}
 
+	/**
+	 * 256 colours: the entry to show for `rgb`, whose nearest is `nearest`: the entry the pixel
+	 * shows now (`shown`), else its left neighbour's (`left`), while that one is within the margin
+	 * of the nearest. Nearest alone speckles: a flat area's sensor noise, or an edge's mixed
+	 * pixels, near the middle of two entries flipped between them from pixel to pixel and frame
+	 * to frame (each flip a colour change, and a cell redrawn every frame).
+	 */
+	private stick(rgb: number, nearest: number, shown: number, left: number): number {
+		const margin = this.paletteMargin;
+		if (margin === 0 || (shown === nearest && shown >= 0)) return nearest;
+		const limit = this.levelsFrom(rgb, nearest) + margin;
+		if (shown >= 16 && this.levelsFrom(rgb, shown) <= limit) return shown;
+		if (left >= 16 && left !== shown && this.levelsFrom(rgb, left) <= limit) return left;
+		return nearest;
+	}
+
+	/** The largest channel difference between a colour and a palette entry. */
+	private levelsFrom(rgb: number, entry: number): number {
+		const other = this.entryRgb[entry]!;
+		return Math.max(
+			Math.abs((rgb >>> 16) - (other >>> 16)),
+			Math.abs(((rgb >>> 8) & 255) - ((other >>> 8) & 255)),
+			Math.abs((rgb & 255) - (other & 255)),
+		);
+	}
+
+	/** A half-block pixel's colour to show: truecolor as it is, a palette entry kept steady. */
+	private wantedAt(pixels: Uint8Array, offset: number, shown: number, left: number): number {
+		const wanted = this.colourAt(pixels, offset);
+		if (this.truecolor || this.paletteMargin === 0) return wanted;
+		const rgb = (pixels[offset + 2]! << 16) | (pixels[offset + 1]! << 8) | pixels[offset]!;
+		return this.stick(rgb, wanted, shown, left);
+	}
+
 	private renderHalf(pixels: Uint8Array, screen: ScreenState): void {
 		const {col: left, row: top, cols, rows} = screen.picture;
 		const shown = screen.shown;
@@ -239,8 +307,14 @@ export class Renderer {
 			for (let x = 0; x < cols; x++, upperOffset += 3, cell += 2) {
 				const index = y * cols + x;
 				if (!visible[index]) continue;
-				const upper = this.colourAt(pixels, upperOffset);
-				const lower = this.colourAt(pixels, upperOffset + rowBytes);
+				const leftCell = x > 0 ? cell - 2 : -1;
+				const upper = this.wantedAt(pixels, upperOffset, shown[cell]!, leftCell < 0 ? -1 : shown[leftCell]!);
+				const lower = this.wantedAt(
+					pixels,
+					upperOffset + rowBytes,
+					shown[cell + 1]!,
+					leftCell < 0 ? -1 : shown[leftCell + 1]!,
+				);
 				if (near(upper, shown[cell]!, threshold) && near(lower, shown[cell + 1]!, threshold)) continue;
 				if (this.chosen && !this.allowed(index)) continue;
 				this.drawnCells++;
@@ -255,6 +329,29 @@ export class Renderer {
 	private fit(pixels: Uint8Array, offset: number, rowBytes: number): void {
 		if (this.down === 2) splitQuadrants(pixels, offset, rowBytes, this.split);
 		else splitCell(pixels, offset, rowBytes, this.down, this.split);
+	}
+
+	/**
+	 * The two colours of the cell just fitted (`split`) as shown: truecolor as fitted; in 256
+	 * colours each kept steady against what the cell (at a pixel of its group) and its left
+	 * neighbour show. Into colourA and colourB.
+	 */
+	private cellColours(shown: Int32Array, at: number, hasLeft: boolean): void {
+		const split = this.split;
+		const a = this.quadColour(split[1]!);
+		const b = this.quadColour(split[2]!);
+		if (this.truecolor || this.paletteMargin === 0) {
+			this.colourA = a;
+			this.colourB = b;
+			return;
+		}
+		const mask = split[0]!;
+		// A pixel of each group: a's lowest, and the last (always b's).
+		const pa = mask === 0 ? 0 : 31 - Math.clz32(mask & -mask);
+		const pb = this.perCell - 1;
+		const left = at - this.perCell;
+		this.colourA = this.stick(split[1]!, a, shown[at + pa]!, hasLeft ? shown[left + pa]! : -1);
+		this.colourB = this.stick(split[2]!, b, shown[at + pb]!, hasLeft ? shown[left + pb]! : -1);
 	}
 
 	/** Quadrants, sextants, octants: two colours a cell over its grid of pixels. */
@@ -275,8 +372,9 @@ export class Renderer {
 				const index = y * cols + x;
 				if (!visible[index]) continue;
 				this.fit(pixels, offset, rowBytes);
-				const a = this.quadColour(split[1]!);
-				const b = this.quadColour(split[2]!);
+				this.cellColours(shown, cell, x > 0);
+				const a = this.colourA;
+				const b = this.colourB;
 				let mask = split[0]!;
 				let same = true;
 				for (let p = 0; p < perCell && same; p++)

@@ -52,46 +52,54 @@ type Support = {
 export const glyphSupport: readonly Support[] = [
 	{
 		terminal: 'kitty',
-		// Sextants drawn in box_drawing.py already in 0.19.2 (three fixed after it); octants in 0.40.
-		sextantsFrom: '0.20.0',
+		// box_drawing.py draws the sextants from 0.19.0 ("special rendering for ... Symbols for
+		// Legacy Computing"); 0.19.3 fixed a few of them (PR 3105). Octants: decorations.c in 0.40.0
+		// ("Add support for the octant box-drawing characters"), absent from 0.39.1.
+		sextantsFrom: '0.19.3',
 		octantsFrom: '0.40.0',
-		source:
-			'github.com/kovidgoyal/kitty/issues/3106; github.com/breferrari/vigia/issues/324 (terminal matrix)',
+		source: 'kitty docs/changelog.rst (0.19.0, 0.19.3, 0.40.0); kitty/decorations.c at tag v0.40.0',
 	},
 	{
 		terminal: 'ghostty',
-		// The sprite font drew sextants in 1.0 (notcurses' sexblitter checked on 1.0.2); octants were
-		// drawn by the sprite font from PR 5433 (merged 2025-01-30), in releases from 1.2.
+		// The sprite font's sextants (commit 7676c1c, 2022) are in v1.0.0; octants drawn by the
+		// sprite font (PR 5433, merged 2025-02-13) first shipped in v1.1.1, not in v1.1.0.
 		sextantsFrom: '1.0.0',
-		octantsFrom: '1.2.0',
+		octantsFrom: '1.1.1',
 		source:
-			'github.com/dankamongmen/notcurses/issues/2833; github.com/ghostty-org/ghostty/pull/5433; github.com/breferrari/vigia/issues/324',
+			'github.com/ghostty-org/ghostty/pull/5433; ghostty src/font/sprite at tags v1.0.0, v1.1.0, v1.1.1',
 	},
 	{
 		terminal: 'foot',
-		sextantsFrom: '1.20.0',
+		// box-drawing.c gained the sextants (commit 25d2b03, January 2021) before 1.7.0, whose notes
+		// say box drawing is rendered by foot itself; 1.20.0's notes add the octants U+1CD00-U+1CDE5.
+		sextantsFrom: '1.7.0',
 		octantsFrom: '1.20.0',
-		source: 'github.com/breferrari/vigia/issues/324 (foot 1.20+ draws the octant and sextant ranges itself)',
+		source: 'foot CHANGELOG.md (1.7.0: box drawing rendered by foot; 1.20.0: octants); foot box-drawing.c',
 	},
 	{
 		terminal: 'vte',
-		// VTE's version as VTE_VERSION and XTVERSION give it: 7800 is 0.78.
-		sextantsFrom: '7800',
+		// VTE's version as VTE_VERSION and XTVERSION give it (vteseq.cc firmware_version):
+		// 6000 is 0.60.0, which enabled its own drawing of U+1FB00-U+1FBBF (commit e1162ba);
+		// 7800 is 0.78.0, the first stable release with minifont's octants (commit 3806495).
+		sextantsFrom: '6000',
 		octantsFrom: '7800',
-		source: 'github.com/breferrari/vigia/issues/324 (VTE 0.78+ draws the octant and sextant ranges itself)',
+		source:
+			'GNOME vte: src/vtedraw.cc commit e1162ba (0.59.92/0.60.0), src/minifont.cc commit 3806495 (0.77.90/0.78.0)',
 	},
 	{
 		terminal: 'wezterm',
-		// Custom glyphs for sextants in the 20240203 release; octants only in builds after it.
-		sextantsFrom: '20240203',
+		// custom_block_glyphs (on by default) draws the sextants from 20210814-124438-54e29167;
+		// octants (PR 6502, February 2025) are in nightly builds only, no dated release yet.
+		sextantsFrom: '20210814',
 		source:
-			'github.com/wezterm/wezterm/issues/6494 (octants asked "in addition to the quad/sextant graphics modes")',
+			'wezterm docs/changelog.md (20210814-124438-54e29167; nightly: octants); docs/config/lua/config/custom_block_glyphs.md',
 	},
 	{
 		terminal: 'alacritty',
-		// The builtin font's sextants (PR 7534, merged January 2024) shipped in 0.14.0.
-		sextantsFrom: '0.14.0',
-		source: 'github.com/alacritty/alacritty/pull/7534',
+		// "Use built-in font for sextant symbols from U+1FB00 to U+1FB3B" (PR 7534) is in 0.13.2's
+		// notes; no octants in the built-in font.
+		sextantsFrom: '0.13.2',
+		source: 'alacritty CHANGELOG.md (0.13.2); github.com/alacritty/alacritty/pull/7534',
 	},
 	{
 		terminal: 'windows-terminal',
@@ -100,7 +108,11 @@ export const glyphSupport: readonly Support[] = [
 	},
 	{
 		terminal: 'konsole',
-		source: 'github.com/breferrari/vigia/issues/324 (Konsole does not draw sextants itself)',
+		// LineBlockCharacters.cpp draws U+1FB00-U+1FB8B (the sextants among them) from KDE Gear
+		// 22.04 (commit bcd83d8); no octants. XTVERSION says "Konsole 22.04.0", KONSOLE_VERSION
+		// 220400 (read as 22.4.0 by identify).
+		sextantsFrom: '22.4.0',
+		source: 'KDE konsole: src/characters/LineBlockCharacters.cpp, commit bcd83d8 (tag v22.04.0)',
 	},
 	{
 		terminal: 'iterm2',
@@ -177,8 +189,14 @@ export function identify(env: Env, answers: GlyphAnswers): Identity | undefined 
 	if (env['VTE_VERSION']) return {terminal: 'vte', version: env['VTE_VERSION'], via: 'VTE_VERSION'};
 	if (env['KITTY_WINDOW_ID']) return {terminal: 'kitty', via: 'KITTY_WINDOW_ID'};
 	if (env['WT_SESSION']) return {terminal: 'windows-terminal', via: 'WT_SESSION'};
-	if (env['KONSOLE_VERSION'])
-		return {terminal: 'konsole', version: env['KONSOLE_VERSION'], via: 'KONSOLE_VERSION'};
+	const konsole = /^(\d+)(\d\d)(\d\d)$/.exec(env['KONSOLE_VERSION'] ?? '');
+	// Konsole's environment gives 220400 where its XTVERSION says 22.04.0: one scale for the table.
+	if (konsole)
+		return {
+			terminal: 'konsole',
+			version: `${Number(konsole[1])}.${Number(konsole[2])}.${Number(konsole[3])}`,
+			via: 'KONSOLE_VERSION',
+		};
 	if (env['ALACRITTY_WINDOW_ID']) return {terminal: 'alacritty', via: 'ALACRITTY_WINDOW_ID'};
 	const xterm = /^XTerm\((\d+)\)/.exec(env['XTERM_VERSION'] ?? '');
 	if (xterm) return {terminal: 'xterm', version: xterm[1], via: 'XTERM_VERSION'};

@@ -17,7 +17,7 @@ import {
 import {areaScaler} from '../render/area-scale.js';
 import type {Scaler} from '../render/scale.js';
 import {decideColorDepth, terminalColorDepth} from './color.js';
-import {decideGlyphs, terminalGlyphs} from './glyph-support.js';
+import {decideGlyphs, glyphNotice, terminalGlyphs, type GlyphDecision} from './glyph-support.js';
 import {Compositor} from './compositor.js';
 import {PictureLayer} from './picture-layer.js';
 import {listenForQuit} from './restore.js';
@@ -43,7 +43,17 @@ export type ShowOptions = {
 	readonly scale?: Scaler;
 	/** The status line's first word, e.g. "playing" (the source's description follows). */
 	readonly title?: string;
+	/**
+	 * What `auto` chose and why ("sextants: kitty 0.42.1 draws sextants"), said once: beside the
+	 * title for the first `noticeMs` of the picture, as the call screen says it in its status line.
+	 * Read once the glyphs are known.
+	 */
+	readonly glyphNotice?: () => string | undefined;
+	readonly noticeMs?: number;
 };
+
+/** How long play and preview say which glyphs `auto` chose. */
+const glyphNoticeMs = 6000;
 
 /** Cell box of a non-terminal output when no size was given. */
 export const defaultBox = {cols: 80, rows: 24};
@@ -87,6 +97,8 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		return withStatus() ? {...whole, rows: whole.rows - 1} : whole;
 	};
 	const what = `${options.title ?? 'showing'} ${describeSpec(source.spec)}`;
+	let notice: string | undefined;
+	let noticeTimer: NodeJS.Timeout | undefined;
 	// Frames normally arrive already scaled by the source (see followRegion); this scaler only
 	// covers the frames in between, and shapes the source cannot deliver (quadrant pixels).
 	const scale = options.scale ?? areaScaler();
@@ -109,6 +121,12 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		const status = compositor.add(new TextLayer(1));
 		compositor.onPainted = onPainted;
 		view = {screen, compositor, picture, status};
+		notice = options.glyphNotice?.();
+		if (notice)
+			noticeTimer = setTimeout(() => {
+				notice = undefined;
+				place();
+			}, options.noticeMs ?? glyphNoticeMs);
 		place();
 		return view;
 	};
@@ -117,7 +135,10 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		view.picture.setRect(pictureRect());
 		const whole = wholeScreen();
 		view.status.setRect(withStatus() ? {col: 0, row: whole.rows - 1, cols: whole.cols, rows: 1} : undefined);
-		if (withStatus()) view.status.setText(statusLine(what, Boolean(options.input.isTTY), whole.cols));
+		if (withStatus())
+			view.status.setText(
+				statusLine(notice ? `${what} · ${notice}` : what, Boolean(options.input.isTTY), whole.cols),
+			);
 	};
 	// Ask the source for the pixels the picture shows, so scaling happens in OpenCV on its own
 	// threads instead of in JavaScript on every frame: square pixels at the glyphs' density
@@ -192,6 +213,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 	} finally {
 		offFrame();
 		offError();
+		clearTimeout(noticeTimer);
 		stopListening();
 		output.off('resize', onResize);
 		if (view) {
@@ -236,10 +258,11 @@ export async function showOnTerminal(
 		options.env || options.output
 			? decideColorDepth(options.color, options.env ?? process.env).depth
 			: async () => (await terminalColorDepth(options.color)).depth;
+	let decision: GlyphDecision | undefined;
 	const glyphs =
 		options.env || options.output
-			? decideGlyphs(options.glyphs, options.configuredGlyphs, options.env ?? process.env).glyphs
-			: async () => (await terminalGlyphs(options.glyphs, options.configuredGlyphs)).glyphs;
+			? (decision = decideGlyphs(options.glyphs, options.configuredGlyphs, options.env ?? process.env)).glyphs
+			: async () => (decision = await terminalGlyphs(options.glyphs, options.configuredGlyphs)).glyphs;
 	return showSource(source, {
 		colorDepth,
 		glyphs,
@@ -251,5 +274,6 @@ export async function showOnTerminal(
 		errorOutput: options.errorOutput ?? process.stderr,
 		maxFrames: options.maxFrames,
 		title,
+		glyphNotice: () => decision && glyphNotice(decision),
 	});
 }

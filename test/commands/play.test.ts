@@ -5,6 +5,7 @@ import {PassThrough, Writable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
 import {runPlay, type PlayOptions} from '../../source/commands/play.js';
+import {runPreview} from '../../source/commands/preview.js';
 import {statusLine} from '../../source/terminal/show-source.js';
 import {maxQueuedBytes} from '../../source/terminal/sink.js';
 import {VirtualTerminal} from '../render/virtual-terminal.js';
@@ -231,6 +232,8 @@ test('play on a terminal keeps its last row for a status line saying how to quit
 		file: 'media/clip.mp4',
 		loop: true,
 		color: 'truecolor',
+		// Chosen, so the status line has no word on what auto chose (the next test's).
+		glyphs: 'half',
 		input: input as unknown as NodeJS.ReadStream,
 		output: output as unknown as NodeJS.WriteStream,
 		errorOutput: new PassThrough(),
@@ -255,6 +258,37 @@ test('play on a terminal keeps its last row for a status line saying how to quit
 	assert.equal(await played, 0);
 	assert.equal(output.screen.alternateScreen, false);
 	assert.equal(output.screen.cursorVisible, true);
+});
+
+test('play and preview say once in the status line which glyphs auto chose, as the call screen does', async () => {
+	const shows = {
+		play: (options: Omit<PlayOptions, 'file'>) => runPlay({...options, file: 'media/clip.mp4', loop: true}),
+		preview: (options: Omit<PlayOptions, 'file'>) => runPreview({...options, camera: 'test'}),
+	};
+	for (const [name, show] of Object.entries(shows)) {
+		const input = ttyInput();
+		const output = new ModelTerminal(input, 100, 12);
+		const shown = show({
+			color: 'truecolor',
+			configuredGlyphs: 'auto',
+			// A terminal nothing is known of: quadrants, and the reason.
+			env: {TERM: 'xterm-256color'},
+			input: input as unknown as NodeJS.ReadStream,
+			output: output as unknown as NodeJS.WriteStream,
+			errorOutput: new PassThrough(),
+		});
+		try {
+			const deadline = Date.now() + 20_000;
+			while (!output.row(11).includes('quit')) {
+				assert.ok(Date.now() < deadline, `${name}: no status line; it shows ${output.row(11)}`);
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			assert.match(output.row(11), / · quadrants: the terminal is not known to draw sextants/, name);
+		} finally {
+			input.write('q');
+		}
+		assert.equal(await shown, 0, name);
+	}
 });
 
 test('the status line fits any width: the keys whole, the title whole or cut to no fewer than a dozen columns', () => {

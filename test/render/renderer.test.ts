@@ -88,12 +88,12 @@ test('lossless truecolor half-blocks: the screen shows every pixel exactly, fram
 	);
 });
 
-test('256 colours: every pixel shows its nearest palette entry', () => {
+test('256 colours, threshold 0: every pixel shows its nearest palette entry', () => {
 	fc.assert(
 		fc.property(
 			placedPicture.chain((p) => fc.tuple(fc.constant(p), pixelsFor(p, 1, 3))),
 			([picture, frames]) => {
-				const terminal = drawAll({colorDepth: '256'}, picture, frames, (t, frame) => {
+				const terminal = drawAll({colorDepth: '256', threshold: 0}, picture, frames, (t, frame) => {
 					for (let y = 0; y < picture.rows * 2; y++) {
 						for (let x = 0; x < picture.cols; x++) {
 							const o = (y * picture.cols + x) * 3;
@@ -109,6 +109,52 @@ test('256 colours: every pixel shows its nearest palette entry', () => {
 			},
 		),
 		{numRuns: 80},
+	);
+});
+
+test('256 colours at the default threshold: sensor noise on a flat area between two entries does not speckle or flicker', () => {
+	// A red halfway (for the palette's own choice) between two entries, with noise of 3 levels.
+	let base = 95;
+	while (nearestPaletteEntry(base + 1, 0, 0) === nearestPaletteEntry(95, 0, 0)) base++;
+	let seed = 11;
+	const noisy = () => {
+		const picture = new Uint8Array(40 * 8 * 3);
+		for (let i = 0; i < picture.length; i += 3) {
+			seed = (seed * 1103515245 + 12345) >>> 0;
+			picture[i + 2] = base - 2 + (seed >>> 29);
+		}
+		return picture;
+	};
+	const picture = {col: 0, row: 0, cols: 40, rows: 4};
+	const run = (threshold: number) => {
+		const renderer = new Renderer({colorDepth: '256', threshold});
+		const terminal = new VirtualTerminal(40, 4);
+		const screen = renderer.newScreen(picture);
+		terminal.write(renderer.render(noisy(), screen));
+		let changes = 0;
+		for (let y = 0; y < 8; y++)
+			for (let x = 1; x < 40; x++)
+				if (
+					terminal.quarterColour(x, y >> 1, (y & 1) * 2) !==
+					terminal.quarterColour(x - 1, y >> 1, (y & 1) * 2)
+				)
+					changes++;
+		// The next frame: the same scene, fresh noise.
+		return {changes, again: renderer.render(noisy(), screen).length};
+	};
+	const nearest = run(0);
+	const steady = run(6);
+	assert.ok(
+		nearest.changes > 40,
+		`the scene should speckle with the nearest entry: ${nearest.changes} changes`,
+	);
+	assert.ok(
+		steady.changes * 8 <= nearest.changes,
+		`${steady.changes} colour changes along the rows, nearest ${nearest.changes}`,
+	);
+	assert.ok(
+		steady.again * 8 <= nearest.again,
+		`the next frame costs ${steady.again} bytes, nearest ${nearest.again}`,
 	);
 });
 
@@ -213,6 +259,29 @@ test('with a threshold no pixel is ever shown further off than the threshold in 
 		),
 		{numRuns: 100},
 	);
+});
+
+test('at the default threshold, sextants and octants keep a split of five levels that half blocks may flatten', () => {
+	// Skin and walls: the two colours of a finer cell often differ by less than the threshold, and
+	// flattening them (or reusing a pen colour that far off) threw away what the finer set is for.
+	for (const glyphs of ['sextant', 'octant'] as const) {
+		const {across, down} = pixelsPerCell(glyphs);
+		const picture = {col: 0, row: 0, cols: 6, rows: 2};
+		const width = picture.cols * across;
+		const frame = new Uint8Array(width * picture.rows * down * 3);
+		for (let y = 0; y < picture.rows * down; y++)
+			for (let x = 0; x < width; x++)
+				frame.fill(y % down < down - 1 ? 120 : 125, (y * width + x) * 3, (y * width + x + 1) * 3);
+		const renderer = new Renderer({glyphs});
+		const terminal = new VirtualTerminal(screenCols, screenRows);
+		terminal.write(renderer.render(frame, renderer.newScreen(picture)));
+		for (let row = 0; row < picture.rows; row++)
+			for (let col = 0; col < picture.cols; col++) {
+				const top = terminal.pixelColour(col, row, glyphs, 0) & 255;
+				const bottom = terminal.pixelColour(col, row, glyphs, across * (down - 1)) & 255;
+				assert.deepEqual([top, bottom], [120, 125], `${glyphs} cell ${col},${row}`);
+			}
+	}
 });
 
 test('an unchanged frame costs nothing, one changed cell costs a move, a colour and a glyph', () => {
