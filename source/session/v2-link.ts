@@ -48,6 +48,12 @@ const keyframeIntervalFrames = 300;
 const frameOverheadBytes = 5 + 18 + 29;
 /** Capabilities every facetty has; the codecs' bits are added for those this machine has. */
 const baseCapabilities = allCapabilities & ~(capability.h264 | capability.vp9);
+/**
+ * Keyframes forced by requests: a burst, then one a second. A facetty receiver asks at the start,
+ * after a new shown size (which restarts the encoder anyway) and after a packet that did not
+ * decode (never on TCP from an honest sender), so only a peer flooding requests meets the limit.
+ */
+const forcedKeyframes = {perSecond: 1, burst: 3} as const;
 const codecBit: Record<InterCodec, number> = {h264: capability.h264, vp9: capability.vp9};
 
 /** True when seq `a` comes after `b` (seqs wrap at 2^32). */
@@ -104,6 +110,7 @@ export class V2Link implements Link {
 	private readonly window = new SendWindow();
 	private clockSamples: Array<{rtt: number; offset: number}> = [];
 	private clockOffset = 0;
+	private quickestRttMs: number | undefined;
 	private pingId = 0;
 	private lastPingAt = 0;
 	private decoding = false;
@@ -118,6 +125,8 @@ export class V2Link implements Link {
 	private sentCodec: VideoCodec | undefined;
 	private keyframeWanted = false;
 	private lastKeyframeSeq: number | undefined;
+	private lastKeyframeAt: number | undefined;
+	private readonly keyframeBudget = new TokenBucket(forcedKeyframes);
 	private lastFrameAt = 0;
 	/** Receiving: the newest video seq seen, and whether the stream waits for a keyframe. */
 	private lastVideoSeq = 0;
@@ -282,9 +291,26 @@ export class V2Link implements Link {
 			// libvpx restarts (with a keyframe) on a new rate: it gets only changes of a quarter or more.
 			encoder!.setRate(crf, maxKbps);
 		}
-		const packet = encoder!.encode(frame, fresh || this.keyframeWanted);
-		if (packet?.key) this.keyframeWanted = false;
+		const packet = encoder!.encode(frame, fresh || this.mayForceKeyframe(Date.now()));
+		if (packet?.key) {
+			this.keyframeWanted = false;
+			this.lastKeyframeAt = Date.now();
+		}
 		return packet;
+	}
+
+	/**
+	 * A request is answered at most once a round trip, never by two keyframes in a row, and within
+	 * a budget (forcedKeyframes): a request about a loss after a keyframe can only arrive a round
+	 * trip after it, so a peer that asks sooner, or on every frame, is flooding. A request held
+	 * back stays wanted and is answered when allowed.
+	 */
+	private mayForceKeyframe(now: number): boolean {
+		if (!this.keyframeWanted) return false;
+		const last = this.lastKeyframeAt;
+		const gapMs = Math.max(this.quickestRttMs ?? 0, 1.5 * (1000 / 30));
+		if (last !== undefined && now - last < gapMs) return false;
+		return this.keyframeBudget.take(now);
 	}
 
 	/**
@@ -459,6 +485,7 @@ export class V2Link implements Link {
 		// The least-delayed exchange is the least skewed by queueing.
 		const quickest = this.clockSamples.reduce((best, s) => (s.rtt < best.rtt ? s : best));
 		this.clockOffset = quickest.offset;
+		this.quickestRttMs = Math.max(0, quickest.rtt);
 		this.window.setRoundTrip(quickest.rtt);
 		this.rate.setRoundTrip(quickest.rtt);
 	}

@@ -204,6 +204,34 @@ test('a burst of requests for the same loss gets one keyframe, a request after i
 	}
 });
 
+test('a peer that asks for a keyframe after every frame gets one a round trip at most, never two in a row, within a budget', async () => {
+	// The flooder names the newest seq it has each time, so no keyframe already sent answers it.
+	const pair = linkPair({
+		oneWayMs: 5,
+		tamper: (bytes, message, from) => {
+			if (from === 'a' && message.type === 'video') {
+				setTimeout(() => pair.b.write(encodeV2({type: 'keyframe-request', lastSeq: message.seq})), 6);
+			}
+			return bytes;
+		},
+	});
+	try {
+		const stop = stream(pair.a, camera);
+		await until('60 frames sent', () => videos(pair.a).length >= 60);
+		stop();
+		const sent = videos(pair.a).map((v) => v.message);
+		const keys = sent.filter((v) => v.keyframe);
+		for (let i = 1; i < sent.length; i++) {
+			assert.ok(!(sent[i]!.keyframe && sent[i - 1]!.keyframe), `keyframes in a row at seq ${sent[i]!.seq}`);
+		}
+		// About 2 s of frames: the first keyframe, a burst of 3 and one a second.
+		assert.ok(keys.length <= 6, `${keys.length} keyframes in ${sent.length} frames`);
+		assert.ok(pair.b.shown.length >= 50, 'the pictures kept coming');
+	} finally {
+		pair.close();
+	}
+});
+
 test('a new shown size starts a new stream with one keyframe, and the picture follows the size', async () => {
 	const pair = linkPair();
 	try {
