@@ -22,6 +22,8 @@ type Binding = {
 		crf: number,
 		maxKbps: number,
 		keyint: number,
+		preset: string,
+		x264Params: string,
 	): Handle;
 	setRate(encoder: Handle, crf: number, maxKbps: number): void;
 	encode(
@@ -81,7 +83,20 @@ export type EncoderSettings = {
 	maxKbps: number;
 	/** Frames between keyframes when none is asked for: a backstop. */
 	keyint: number;
+	/** x264's key=value:... options on top of the preset (benches, tests); none by default. */
+	x264Params?: string;
 };
+
+/**
+ * x264's preset for a picture of `pixels`: the encoder runs on the main thread, one frame at a
+ * time, so a bigger picture gets a quicker search (about the same milliseconds a frame: bench:
+ * codec). VP9 runs at libvpx's quickest realtime setting at every size.
+ */
+export function presetFor(pixels: number): string {
+	if (pixels <= 320 * 240) return 'faster';
+	if (pixels <= 640 * 480) return 'veryfast';
+	return 'ultrafast';
+}
 
 export class VideoEncoder {
 	readonly settings: Readonly<EncoderSettings>;
@@ -94,7 +109,17 @@ export class VideoEncoder {
 		this.native = native;
 		this.settings = {...settings};
 		const {codec, width, height, fps, crf, maxKbps, keyint} = settings;
-		this.handle = native.openEncoder(codec, width, height, fps, crf, Math.round(maxKbps), keyint);
+		this.handle = native.openEncoder(
+			codec,
+			width,
+			height,
+			fps,
+			crf,
+			Math.round(maxKbps),
+			keyint,
+			presetFor(width * height),
+			settings.x264Params ?? '',
+		);
 	}
 
 	setRate(crf: number, maxKbps: number): void {

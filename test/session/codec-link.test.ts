@@ -251,6 +251,23 @@ test('a new shown size starts a new stream with one keyframe, and the picture fo
 	}
 });
 
+test('a picture bigger than 320x240 (a big screen with octants, a window) goes as the codec too', async () => {
+	const big = (index: number) => makeFrame(640, 480, drawTestPattern(640, 480, index / 30), 0);
+	const pair = linkPair({b: {shownSize: {width: 400, height: 300}}});
+	try {
+		const stop = stream(pair.a, big);
+		await until('5 pictures', () => pair.b.shown.length >= 5);
+		pair.b.link.requestShownSize({width: 0, height: 0});
+		await until('a full-size picture', () => pair.b.shown.at(-1)!.frame.width === 640);
+		stop();
+		const sent = videos(pair.a).map((v) => v.message);
+		assert.ok(sent.every((v) => v.codec === 'h264'));
+		assert.ok(sent.some((v) => v.width === 400 && v.height === 300));
+	} finally {
+		pair.close();
+	}
+});
+
 test('a codec picture larger than the codec limit is refused (a keyframe request), never decoded', async () => {
 	const pair = linkPair();
 	try {
