@@ -59,6 +59,8 @@ typedef struct {
 	// stream that claims many reference frames at the largest size cannot take more than
 	// picture_budget, whatever its headers say.
 	int64_t picture_bytes;
+	// The most it held: only a decoder that held much is worth giving back memory for when closed.
+	int64_t peak_picture_bytes;
 	AVCodecContext *ctx;
 	AVFrame *frame;
 	AVPacket *packet;
@@ -349,11 +351,23 @@ static napi_value close_encoder(napi_env env, napi_callback_info info) {
 // Decoder
 
 static void decoder_free_codec(Decoder *d) {
+	int held = d->peak_picture_bytes >= 8 * 1024 * 1024;
+	d->peak_picture_bytes = 0;
 	if (d->ctx) avcodec_free_context(&d->ctx);
 	if (d->frame) av_frame_free(&d->frame);
 	if (d->packet) av_packet_free(&d->packet);
 	if (d->sws) sws_freeContext(d->sws);
 	d->sws = NULL;
+#ifdef __GLIBC__
+	// glibc keeps freed blocks for the next malloc, and after its first large free it serves
+	// blocks the size of a picture from the heap rather than from their own mappings: a closed
+	// decoder's pictures (a refused hostile stream's 30 MB) go back to the system here instead.
+	// (Only after one that held 8 MB or more: a trim walks the whole heap, and a small decoder's
+	// pictures are not worth it.)
+	if (held) malloc_trim(0);
+#else
+	(void)held;
+#endif
 }
 
 static void decoder_finalize(napi_env env, void *data, void *hint) {
@@ -413,6 +427,7 @@ static int bounded_get_buffer(AVCodecContext *ctx, AVFrame *frame, int flags) {
 		counted->inner = frame->buf[i];
 		counted->bytes = frame->buf[i]->size;
 		d->picture_bytes += counted->bytes;
+		if (d->picture_bytes > d->peak_picture_bytes) d->peak_picture_bytes = d->picture_bytes;
 		frame->buf[i] = outer;
 	}
 	return 0;
@@ -558,19 +573,24 @@ static napi_value available(napi_env env, napi_callback_info info) {
 	return result;
 }
 
-static napi_value init(napi_env env, napi_value exports) {
+static napi_value trim_memory(napi_env env, napi_callback_info info) {
+	(void)info;
+	napi_value out;
 #ifdef __GLIBC__
-	// glibc serves a block above its mmap threshold with its own mapping, given back on free; but
-	// after the first such free it raises the threshold to that block's size (up to 32 MB), and
-	// pictures freed from then on stay in the heap. A fixed threshold gives a decoder's pictures
-	// (and video Buffers) back when they are freed: a hostile stream's memory goes with its decoder.
-	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+	napi_get_boolean(env, malloc_trim(0) != 0, &out);
+#else
+	napi_get_boolean(env, false, &out);
 #endif
+	return out;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
 	// FFmpeg writes its complaints to stderr, which is the call screen: a hostile packet would
 	// draw on it. Errors reach facetty as exceptions instead.
 	av_log_set_level(getenv("FACETTY_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
 	napi_property_descriptor functions[] = {
 	    {"available", NULL, available, NULL, NULL, NULL, napi_default, NULL},
+	    {"trim", NULL, trim_memory, NULL, NULL, NULL, napi_default, NULL},
 	    {"openEncoder", NULL, open_encoder, NULL, NULL, NULL, napi_default, NULL},
 	    {"setRate", NULL, set_rate, NULL, NULL, NULL, napi_default, NULL},
 	    {"encode", NULL, encode, NULL, NULL, NULL, napi_default, NULL},
