@@ -573,24 +573,12 @@ static napi_value available(napi_env env, napi_callback_info info) {
 	return result;
 }
 
-static napi_value trim_memory(napi_env env, napi_callback_info info) {
-	(void)info;
-	napi_value out;
-#ifdef __GLIBC__
-	napi_get_boolean(env, malloc_trim(0) != 0, &out);
-#else
-	napi_get_boolean(env, false, &out);
-#endif
-	return out;
-}
-
 static napi_value init(napi_env env, napi_value exports) {
 	// FFmpeg writes its complaints to stderr, which is the call screen: a hostile packet would
 	// draw on it. Errors reach facetty as exceptions instead.
 	av_log_set_level(getenv("FACETTY_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
 	napi_property_descriptor functions[] = {
 	    {"available", NULL, available, NULL, NULL, NULL, napi_default, NULL},
-	    {"trim", NULL, trim_memory, NULL, NULL, NULL, napi_default, NULL},
 	    {"openEncoder", NULL, open_encoder, NULL, NULL, NULL, napi_default, NULL},
 	    {"setRate", NULL, set_rate, NULL, NULL, NULL, napi_default, NULL},
 	    {"encode", NULL, encode, NULL, NULL, NULL, napi_default, NULL},
