@@ -125,9 +125,12 @@ async function role(which: 'listen' | 'call', port: number): Promise<void> {
 }
 
 function child(which: 'listen' | 'call', port: number): {reports: Promise<Report>; listening: Promise<void>} {
-	const proc = spawn(process.execPath, ['--import', 'tsx', here, '--role', which, String(port)], {
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-	});
+	// As dist/cli.js runs (its first line): two malloc arenas and the larger young generation.
+	const proc = spawn(
+		process.execPath,
+		['--max-semi-space-size=32', '--import', 'tsx', here, '--role', which, String(port)],
+		{stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: {...process.env, MALLOC_ARENA_MAX: '2'}},
+	);
 	let ready: () => void = () => undefined;
 	const listening = new Promise<void>((resolve) => (ready = resolve));
 	const reports = new Promise<Report>((resolve, reject) => {

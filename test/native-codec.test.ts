@@ -150,3 +150,43 @@ test('the encoder refuses a frame of another size and settings out of range', ()
 	enc.close();
 	assert.throws(() => enc.encode(frameAt(0), false), /closed/);
 });
+
+test('h264: a stream at the largest size that keeps 16 reference pictures is refused at the picture budget; an honest one of that size decodes', () => {
+	// A hostile stream's shape, made by x264 itself: 1280x720 (v2MaxCodecPixels), every P-frame
+	// kept as a reference (16 of them, 3 MB each in 4:4:4 with padding): about 50 MB of pictures.
+	const [w, h] = [1280, 720];
+	const enc = new VideoEncoder({
+		codec: 'h264',
+		width: w,
+		height: h,
+		fps: 30,
+		crf: 30,
+		maxKbps: 8000,
+		keyint: 300,
+		x264Params: 'ref=16',
+	});
+	const packets = Array.from({length: 20}, (_, i) => enc.encode(frameAt(i, w, h), i === 0)!.data);
+	enc.close();
+	const honest = encoder('h264', w, h);
+	const honestPackets = Array.from({length: 20}, (_, i) => honest.encode(frameAt(i, w, h), i === 0)!.data);
+	honest.close();
+	const dec = new VideoDecoder('h264');
+	let decoded = 0;
+	let refused: unknown;
+	for (const packet of packets) {
+		try {
+			dec.decode(packet, w, h, 0);
+			decoded++;
+		} catch (error) {
+			refused = error;
+			break;
+		}
+	}
+	assert.ok(refused, 'refused before it held 16 pictures');
+	assert.ok(decoded >= 6 && decoded < 16, `${decoded} pictures decoded first`);
+	// An honest stream of that size (what facetty sends a window) holds few pictures: all decode.
+	const fresh = new VideoDecoder('h264');
+	for (const packet of honestPackets) assert.ok(fresh.decode(packet, w, h, 0));
+	fresh.close();
+	dec.close();
+});

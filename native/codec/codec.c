@@ -21,6 +21,10 @@
 #include <libavutil/opt.h>
 #include <libswscale/swscale.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #define CHECK_NAPI(env, call)                                                                      \
 	do {                                                                                           \
 		if ((call) != napi_ok) {                                                                   \
@@ -38,6 +42,8 @@ typedef struct {
 	double crf;
 	int max_kbps;
 	int keyint;
+	char preset[16];
+	char params[256];
 	int64_t last_pts;
 	int reopen;
 	AVCodecContext *ctx;
@@ -49,6 +55,12 @@ typedef struct {
 typedef struct {
 	int codec;
 	int64_t max_allocation;
+	// Bytes of picture buffers the decoder holds now (references, the picture being decoded): a
+	// stream that claims many reference frames at the largest size cannot take more than
+	// picture_budget, whatever its headers say.
+	int64_t picture_bytes;
+	// The most it held: only a decoder that held much is worth giving back memory for when closed.
+	int64_t peak_picture_bytes;
 	AVCodecContext *ctx;
 	AVFrame *frame;
 	AVPacket *packet;
@@ -150,13 +162,15 @@ static int encoder_open_codec(Encoder *e) {
 	ctx->rc_buffer_size = e->max_kbps * 1000 / 10;
 	int err;
 	if (e->codec == CODEC_H264) {
-		// faster, not superfast: at terminal sizes a frame costs 1-2 ms either way, and its motion
-		// search and partitions save about a quarter of the bits at the same PSNR (bench: codec).
-		av_opt_set(ctx->priv_data, "preset", "faster", 0);
+		// The caller picks the preset by picture size (native-codec.ts presetFor): faster, not
+		// superfast, at terminal sizes, where its motion search and partitions save about a quarter
+		// of the bits at the same PSNR for 1-2 ms a frame (bench: codec).
+		av_opt_set(ctx->priv_data, "preset", e->preset, 0);
 		av_opt_set(ctx->priv_data, "tune", "zerolatency,psnr", 0);
 		av_opt_set(ctx->priv_data, "profile", "high444", 0);
 		av_opt_set_double(ctx->priv_data, "crf", e->crf, 0);
 		av_opt_set_int(ctx->priv_data, "forced-idr", 1, 0);
+		if (e->params[0]) av_opt_set(ctx->priv_data, "x264-params", e->params, 0);
 		// Each keyframe carries its SPS/PPS in-band (no global header), so anyone may start there.
 	} else {
 		av_opt_set(ctx->priv_data, "deadline", "realtime", 0);
@@ -186,19 +200,30 @@ static int encoder_open_codec(Encoder *e) {
 	return 0;
 }
 
-// openEncoder(codec, width, height, fps, crf, maxKbps, keyint) -> handle
+static int is_x264_preset(const char *name) {
+	static const char *const presets[] = {"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", NULL};
+	for (int i = 0; presets[i]; i++)
+		if (strcmp(name, presets[i]) == 0) return 1;
+	return 0;
+}
+
+// openEncoder(codec, width, height, fps, crf, maxKbps, keyint, preset, x264Params) -> handle;
+// preset is x264's (ignored for VP9), x264Params its key=value:... options ("" for none).
 static napi_value open_encoder(napi_env env, napi_callback_info info) {
-	size_t argc = 7;
-	napi_value argv[7];
+	size_t argc = 9;
+	napi_value argv[9];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	if (argc < 7) return throw_error(env, "openEncoder needs 7 arguments");
+	if (argc < 9) return throw_error(env, "openEncoder needs 9 arguments");
 	Encoder *e = calloc(1, sizeof *e);
 	if (!e) return throw_error(env, "out of memory");
 	double crf;
 	e->codec = codec_of(env, argv[0]);
 	if (!e->codec || !int_arg(env, argv[1], &e->width) || !int_arg(env, argv[2], &e->height) ||
 	    !int_arg(env, argv[3], &e->fps) || napi_get_value_double(env, argv[4], &crf) != napi_ok ||
-	    !int_arg(env, argv[5], &e->max_kbps) || !int_arg(env, argv[6], &e->keyint)) {
+	    !int_arg(env, argv[5], &e->max_kbps) || !int_arg(env, argv[6], &e->keyint) ||
+	    napi_get_value_string_utf8(env, argv[7], e->preset, sizeof e->preset, NULL) != napi_ok ||
+	    napi_get_value_string_utf8(env, argv[8], e->params, sizeof e->params, NULL) != napi_ok ||
+	    !is_x264_preset(e->preset)) {
 		free(e);
 		return throw_error(env, "openEncoder: bad arguments");
 	}
@@ -326,11 +351,23 @@ static napi_value close_encoder(napi_env env, napi_callback_info info) {
 // Decoder
 
 static void decoder_free_codec(Decoder *d) {
+	int held = d->peak_picture_bytes >= 8 * 1024 * 1024;
+	d->peak_picture_bytes = 0;
 	if (d->ctx) avcodec_free_context(&d->ctx);
 	if (d->frame) av_frame_free(&d->frame);
 	if (d->packet) av_packet_free(&d->packet);
 	if (d->sws) sws_freeContext(d->sws);
 	d->sws = NULL;
+#ifdef __GLIBC__
+	// glibc keeps freed blocks for the next malloc, and after its first large free it serves
+	// blocks the size of a picture from the heap rather than from their own mappings: a closed
+	// decoder's pictures (a refused hostile stream's 30 MB) go back to the system here instead.
+	// (Only after one that held 8 MB or more: a trim walks the whole heap, and a small decoder's
+	// pictures are not worth it.)
+	if (held) malloc_trim(0);
+#else
+	(void)held;
+#endif
 }
 
 static void decoder_finalize(napi_env env, void *data, void *hint) {
@@ -341,13 +378,59 @@ static void decoder_finalize(napi_env env, void *data, void *hint) {
 	free(d);
 }
 
+// What all the pictures a decoder holds at once may take: 32 MB, so a hostile stream at the largest
+// size a message may claim (1280x720 4:4:4, about 3 MB a picture with its padding) gets 10 or so,
+// where one that claims 16 reference frames and as many delayed pictures would take 100 MB. An
+// honest facetty stream holds 2-4 (x264 with two or three references, no B-frames).
+static const int64_t picture_budget = 32 * 1024 * 1024;
+
+typedef struct {
+	Decoder *decoder;
+	AVBufferRef *inner;
+	int64_t bytes;
+} CountedBuffer;
+
+static void counted_free(void *opaque, uint8_t *data) {
+	(void)data;
+	CountedBuffer *counted = opaque;
+	counted->decoder->picture_bytes -= counted->bytes;
+	av_buffer_unref(&counted->inner);
+	av_free(counted);
+}
+
 // Every picture buffer passes here: a stream that claims a small picture but codes a big one (a
 // cropping window over a huge coded size slips past max_pixels, which sees the cropped size)
-// gets an error instead of the memory.
+// gets an error instead of the memory, and so does one that would hold more pictures than the
+// budget. Each buffer libavcodec hands out is wrapped so its release is counted.
 static int bounded_get_buffer(AVCodecContext *ctx, AVFrame *frame, int flags) {
 	Decoder *d = ctx->opaque;
 	if (!d || (int64_t)frame->width * frame->height > d->max_allocation) return AVERROR(EINVAL);
-	return avcodec_default_get_buffer2(ctx, frame, flags);
+	int err = avcodec_default_get_buffer2(ctx, frame, flags);
+	if (err < 0) return err;
+	int64_t bytes = 0;
+	for (int i = 0; i < AV_NUM_DATA_POINTERS && frame->buf[i]; i++) bytes += frame->buf[i]->size;
+	if (frame->extended_buf || d->picture_bytes + bytes > picture_budget) {
+		av_frame_unref(frame);
+		return AVERROR(ENOMEM);
+	}
+	for (int i = 0; i < AV_NUM_DATA_POINTERS && frame->buf[i]; i++) {
+		CountedBuffer *counted = av_mallocz(sizeof *counted);
+		AVBufferRef *outer = counted ? av_buffer_create(frame->buf[i]->data, frame->buf[i]->size, counted_free,
+		                                                counted, 0)
+		                             : NULL;
+		if (!outer) {
+			av_free(counted);
+			av_frame_unref(frame);
+			return AVERROR(ENOMEM);
+		}
+		counted->decoder = d;
+		counted->inner = frame->buf[i];
+		counted->bytes = frame->buf[i]->size;
+		d->picture_bytes += counted->bytes;
+		if (d->picture_bytes > d->peak_picture_bytes) d->peak_picture_bytes = d->picture_bytes;
+		frame->buf[i] = outer;
+	}
+	return 0;
 }
 
 // openDecoder(codec) -> handle

@@ -22,9 +22,25 @@ export function fitWithin(frame: Size, box: Size, enlarge = false): Size {
 	};
 }
 
+/**
+ * Pictures up to this many pixels (320x240) are small: sent as jpeg444 at quality 90 to a peer
+ * without an inter-frame codec (~40 dB at 128x96); bigger ones as plain JPEG at 85, cheaper to
+ * make. (A peer with a codec gets it at every size: v2-link.ts.)
+ */
+export const smallPicturePixels = 320 * 240;
+
 /** Quality that keeps small frames sharp (with jpeg444, ~40 dB at 128x96) and big ones cheap. */
 export function defaultJpegQuality(size: Size): number {
-	return size.width * size.height <= 320 * 240 ? 90 : 85;
+	return size.width * size.height <= smallPicturePixels ? 90 : 85;
+}
+
+/** Largest size with the aspect of `size` that has at most `pixels` pixels (never larger). */
+export function fitPixels(size: Size, pixels: number): Size {
+	const scale = Math.min(1, Math.sqrt(pixels / (size.width * size.height)));
+	return {
+		width: Math.max(1, Math.floor(size.width * scale)),
+		height: Math.max(1, Math.floor(size.height * scale)),
+	};
 }
 
 export async function encodeJpeg(frame: Frame, quality: number): Promise<Uint8Array> {

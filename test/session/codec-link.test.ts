@@ -204,6 +204,34 @@ test('a burst of requests for the same loss gets one keyframe, a request after i
 	}
 });
 
+test('a peer that asks for a keyframe after every frame gets one a round trip at most, never two in a row, within a budget', async () => {
+	// The flooder names the newest seq it has each time, so no keyframe already sent answers it.
+	const pair = linkPair({
+		oneWayMs: 5,
+		tamper: (bytes, message, from) => {
+			if (from === 'a' && message.type === 'video') {
+				setTimeout(() => pair.b.write(encodeV2({type: 'keyframe-request', lastSeq: message.seq})), 6);
+			}
+			return bytes;
+		},
+	});
+	try {
+		const stop = stream(pair.a, camera);
+		await until('60 frames sent', () => videos(pair.a).length >= 60);
+		stop();
+		const sent = videos(pair.a).map((v) => v.message);
+		const keys = sent.filter((v) => v.keyframe);
+		for (let i = 1; i < sent.length; i++) {
+			assert.ok(!(sent[i]!.keyframe && sent[i - 1]!.keyframe), `keyframes in a row at seq ${sent[i]!.seq}`);
+		}
+		// About 2 s of frames: the first keyframe, a burst of 3 and one a second.
+		assert.ok(keys.length <= 6, `${keys.length} keyframes in ${sent.length} frames`);
+		assert.ok(pair.b.shown.length >= 50, 'the pictures kept coming');
+	} finally {
+		pair.close();
+	}
+});
+
 test('a new shown size starts a new stream with one keyframe, and the picture follows the size', async () => {
 	const pair = linkPair();
 	try {
@@ -218,6 +246,23 @@ test('a new shown size starts a new stream with one keyframe, and the picture fo
 		const small = later.filter((v) => v.message.width === 64);
 		assert.equal(small[0]!.message.keyframe, true);
 		assert.equal(later.filter((v) => v.message.keyframe).length, 1);
+	} finally {
+		pair.close();
+	}
+});
+
+test('a picture bigger than 320x240 (a big screen with octants, a window) goes as the codec too', async () => {
+	const big = (index: number) => makeFrame(640, 480, drawTestPattern(640, 480, index / 30), 0);
+	const pair = linkPair({b: {shownSize: {width: 400, height: 300}}});
+	try {
+		const stop = stream(pair.a, big);
+		await until('5 pictures', () => pair.b.shown.length >= 5);
+		pair.b.link.requestShownSize({width: 0, height: 0});
+		await until('a full-size picture', () => pair.b.shown.at(-1)!.frame.width === 640);
+		stop();
+		const sent = videos(pair.a).map((v) => v.message);
+		assert.ok(sent.every((v) => v.codec === 'h264'));
+		assert.ok(sent.some((v) => v.width === 400 && v.height === 300));
 	} finally {
 		pair.close();
 	}
