@@ -46,6 +46,24 @@ export function wrap(text: string, width: number): string[] {
 	return lines;
 }
 
+/**
+ * Wraps like `wrap`, in as few rows, but as narrow as that allows: the rows come out even, so a
+ * centred sentence does not leave its last word alone on a row.
+ */
+export function wrapEvenly(text: string, width: number): string[] {
+	const lines = wrap(text, width);
+	if (lines.length < 2) return lines;
+	let low = 1;
+	let high = width;
+	// The narrowest width that still takes as few rows (fewer columns never take fewer rows).
+	while (low < high) {
+		const middle = Math.floor((low + high) / 2);
+		if (wrap(text, middle).length <= lines.length) high = middle;
+		else low = middle + 1;
+	}
+	return wrap(text, high);
+}
+
 export function kbit(bytesPerSecond: number): string {
 	return `${Math.round((bytesPerSecond * 8) / 1000)} kbit/s`;
 }
