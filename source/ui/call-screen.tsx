@@ -38,6 +38,8 @@ export function callScreenLayout(state: CallScreenState, size: TerminalSize): Ca
 		panel,
 		pip: state.pip,
 		selfAspect: state.selfAspect,
+		// Outside a call the lobby's text, not a picture, fills the video's box.
+		peerAspect: inCall ? state.peerAspect : undefined,
 		panelRows,
 	});
 	return {...layout, inCall};

@@ -45,6 +45,8 @@ export type CallScreenState = {
 	readonly pip: boolean;
 	/** Your camera's width / height, once a frame came: the self view takes its shape. */
 	readonly selfAspect?: number;
+	/** The peer's picture's width / height, once a frame came: the self view may fit beside it. */
+	readonly peerAspect?: number;
 	readonly help: boolean;
 	/** One line about something that happened (refused caller, window closed, ...). */
 	readonly notice?: string;
@@ -88,6 +90,8 @@ export type CallAction =
 	| {readonly type: 'camera'; readonly camera: CameraState}
 	/** A frame of your camera (or its card) of this size: the self view follows its shape. */
 	| {readonly type: 'self-size'; readonly width: number; readonly height: number}
+	/** A frame of the peer's of this size: the self view may move into a band the picture leaves empty. */
+	| {readonly type: 'peer-size'; readonly width: number; readonly height: number}
 	| {readonly type: 'notice'; readonly text: string | undefined}
 	| {readonly type: 'key'; readonly key: KeyPress};
 
@@ -339,6 +343,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			const aspect = action.width / action.height;
 			if (!(aspect > 0 && Number.isFinite(aspect)) || aspect === state.selfAspect) return [state, []];
 			return [{...state, selfAspect: aspect}, [{type: 'layout-changed'}]];
+		}
+		case 'peer-size': {
+			const aspect = action.width / action.height;
+			if (!(aspect > 0 && Number.isFinite(aspect)) || aspect === state.peerAspect) return [state, []];
+			return [{...state, peerAspect: aspect}, [{type: 'layout-changed'}]];
 		}
 		case 'notice':
 			return [{...state, notice: action.text}, []];

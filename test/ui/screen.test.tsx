@@ -437,3 +437,43 @@ test('after a live call, why it ended is said once (the lobby), and the chat is 
 		}
 	}
 });
+
+test("the self view goes into an empty band beside or below the peer's picture when one holds it, else over its corner", () => {
+	const cases = [
+		// 250x50, chat beside: a 4:3 picture 48 rows tall leaves 43 columns each side.
+		{cols: 250, rows: 50, peer: 4 / 3, band: 'right'},
+		// A wide picture in a tall window leaves rows below it.
+		{cols: 60, rows: 50, peer: 16 / 9, band: 'below'},
+		// 200x60 with the chat beside: a 4:3 picture leaves 4 columns, too few.
+		{cols: 200, rows: 60, peer: 4 / 3, band: undefined},
+	] as const;
+	for (const {cols, rows, peer, band} of cases) {
+		const l = screenLayout(cols, rows, {panel: true, pip: true, selfAspect: 4 / 3, peerAspect: peer});
+		const picture = layoutPicture({width: peer, height: 1}, l.video).picture;
+		const where = `${cols}x${rows} ${JSON.stringify(l.pip)} ${JSON.stringify(picture)}`;
+		assert.ok(l.pip && contains(l.video, l.pip), where);
+		assert.ok(l.pip.cols >= 16, where);
+		if (band === undefined) {
+			assert.deepEqual(
+				l.pip,
+				screenLayout(cols, rows, {panel: true, pip: true, selfAspect: 4 / 3}).pip,
+				where,
+			);
+			continue;
+		}
+		assert.ok(!overlaps(l.pip, picture), where);
+		if (band === 'right') assert.ok(l.pip.col >= picture.col + picture.cols, where);
+		else assert.ok(l.pip.row >= picture.row + picture.rows, where);
+	}
+	// On the screen: once the peer's first frame says its shape, the layout moves the self view.
+	let s = initialCallState('call', 'test');
+	s = reduceCall(s, {type: 'call-started', protocol: 'v2', address: '127.0.0.1:3223'})[0];
+	const before = callScreenLayout(s, {cols: 250, rows: 50});
+	const [after, effects] = reduceCall(s, {type: 'peer-size', width: 640, height: 480});
+	assert.deepEqual(effects, [{type: 'layout-changed'}]);
+	const moved = callScreenLayout(after, {cols: 250, rows: 50});
+	const picture = layoutPicture({width: 4 / 3, height: 1}, moved.video).picture;
+	assert.ok(before.pip && overlaps(before.pip, picture), 'over the picture before its shape is known');
+	assert.ok(moved.pip && !overlaps(moved.pip, picture), JSON.stringify([moved.pip, picture]));
+	assert.deepEqual(reduceCall(after, {type: 'peer-size', width: 320, height: 240})[1], []);
+});
