@@ -2,6 +2,7 @@
  * The call screen's state machine, as a pure reducer: everything the chrome shows comes from here,
  * and every event (network, camera, keys) is an action. Tested without a terminal.
  */
+import {directLabel} from '../invite/direct.js';
 import {cleanLine} from '../text/sanitize.js';
 import type {CallSecurity, PeerKeyChange} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
@@ -370,6 +371,14 @@ function answerKeyChange(state: CallScreenState, accept: boolean): [CallScreenSt
 /** The peer's name and address, as the screen shows it. */
 export function peerLabel(state: Pick<CallScreenState, 'peer'>): string {
 	const {name, address} = state.peer;
+	// An invite's call says its route in place of an address ("via relay HOST:PORT", then "direct
+	// HOST:PORT" once it moved): "in call with direct 192.0.2.2:58184" would read as a name.
+	const prefix = `${directLabel} `;
+	if (address?.startsWith(prefix)) {
+		const where = address.slice(prefix.length);
+		return name ? `${name} (${address})` : `${where} (${directLabel})`;
+	}
+	if (address?.startsWith('via ')) return `${name ?? 'the peer'} ${address}`;
 	if (name && address) return `${name} (${address})`;
 	return name ?? address ?? 'the peer';
 }

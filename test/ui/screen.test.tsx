@@ -101,10 +101,10 @@ test('the call screen shows the status, the lobby, chat and the seed note, in th
 	view = render(<CallScreenView state={inCall} size={size} />);
 	frame = view.lastFrame() ?? '';
 	const lines = frame.split('\n');
-	// 100 columns: the short form, without kbit/s.
+	// 100 columns: the kbit/s each way stay; "in call with", the count dropped and the protocol go.
 	assert.match(
 		lines[0]!,
-		/Ada \(10\.0\.0\.9:5000\) · not encrypted · v2 jpeg · in 30 fps · out 30 fps · rtt 2 ms · dropped 3/,
+		/Ada \(10\.0\.0\.9:5000\) · not encrypted · in 30 fps 1000 kbit\/s · out 30 fps 400 kbit\/s · rtt 2 ms/,
 	);
 	assert.match(
 		statusText(inCall),
@@ -476,4 +476,40 @@ test("the self view goes into an empty band beside or below the peer's picture w
 	assert.ok(before.pip && overlaps(before.pip, picture), 'over the picture before its shape is known');
 	assert.ok(moved.pip && !overlaps(moved.pip, picture), JSON.stringify([moved.pip, picture]));
 	assert.deepEqual(reduceCall(after, {type: 'peer-size', width: 320, height: 240})[1], []);
+});
+
+test('at 80 columns the status line shows the kbit/s each way, and the check code whole', () => {
+	const security = {encrypted: true, sas: '959 809', verifiedBySecret: true, peerKey: 'known'} as const;
+	const stats = callStats({
+		fps_in: 24,
+		fps_out: 30,
+		bytes_in: 366_000,
+		bytes_out: 365_625,
+		dropped: 12,
+		rtt_ms: 61,
+		screen_lag_ms: 75,
+		codec: 'jpeg',
+	});
+	for (const who of [
+		{address: '192.0.2.2:58184'},
+		{address: '192.0.2.2:58184', name: 'Ada Lovelace'},
+		{address: 'direct 192.0.2.2:58184'},
+		{address: 'via relay relay.example.org:3223', name: 'Ada'},
+	]) {
+		const s = state(
+			{type: 'call-started', protocol: 'v2', security, ...who},
+			{type: 'stats', stats, security},
+		);
+		const view = render(<CallScreenView state={s} size={{cols: 80, rows: 24}} />);
+		const status = (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!;
+		assert.match(status, /check 959 809/, status);
+		assert.match(status, /in 24 fps 2928 kbit\/s · out 30 fps 2925 kbit\/s/, status);
+		assert.doesNotMatch(status, /…/, status);
+		view.unmount();
+	}
+	// A call that moved to a direct connection: not "in call with direct 192.0.2.2:58184".
+	const moved = state({type: 'call-started', protocol: 'v2', address: 'direct 192.0.2.2:58184'});
+	assert.match(statusText(moved), /^in call with 192\.0\.2\.2:58184 \(direct\)/);
+	const relayed = state({type: 'call-started', protocol: 'v2', address: 'via relay r.example:3223'});
+	assert.match(statusText(relayed), /^in call with the peer via relay r\.example:3223/);
 });
