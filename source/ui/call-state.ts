@@ -191,10 +191,24 @@ export function securityNotes(
 		default:
 			if (security.peerKnownAs?.length) {
 				const whose = role === 'listen' ? "The caller's key" : `The key of ${peer}`;
-				notes.push(`${whose} is known here as ${security.peerKnownAs.join(', ')} (known_peers).`);
+				notes.push(`${whose} is known here as ${knownAsText(security.peerKnownAs)} (known_peers).`);
 			}
 	}
 	return notes;
+}
+
+/** How many of known_peers' names for one key the note says; the rest are counted. */
+const knownAsShown = 2;
+
+/**
+ * known_peers' names for a key, the newest first (record() appends): every address this machine
+ * ever dialled it at is one, so the list grows call after call; the note names the newest few.
+ */
+function knownAsText(names: readonly string[]): string {
+	const newest = [...new Set(names)].reverse();
+	const shown = newest.slice(0, knownAsShown).join(', ');
+	const more = newest.length - knownAsShown;
+	return more > 0 ? `${shown} and ${more} ${more === 1 ? 'other' : 'others'}` : shown;
 }
 
 /** Chat is possible only in a v2 call (the seed format has no chat). */
