@@ -70,7 +70,7 @@ ${sections.map(({title, lines}) => `\n\t${title}\n${lines.map((line) => `\t  ${l
 			},
 		);
 	} catch (error) {
-		const message = (error instanceof Error ? error.message : String(error)).replace(/^The flag/, 'the flag');
+		const message = errorMessage(error).replace(/^The flag/, 'the flag');
 		process.stderr.write(`facetty: ${quoteText(message.replace(/\.$/, ''), 1000)}\n`);
 		process.exitCode = 2;
 		return undefined;

@@ -7,6 +7,7 @@
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
 import {makeFrame, type Frame} from './frame.js';
+import {errorMessage} from './text/error-message.js';
 
 export type InterCodec = 'h264' | 'vp9';
 
@@ -52,7 +53,7 @@ function load(): Binding | null {
 		const file = fileURLToPath(new URL('../native/codec/build/Release/facetty_codec.node', import.meta.url));
 		binding = createRequire(import.meta.url)(file) as Binding;
 	} catch (error) {
-		loadError = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+		loadError = errorMessage(error).split('\n')[0] ?? '';
 		binding = null;
 	}
 	return binding;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {cleanLine} from '../text/sanitize.js';
+import {asError} from '../text/error-message.js';
 import {glyphChoices, type GlyphChoice} from '../render/layout.js';
 
 /**
@@ -188,6 +189,6 @@ export function saveChoices(choices: SavedChoices, file = configPath()): Error |
 		fs.writeFileSync(file, JSON.stringify(choices, null, '\t') + '\n', {mode: 0o600});
 		return undefined;
 	} catch (error) {
-		return error instanceof Error ? error : new Error(String(error));
+		return asError(error);
 	}
 }

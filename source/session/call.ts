@@ -39,7 +39,7 @@ import {
 	type Role,
 } from './call-types.js';
 import type {Link, LinkHost} from './link.js';
-import {errorMessage} from '../text/error-message.js';
+import {asError, errorMessage} from '../text/error-message.js';
 
 export * from './call-types.js';
 export type {Link, LinkHost} from './link.js';
@@ -290,7 +290,7 @@ export class Call extends EventEmitter<CallEvents> {
 			},
 			(error: unknown) => {
 				this.sending = false;
-				this.finish(`could not encode a frame: ${String(error)}`, error instanceof Error ? error : undefined);
+				this.finish(`could not encode a frame: ${errorMessage(error)}`, asError(error));
 			},
 		);
 	}

@@ -1,3 +1,5 @@
+import {errorReport} from '../text/error-message.js';
+
 /**
  * Puts the terminal back however the process leaves: normal return, Ctrl+C arriving as a signal,
  * SIGTERM/SIGHUP, or an error nobody caught. A raw-mode program that dies with the cursor hidden
@@ -20,7 +22,7 @@ export function guardTerminal(
 	};
 	const onFatal = (error: unknown) => {
 		restoreOnce();
-		errorOutput.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		errorOutput.write(`${errorReport(error)}\n`);
 		process.exit(1);
 	};
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -5,7 +5,6 @@
  */
 import type {Frame} from '../frame.js';
 import type {FrameSource} from '../sources/types.js';
-import {SourceError} from '../sources/types.js';
 import {describeSpec} from '../sources/spec.js';
 import {
 	layoutPicture,
@@ -25,6 +24,7 @@ import {openScreen, type Screen} from './screen.js';
 import {keysOnly} from './terminal-input.js';
 import {TextLayer} from './text-layer.js';
 import {cleanLine, cutToWidth, displayWidth} from '../text/sanitize.js';
+import {errorMessage} from '../text/error-message.js';
 
 export type ShowOptions = {
 	/** Or how to find it out (a terminal probe), asked once the source has opened. */
@@ -205,10 +205,7 @@ export async function showSource(source: FrameSource, options: ShowOptions): Pro
 		followRegion();
 		return await finished;
 	} catch (error) {
-		failure =
-			error instanceof SourceError || !(error instanceof Error)
-				? String((error as Error).message ?? error)
-				: error.message;
+		failure = errorMessage(error);
 		return 1;
 	} finally {
 		offFrame();

@@ -107,6 +107,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		screenLagMs: () => sink.lagMs,
 		dispatch,
 		onFrame: (frame) => {
+			dispatch({type: 'peer-size', width: frame.width, height: frame.height});
 			view.showPeer(frame);
 			peerWindow?.show(frame);
 		},

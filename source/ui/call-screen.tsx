@@ -16,7 +16,7 @@ import {
 } from './call-state.js';
 import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
-import {peerLabel, statusText, wrap} from './text.js';
+import {peerLabel, statusText, wrap, wrapEvenly} from './text.js';
 import {textWidth} from '../terminal/ansi-slice.js';
 import {formatHostPort} from '../net/address.js';
 
@@ -38,6 +38,8 @@ export function callScreenLayout(state: CallScreenState, size: TerminalSize): Ca
 		panel,
 		pip: state.pip,
 		selfAspect: state.selfAspect,
+		// Outside a call the lobby's text, not a picture, fills the video's box.
+		peerAspect: inCall ? state.peerAspect : undefined,
 		panelRows,
 	});
 	return {...layout, inCall};
@@ -269,7 +271,7 @@ function Lobby({state, rect, pip}: {state: CallScreenState; rect: CellRect; pip:
 	// rows above it when they fit there, else they wrap narrow enough to stay left of it.
 	const wrapAt = (cols: number) => {
 		const wrapped = (from: LobbyLine[]) =>
-			from.flatMap((line) => wrap(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
+			from.flatMap((line) => wrapEvenly(line.text, Math.max(0, cols - 2)).map((text) => ({...line, text})));
 		// Too many for the rows: blank lines and optional ones go, so no sentence is cut in half.
 		const all = wrapped(lines);
 		return all.length <= rect.rows ? all : wrapped(lines.filter((line) => line.text && !line.optional));

@@ -2,6 +2,7 @@
  * The call screen's state machine, as a pure reducer: everything the chrome shows comes from here,
  * and every event (network, camera, keys) is an action. Tested without a terminal.
  */
+import {directLabel} from '../invite/direct.js';
 import {cleanLine} from '../text/sanitize.js';
 import type {CallSecurity, PeerKeyChange} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
@@ -45,6 +46,8 @@ export type CallScreenState = {
 	readonly pip: boolean;
 	/** Your camera's width / height, once a frame came: the self view takes its shape. */
 	readonly selfAspect?: number;
+	/** The peer's picture's width / height, once a frame came: the self view may fit beside it. */
+	readonly peerAspect?: number;
 	readonly help: boolean;
 	/** One line about something that happened (refused caller, window closed, ...). */
 	readonly notice?: string;
@@ -88,6 +91,8 @@ export type CallAction =
 	| {readonly type: 'camera'; readonly camera: CameraState}
 	/** A frame of your camera (or its card) of this size: the self view follows its shape. */
 	| {readonly type: 'self-size'; readonly width: number; readonly height: number}
+	/** A frame of the peer's of this size: the self view may move into a band the picture leaves empty. */
+	| {readonly type: 'peer-size'; readonly width: number; readonly height: number}
 	| {readonly type: 'notice'; readonly text: string | undefined}
 	| {readonly type: 'key'; readonly key: KeyPress};
 
@@ -186,10 +191,24 @@ export function securityNotes(
 		default:
 			if (security.peerKnownAs?.length) {
 				const whose = role === 'listen' ? "The caller's key" : `The key of ${peer}`;
-				notes.push(`${whose} is known here as ${security.peerKnownAs.join(', ')} (known_peers).`);
+				notes.push(`${whose} is known here as ${knownAsText(security.peerKnownAs)} (known_peers).`);
 			}
 	}
 	return notes;
+}
+
+/** How many of known_peers' names for one key the note says; the rest are counted. */
+const knownAsShown = 2;
+
+/**
+ * known_peers' names for a key, the newest first (record() appends): every address this machine
+ * ever dialled it at is one, so the list grows call after call; the note names the newest few.
+ */
+function knownAsText(names: readonly string[]): string {
+	const newest = [...new Set(names)].reverse();
+	const shown = newest.slice(0, knownAsShown).join(', ');
+	const more = newest.length - knownAsShown;
+	return more > 0 ? `${shown} and ${more} ${more === 1 ? 'other' : 'others'}` : shown;
 }
 
 /** Chat is possible only in a v2 call (the seed format has no chat). */
@@ -340,6 +359,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			if (!(aspect > 0 && Number.isFinite(aspect)) || aspect === state.selfAspect) return [state, []];
 			return [{...state, selfAspect: aspect}, [{type: 'layout-changed'}]];
 		}
+		case 'peer-size': {
+			const aspect = action.width / action.height;
+			if (!(aspect > 0 && Number.isFinite(aspect)) || aspect === state.peerAspect) return [state, []];
+			return [{...state, peerAspect: aspect}, [{type: 'layout-changed'}]];
+		}
 		case 'notice':
 			return [{...state, notice: action.text}, []];
 		case 'key':
@@ -361,6 +385,14 @@ function answerKeyChange(state: CallScreenState, accept: boolean): [CallScreenSt
 /** The peer's name and address, as the screen shows it. */
 export function peerLabel(state: Pick<CallScreenState, 'peer'>): string {
 	const {name, address} = state.peer;
+	// An invite's call says its route in place of an address ("via relay HOST:PORT", then "direct
+	// HOST:PORT" once it moved): "in call with direct 192.0.2.2:58184" would read as a name.
+	const prefix = `${directLabel} `;
+	if (address?.startsWith(prefix)) {
+		const where = address.slice(prefix.length);
+		return name ? `${name} (${address})` : `${where} (${directLabel})`;
+	}
+	if (address?.startsWith('via ')) return `${name ?? 'the peer'} ${address}`;
 	if (name && address) return `${name} (${address})`;
 	return name ?? address ?? 'the peer';
 }

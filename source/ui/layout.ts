@@ -29,6 +29,8 @@ export type LayoutWants = {
 	readonly pip: boolean;
 	/** Width / height of your camera's picture (the self view's shape); 4:3 until it is known. */
 	readonly selfAspect?: number;
+	/** Width / height of the peer's picture, in a call: the bands it leaves empty can hold your picture. */
+	readonly peerAspect?: number;
 	/**
 	 * Rows a panel below the video needs to show all it holds (the help): it grows past its usual
 	 * height to that, up to the whole body, so a small terminal shows every key, not the first few.
@@ -71,7 +73,7 @@ export function screenLayout(cols: number, rows: number, wants: LayoutWants): Sc
 		statusRow,
 		hintsRow,
 		video,
-		pip: wants.pip ? pipRect(video, wants.selfAspect) : undefined,
+		pip: wants.pip ? pipRect(video, wants.selfAspect, wants.peerAspect) : undefined,
 		panel,
 		panelSide,
 	};
@@ -79,20 +81,46 @@ export function screenLayout(cols: number, rows: number, wants: LayoutWants): Sc
 
 /**
  * Your picture's shape, a quarter of the video's width and at most half its height, bottom right;
- * none if that leaves it narrower than 16 cells.
+ * none if that leaves it narrower than 16 cells. When the peer's picture (`peerAspect`, centred in
+ * the video) leaves a band empty to its right or below it that holds your picture at that size
+ * (or smaller, down to 16 cells), your picture goes there, at the band's bottom right, and covers
+ * none of the peer's.
  */
-export function pipRect(video: CellRect, selfAspect = 4 / 3): CellRect | undefined {
+export function pipRect(video: CellRect, selfAspect = 4 / 3, peerAspect?: number): CellRect | undefined {
 	const box = {
 		col: 0,
 		row: 0,
-		cols: Math.max(16, Math.floor(video.cols / 4)),
+		cols: Math.max(minPipCols, Math.floor(video.cols / 4)),
 		rows: Math.floor(video.rows / 2),
 	};
 	if (box.cols * 2 > video.cols || box.rows < 4) return undefined;
-	const {cols, rows} = layoutPicture({width: selfAspect, height: 1}, box).picture;
-	if (cols < 16) return undefined;
-	return {col: video.col + video.cols - cols, row: video.row + video.rows - rows, cols, rows};
+	const usual = layoutPicture({width: selfAspect, height: 1}, box).picture;
+	if (usual.cols < minPipCols) return undefined;
+	const corner = (band: CellRect, cols: number, rows: number): CellRect => ({
+		col: band.col + band.cols - cols,
+		row: band.row + band.rows - rows,
+		cols,
+		rows,
+	});
+	if (peerAspect !== undefined && peerAspect > 0 && Number.isFinite(peerAspect)) {
+		const peer = layoutPicture({width: peerAspect, height: 1}, video).picture;
+		const right = {...video, col: peer.col + peer.cols, cols: video.col + video.cols - peer.col - peer.cols};
+		const below = {...video, row: peer.row + peer.rows, rows: video.row + video.rows - peer.row - peer.rows};
+		for (const band of [right, below]) {
+			if (band.cols < minPipCols || band.rows < minPipRows) continue;
+			const fits = layoutPicture(
+				{width: selfAspect, height: 1},
+				{...band, cols: Math.min(band.cols, usual.cols), rows: Math.min(band.rows, usual.rows)},
+			).picture;
+			if (fits.cols >= minPipCols && fits.rows >= minPipRows) return corner(band, fits.cols, fits.rows);
+		}
+	}
+	return corner(video, usual.cols, usual.rows);
 }
+
+/** The self view's least width and height in cells: smaller says nothing. */
+const minPipCols = 16;
+const minPipRows = 4;
 
 export function contains(outer: CellRect, inner: CellRect): boolean {
 	return (

@@ -70,3 +70,88 @@ export function setupLayout(cols: number, rows: number): SetupLayout {
 	}
 	return {cols, rows, side: undefined, formCols: inner, labelRow: 0, thumbnail: undefined};
 }
+
+/** Below this many columns the labels sit above their values: beside them a value would get a few letters. */
+export const stackedBelowCols = 27;
+
+/** What a form without a thumbnail wants, in rows, at its width. */
+export type FormWants = {
+	/** The key hints wrapped to the width: 1 or 2 rows. */
+	readonly keyRows: number;
+	readonly fields: number;
+	/** The index of the active field. */
+	readonly active: number;
+	/** Rows a field takes: 1, or 2 when its label sits above its value. */
+	readonly fieldRows: number;
+	/** The active field's hint wrapped to the width (at most hintRows). */
+	readonly hintRows: number;
+	/** What Enter does, or what is wrong, wrapped to the width (at most statusRows). */
+	readonly statusRows: number;
+};
+
+/** What such a form shows when the terminal has too few rows for all of it. */
+export type FormFit = {
+	readonly title: boolean;
+	/** Rows of key hints: 2 (wrapped), 1 (a shorter set of keys), or 0. */
+	readonly keyRows: number;
+	/** The blank row under one row of key hints. */
+	readonly gap: boolean;
+	readonly hintRows: number;
+	/** The blank row above the status. */
+	readonly blank: boolean;
+	/** The fields shown: a window that keeps the active one in view. */
+	readonly firstField: number;
+	readonly fieldCount: number;
+	readonly statusRows: number;
+};
+
+/**
+ * Fits the form to `rows`. What Enter does (or what is wrong) is what a person needs most, so it
+ * stays whole; the rest goes in this order: the blank rows, the hint's second row, the key
+ * hints' second row, the title, the hint, the fields other than the active one (a window scrolls
+ * with the cursor), the key hints; on a terminal smaller still, the status is cut.
+ */
+export function fitForm(rows: number, wants: FormWants): FormFit {
+	const fit = {
+		title: true,
+		keyRows: Math.min(2, wants.keyRows),
+		gap: wants.keyRows < 2,
+		hintRows: Math.min(hintRows, wants.hintRows),
+		blank: true,
+		firstField: 0,
+		fieldCount: wants.fields,
+		statusRows: Math.min(statusRows, wants.statusRows),
+	};
+	const need = () =>
+		Number(fit.title) +
+		fit.keyRows +
+		Number(fit.gap) +
+		fit.fieldCount * wants.fieldRows +
+		fit.hintRows +
+		Number(fit.blank) +
+		fit.statusRows;
+	const steps: Array<() => void> = [
+		() => (fit.gap = false),
+		() => (fit.blank = false),
+		() => (fit.hintRows = Math.min(fit.hintRows, 1)),
+		() => (fit.keyRows = Math.min(fit.keyRows, 1)),
+		() => (fit.title = false),
+		() => (fit.hintRows = 0),
+		() => {
+			fit.fieldCount = 0;
+			const room = Math.max(0, rows - need());
+			fit.fieldCount = Math.max(1, Math.min(wants.fields, Math.floor(room / wants.fieldRows)));
+			fit.firstField = Math.max(
+				0,
+				Math.min(wants.active - fit.fieldCount + 1, wants.fields - fit.fieldCount),
+			);
+		},
+		() => (fit.keyRows = 0),
+		() => (fit.statusRows = Math.min(fit.statusRows, Math.max(1, rows - fit.fieldCount * wants.fieldRows))),
+	];
+	for (const step of steps) {
+		if (need() <= rows) break;
+		step();
+	}
+	return fit;
+}

@@ -9,9 +9,19 @@ import {
 	type SetupMode,
 	type SetupState,
 } from './setup-state.js';
-import {formRows, hintRows, setupLayout, statusRows, type SetupLayout} from './setup-layout.js';
+import {
+	fitForm,
+	formRows,
+	hintRows,
+	setupLayout,
+	stackedBelowCols,
+	statusRows,
+	type FormFit,
+	type SetupLayout,
+} from './setup-layout.js';
 import {Store} from './store.js';
 import {wrap} from './text.js';
+import {displayWidth} from '../text/sanitize.js';
 import type {ThumbnailView} from './thumbnail-state.js';
 
 export type TerminalSize = {readonly cols: number; readonly rows: number};
@@ -28,10 +38,18 @@ const labels: Record<SetupField, string> = {
 };
 /** The label column: the cursor mark and the longest label, padded. */
 const labelCols = 13;
-/** The mode choices padded (" listen  call "), and the columns that takes beside the labels. */
-const modesCols = labelCols + setupModes.reduce((sum, mode) => sum + mode.length + 3, -1);
+/** The mode choices padded (" listen  call "), and without the padding, in columns. */
+const paddedModesCols = setupModes.reduce((sum, mode) => sum + mode.length + 3, -1);
+const tightModesCols = setupModes.reduce((sum, mode) => sum + mode.length + 1, -1);
 
 const keyHints = '↑/↓ Tab: move · ←/→: choose · type to edit · Enter: start · Esc: quit';
+/** The key hints in one row, the first that fits: fewer keys, Enter and Esc last to go. */
+const oneRowKeyHints = [
+	'↑/↓ Tab: move · ←/→: choose · Enter: start · Esc: quit',
+	'↑/↓: move · Enter: start · Esc: quit',
+	'Enter: start · Esc: quit',
+	'Esc: quit',
+];
 
 const modeHints: Record<SetupMode, string> = {
 	listen: 'wait for a call to this machine',
@@ -58,10 +76,14 @@ function wrapped(text: string, width: number | undefined, rows = Infinity): stri
 type FormLook = {
 	/** Each field one row, the hint and the status in a fixed number of rows (the thumbnail below). */
 	readonly oneRow: boolean;
-	/** The mode choices without padding, to fit beside the labels. */
-	readonly tight: boolean;
+	/** The mode choices: padded, without padding (to fit beside the labels), or only the chosen one. */
+	readonly modes: 'padded' | 'tight' | 'chosen';
 	/** The form's columns, when known. */
 	readonly width: number | undefined;
+	/** Each label on a row of its own above its value (a narrow terminal). */
+	readonly stacked: boolean;
+	/** What a small terminal shows of the form; none: all of it. */
+	readonly fit: FormFit | undefined;
 };
 
 function Field({
@@ -83,23 +105,32 @@ function Field({
 		<Box flexShrink={0}>
 			<Text color={active ? 'cyan' : undefined} bold={active}>
 				{active ? '› ' : '  '}
-				{labels[field].padEnd(labelCols - 2)}
+				{look.stacked ? labels[field] : labels[field].padEnd(labelCols - 2)}
 			</Text>
 		</Box>
 	);
 	if (oneRow) {
-		// One row for the field; its hint below it across the form, in at most two rows.
+		// One row for the field (or the label's and the value's); its hint below it across the form.
+		const rows = look.fit?.hintRows ?? hintRows;
+		// The field being typed in keeps its end, where the cursor is, in view.
+		const value = <Text wrap={active ? 'truncate-start' : 'truncate-end'}>{children}</Text>;
 		return (
 			<>
-				<Box>
-					{label}
-					{/* The field being typed in keeps its end, where the cursor is, in view. */}
-					<Text wrap={active ? 'truncate-start' : 'truncate-end'}>{children}</Text>
-				</Box>
-				{active && hint ? (
+				{look.stacked ? (
+					<>
+						{label}
+						<Box paddingLeft={2}>{value}</Box>
+					</>
+				) : (
+					<Box>
+						{label}
+						{value}
+					</Box>
+				)}
+				{active && hint && rows > 0 ? (
 					<Box paddingLeft={2}>
 						<Text dimColor wrap="wrap">
-							{wrapped(hint, width === undefined ? undefined : width - 2, hintRows)}
+							{wrapped(hint, width === undefined ? undefined : width - 2, rows)}
 						</Text>
 					</Box>
 				) : null}
@@ -146,6 +177,44 @@ function Thumbnail({layout, view}: {layout: SetupLayout; view: ThumbnailView}) {
 	);
 }
 
+/** The active field's hint: what to type, or what the choice means. */
+function hintOf(state: SetupState, field: SetupField): string {
+	switch (field) {
+		case 'mode':
+			return modeHints[state.mode];
+		case 'address':
+			return state.mode === 'listen'
+				? `the other person calls ${state.addresses
+						.slice(0, 3)
+						.map((a) => `${a}:${state.port || '?'}`)
+						.join(' or ')}`
+				: 'HOST:PORT of the person listening';
+		case 'code':
+			return "the code the other side's invite shows, e.g. 42-kettle-violet-orbit";
+		case 'relay':
+			return state.mode === 'invite'
+				? 'HOST:PORT of a facetty relay you both can reach'
+				: 'HOST:PORT of the relay the invite named';
+		case 'camera':
+			return `type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`;
+		case 'name':
+			return 'shown to the other person';
+		case 'window':
+			return 'also show the video in a desktop window';
+		case 'secret':
+			return 'optional: a passphrase you both type; a different one is refused (never saved)';
+	}
+}
+
+function statusOf(state: SetupState): string {
+	return state.error ?? `Press Enter to ${startHints[state.mode]}.`;
+}
+
+/** How the mode choices fit in `cols`: padded, tight, or only the chosen one. */
+function modesLook(cols: number): FormLook['modes'] {
+	return cols >= paddedModesCols ? 'padded' : cols >= tightModesCols ? 'tight' : 'chosen';
+}
+
 export function SetupView({
 	state,
 	size,
@@ -158,23 +227,49 @@ export function SetupView({
 }) {
 	const layout = size ? setupLayout(size.cols, size.rows) : undefined;
 	const shown = thumbnail && layout?.side ? layout : undefined;
+	const width = layout?.formCols;
+	// Without a thumbnail the terminal may be small: each field one row, and what does not fit goes.
+	const small = size !== undefined && width !== undefined && !shown;
+	const stacked = small && width < stackedBelowCols;
+	const keyRows = size ? wrap(keyHints, Math.max(1, size.cols - 2)).length : 2;
+	const fit =
+		small && size
+			? fitForm(size.rows, {
+					keyRows,
+					fields: fieldsOf(state.mode).length,
+					active: Math.max(0, fieldsOf(state.mode).indexOf(state.field)),
+					fieldRows: stacked ? 2 : 1,
+					hintRows: wrap(hintOf(state, state.field), Math.max(1, width - 2)).length,
+					statusRows: wrap(statusOf(state), Math.max(1, width)).length,
+				})
+			: undefined;
 	const look: FormLook = {
-		oneRow: shown?.side === 'below',
-		tight: layout !== undefined && layout.formCols < modesCols,
-		width: layout?.formCols,
+		oneRow: shown?.side === 'below' || small,
+		modes: width === undefined ? 'padded' : modesLook(stacked ? width - 2 : width - labelCols),
+		width,
+		stacked,
+		fit,
 	};
 	const form = <SetupForm state={state} look={look} />;
+	const keys =
+		fit && fit.keyRows < keyRows
+			? (oneRowKeyHints.find((text) => displayWidth(text) <= size!.cols - 2) ?? '')
+			: wrapped(keyHints, size ? size.cols - 2 : undefined);
 	return (
-		<Box flexDirection="column" paddingX={1}>
-			<Text bold wrap={size ? 'truncate-end' : 'wrap'}>
-				facetty: video chat without voice
-			</Text>
-			{/* Two rows: the key hints and a blank, or the key hints wrapped on a narrow terminal. */}
-			<Box height={2} overflow="hidden">
-				<Text dimColor wrap="wrap">
-					{wrapped(keyHints, size ? size.cols - 2 : undefined)}
+		<Box flexDirection="column" paddingX={1} width={size?.cols}>
+			{fit?.title === false ? null : (
+				<Text bold wrap={size ? 'truncate-end' : 'wrap'}>
+					facetty: video chat without voice
 				</Text>
-			</Box>
+			)}
+			{/* Two rows: the key hints and a blank, or the key hints wrapped on a narrow terminal. */}
+			{fit?.keyRows === 0 ? null : (
+				<Box height={fit ? fit.keyRows + Number(fit.gap) : 2} overflow="hidden">
+					<Text dimColor wrap={fit && fit.keyRows < keyRows ? 'truncate-end' : 'wrap'}>
+						{keys}
+					</Text>
+				</Box>
+			)}
 			{shown?.side === 'right' ? (
 				<Box>
 					<Box width={shown.formCols} flexShrink={0} flexDirection="column">
@@ -199,10 +294,12 @@ export function SetupView({
 }
 
 function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
-	const asked = fieldsOf(state.mode);
+	const fit = look.fit;
+	const all = fieldsOf(state.mode);
+	const asked = fit ? all.slice(fit.firstField, fit.firstField + fit.fieldCount) : all;
 	/** A field typed into: its value (or, when empty and not being typed in, what to type) and the cursor. */
-	const typed = (field: SetupField, hint: string, value: string, placeholder: string, prefix = '') => (
-		<Field look={look} state={state} field={field} hint={hint}>
+	const typed = (field: SetupField, value: string, placeholder: string, prefix = '') => (
+		<Field look={look} state={state} field={field} hint={hintOf(state, field)}>
 			{prefix}
 			{value || (state.field === field ? '' : placeholder)}
 			{state.field === field ? '▌' : ''}
@@ -210,77 +307,43 @@ function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
 	);
 	const fields: Record<SetupField, () => React.ReactNode> = {
 		mode: () => (
-			<Field look={look} state={state} field="mode" hint={modeHints[state.mode]}>
-				{setupModes.map((mode, index) => (
-					<React.Fragment key={mode}>
-						{index > 0 ? ' ' : ''}
-						<Choice on={state.mode === mode} text={mode} tight={look.tight} />
-					</React.Fragment>
-				))}
+			<Field look={look} state={state} field="mode" hint={hintOf(state, 'mode')}>
+				{look.modes === 'chosen' ? (
+					// Too narrow for the four: the chosen one, between the arrows that change it.
+					<Text>‹ {state.mode} ›</Text>
+				) : (
+					setupModes.map((mode, index) => (
+						<React.Fragment key={mode}>
+							{index > 0 ? ' ' : ''}
+							<Choice on={state.mode === mode} text={mode} tight={look.modes === 'tight'} />
+						</React.Fragment>
+					))
+				)}
 			</Field>
 		),
 		address: () =>
 			state.mode === 'listen'
-				? typed(
-						'address',
-						`the other person calls ${state.addresses
-							.slice(0, 3)
-							.map((a) => `${a}:${state.port || '?'}`)
-							.join(' or ')}`,
-						state.port,
-						'',
-						'port ',
-					)
-				: typed('address', 'HOST:PORT of the person listening', state.target, '(type HOST:PORT)'),
-		code: () =>
-			typed(
-				'code',
-				"the code the other side's invite shows, e.g. 42-kettle-violet-orbit",
-				state.code,
-				'(type the code)',
-			),
-		relay: () =>
-			typed(
-				'relay',
-				state.mode === 'invite'
-					? 'HOST:PORT of a facetty relay you both can reach'
-					: 'HOST:PORT of the relay the invite named',
-				state.relay,
-				'(type HOST:PORT)',
-			),
-		camera: () =>
-			typed(
-				'camera',
-				`type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`,
-				state.camera,
-				'',
-			),
-		name: () => typed('name', 'shown to the other person', state.name, '(none)'),
+				? typed('address', state.port, '', 'port ')
+				: typed('address', state.target, '(type HOST:PORT)'),
+		code: () => typed('code', state.code, '(type the code)'),
+		relay: () => typed('relay', state.relay, '(type HOST:PORT)'),
+		camera: () => typed('camera', state.camera, ''),
+		name: () => typed('name', state.name, '(none)'),
 		window: () => (
-			<Field look={look} state={state} field="window" hint="also show the video in a desktop window">
+			<Field look={look} state={state} field="window" hint={hintOf(state, 'window')}>
 				<Choice on={!state.window} text="no" /> <Choice on={state.window} text="yes" />
 			</Field>
 		),
-		secret: () =>
-			typed(
-				'secret',
-				'optional: a passphrase you both type; a different one is refused (never saved)',
-				'•'.repeat([...state.secret].length),
-				'(none)',
-			),
+		secret: () => typed('secret', '•'.repeat([...state.secret].length), '(none)'),
 	};
 	return (
 		<>
 			{asked.map((field) => (
 				<React.Fragment key={field}>{fields[field]()}</React.Fragment>
 			))}
-			<Text> </Text>
+			{fit?.blank === false ? null : <Text> </Text>}
 			<Text color={state.error ? 'red' : 'green'} wrap="wrap">
-				{wrapped(
-					state.error ?? `Press Enter to ${startHints[state.mode]}.`,
-					look.width,
-					look.oneRow ? statusRows : Infinity,
-				)}
+				{wrapped(statusOf(state), look.width, fit ? fit.statusRows : look.oneRow ? statusRows : Infinity)}
 			</Text>
 		</>
 	);

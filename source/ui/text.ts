@@ -1,5 +1,4 @@
 /** Small text helpers for the chrome: word wrapping to a width, and the status line's pieces. */
-import type {CallStats} from '../session/stats.js';
 import {cutToWidth, displayWidth} from '../text/sanitize.js';
 import {peerLabel, type CallScreenState, type Security} from './call-state.js';
 
@@ -46,44 +45,56 @@ export function wrap(text: string, width: number): string[] {
 	return lines;
 }
 
+/**
+ * Wraps like `wrap`, in as few rows, but as narrow as that allows: the rows come out even, so a
+ * centred sentence does not leave its last word alone on a row.
+ */
+export function wrapEvenly(text: string, width: number): string[] {
+	const lines = wrap(text, width);
+	if (lines.length < 2) return lines;
+	let low = 1;
+	let high = width;
+	// The narrowest width that still takes as few rows (fewer columns never take fewer rows).
+	while (low < high) {
+		const middle = Math.floor((low + high) / 2);
+		if (wrap(text, middle).length <= lines.length) high = middle;
+		else low = middle + 1;
+	}
+	return wrap(text, high);
+}
+
 export function kbit(bytesPerSecond: number): string {
 	return `${Math.round((bytesPerSecond * 8) / 1000)} kbit/s`;
 }
 
-export function formatStats(stats: CallStats | undefined, short = false): string[] {
-	if (!stats) return [];
-	const rate = (bytes: number) => (short ? '' : ` ${kbit(bytes)}`);
-	const parts = [
-		`in ${Math.round(stats.fps_in)} fps${rate(stats.bytes_in)}`,
-		`out ${Math.round(stats.fps_out)} fps${rate(stats.bytes_out)}`,
-		`rtt ${stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`}`,
-		// How far the terminal is behind what facetty wrote (DA1), beside the network's round trip.
-		...(stats.screen_lag_ms === undefined || stats.screen_lag_ms === null
-			? []
-			: [`screen ${Math.round(stats.screen_lag_ms)} ms`]),
-		`dropped ${stats.dropped}`,
-	];
-	return parts;
-}
-
 export {peerLabel} from './call-state.js';
 
-/** The status line's word on privacy: `encrypted · check 959 809 · secret verified`, or `not encrypted`. */
-export function securityText(security: Security | undefined): string | undefined {
+/**
+ * The status line's word on privacy: `encrypted · check 959 809 · secret verified`, or `not
+ * encrypted`; short of room, without "encrypted" before a check code (the code says it) or
+ * without "secret verified".
+ */
+export function securityText(
+	security: Security | undefined,
+	{encryptedWord = true, verified = true} = {},
+): string | undefined {
 	if (!security) return undefined;
 	if (!security.encrypted) return 'not encrypted';
 	return [
-		'encrypted',
+		...(encryptedWord || !security.sas ? ['encrypted'] : []),
 		...(security.sas ? [`check ${security.sas}`] : []),
-		...(security.verifiedBySecret ? ['secret verified'] : []),
+		...(security.verifiedBySecret && verified ? ['secret verified'] : []),
 	].join(' · ');
 }
 
 /**
- * The one-line status: what the call is doing, then its numbers. Given a width, a shorter form
- * (no kbit/s, the check code without "encrypted") is used when the full one does not fit, and
- * then whole parts go from the end (the numbers first) rather than a part being cut; when only
- * the peer and the check code are left and still too wide, the check code comes first, whole.
+ * The one-line status: what the call is doing, then its numbers. Given a width, a call's status
+ * drops, one at a time until it fits, what says least: "in call with" (the green dot says it),
+ * the dropped count, the screen's lag, "encrypted" before the check code (the code says it),
+ * the protocol, the round trip, the peer's address beside its name (or its port), "secret verified"; the
+ * kbit/s each way go last of all but the frame rates, so they show at 80 columns. Then whole
+ * parts go from the end rather than a part being cut; when only the peer and the check code are
+ * left and still too wide, the check code comes first, whole.
  */
 export function statusText(state: CallScreenState, width = Infinity): string {
 	const full = statusParts(state, false).join(' · ');
@@ -93,17 +104,56 @@ export function statusText(state: CallScreenState, width = Infinity): string {
 		const clause = `call ended: ${state.phase.reason.split(':')[0]}`;
 		return displayWidth(clause) <= width ? clause : 'call ended';
 	}
-	const parts = statusParts(state, true);
+	if (state.phase.kind === 'in-call') {
+		for (let level = 1; level <= inCallDrops; level++) {
+			const text = inCallParts(state, level).join(' · ');
+			if (displayWidth(text) <= width) return text;
+		}
+	}
+	const parts = state.phase.kind === 'in-call' ? inCallParts(state, inCallDrops) : statusParts(state, true);
 	while (parts.length > 2 && displayWidth(parts.join(' · ')) > width) parts.pop();
 	const text = parts.join(' · ');
 	if (displayWidth(text) <= width || parts.length < 2 || state.phase.kind !== 'in-call') return text;
-	// Still too wide: the check code alone says it is encrypted.
-	if (state.security?.sas) parts[1] = `check ${state.security.sas}`;
-	// The peer's label after the check code, if a useful piece of it fits; else the code alone.
+	// Still too wide: the peer's label after the check code, if a useful piece of it fits; else the code alone.
 	const first = `${parts[1]} · `;
 	return displayWidth(first) + 8 <= width
 		? first + cutToWidth(parts[0]!, width - displayWidth(first))
 		: parts[1]!;
+}
+
+/** The peer in a few columns: its name, else its host without the port (a caller's port says nothing). */
+function shortPeerLabel(state: CallScreenState): string {
+	const {name, address} = state.peer;
+	if (name) return name;
+	if (!address || address.startsWith('via ')) return 'the peer';
+	return address.replace(/^direct /, '').replace(/:\d+$/, '');
+}
+
+/** How many of inCallParts' drops there are. */
+const inCallDrops = 9;
+
+/** A call's status parts with the first `level` of its drops (see statusText) made. */
+function inCallParts(state: CallScreenState, level: number): string[] {
+	const stats = state.stats;
+	const dropped = (step: number) => level >= step;
+	const privacy = securityText(state.security, {encryptedWord: !dropped(4), verified: !dropped(8)});
+	const codec = stats?.codec ? ` ${stats.codec}` : '';
+	const rate = (bytes: number) => (dropped(9) ? '' : ` ${kbit(bytes)}`);
+	const lag = stats?.screen_lag_ms;
+	return [
+		`${dropped(1) ? '' : 'in call with '}${dropped(7) ? shortPeerLabel(state) : peerLabel(state)}`,
+		...(privacy ? [privacy] : []),
+		...(dropped(5) ? [] : [`${state.protocol ?? '?'}${codec}`]),
+		...(stats
+			? [
+					`in ${Math.round(stats.fps_in)} fps${rate(stats.bytes_in)}`,
+					`out ${Math.round(stats.fps_out)} fps${rate(stats.bytes_out)}`,
+					...(dropped(6) ? [] : [`rtt ${stats.rtt_ms === null ? '-' : `${Math.round(stats.rtt_ms)} ms`}`]),
+					...(dropped(3) || lag === undefined || lag === null ? [] : [`screen ${Math.round(lag)} ms`]),
+					...(dropped(2) ? [] : [`dropped ${stats.dropped}`]),
+				]
+			: []),
+	];
 }
 
 function statusParts(state: CallScreenState, short: boolean): string[] {
@@ -128,24 +178,7 @@ function statusParts(state: CallScreenState, short: boolean): string[] {
 			const heading = phase.reason.includes(':') ? phase.reason.split(':')[0] : undefined;
 			return [heading ? `call ended: ${heading}` : 'call ended'];
 		}
-		case 'in-call': {
-			const stats = state.stats;
-			const security = short ? shortSecurityText(state.security) : securityText(state.security);
-			const codec = stats?.codec ? ` ${stats.codec}` : '';
-			// Privacy right after the peer, so a narrow terminal cuts the numbers, not the check code.
-			return [
-				`${short ? '' : 'in call with '}${peerLabel(state)}`,
-				...(security ? [security] : []),
-				`${state.protocol ?? '?'}${codec}`,
-				...formatStats(stats, short),
-			];
-		}
+		case 'in-call':
+			return inCallParts(state, 0);
 	}
-}
-
-/** The status line's word on privacy when room is short: without "secret verified". */
-function shortSecurityText(security: Security | undefined): string | undefined {
-	if (!security) return undefined;
-	if (!security.encrypted) return 'not encrypted';
-	return ['encrypted', ...(security.sas ? [`check ${security.sas}`] : [])].join(' · ');
 }

@@ -118,9 +118,25 @@ test(
 				status,
 				/127\.0\.0\.1:\d+ · encrypted · check \d{3} \d{3} · v2 (?:h264|vp9) · in \d+ fps .*· out \d+ fps/,
 			);
-			// At 120 columns the line is cut with an ellipsis when a loaded machine's numbers are wide
-			// (rtt 218 ms): the last field may be cut.
-			assert.match(status, /rtt \d+ ms · screen \d+ ms · dropped (\d+|…)/);
+			// At 120 columns the kbit/s each way and the round trip stay; the terminal's lag and the
+			// dropped count are the first numbers a narrower line leaves out (ui/text.ts).
+			assert.match(status, /in \d+ fps \d+ kbit\/s · out \d+ fps \d+ kbit\/s · rtt \d+ ms/);
+			// Wide enough, the whole line: how far the terminal is behind, and the frames dropped.
+			tmux.resize('caller', 220, 36);
+			const wide = await tmux.waitFor(
+				'caller',
+				(t) => /^● +in call with /.test(t),
+				10_000,
+				'the whole status line at 220 columns',
+			);
+			assert.match(wide.split('\n')[0]!, /rtt \d+ ms · screen \d+ ms · dropped \d+/);
+			tmux.resize('caller', size.cols, size.rows);
+			await tmux.waitFor(
+				'caller',
+				(t) => !/^● +in call with /.test(t) && /Check code \d{3} \d{3}: read it to/.test(t),
+				10_000,
+				`the caller's screen at ${size.cols} columns again`,
+			);
 			// Both screens show the same check code, and say what it is for.
 			const codes = (['listener', 'caller'] as const).map((side) => {
 				const screen = tmux.capture(side);

@@ -347,3 +347,43 @@ test("config.json's relay and name reach the setup screen as text: no OSC 0, no 
 		assert.match(frame, field === 'relay' ? /relay\.example:7000/ : /Eve/);
 	}
 });
+
+test('setup screen on small terminals: what Enter does stays whole and every row fits; the modes never break mid-word', () => {
+	const frame = (state: SetupState, cols: number, rows: number) =>
+		strip(render(<SetupView state={state} size={{cols, rows}} />).lastFrame() ?? '').split('\n');
+	const modes = {
+		listen: initialSetup({}, ['10.0.0.9'], ['test']),
+		call: run(initialSetup({}, [], ['test']), key('c')).state,
+		invite: run(initialSetup({relay: '127.0.0.1:3223'}, [], ['test']), key('i')).state,
+		join: run(initialSetup({}, [], ['test']), key('j')).state,
+	};
+	for (const [cols, rows] of [
+		[40, 12],
+		[30, 10],
+		[20, 6],
+		[60, 8],
+	] as const) {
+		for (const [mode, start] of Object.entries(modes)) {
+			// The cursor on the first field and on the last: the field window scrolls with it.
+			for (const state of [start, run(start, key('', {upArrow: true})).state]) {
+				const lines = frame(state, cols, rows);
+				const where = `${cols}x${rows} ${mode} at ${state.field}`;
+				assert.ok(lines.length <= rows, `${where}: ${lines.length} rows\n${lines.join('\n')}`);
+				for (const line of lines) assert.ok(line.length <= cols, `${where}: ${line}`);
+				const text = lines.join(' ').replace(/\s+/g, ' ');
+				assert.match(text, /Press Enter to .+\./, `${where}\n${lines.join('\n')}`);
+				assert.ok(
+					lines.some((line) => line.includes('›')),
+					`${where}: the active field is in view\n${lines.join('\n')}`,
+				);
+				if (state.field === 'mode')
+					assert.match(text, new RegExp(`\\b${state.mode}\\b`), `${where}: the mode whole`);
+			}
+		}
+	}
+	// 40x12, listen: the whole form still shows, the key hints wrapped.
+	const lines = frame(modes.listen, 40, 12);
+	assert.match(lines.join('\n'), /Secret/);
+	assert.match(lines.join('\n'), /Esc: quit/);
+	assert.match(lines.at(-1)!, /Press Enter to start listening\./);
+});

@@ -101,6 +101,19 @@ test('the seed format, plaintext v2 and the accepter side: notes say what is (no
 		security: {...encrypted, peerKey: 'unchecked', peerKnownAs: ['ada.example:5000']},
 	});
 	assert.match(accepter.chat.at(-1)!.text, /^The caller's key is known here as ada\.example:5000/);
+	// Every address this machine dialled the key at is a name in known_peers: the note names the
+	// newest two and counts the rest, however many calls made the list.
+	const many = Array.from({length: 12}, (_, i) => `10.0.0.${i + 1}:3223`);
+	const [often] = run(initialCallState('listen', 'test'), {
+		type: 'call-started',
+		protocol: 'v2',
+		address: '127.0.0.1:40000',
+		security: {...encrypted, peerKey: 'unchecked', peerKnownAs: many},
+	});
+	assert.equal(
+		often.chat.at(-1)!.text,
+		"The caller's key is known here as 10.0.0.12:3223, 10.0.0.11:3223 and 10 others (known_peers).",
+	);
 	// A call by invite code: the code is the secret, and the peer is no caller of ours.
 	const [joiner] = run(initialCallState('call', 'test', 'via relay 127.0.0.1:4511', {singleUse: true}), {
 		type: 'call-started',
