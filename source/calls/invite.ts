@@ -3,22 +3,24 @@
  * relay to meet at, opening an invite and holding it until the other side joins, and the call
  * that follows (the call screen in a terminal, else the plain status line).
  */
-import type {CallSettings, Display} from '../command-line.js';
+import type {CallPlan} from '../control/plan.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
 import {inviteLifetime} from '../relay/limits.js';
 import {invite, join, type Invite} from '../invite/session.js';
 import {directMoves} from '../invite/moves.js';
 import {parseCode} from '../invite/code.js';
 import {chooseRelay} from '../invite/relay-choice.js';
-import {defaultConfigDir} from '../config/config.js';
 import {interactiveTerminal} from '../tty.js';
-import {hold, sessionOptions, type CallCommandOptions} from './plain.js';
-import {runCallCommand} from './run.js';
+import {hold, plainSessionOptions} from './plain.js';
+import {runCallPlan} from './run.js';
 import {listenForQuit} from '../terminal/restore.js';
 import type {Call, CallOptions} from '../session/call.js';
 import {errorMessage} from '../text/error-message.js';
 
-export type RelayCallCommand = {relay?: string} & CallSettings & Display;
+/** A call by invite code: `facetty invite`, `facetty join` and the setup screen's. */
+export type InvitePlan = Extract<CallPlan, {role: 'invite'}>;
+export type JoinPlan = Extract<CallPlan, {role: 'join'}>;
+type RelayCallPlan = InvitePlan | JoinPlan;
 
 /** invite and join: the relay given or remembered, or undefined once the reason is written. */
 export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream): RelayAddress | undefined {
@@ -28,25 +30,13 @@ export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream
 	return undefined;
 }
 
-export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
-	return {
-		camera: command.camera,
-		quality: command.quality,
-		stats: command.stats,
-		seconds: command.seconds,
-		name: command.name,
-		peerKey: command.peerKey,
-		configDir: defaultConfigDir(),
-	};
-}
-
 /** The call screen, as listen and call show it, for a call made by `connect`. */
 export function showCall(
-	command: RelayCallCommand,
+	plan: RelayCallPlan,
 	label: string,
 	connect: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>,
 ): Promise<number> {
-	return runCallCommand({...command, role: 'call', target: label, connect});
+	return runCallPlan(plan, {label, connect});
 }
 
 /** The relay's and the handshake's sentences are already ours (never the relay's own text). */
@@ -62,11 +52,9 @@ export type OpenInvite = {
 };
 
 /** Asks the relay for a channel; rejects with a sentence (failureText) when it cannot. */
-export async function openInvite(command: RelayCallCommand, relay: RelayAddress): Promise<OpenInvite> {
+export async function openInvite(plan: InvitePlan, relay: RelayAddress): Promise<OpenInvite> {
 	const moves = directMoves();
-	const pending = await invite(relay, sessionOptions(callOptionsOf(command)), (direct) =>
-		moves.onDirect(direct),
-	);
+	const pending = await invite(relay, plainSessionOptions(plan), (direct) => moves.onDirect(direct));
 	return {relay, pending, moves};
 }
 
@@ -75,11 +63,10 @@ export async function openInvite(command: RelayCallCommand, relay: RelayAddress)
  * terminal, else the plain status line. Ctrl-C before they join gives the invite up.
  */
 export async function holdInvite(
-	command: RelayCallCommand,
+	plan: InvitePlan,
 	{relay, pending, moves}: OpenInvite,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const options = callOptionsOf(command);
 	const where = describeRelay(relay);
 	// On a narrow terminal the code goes on a row of its own rather than break inside a word.
 	const codeLine = `Your invite code: ${pending.text}`;
@@ -114,7 +101,7 @@ export async function holdInvite(
 		releaseKeys();
 		if (interactiveTerminal()) {
 			let used = false;
-			return await showCall(command, `via relay ${where}`, (_options, moved) => {
+			return await showCall(plan, `via relay ${where}`, (_options, moved) => {
 				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
 				used = true;
 				moves.follow(moved);
@@ -124,7 +111,7 @@ export async function holdInvite(
 		const hangUp = () => moves.hangUp(call);
 		process.once('SIGINT', hangUp);
 		try {
-			return await hold(call, options, `invite ${pending.code.channel}`, undefined, (moved) =>
+			return await hold(call, plan, `invite ${pending.code.channel}`, undefined, (moved) =>
 				moves.follow(moved),
 			);
 		} finally {
@@ -145,27 +132,26 @@ export async function holdInvite(
 
 /** `facetty join`: the relay, the code checked, then the call (setup's join runs it too). */
 export async function joinByCode(
-	command: RelayCallCommand & {code: string},
+	plan: JoinPlan,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const relay = relayOrSay(command.relay, out);
+	const relay = relayOrSay(plan.relay, out);
 	if (!relay) return 2;
 	try {
-		parseCode(command.code);
+		parseCode(plan.code);
 	} catch (error) {
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 2;
 	}
 	if (interactiveTerminal()) {
-		return showCall(command, `via relay ${describeRelay(relay)}`, (options, moved) =>
-			join(relay, command.code, options, moved),
+		return showCall(plan, `via relay ${describeRelay(relay)}`, (options, moved) =>
+			join(relay, plan.code, options, moved),
 		);
 	}
-	const options = callOptionsOf(command);
 	const moves = directMoves();
 	let call;
 	try {
-		call = await join(relay, command.code, sessionOptions(options), (direct) => moves.onDirect(direct));
+		call = await join(relay, plan.code, plainSessionOptions(plan), (direct) => moves.onDirect(direct));
 	} catch (error) {
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 1;
@@ -174,7 +160,7 @@ export async function joinByCode(
 	const hangUp = () => moves.hangUp(joined);
 	process.once('SIGINT', hangUp);
 	try {
-		return await hold(joined, options, 'join', undefined, (moved) => moves.follow(moved));
+		return await hold(joined, plan, 'join', undefined, (moved) => moves.follow(moved));
 	} finally {
 		process.off('SIGINT', hangUp);
 	}

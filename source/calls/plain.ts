@@ -5,7 +5,8 @@
  * Each resolves to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
 import {openSource, type FrameSource} from '../sources/index.js';
-import type {Call, CallOptions, CallSecurity, ProtocolChoice} from '../session/call.js';
+import type {Call, CallOptions, CallSecurity} from '../session/call.js';
+import {sessionOptions, type SessionPlan} from '../control/plan.js';
 import type {CallStats} from '../session/stats.js';
 import {dial, listen} from '../session/connect.js';
 import {refusalText} from '../ui/refusal.js';
@@ -16,46 +17,20 @@ import {defaultPort, formatHostPort, listenFailure, parseTarget} from '../net/ad
 import {kbit} from '../ui/text.js';
 import {errorMessage} from '../text/error-message.js';
 
-export type CallCommandOptions = {
+export type CallCommandOptions = SessionPlan & {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
 	camera?: string;
-	protocol?: ProtocolChoice;
-	/** `--stats FILE`: one JSON line per second. */
-	stats?: string;
-	/** `--quality N` (JPEG, 1..100). */
-	quality?: number;
 	/** Pixels this side shows; default the terminal: columns x 2*rows. */
 	shownSize?: {width: number; height: number};
 	/** Ends the call after this many seconds (scripts and tests). */
 	seconds?: number;
 	/** Where the status line goes; default stderr. */
 	status?: NodeJS.WritableStream & {isTTY?: boolean};
-	/** The display name the peer sees (v2). */
-	name?: string;
-	/** `--secret`, `--require-encryption`, `--peer-key` (docs/protocol.md, "Encryption and trust"). */
-	secret?: string;
-	requireEncryption?: boolean;
-	peerKey?: string;
-	/**
-	 * identity.pem and known_peers; the CLI passes defaultConfigDir(). Without it: a throwaway key
-	 * and no memory of peers (tests, the demo).
-	 */
-	configDir?: string;
 };
 
-/** The session options every call of a command shares. */
-export function sessionOptions(options: CallCommandOptions): CallOptions {
-	return {
-		protocol: options.protocol ?? 'auto',
-		quality: options.quality,
-		statsFile: options.stats,
-		shownSize: options.shownSize ?? terminalPixels(),
-		name: options.name,
-		secret: options.secret,
-		requireEncryption: options.requireEncryption,
-		peerKey: options.peerKey,
-		configDir: options.configDir,
-	};
+/** The session options of a call in plain mode: the plan's, showing the terminal's pixels. */
+export function plainSessionOptions(options: CallCommandOptions): CallOptions {
+	return sessionOptions(options, {shownSize: options.shownSize ?? terminalPixels()});
 }
 
 /** One line about how private the call is: the check code to compare, or why it is not encrypted. */
@@ -196,7 +171,7 @@ function onInterrupt(action: () => void): () => void {
 
 export async function runCall(options: DialCommandOptions): Promise<number> {
 	const {host, port} = parseTarget(options.target);
-	const call = dial(host, port, sessionOptions(options));
+	const call = dial(host, port, plainSessionOptions(options));
 	const release = onInterrupt(() => call.hangUp('hung up'));
 	try {
 		return await hold(call, options, `call ${formatHostPort({host, port})}`);
@@ -207,7 +182,7 @@ export async function runCall(options: DialCommandOptions): Promise<number> {
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
 	const port = options.port ?? defaultPort;
-	const listener = await listen({...sessionOptions(options), host: options.host, port}).catch(
+	const listener = await listen({...plainSessionOptions(options), host: options.host, port}).catch(
 		(error: unknown) => {
 			throw new Error(listenFailure(error, options.host, port));
 		},

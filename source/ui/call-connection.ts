@@ -6,7 +6,8 @@
  */
 import type {Frame} from '../frame.js';
 import {defaultPort, parseTarget} from '../net/address.js';
-import type {Call, CallOptions, CallState, PeerKeyChange, ProtocolChoice} from '../session/call.js';
+import type {Call, CallOptions, CallState, PeerKeyChange} from '../session/call.js';
+import {sessionOptions, type SessionPlan} from '../control/plan.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {CallStats} from '../session/stats.js';
 import {shareableAddresses} from '../net/own-addresses.js';
@@ -29,19 +30,9 @@ export type CallSetup = {
 	 * given to `moved` later replaces the one it resolved with (the move from relay to direct).
 	 */
 	readonly connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
-	readonly name?: string;
-	/** --secret, --require-encryption, --peer-key: see CallOptions. */
-	readonly secret?: string;
-	readonly requireEncryption?: boolean;
-	readonly peerKey?: string;
-	/** identity.pem and known_peers (the CLI: defaultConfigDir()); none: a throwaway key, no memory. */
-	readonly configDir?: string;
 	/** Seconds the user has to answer about a changed peer key before it is refused; default 45. */
 	readonly keyChangeSeconds?: number;
-	readonly protocol?: ProtocolChoice;
-	readonly quality?: number;
-	readonly stats?: string;
-};
+} & Readonly<SessionPlan>;
 
 export type CallConnectionOptions = CallSetup & {
 	/** The display lag the screen measures, for --stats (screen_lag_ms). */
@@ -71,18 +62,10 @@ export class CallConnection {
 	private readonly callOptions: CallOptions;
 
 	constructor(private readonly options: CallConnectionOptions) {
-		this.callOptions = {
-			protocol: options.protocol ?? 'auto',
-			quality: options.quality,
-			statsFile: options.stats,
-			name: options.name,
-			secret: options.secret,
-			requireEncryption: options.requireEncryption,
-			peerKey: options.peerKey,
-			configDir: options.configDir,
+		this.callOptions = sessionOptions(options, {
 			screenLagMs: options.screenLagMs,
 			confirmPeerKeyChange: (change) => this.confirmKeyChange(change),
-		};
+		});
 	}
 
 	get active(): boolean {
