@@ -1,26 +1,23 @@
 /**
  * The calls made by invite code, for `facetty invite`, `facetty join` and the setup screen: the
- * relay to meet at, opening an invite and holding it until the other side joins, and the call
- * that follows (the call screen in a terminal, else the plain status line).
+ * relay to meet at, and the call that follows an invite (invite/hold.ts) or a join (the call
+ * screen in a terminal, else the plain status line).
  */
 import type {CallPlan} from '../control/plan.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
-import {inviteLifetime} from '../relay/limits.js';
-import {invite, join, type Invite} from '../invite/session.js';
+import {join} from '../invite/session.js';
 import {directMoves} from '../invite/moves.js';
+import {holdInvite, openInvite, type OpenInvite} from '../invite/hold.js';
 import {parseCode} from '../invite/code.js';
 import {chooseRelay} from '../invite/relay-choice.js';
 import {interactiveTerminal} from '../tty.js';
-import {hold, plainSessionOptions} from './plain.js';
+import {holdCall, plainSessionOptions} from './plain.js';
 import {runCallPlan} from './run.js';
-import {listenForQuit} from '../terminal/restore.js';
-import type {Call, CallOptions} from '../session/call.js';
 import {errorMessage} from '../text/error-message.js';
 
 /** A call by invite code: `facetty invite`, `facetty join` and the setup screen's. */
 export type InvitePlan = Extract<CallPlan, {role: 'invite'}>;
 export type JoinPlan = Extract<CallPlan, {role: 'join'}>;
-type RelayCallPlan = InvitePlan | JoinPlan;
 
 /** invite and join: the relay given or remembered, or undefined once the reason is written. */
 export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream): RelayAddress | undefined {
@@ -30,104 +27,63 @@ export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream
 	return undefined;
 }
 
-/** The call screen, as listen and call show it, for a call made by `connect`. */
-export function showCall(
-	plan: RelayCallPlan,
-	label: string,
-	connect: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>,
-): Promise<number> {
-	return runCallPlan(plan, {label, connect});
-}
-
 /** The relay's and the handshake's sentences are already ours (never the relay's own text). */
 export function failureText(error: unknown): string {
 	return errorMessage(error);
 }
 
-/** An invite the relay opened: its code, and who carries its move to a direct call. */
-export type OpenInvite = {
-	readonly relay: RelayAddress;
-	readonly pending: Invite;
-	readonly moves: ReturnType<typeof directMoves>;
-};
-
-/** Asks the relay for a channel; rejects with a sentence (failureText) when it cannot. */
-export async function openInvite(plan: InvitePlan, relay: RelayAddress): Promise<OpenInvite> {
-	const moves = directMoves();
-	const pending = await invite(relay, plainSessionOptions(plan), (direct) => moves.onDirect(direct));
-	return {relay, pending, moves};
+/** Asks the relay for a channel for this plan's call; rejects with a sentence (failureText). */
+export function openInviteFor(plan: InvitePlan, relay: RelayAddress): Promise<OpenInvite> {
+	return openInvite(relay, plainSessionOptions(plan));
 }
 
 /**
  * Shows the code to give, waits for the other side, then holds the call: the call screen in a
- * terminal, else the plain status line. Ctrl-C before they join gives the invite up.
+ * terminal, else the plain status line. Giving the invite up before they join exits 0.
  */
-export async function holdInvite(
+export async function callByInvite(
 	plan: InvitePlan,
-	{relay, pending, moves}: OpenInvite,
+	opened: OpenInvite,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const where = describeRelay(relay);
-	// On a narrow terminal the code goes on a row of its own rather than break inside a word.
-	const codeLine = `Your invite code: ${pending.text}`;
-	const columns = (out as {columns?: number}).columns ?? Infinity;
-	out.write(
-		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
-			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
-			'(or chooses join on the setup screen of facetty and types the code)\n' +
-			`It works once, for ${inviteLifetime}. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
-	);
-	pending.onWrongCode((count) =>
-		out.write(
-			`Someone tried a wrong code for this invite (${count} so far): the relay turned them away and ` +
-				'the invite is still open. If it was not the other side, someone may be guessing.\n',
-		),
-	);
-	let cancelled = false;
-	const cancel = () => {
-		cancelled = true;
-		pending.cancel();
-	};
-	process.once('SIGINT', cancel);
-	// At a terminal q, Esc and Ctrl+C cancel (raw mode: typed keys are not echoed as q^[).
-	let stopKeys: (() => void) | undefined = listenForQuit(process.stdin, cancel);
-	const releaseKeys = () => {
-		stopKeys?.();
-		stopKeys = undefined;
-	};
+	const {relay, pending, moves} = opened;
+	let outcome;
 	try {
-		const call = await pending.call;
-		process.off('SIGINT', cancel);
-		releaseKeys();
-		if (interactiveTerminal()) {
-			let used = false;
-			return await showCall(plan, `via relay ${where}`, (_options, moved) => {
+		outcome = await holdInvite(opened, out);
+	} catch (error) {
+		out.write(`facetty invite: ${failureText(error)}\n`);
+		return 1;
+	}
+	if ('cancelled' in outcome) {
+		out.write('facetty invite: cancelled; the code no longer works\n');
+		return 0;
+	}
+	const call = outcome.joined;
+	const label = `via relay ${describeRelay(relay)}`;
+	if (interactiveTerminal()) {
+		let used = false;
+		return runCallPlan(plan, {
+			label,
+			connect: (_options, moved) => {
 				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
 				used = true;
 				moves.follow(moved);
 				return Promise.resolve(call);
-			});
-		}
-		const hangUp = () => moves.hangUp(call);
-		process.once('SIGINT', hangUp);
-		try {
-			return await hold(call, plan, `invite ${pending.code.channel}`, undefined, (moved) =>
-				moves.follow(moved),
-			);
-		} finally {
-			process.off('SIGINT', hangUp);
-		}
-	} catch (error) {
-		if (cancelled) {
-			out.write('facetty invite: cancelled; the code no longer works\n');
-			return 0;
-		}
-		out.write(`facetty invite: ${failureText(error)}\n`);
-		return 1;
-	} finally {
-		process.off('SIGINT', cancel);
-		releaseKeys();
+			},
+		});
 	}
+	return holdCall(
+		{
+			target: label,
+			connect: (_options, moved) => {
+				moves.follow(moved);
+				return Promise.resolve(call);
+			},
+		},
+		plan,
+		`invite ${pending.code.channel}`,
+		() => moves.hangUp(call),
+	);
 }
 
 /** `facetty join`: the relay, the code checked, then the call (setup's join runs it too). */
@@ -143,10 +99,9 @@ export async function joinByCode(
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 2;
 	}
+	const label = `via relay ${describeRelay(relay)}`;
 	if (interactiveTerminal()) {
-		return showCall(plan, `via relay ${describeRelay(relay)}`, (options, moved) =>
-			join(relay, plan.code, options, moved),
-		);
+		return runCallPlan(plan, {label, connect: (options, moved) => join(relay, plan.code, options, moved)});
 	}
 	const moves = directMoves();
 	let call;
@@ -157,11 +112,16 @@ export async function joinByCode(
 		return 1;
 	}
 	const joined = call;
-	const hangUp = () => moves.hangUp(joined);
-	process.once('SIGINT', hangUp);
-	try {
-		return await hold(joined, plan, 'join', undefined, (moved) => moves.follow(moved));
-	} finally {
-		process.off('SIGINT', hangUp);
-	}
+	return holdCall(
+		{
+			target: label,
+			connect: (_options, moved) => {
+				moves.follow(moved);
+				return Promise.resolve(joined);
+			},
+		},
+		plan,
+		'join',
+		() => moves.hangUp(joined),
+	);
 }

@@ -4,7 +4,7 @@
  * outside a terminal). The relay given is remembered in the config for next time.
  */
 import {callPlan, type Command} from '../command-line.js';
-import {failureText, holdInvite, openInvite, relayOrSay} from '../calls/invite.js';
+import {callByInvite, failureText, openInviteFor, relayOrSay} from '../calls/invite.js';
 
 export async function runInvite(
 	command: Extract<Command, {kind: 'invite'}>,
@@ -15,10 +15,10 @@ export async function runInvite(
 	if (!relay) return 2;
 	let opened;
 	try {
-		opened = await openInvite(plan, relay);
+		opened = await openInviteFor(plan, relay);
 	} catch (error) {
 		out.write(`facetty invite: ${failureText(error)}\n`);
 		return 1;
 	}
-	return holdInvite(plan, opened, out);
+	return callByInvite(plan, opened, out);
 }

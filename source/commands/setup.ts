@@ -117,17 +117,17 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			// As `facetty invite --relay` does; when the relay cannot open an invite, back to the
 			// setup screen with the reason, at the relay's field.
 			const plan = {...settings, role: 'invite' as const, relay: result.relay};
-			const {failureText, holdInvite, openInvite} = await import('../calls/invite.js');
+			const {callByInvite, failureText, openInviteFor} = await import('../calls/invite.js');
 			const relay = chooseRelay(result.relay);
 			let opened;
 			try {
 				if (!relay.ok) throw new Error(relay.error);
-				opened = await openInvite(plan, relay.value);
+				opened = await openInviteFor(plan, relay.value);
 			} catch (error) {
 				store.set(refused(store.get(), 'relay', failureText(error)));
 				continue;
 			}
-			return holdInvite(plan, opened);
+			return callByInvite(plan, opened);
 		}
 		if (result.mode === 'join') {
 			const {joinByCode} = await import('../calls/invite.js');

@@ -68,14 +68,14 @@ const rows: Array<{typed: string[]; flags?: Partial<Flags>; plan: CallPlan}> = [
 	},
 	{
 		typed: ['call', 'h:1'],
-		flags: {protocol: 'seed', color: '256', glyphs: 'quadrant', threshold: 9, window: true},
+		flags: {protocol: 'seed', color: '256', glyphs: 'quad', threshold: 9, window: true},
 		plan: {
 			...plain,
 			role: 'call',
 			target: 'h:1',
 			protocol: 'seed',
 			color: '256',
-			glyphs: 'quadrant',
+			glyphs: 'quad',
 			threshold: 9,
 			window: true,
 		},
