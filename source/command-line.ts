@@ -8,6 +8,8 @@ import {commandNames, flagProblem, writtenFlags, type CommandName} from './flags
 import {checkHost, defaultPort, formatHostPort, parseHostPort, parsePort} from './net/address.js';
 import {parseCellSize, type ColorDepth, type GlyphChoice} from './render/layout.js';
 import type {ProtocolChoice} from './session/call.js';
+import type {CallPlan, CallSettings, Display} from './control/plan.js';
+import {defaultConfigDir} from './config/config.js';
 import {parseFingerprint} from './trust/identity.js';
 
 export class UsageError extends Error {
@@ -38,29 +40,6 @@ export type Flags = {
 	log?: string;
 };
 
-export type Display = {
-	color?: ColorDepth;
-	glyphs?: GlyphChoice;
-	threshold?: number;
-	size?: {cols: number; rows: number};
-};
-
-export type CallSettings = {
-	camera: string;
-	protocol: ProtocolChoice;
-	quality?: number;
-	stats?: string;
-	seconds?: number;
-	window: boolean;
-	name?: string;
-	/** --secret: a passphrase both sides must give (checked inside TLS). */
-	secret?: string;
-	/** --require-encryption: refuse the seed format and plaintext v2. */
-	requireEncryption: boolean;
-	/** --peer-key, in its canonical form `SHA256:...`. */
-	peerKey?: string;
-};
-
 export type Command =
 	| {kind: 'setup'}
 	| ({kind: 'listen'; host: string; port: number} & CallSettings & Display)
@@ -72,6 +51,34 @@ export type Command =
 	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
 	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display)
 	| {kind: 'completion'; shell: Shell};
+
+/** The commands that make a call. */
+export type CallCommand = Extract<Command, {kind: 'listen' | 'call' | 'invite' | 'join'}>;
+
+/**
+ * A call command as one plan (control/plan.ts), with the user's own identity key and known_peers
+ * (configDir; the command line always has them).
+ */
+export function callPlan<C extends CallCommand>(
+	command: C,
+	configDir: string = defaultConfigDir(),
+): Extract<CallPlan, {role: C['kind']}> {
+	return planOf(command, configDir) as Extract<CallPlan, {role: C['kind']}>;
+}
+
+function planOf(command: CallCommand, configDir: string): CallPlan {
+	const {kind, ...rest} = command;
+	switch (kind) {
+		case 'listen':
+			return {...rest, role: kind, host: command.host, port: command.port, configDir};
+		case 'call':
+			return {...rest, role: kind, target: command.target, configDir};
+		case 'invite':
+			return {...rest, role: kind, relay: command.relay, configDir};
+		case 'join':
+			return {...rest, role: kind, code: command.code, relay: command.relay, configDir};
+	}
+}
 
 /**
  * `argv` is the raw command line (process.argv.slice(2)): every flag written in it must exist

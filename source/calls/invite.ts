@@ -1,24 +1,23 @@
 /**
  * The calls made by invite code, for `facetty invite`, `facetty join` and the setup screen: the
- * relay to meet at, opening an invite and holding it until the other side joins, and the call
- * that follows (the call screen in a terminal, else the plain status line).
+ * relay to meet at, and the call that follows an invite (invite/hold.ts) or a join (the call
+ * screen in a terminal, else the plain status line).
  */
-import type {CallSettings, Display} from '../command-line.js';
+import type {CallPlan} from '../control/plan.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
-import {inviteLifetime} from '../relay/limits.js';
-import {invite, join, type Invite} from '../invite/session.js';
+import {join} from '../invite/session.js';
 import {directMoves} from '../invite/moves.js';
+import {holdInvite, openInvite, type OpenInvite} from '../invite/hold.js';
 import {parseCode} from '../invite/code.js';
 import {chooseRelay} from '../invite/relay-choice.js';
-import {defaultConfigDir} from '../config/config.js';
 import {interactiveTerminal} from '../tty.js';
-import {hold, sessionOptions, type CallCommandOptions} from './plain.js';
-import {runCallCommand} from './run.js';
-import {listenForQuit} from '../terminal/restore.js';
-import type {Call, CallOptions} from '../session/call.js';
+import {holdCall, plainSessionOptions} from './plain.js';
+import {runCallPlan} from './run.js';
 import {errorMessage} from '../text/error-message.js';
 
-export type RelayCallCommand = {relay?: string} & CallSettings & Display;
+/** A call by invite code: `facetty invite`, `facetty join` and the setup screen's. */
+export type InvitePlan = Extract<CallPlan, {role: 'invite'}>;
+export type JoinPlan = Extract<CallPlan, {role: 'join'}>;
 
 /** invite and join: the relay given or remembered, or undefined once the reason is written. */
 export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream): RelayAddress | undefined {
@@ -28,154 +27,101 @@ export function relayOrSay(given: string | undefined, out: NodeJS.WritableStream
 	return undefined;
 }
 
-export function callOptionsOf(command: RelayCallCommand): CallCommandOptions {
-	return {
-		camera: command.camera,
-		quality: command.quality,
-		stats: command.stats,
-		seconds: command.seconds,
-		name: command.name,
-		peerKey: command.peerKey,
-		configDir: defaultConfigDir(),
-	};
-}
-
-/** The call screen, as listen and call show it, for a call made by `connect`. */
-export function showCall(
-	command: RelayCallCommand,
-	label: string,
-	connect: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>,
-): Promise<number> {
-	return runCallCommand({...command, role: 'call', target: label, connect});
-}
-
 /** The relay's and the handshake's sentences are already ours (never the relay's own text). */
 export function failureText(error: unknown): string {
 	return errorMessage(error);
 }
 
-/** An invite the relay opened: its code, and who carries its move to a direct call. */
-export type OpenInvite = {
-	readonly relay: RelayAddress;
-	readonly pending: Invite;
-	readonly moves: ReturnType<typeof directMoves>;
-};
-
-/** Asks the relay for a channel; rejects with a sentence (failureText) when it cannot. */
-export async function openInvite(command: RelayCallCommand, relay: RelayAddress): Promise<OpenInvite> {
-	const moves = directMoves();
-	const pending = await invite(relay, sessionOptions(callOptionsOf(command)), (direct) =>
-		moves.onDirect(direct),
-	);
-	return {relay, pending, moves};
+/** Asks the relay for a channel for this plan's call; rejects with a sentence (failureText). */
+export function openInviteFor(plan: InvitePlan, relay: RelayAddress): Promise<OpenInvite> {
+	return openInvite(relay, plainSessionOptions(plan));
 }
 
 /**
  * Shows the code to give, waits for the other side, then holds the call: the call screen in a
- * terminal, else the plain status line. Ctrl-C before they join gives the invite up.
+ * terminal, else the plain status line. Giving the invite up before they join exits 0.
  */
-export async function holdInvite(
-	command: RelayCallCommand,
-	{relay, pending, moves}: OpenInvite,
+export async function callByInvite(
+	plan: InvitePlan,
+	opened: OpenInvite,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const options = callOptionsOf(command);
-	const where = describeRelay(relay);
-	// On a narrow terminal the code goes on a row of its own rather than break inside a word.
-	const codeLine = `Your invite code: ${pending.text}`;
-	const columns = (out as {columns?: number}).columns ?? Infinity;
-	out.write(
-		(codeLine.length <= columns ? `${codeLine}\n` : `Your invite code:\n  ${pending.text}\n`) +
-			`The other side runs:  facetty join ${pending.text} --relay ${where}\n` +
-			'(or chooses join on the setup screen of facetty and types the code)\n' +
-			`It works once, for ${inviteLifetime}. Waiting for them...${process.stdin.isTTY ? ' (q or Esc cancels)' : ''}\n`,
-	);
-	pending.onWrongCode((count) =>
-		out.write(
-			`Someone tried a wrong code for this invite (${count} so far): the relay turned them away and ` +
-				'the invite is still open. If it was not the other side, someone may be guessing.\n',
-		),
-	);
-	let cancelled = false;
-	const cancel = () => {
-		cancelled = true;
-		pending.cancel();
-	};
-	process.once('SIGINT', cancel);
-	// At a terminal q, Esc and Ctrl+C cancel (raw mode: typed keys are not echoed as q^[).
-	let stopKeys: (() => void) | undefined = listenForQuit(process.stdin, cancel);
-	const releaseKeys = () => {
-		stopKeys?.();
-		stopKeys = undefined;
-	};
+	const {relay, pending, moves} = opened;
+	let outcome;
 	try {
-		const call = await pending.call;
-		process.off('SIGINT', cancel);
-		releaseKeys();
-		if (interactiveTerminal()) {
-			let used = false;
-			return await showCall(command, `via relay ${where}`, (_options, moved) => {
+		outcome = await holdInvite(opened, out);
+	} catch (error) {
+		out.write(`facetty invite: ${failureText(error)}\n`);
+		return 1;
+	}
+	if ('cancelled' in outcome) {
+		out.write('facetty invite: cancelled; the code no longer works\n');
+		return 0;
+	}
+	const call = outcome.joined;
+	const label = `via relay ${describeRelay(relay)}`;
+	if (interactiveTerminal()) {
+		let used = false;
+		return runCallPlan(plan, {
+			label,
+			connect: (_options, moved) => {
 				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
 				used = true;
 				moves.follow(moved);
 				return Promise.resolve(call);
-			});
-		}
-		const hangUp = () => moves.hangUp(call);
-		process.once('SIGINT', hangUp);
-		try {
-			return await hold(call, options, `invite ${pending.code.channel}`, undefined, (moved) =>
-				moves.follow(moved),
-			);
-		} finally {
-			process.off('SIGINT', hangUp);
-		}
-	} catch (error) {
-		if (cancelled) {
-			out.write('facetty invite: cancelled; the code no longer works\n');
-			return 0;
-		}
-		out.write(`facetty invite: ${failureText(error)}\n`);
-		return 1;
-	} finally {
-		process.off('SIGINT', cancel);
-		releaseKeys();
+			},
+		});
 	}
+	return holdCall(
+		{
+			target: label,
+			connect: (_options, moved) => {
+				moves.follow(moved);
+				return Promise.resolve(call);
+			},
+		},
+		plan,
+		`invite ${pending.code.channel}`,
+		() => moves.hangUp(call),
+	);
 }
 
 /** `facetty join`: the relay, the code checked, then the call (setup's join runs it too). */
 export async function joinByCode(
-	command: RelayCallCommand & {code: string},
+	plan: JoinPlan,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const relay = relayOrSay(command.relay, out);
+	const relay = relayOrSay(plan.relay, out);
 	if (!relay) return 2;
 	try {
-		parseCode(command.code);
+		parseCode(plan.code);
 	} catch (error) {
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 2;
 	}
+	const label = `via relay ${describeRelay(relay)}`;
 	if (interactiveTerminal()) {
-		return showCall(command, `via relay ${describeRelay(relay)}`, (options, moved) =>
-			join(relay, command.code, options, moved),
-		);
+		return runCallPlan(plan, {label, connect: (options, moved) => join(relay, plan.code, options, moved)});
 	}
-	const options = callOptionsOf(command);
 	const moves = directMoves();
 	let call;
 	try {
-		call = await join(relay, command.code, sessionOptions(options), (direct) => moves.onDirect(direct));
+		call = await join(relay, plan.code, plainSessionOptions(plan), (direct) => moves.onDirect(direct));
 	} catch (error) {
 		out.write(`facetty join: ${failureText(error)}\n`);
 		return 1;
 	}
 	const joined = call;
-	const hangUp = () => moves.hangUp(joined);
-	process.once('SIGINT', hangUp);
-	try {
-		return await hold(joined, options, 'join', undefined, (moved) => moves.follow(moved));
-	} finally {
-		process.off('SIGINT', hangUp);
-	}
+	return holdCall(
+		{
+			target: label,
+			connect: (_options, moved) => {
+				moves.follow(moved);
+				return Promise.resolve(joined);
+			},
+		},
+		plan,
+		'join',
+		() => moves.hangUp(joined),
+	);
 }

@@ -4,11 +4,11 @@
  * terminal the call screen (ui/call-app.tsx) shows the same call; run.ts chooses.
  * Each resolves to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
-import {openSource, type FrameSource} from '../sources/index.js';
-import type {Call, CallOptions, CallSecurity, ProtocolChoice} from '../session/call.js';
+import {openSource} from '../sources/index.js';
+import type {CallOptions, CallSecurity} from '../session/call.js';
+import {CallController, type Connect, type ControlAction} from '../control/controller.js';
+import {sessionOptions, type SessionPlan} from '../control/plan.js';
 import type {CallStats} from '../session/stats.js';
-import {dial, listen} from '../session/connect.js';
-import {refusalText} from '../ui/refusal.js';
 import {cleanLines} from '../text/sanitize.js';
 import {loadIdentity} from '../trust/identity.js';
 import {KeyFileError, secureConfigDir} from '../config/config.js';
@@ -16,46 +16,20 @@ import {defaultPort, formatHostPort, listenFailure, parseTarget} from '../net/ad
 import {kbit} from '../ui/text.js';
 import {errorMessage} from '../text/error-message.js';
 
-export type CallCommandOptions = {
+export type CallCommandOptions = SessionPlan & {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
 	camera?: string;
-	protocol?: ProtocolChoice;
-	/** `--stats FILE`: one JSON line per second. */
-	stats?: string;
-	/** `--quality N` (JPEG, 1..100). */
-	quality?: number;
 	/** Pixels this side shows; default the terminal: columns x 2*rows. */
 	shownSize?: {width: number; height: number};
 	/** Ends the call after this many seconds (scripts and tests). */
 	seconds?: number;
 	/** Where the status line goes; default stderr. */
 	status?: NodeJS.WritableStream & {isTTY?: boolean};
-	/** The display name the peer sees (v2). */
-	name?: string;
-	/** `--secret`, `--require-encryption`, `--peer-key` (docs/protocol.md, "Encryption and trust"). */
-	secret?: string;
-	requireEncryption?: boolean;
-	peerKey?: string;
-	/**
-	 * identity.pem and known_peers; the CLI passes defaultConfigDir(). Without it: a throwaway key
-	 * and no memory of peers (tests, the demo).
-	 */
-	configDir?: string;
 };
 
-/** The session options every call of a command shares. */
-export function sessionOptions(options: CallCommandOptions): CallOptions {
-	return {
-		protocol: options.protocol ?? 'auto',
-		quality: options.quality,
-		statsFile: options.stats,
-		shownSize: options.shownSize ?? terminalPixels(),
-		name: options.name,
-		secret: options.secret,
-		requireEncryption: options.requireEncryption,
-		peerKey: options.peerKey,
-		configDir: options.configDir,
-	};
+/** The session options of a call in plain mode: the plan's, showing the terminal's pixels. */
+export function plainSessionOptions(options: CallCommandOptions): CallOptions {
+	return sessionOptions(options, {shownSize: options.shownSize ?? terminalPixels()});
 }
 
 /** One line about how private the call is: the check code to compare, or why it is not encrypted. */
@@ -106,7 +80,7 @@ type StatusOutput = NodeJS.WritableStream & {isTTY?: boolean};
  * OpenSSL), so the only escape sequence written is facetty's own "rewrite this line" on a
  * terminal. `keep` ends the line (a terminal keeps it); otherwise the next line overwrites it.
  */
-export function plainPrinter(out: StatusOutput): (text: string, keep?: boolean) => void {
+export function plainPrinter(out: StatusOutput): PlainPrinter {
 	return (text, keep = false) => {
 		const lines = cleanLines(text, {maxColumns: 1000, maxLines: 40, keepSpaces: true}).split('\n');
 		lines.forEach((clean, index) => {
@@ -116,77 +90,119 @@ export function plainPrinter(out: StatusOutput): (text: string, keep?: boolean) 
 	};
 }
 
+/** How a call reports to the plain status line, as the controller reports it to a view. */
+export type PlainPrinter = (text: string, keep?: boolean) => void;
+
 /**
- * Holds a call with the plain status line, running the camera into it. A listener passes its own
- * source (already feeding every caller's greeting); a caller's is opened here. `follow` hands over
- * a call that replaces this one on another connection (an invite's move from the relay to
- * direct): the status line says so, and the camera, the timer and the end follow the new call.
+ * The plain view of a call: what the controller reports, as status lines naming the call
+ * `label`; `listenHost` is the host a listener was asked to listen on.
  */
-export async function hold(
-	call: Call,
+export function plainView(
+	label: string,
+	line: PlainPrinter,
+	listenHost?: string,
+): (action: ControlAction) => void {
+	const inCall = (what: string, action: {name?: string; address?: string; security?: CallSecurity}) => {
+		const who = [action.name, action.address].filter(Boolean).join(' at ');
+		const security = action.security ?? {encrypted: false, verifiedBySecret: false};
+		line(`${label}: ${what}${who ? ` with ${who}` : ''}: ${securityLine(security)}`, true);
+	};
+	return (action) => {
+		switch (action.type) {
+			case 'listening':
+				line(`listening on ${listenHost ?? '*'}:${action.port}`, true);
+				line(`this side's key: ${action.fingerprint ?? '?'}`, true);
+				for (const warning of action.warnings ?? []) line(`warning: ${warning}`, true);
+				break;
+			case 'notice':
+				if (action.text) line(action.text, true);
+				break;
+			case 'stats':
+				line(`${label}: ${formatStatus(action.stats)}`);
+				break;
+			case 'call-state':
+				line(`${label}: ${action.state}`);
+				break;
+			case 'call-started':
+				line(`${label}: in-call`);
+				inCall('in call', action);
+				break;
+			case 'call-moved':
+				inCall('the call moved: in call', action);
+				break;
+			case 'chat-received':
+				// A message of several lines: each one under the name, so none can pass for facetty's own.
+				for (const said of action.text.split('\n')) line(`${label} says: ${said}`, true);
+				break;
+			case 'call-ended':
+				line(`${label}: call ended: ${action.reason}`, true);
+				break;
+			default:
+			// dialing, security, warnings after the start: the next status line says them. A changed
+			// key is refused with both fingerprints (asksAboutKeys: false), in the end line.
+		}
+	};
+}
+
+/** What the status line's controller is given besides the plan. */
+function plainController(options: CallCommandOptions, dispatch: (action: ControlAction) => void) {
+	return {
+		...options,
+		shownSize: options.shownSize ?? terminalPixels(),
+		asksAboutKeys: false,
+		chatBatchMs: 0,
+		dispatch,
+	};
+}
+
+/**
+ * Holds a call with the plain status line: the controller dials `target`, or takes the call
+ * `connect` makes (invite, join: `target` then names the relay), and the camera goes into it.
+ * The call's end is the exit code. `interrupt` is what Ctrl-C does; default: hang up.
+ */
+export async function holdCall(
+	how: {target: string; connect?: Connect},
 	options: CallCommandOptions,
 	label: string,
-	shared?: FrameSource,
-	follow?: (moved: (next: Call) => void) => void,
+	interrupt?: () => void,
 ): Promise<number> {
-	const out = options.status ?? process.stderr;
-	const source: FrameSource = shared ?? openSource(options.camera ?? '0');
-	const line = plainPrinter(out);
-	let current = call;
+	const line = plainPrinter(options.status ?? process.stderr);
 	let finish: (code: number) => void = () => undefined;
 	const end = new Promise<number>((resolve) => (finish = resolve));
-	const inCallLine = (c: Call, what: string) => {
-		const who = [c.peerName, c.remoteAddress].filter(Boolean).join(' at ');
-		line(`${label}: ${what}${who ? ` with ${who}` : ''}: ${securityLine(c.security)}`, true);
-	};
-	const watch = (c: Call) => {
-		c.on('stats', (stats) => {
-			if (c === current) line(`${label}: ${formatStatus(stats)}`);
-		});
-		c.on('state', (state) => {
-			if (state === 'ended' || c !== current) return;
-			line(`${label}: ${state}`);
-			if (state === 'in-call') inCallLine(c, 'in call');
-		});
-		c.on('chat', (text) => {
-			// A message of several lines: each one under the name, so none can pass for facetty's own.
-			for (const said of text.split('\n')) line(`${label} says: ${said}`, true);
-		});
-		c.once('ended', (e) => {
-			if (c !== current) return;
-			line(`${label}: call ended: ${e.reason}`, true);
-			finish(e.error ? 1 : 0);
-		});
-	};
-	watch(call);
-	follow?.((next) => {
-		if (current.ended || next.state !== 'in-call') {
-			next.hangUp('hung up');
-			return;
-		}
-		current = next;
-		watch(next);
-		inCallLine(next, 'the call moved: in call');
+	const show = plainView(label, line);
+	const controller = new CallController({
+		...plainController(options, (action) => {
+			show(action);
+			if (action.type === 'call-ended') finish(action.failed ? 1 : 0);
+		}),
+		role: 'call',
+		target: how.target,
+		connect: how.connect,
 	});
-	if (!shared) source.onFrame((frame) => current.sendFrame(frame));
-	if (!shared) source.onError((error) => current.hangUp(`camera: ${error.message}`));
+	const source = openSource(options.camera ?? '0');
+	source.onFrame((frame) => controller.sendFrame(frame));
+	source.onError((error) => controller.hangUp(`camera: ${error.message}`));
+	const release = onInterrupt(interrupt ?? (() => controller.hangUp()));
+	controller.dial();
 	const stopTimer = options.seconds
-		? setTimeout(() => current.hangUp('time is up'), options.seconds * 1000)
+		? setTimeout(() => controller.hangUp('time is up'), options.seconds * 1000)
 		: undefined;
-	if (!shared) {
+	try {
 		try {
 			await source.start();
 		} catch (error) {
-			current.hangUp('no camera');
+			controller.hangUp('no camera');
 			line(`${label}: ${errorMessage(error)}`, true);
-			clearTimeout(stopTimer);
 			return 1;
 		}
+		const code = await end;
+		await source.stop();
+		return code;
+	} finally {
+		clearTimeout(stopTimer);
+		release();
+		await controller.close();
 	}
-	const code = await end;
-	clearTimeout(stopTimer);
-	if (!shared) await source.stop();
-	return code;
 }
 
 function onInterrupt(action: () => void): () => void {
@@ -195,31 +211,44 @@ function onInterrupt(action: () => void): () => void {
 }
 
 export async function runCall(options: DialCommandOptions): Promise<number> {
-	const {host, port} = parseTarget(options.target);
-	const call = dial(host, port, sessionOptions(options));
-	const release = onInterrupt(() => call.hangUp('hung up'));
-	try {
-		return await hold(call, options, `call ${formatHostPort({host, port})}`);
-	} finally {
-		release();
-	}
+	const target = formatHostPort(parseTarget(options.target));
+	return holdCall({target}, options, `call ${target}`);
 }
 
 export async function runListen(options: ListenCommandOptions = {}): Promise<number> {
-	const port = options.port ?? defaultPort;
-	const listener = await listen({...sessionOptions(options), host: options.host, port}).catch(
-		(error: unknown) => {
-			throw new Error(listenFailure(error, options.host, port));
-		},
-	);
-	const line = plainPrinter(options.status ?? process.stderr);
-	line(`listening on ${options.host ?? '*'}:${listener.port}`, true);
-	line(`this side's key: ${listener.fingerprint}`, true);
-	for (const warning of listener.warnings) line(`warning: ${warning}`, true);
+	const {onListening, calls, ...plan} = options;
+	const port = plan.port ?? defaultPort;
+	const line = plainPrinter(plan.status ?? process.stderr);
+	const show = plainView('call', line, plan.host);
+	let listeningOn = port;
+	let remaining = calls ?? Infinity;
+	let lastCode = 0;
+	let stopping = false;
+	let callTimer: NodeJS.Timeout | undefined;
+	let finish: () => void = () => undefined;
+	const done = new Promise<void>((resolve) => (finish = resolve));
+	const controller = new CallController({
+		...plainController(plan, (action) => {
+			show(action);
+			if (action.type === 'listening') listeningOn = action.port;
+			if (action.type === 'call-started' && plan.seconds)
+				callTimer = setTimeout(() => controller.hangUp('time is up'), plan.seconds * 1000);
+			if (action.type === 'call-ended') {
+				clearTimeout(callTimer);
+				lastCode = action.failed ? 1 : 0;
+				if (--remaining <= 0 || stopping) finish();
+			}
+		}),
+		role: 'listen',
+		port,
+	});
+	await controller.listen().catch((error: unknown) => {
+		throw new Error(listenFailure(error, plan.host, port));
+	});
 	// One camera for the listener: callers in their greeting see its frame size (the seed format
 	// announces it before the call is live), the live call its picture.
-	const source = openSource(options.camera ?? '0');
-	source.onFrame((frame) => listener.sendFrame(frame));
+	const source = openSource(plan.camera ?? '0');
+	source.onFrame((frame) => controller.sendFrame(frame));
 	let cameraError: Error | undefined;
 	source.onError((error) => {
 		cameraError = error;
@@ -227,35 +256,21 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 	try {
 		await source.start();
 	} catch (error) {
-		await listener.close();
+		await controller.close();
 		line(`listen: ${errorMessage(error)}`, true);
 		return 1;
 	}
-	options.onListening?.(listener.port);
-	listener.on('rejected', (error, address) => line(refusalText(error, address), true));
-	let remaining = options.calls ?? Infinity;
-	let lastCode = 0;
-	let stopping = false;
-	return new Promise<number>((resolve) => {
-		const finish = () => {
-			release();
-			void listener
-				.close()
-				.then(() => source.stop())
-				.then(() => resolve(cameraError ? 1 : lastCode));
-		};
-		const release = onInterrupt(() => {
-			stopping = true;
-			if (!listener.active) finish();
-			else listener.active.hangUp('hung up');
-		});
-		listener.on('call', (call) => {
-			void hold(call, options, 'call', source).then((code) => {
-				lastCode = code;
-				if (--remaining <= 0 || stopping) finish();
-			});
-		});
+	onListening?.(listeningOn);
+	const release = onInterrupt(() => {
+		stopping = true;
+		if (!controller.active) finish();
+		else controller.hangUp();
 	});
+	await done;
+	release();
+	await controller.close();
+	await source.stop();
+	return cameraError ? 1 : lastCode;
 }
 
 /**

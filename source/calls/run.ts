@@ -6,78 +6,60 @@
 import type {Call, CallOptions} from '../session/call.js';
 import {colorNotice, terminalColorDepth} from '../terminal/color.js';
 import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
-import {defaultConfigDir, loadChoices} from '../config/config.js';
+import {loadChoices} from '../config/config.js';
 import {interactiveTerminal} from '../tty.js';
-import type {CallSettings, Display} from '../command-line.js';
+import type {CallPlan} from '../control/plan.js';
 import {checkKeyFiles, runCall, runListen} from './plain.js';
 
-/** What listen and call were asked on the command line (or the setup screen). */
-export type CallScreenCommand = {
-	role: 'listen' | 'call';
-	host?: string;
-	port?: number;
-	target?: string;
-	/** call: makes the call instead of dialling target (invite, join). */
-	connect?: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
-} & Omit<CallSettings, 'requireEncryption'> & {requireEncryption?: boolean} & Omit<Display, 'size'>;
+/**
+ * A call made elsewhere (invite and join, through a relay): `label` is what the screen calls the
+ * peer until it is in the call; a call given to `moved` later replaces the one `connect` made.
+ */
+export type MadeCall = {
+	readonly label: string;
+	readonly connect: (options: CallOptions, moved: (next: Call) => void) => Promise<Call>;
+};
 
-export async function runCallCommand(command: CallScreenCommand): Promise<number> {
-	const interactive = interactiveTerminal();
-	const trust = {
-		secret: command.secret,
-		requireEncryption: command.requireEncryption,
-		peerKey: command.peerKey,
-		// The user's own identity key and known_peers, always, from the command line.
-		configDir: defaultConfigDir(),
-	};
-	const refused = checkKeyFiles(trust.configDir);
-	if (refused) {
-		process.stderr.write(`facetty: ${refused}\n`);
-		return 1;
+/**
+ * Runs a plan's call: listen and call dial themselves; `made` is the call invite and join make
+ * (on the call screen; outside a terminal they hold it with plain.ts themselves).
+ */
+export async function runCallPlan(plan: CallPlan, made?: MadeCall): Promise<number> {
+	if (plan.configDir) {
+		const refused = checkKeyFiles(plan.configDir);
+		if (refused) {
+			process.stderr.write(`facetty: ${refused}\n`);
+			return 1;
+		}
 	}
-	if (!interactive) {
-		if (command.window)
+	if (!interactiveTerminal()) {
+		if (plan.window)
 			process.stderr.write('facetty: --window needs the call screen (a terminal); going on without it.\n');
-		const shared = {
-			camera: command.camera,
-			protocol: command.protocol,
-			quality: command.quality,
-			stats: command.stats,
-			seconds: command.seconds,
-			name: command.name,
-			...trust,
-		};
-		return command.role === 'listen'
-			? runListen({...shared, host: command.host, port: command.port})
-			: runCall({...shared, target: command.target ?? ''});
+		if (plan.role === 'listen') return runListen(plan);
+		if (plan.role === 'call') return runCall(plan);
 	}
 	const {runCallApp} = await import('../ui/call-app.js');
-	const openWindow = command.window
+	const openWindow = plan.window
 		? async (notice: (text: string) => void) => {
 				const {openPeerWindow} = await import('../window/window.js');
 				return openPeerWindow({onNotice: notice});
 			}
 		: undefined;
-	const color = await terminalColorDepth(command.color);
-	const glyphs = await terminalGlyphs(command.glyphs, loadChoices().glyphs);
+	const color = await terminalColorDepth(plan.color);
+	const glyphs = await terminalGlyphs(plan.glyphs, loadChoices().glyphs);
 	return runCallApp({
-		role: command.role,
-		host: command.host,
-		port: command.port,
-		target: command.target,
-		connect: command.connect,
-		camera: command.camera,
-		name: command.name,
-		...trust,
-		protocol: command.protocol,
-		quality: command.quality,
-		stats: command.stats,
-		seconds: command.seconds,
+		...plan,
+		...(plan.role === 'listen'
+			? {role: 'listen', host: plan.host, port: plan.port}
+			: {
+					role: 'call',
+					target: made?.label ?? (plan.role === 'call' ? plan.target : ''),
+					connect: made?.connect,
+				}),
 		colorDepth: color.depth,
 		colorNotice: colorNotice(color),
 		glyphNotice: glyphNotice(glyphs),
 		glyphs: glyphs.glyphs,
-		threshold: command.threshold,
 		openWindow,
 		input: process.stdin,
 		output: process.stdout,

@@ -3,20 +3,22 @@
  * give the other side, and holds the call once they join (the plain status line, as `listen` does
  * outside a terminal). The relay given is remembered in the config for next time.
  */
-import {failureText, holdInvite, openInvite, relayOrSay, type RelayCallCommand} from '../calls/invite.js';
+import {callPlan, type Command} from '../command-line.js';
+import {callByInvite, failureText, openInviteFor, relayOrSay} from '../calls/invite.js';
 
 export async function runInvite(
-	command: RelayCallCommand,
+	command: Extract<Command, {kind: 'invite'}>,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-	const relay = relayOrSay(command.relay, out);
+	const plan = callPlan(command);
+	const relay = relayOrSay(plan.relay, out);
 	if (!relay) return 2;
 	let opened;
 	try {
-		opened = await openInvite(command, relay);
+		opened = await openInviteFor(plan, relay);
 	} catch (error) {
 		out.write(`facetty invite: ${failureText(error)}\n`);
 		return 1;
 	}
-	return holdInvite(command, opened, out);
+	return callByInvite(plan, opened, out);
 }

@@ -7,7 +7,7 @@ import {interactiveTerminal} from '../tty.js';
 import {cleanError} from '../text/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import {configPath, loadChoices, saveChoices} from '../config/config.js';
+import {configPath, defaultConfigDir, loadChoices, saveChoices} from '../config/config.js';
 import {shareableAddresses} from '../net/own-addresses.js';
 import {runSetupApp} from '../ui/setup-app.js';
 import {choicesOf, initialSetup, reduceSetup, refused, type SetupAction} from '../ui/setup-state.js';
@@ -104,41 +104,41 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			process.stderr.write(
 				`facetty: could not remember the choices in ${configPath()}: ${cleanError(failed, {maxColumns: 1000})}\n`,
 			);
+		// The setup screen's choices as the plan the command line would make of the same flags.
 		const settings = {
 			camera: result.camera,
 			protocol: 'auto' as const,
 			window: result.window,
 			name: result.name || undefined,
 			requireEncryption: false,
+			configDir: defaultConfigDir(),
 		};
 		if (result.mode === 'invite') {
 			// As `facetty invite --relay` does; when the relay cannot open an invite, back to the
 			// setup screen with the reason, at the relay's field.
-			const command = {...settings, relay: result.relay};
-			const {failureText, holdInvite, openInvite} = await import('../calls/invite.js');
+			const plan = {...settings, role: 'invite' as const, relay: result.relay};
+			const {callByInvite, failureText, openInviteFor} = await import('../calls/invite.js');
 			const relay = chooseRelay(result.relay);
 			let opened;
 			try {
 				if (!relay.ok) throw new Error(relay.error);
-				opened = await openInvite(command, relay.value);
+				opened = await openInviteFor(plan, relay.value);
 			} catch (error) {
 				store.set(refused(store.get(), 'relay', failureText(error)));
 				continue;
 			}
-			return holdInvite(command, opened);
+			return callByInvite(plan, opened);
 		}
 		if (result.mode === 'join') {
 			const {joinByCode} = await import('../calls/invite.js');
-			return joinByCode({...settings, code: result.code, relay: result.relay});
+			return joinByCode({...settings, role: 'join', code: result.code, relay: result.relay});
 		}
-		const {runCallCommand} = await import('../calls/run.js');
-		return runCallCommand({
-			...settings,
-			role: result.mode,
-			host: '0.0.0.0',
-			port: result.port,
-			target: result.mode === 'call' ? result.target : undefined,
-			secret: result.secret || undefined,
-		});
+		const {runCallPlan} = await import('../calls/run.js');
+		const secret = result.secret || undefined;
+		return runCallPlan(
+			result.mode === 'listen'
+				? {...settings, role: 'listen', host: '0.0.0.0', port: result.port, secret}
+				: {...settings, role: 'call', target: result.target, secret},
+		);
 	}
 }

@@ -6,7 +6,7 @@
  *
  * - call-compositor.ts: the screen (chrome, peer video, self view as layers of one compositor)
  * - call-camera.ts: your camera (source, retry, pause, cards)
- * - call-connection.ts: the call (dial, listen, attach, the changed-key question)
+ * - control/controller.ts: the call (dial, listen, its events as actions, the changed-key question)
  * - ink-mount.ts: Ink drawing the chrome off screen
  */
 import React from 'react';
@@ -18,7 +18,7 @@ import {openScreen} from '../terminal/screen.js';
 import type {AnswerSource} from '../terminal/sink.js';
 import {CallCamera} from './call-camera.js';
 import {CallCompositor} from './call-compositor.js';
-import {CallConnection, type CallSetup} from './call-connection.js';
+import {CallController, type CallSetup} from '../control/controller.js';
 import {
 	type CallAction,
 	type CallScreenState,
@@ -102,7 +102,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		for (const effect of effects) perform(effect);
 	};
 
-	const connection = new CallConnection({
+	const connection = new CallController({
 		...options,
 		screenLagMs: () => sink.lagMs,
 		dispatch,

@@ -6,6 +6,7 @@ import {directLabel} from '../invite/direct.js';
 import {cleanLine} from '../text/sanitize.js';
 import type {CallSecurity, PeerKeyChange} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
+import type {ControlAction} from '../control/controller.js';
 
 export type Role = 'listen' | 'call';
 
@@ -61,39 +62,14 @@ export type CallScreenState = {
 	readonly callAgain: boolean;
 };
 
+/** What the reducer is told: what the controller reports of the calls, the camera, the keys. */
 export type CallAction =
-	| {
-			readonly type: 'listening';
-			readonly addresses: readonly string[];
-			readonly port: number;
-			readonly warnings?: readonly string[];
-	  }
-	| {readonly type: 'warning'; readonly text: string}
-	| {readonly type: 'security'; readonly security: Security}
-	/** The session asks whether to accept a changed peer key. */
-	| {readonly type: 'key-change'; readonly change: PeerKeyChange}
-	/** Nobody answered in time: refused. */
-	| {readonly type: 'key-change-timeout'}
-	| {readonly type: 'dialing'; readonly target: string}
-	| {readonly type: 'call-state'; readonly state: 'connecting' | 'handshaking' | 'in-call'}
-	| {
-			readonly type: 'call-started';
-			readonly protocol?: 'seed' | 'v2';
-			readonly address?: string;
-			readonly name?: string;
-			readonly security?: Security;
-	  }
-	/** The call moved to another connection (an invite's, from the relay to direct); it goes on. */
-	| {readonly type: 'call-moved'; readonly address?: string; readonly security?: Security}
-	| {readonly type: 'call-ended'; readonly reason: string; readonly failed: boolean}
-	| {readonly type: 'stats'; readonly stats: CallStats; readonly security?: Security}
-	| {readonly type: 'chat-received'; readonly text: string}
+	| ControlAction
 	| {readonly type: 'camera'; readonly camera: CameraState}
 	/** A frame of your camera (or its card) of this size: the self view follows its shape. */
 	| {readonly type: 'self-size'; readonly width: number; readonly height: number}
 	/** A frame of the peer's of this size: the self view may move into a band the picture leaves empty. */
 	| {readonly type: 'peer-size'; readonly width: number; readonly height: number}
-	| {readonly type: 'notice'; readonly text: string | undefined}
 	| {readonly type: 'key'; readonly key: KeyPress};
 
 /** What the reducer needs to know about a key (Ink's useInput, reduced). */
@@ -313,6 +289,7 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			];
 		}
 		case 'call-ended': {
+			const reason = action.because ? `${action.reason} (${action.because})` : action.reason;
 			// A listener goes back to listening; a caller stays on the ended screen (r calls again).
 			const lobby = state.role === 'listen' ? state.lobby : undefined;
 			const next: CallScreenState = {
@@ -321,11 +298,11 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 					? {kind: 'listening', addresses: lobby.addresses, port: lobby.port}
 					: {
 							kind: 'ended',
-							reason: action.reason,
+							reason,
 							failed: action.failed,
 							connected: state.phase.kind === 'in-call',
 						},
-				notice: lobby ? `The last call ended: ${action.reason}` : state.notice,
+				notice: lobby ? `The last call ended: ${reason}` : state.notice,
 				typing: false,
 				draft: '',
 				stats: undefined,
@@ -341,6 +318,8 @@ export function reduceCall(state: CallScreenState, action: CallAction): [CallScr
 			];
 		}
 		case 'stats':
+			// The last report of a call that ended says nothing the ended screen shows.
+			if (action.stats.state === 'ended') return [state, []];
 			return [{...state, stats: action.stats, security: action.security ?? state.security}, []];
 		case 'chat-received': {
 			const text = cleanText(action.text);

@@ -8,7 +8,7 @@ import type {PeerKeyChange} from '../../source/session/call.js';
 import {initialCallState, type Security} from '../../source/ui/call-state.js';
 import {CallScreenView} from '../../source/ui/call-screen.js';
 import {key, run} from './call-reducer.js';
-import {refusalText} from '../../source/ui/refusal.js';
+import {refusalText} from '../../source/control/refusal.js';
 import {securityText, statusText} from '../../source/ui/text.js';
 
 const encrypted: Security = {

@@ -1,5 +1,5 @@
 /**
- * The call screen's connection follows an invite's move from the relay to direct: the status line
+ * The call controller (as the call screen uses it) follows an invite's move from the relay to direct: the status line
  * goes from "via relay HOST" to "direct HOST:PORT", the check code stays, and the picture keeps
  * coming (now from the direct call).
  */
@@ -9,7 +9,7 @@ import type {Frame} from '../../source/frame.js';
 import {invite, join} from '../../source/invite/session.js';
 import {startRelay, type RelayServer} from '../../source/relay/server.js';
 import type {Call} from '../../source/session/call.js';
-import {CallConnection} from '../../source/ui/call-connection.js';
+import {CallController} from '../../source/control/controller.js';
 import {initialCallState, reduceCall, type CallScreenState} from '../../source/ui/call-state.js';
 import {statusText} from '../../source/ui/text.js';
 import {ended, feed, patternFrame, withTimeout} from '../session/helpers.js';
@@ -38,7 +38,7 @@ test('the call screen moves from "via relay" to "direct" with the same check cod
 	let relayedSas: string | undefined;
 	const frames: Frame[] = [];
 	let frameWaiter: (() => void) | undefined;
-	const connection = new CallConnection({
+	const connection = new CallController({
 		role: 'call',
 		target: 'via relay',
 		connect: (options, moved) => join(address, inv.text, options, moved),
