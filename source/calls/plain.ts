@@ -1,7 +1,8 @@
 /**
  * A call outside a terminal (scripts, pipes): a real call with a frame source and one plain status
- * line (state, protocol, fps in/out, kbit/s, rtt, dropped), for listen, call, invite and join. In a
- * terminal the call screen (ui/call-app.tsx) shows the same call; run.ts chooses.
+ * line (state, protocol, fps in/out, kbit/s, rtt, dropped), for listen, call, invite and join: the
+ * plain view (plainView) of the call controller (control/controller.ts), whose other view is the
+ * call screen (ui/call-app.tsx); run.ts chooses.
  * Each resolves to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
 import {openSource} from '../sources/index.js';

@@ -38,8 +38,6 @@ export type CallWhere =
 	| {role: 'invite'; relay?: string}
 	| {role: 'join'; code: string; relay?: string};
 
-export type CallRole = CallWhere['role'];
-
 export type CallPlan = CallWhere &
 	CallSettings &
 	Display & {

@@ -6,7 +6,7 @@ import type {Call} from '../session/call.js';
 
 /**
  * Carries the calls that replace an invite's relayed call (the move to direct) to whoever holds
- * the call (the screen, or hold's status line), even one that comes before they are ready.
+ * the call (its controller: control/controller.ts), even one that comes before they are ready.
  */
 export function directMoves() {
 	let deliver: ((next: Call) => void) | undefined;

@@ -11,6 +11,9 @@ export const glyphSets: readonly Glyphs[] = ['half', 'quad', 'sextant', 'octant'
 export const glyphChoices: readonly GlyphChoice[] = ['auto', ...glyphSets];
 export type ColorDepth = 'truecolor' | '256';
 
+/** A terminal's size, or any area of it, in cells. */
+export type CellSize = {readonly cols: number; readonly rows: number};
+
 /** A rectangle of terminal cells, 0-based from the top-left of the screen. */
 export type CellRect = {
 	readonly col: number;

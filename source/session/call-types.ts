@@ -4,6 +4,9 @@
  */
 import type {Frame} from '../frame.js';
 import type {Identity} from '../trust/identity.js';
+import type {PeerKeyChange, PeerKeyVerdict} from '../trust/peer-key.js';
+
+export type {PeerKeyChange, PeerKeyVerdict};
 import type {Size} from './media.js';
 import type {CallStats} from './stats.js';
 
@@ -81,18 +84,6 @@ export type CallOptions = {
 	maxWriteBacklogBytes?: number;
 };
 
-export type PeerKeyStatus =
-	/** First call to this name: recorded now. */
-	| 'new'
-	/** Matches known_peers. */
-	| 'known'
-	/** Matches --peer-key. */
-	| 'pinned'
-	/** Differed from known_peers; the user accepted it (recorded now). */
-	| 'accepted-change'
-	/** Nothing to compare with (accepter without --peer-key, or no configDir): compare the SAS. */
-	| 'unchecked';
-
 export type CallSecurity = {
 	encrypted: boolean;
 	/** Short authentication string, "123 456": equal on both screens means no one in the middle. */
@@ -101,20 +92,13 @@ export type CallSecurity = {
 	/** Ours and the peer's identity fingerprints. */
 	fingerprint?: string;
 	peerFingerprint?: string;
-	peerKey?: PeerKeyStatus;
+	peerKey?: PeerKeyVerdict;
 	/** known_peers names with the peer's fingerprint (accepter: who is calling, if known). */
 	peerKnownAs?: string[];
 	/** Both sides proved the same --secret over this encrypted channel. */
 	verifiedBySecret: boolean;
 	/** A sentence for the screen when not encrypted (e.g. "the seed format cannot be encrypted"). */
 	note?: string;
-};
-
-export type PeerKeyChange = {
-	name: string;
-	recorded: string;
-	presented: string;
-	knownPeersFile: string;
 };
 
 /**

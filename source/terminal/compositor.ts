@@ -11,7 +11,7 @@
  * one waiting, so nothing queues (frame skipping lives here and in the sink, for every command).
  * Modelled on notcurses' render.c (planes, damage, one raster).
  */
-import type {CellRect} from '../render/layout.js';
+import type {CellRect, CellSize} from '../render/layout.js';
 import type {TerminalSink} from './sink.js';
 
 /**
@@ -20,8 +20,6 @@ import type {TerminalSink} from './sink.js';
  * (at 1 Mbit/s a quarter cost the peer's picture about 1 dB of PSNR on the glass).
  */
 export const overShare = 0.12;
-
-export type Size = {readonly cols: number; readonly rows: number};
 
 /** What a layer sees of the screen while it paints. */
 export type CellView = {
@@ -129,7 +127,7 @@ export type CompositorOptions = {
 
 export class Compositor {
 	private readonly layers: Layer[] = [];
-	private size: Size;
+	private size: CellSize;
 	private owner: Int16Array;
 	private damaged: Uint8Array;
 	private clearFirst = true;
@@ -142,7 +140,7 @@ export class Compositor {
 
 	constructor(
 		private readonly sink: TerminalSink,
-		size: Size,
+		size: CellSize,
 		private readonly options: CompositorOptions = {},
 	) {
 		this.size = {cols: Math.max(0, size.cols), rows: Math.max(0, size.rows)};
@@ -150,7 +148,7 @@ export class Compositor {
 		this.damaged = new Uint8Array(this.size.cols * this.size.rows).fill(1);
 	}
 
-	get screenSize(): Size {
+	get screenSize(): CellSize {
 		return this.size;
 	}
 
@@ -174,7 +172,7 @@ export class Compositor {
 	}
 
 	/** The terminal changed size: everything is cleared and drawn again. */
-	resize(size: Size): void {
+	resize(size: CellSize): void {
 		this.size = {cols: Math.max(0, size.cols), rows: Math.max(0, size.rows)};
 		this.owner = new Int16Array(this.size.cols * this.size.rows);
 		this.damaged = new Uint8Array(this.size.cols * this.size.rows);

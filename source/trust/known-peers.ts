@@ -31,7 +31,8 @@ export function parseKnownPeers(text: string): {entries: KnownPeerEntry[]; lines
 	return {entries, lines};
 }
 
-export type PeerKeyStatus = 'new' | 'known' | 'changed';
+/** How a name's recorded key compares with the one presented (the verdict is trust/peer-key.ts's). */
+export type KnownPeerMatch = 'new' | 'known' | 'changed';
 
 export class KnownPeers {
 	readonly file: string;
@@ -64,7 +65,7 @@ export class KnownPeers {
 			.map((e) => e.name);
 	}
 
-	check(name: string, fingerprint: string): {status: PeerKeyStatus; recorded?: string} {
+	check(name: string, fingerprint: string): {status: KnownPeerMatch; recorded?: string} {
 		const recorded = this.lookup(name);
 		if (recorded === undefined) return {status: 'new'};
 		return recorded === fingerprint ? {status: 'known', recorded} : {status: 'changed', recorded};

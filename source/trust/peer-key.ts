@@ -7,10 +7,11 @@
 import {ProtocolError} from '../protocol/errors.js';
 import type {KnownPeers} from './known-peers.js';
 
-/** What the key turned out to be; session/call-types.ts names the same values for CallSecurity. */
+/** What the key turned out to be (CallSecurity.peerKey). */
 export type PeerKeyVerdict = 'new' | 'known' | 'pinned' | 'accepted-change' | 'unchecked';
 
-export type KeyChange = {name: string; recorded: string; presented: string; knownPeersFile: string};
+/** A known peer presented another key than known_peers records: what the user is asked about. */
+export type PeerKeyChange = {name: string; recorded: string; presented: string; knownPeersFile: string};
 
 export type PeerKeyQuestion = {
 	/** The fingerprint the peer proved it holds. */
@@ -22,7 +23,7 @@ export type PeerKeyQuestion = {
 	/** The name known_peers knows the peer as (the address a caller dialled); undefined on an accepter. */
 	name: string | undefined;
 	/** Asks the user whether to accept a changed key; without it, a change is refused. */
-	confirmChange?: (change: KeyChange) => boolean | Promise<boolean>;
+	confirmChange?: (change: PeerKeyChange) => boolean | Promise<boolean>;
 	/** Called just before the user is asked (the caller tells the accepter to wait). */
 	beforeAsking: () => void;
 };

@@ -11,7 +11,7 @@
  */
 import React from 'react';
 import type {Frame} from '../frame.js';
-import {pixelsPerCell, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {pixelsPerCell, type CellSize, type ColorDepth, type Glyphs} from '../render/layout.js';
 import {defaultPort, listenFailure} from '../net/address.js';
 import type {CallStats} from '../session/stats.js';
 import {openScreen} from '../terminal/screen.js';
@@ -27,7 +27,7 @@ import {
 	reduceCall,
 	type KeyPress,
 } from './call-state.js';
-import {CallScreen, callScreenLayout, type TerminalSize} from './call-screen.js';
+import {CallScreen, callScreenLayout} from './call-screen.js';
 import {mountOffscreen} from './ink-mount.js';
 import {Store} from './store.js';
 
@@ -64,7 +64,7 @@ export type AppMeter = {renderMs: number; videoDraws: number; peerFramesDrawn: n
 
 export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const {output, input} = options;
-	const terminalSize = (): TerminalSize => ({cols: output.columns || 80, rows: output.rows || 24});
+	const terminalSize = (): CellSize => ({cols: output.columns || 80, rows: output.rows || 24});
 	let size = terminalSize();
 	const screen = openScreen({output, input, errorOutput: options.errorOutput, answers: options.answers});
 	const {sink} = screen;
@@ -88,7 +88,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		}),
 		notice: [options.glyphNotice, options.colorNotice].filter(Boolean).join('; ') || undefined,
 	});
-	const sizeStore = new Store<TerminalSize>(size);
+	const sizeStore = new Store<CellSize>(size);
 
 	let finish: (code: number) => void = () => undefined;
 	const finished = new Promise<number>((resolve) => (finish = resolve));

@@ -11,7 +11,8 @@ import type {Frame} from '../frame.js';
 import type {ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import {scaleFrame} from '../sources/scale.js';
-import {Compositor, type Size} from '../terminal/compositor.js';
+import {Compositor} from '../terminal/compositor.js';
+import type {CellSize} from '../render/layout.js';
 import {PictureLayer} from '../terminal/picture-layer.js';
 import type {TerminalSink} from '../terminal/sink.js';
 import {TextLayer} from '../terminal/text-layer.js';
@@ -33,7 +34,7 @@ export class CallCompositor {
 	private scaling = false;
 	private closed = false;
 
-	constructor(sink: TerminalSink, size: Size, options: CallCompositorOptions) {
+	constructor(sink: TerminalSink, size: CellSize, options: CallCompositorOptions) {
 		this.compositor = new Compositor(sink, size, {onPaint: options.onPaint});
 		const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
 		this.chrome = this.compositor.add(new TextLayer(0));
@@ -59,7 +60,7 @@ export class CallCompositor {
 		if (this.selfFrame) this.showSelf(this.selfFrame);
 	}
 
-	resize(size: Size): void {
+	resize(size: CellSize): void {
 		this.compositor.resize(size);
 	}
 

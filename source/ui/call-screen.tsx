@@ -6,7 +6,7 @@
  */
 import React, {useSyncExternalStore} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {CellRect} from '../render/layout.js';
+import type {CellRect, CellSize} from '../render/layout.js';
 import {
 	type CallScreenState,
 	type ChatLine,
@@ -20,14 +20,12 @@ import {peerLabel, statusText, wrap, wrapEvenly} from './text.js';
 import {textWidth} from '../terminal/ansi-slice.js';
 import {formatHostPort} from '../net/address.js';
 
-export type TerminalSize = {readonly cols: number; readonly rows: number};
-
 export type CallScreenLayout = ScreenLayout & {
 	/** Video is showing (in a call): the peer's picture fills `video`. */
 	readonly inCall: boolean;
 };
 
-export function callScreenLayout(state: CallScreenState, size: TerminalSize): CallScreenLayout {
+export function callScreenLayout(state: CallScreenState, size: CellSize): CallScreenLayout {
 	const inCall = state.phase.kind === 'in-call';
 	const panel = state.help || state.typing || state.chat.length > 0 || inCall;
 	// A help below the video takes the rows it needs (the border, the title and every key).
@@ -401,7 +399,7 @@ export function newestMessages<T>(messages: readonly T[][], rows: number): T[] {
 	return shown;
 }
 
-export function CallScreenView({state, size}: {state: CallScreenState; size: TerminalSize}) {
+export function CallScreenView({state, size}: {state: CallScreenState; size: CellSize}) {
 	const layout = callScreenLayout(state, size);
 	const {cols, rows} = layout;
 	if (rows < 3 || cols < 10) {
@@ -465,7 +463,7 @@ export function CallScreen({
 	onKey,
 }: {
 	store: Store<CallScreenState>;
-	size: Store<TerminalSize>;
+	size: Store<CellSize>;
 	onKey: (key: KeyPress) => void;
 }) {
 	const state = useSyncExternalStore(store.subscribe, store.get);

@@ -6,9 +6,10 @@ import {directLabel} from '../invite/direct.js';
 import {cleanLine} from '../text/sanitize.js';
 import type {CallSecurity, PeerKeyChange} from '../session/call.js';
 import type {CallStats} from '../session/stats.js';
-import type {ControlAction} from '../control/controller.js';
+import type {CallSetup, ControlAction} from '../control/controller.js';
 
-export type Role = 'listen' | 'call';
+/** The screen's side of a call: a listener goes back to listening, a caller may call again. */
+export type ScreenRole = CallSetup['role'];
 
 export type Phase =
 	| {readonly kind: 'starting'}
@@ -32,7 +33,7 @@ export type ChatLine = {readonly from: 'me' | 'peer' | 'note'; readonly text: st
 export type Security = Readonly<CallSecurity>;
 
 export type CallScreenState = {
-	readonly role: Role;
+	readonly role: ScreenRole;
 	readonly phase: Phase;
 	/** How the peer is named on screen: the name it gave, else its address. */
 	readonly peer: {readonly name?: string; readonly address?: string};
@@ -100,7 +101,7 @@ export const maxChatLines = 200;
 export const maxDraftLength = 500;
 
 export function initialCallState(
-	role: Role,
+	role: ScreenRole,
 	cameraName: string,
 	target?: string,
 	{singleUse = false}: {singleUse?: boolean} = {},
@@ -138,7 +139,7 @@ export function checkCodeHint(sas: string): string {
 export function securityNotes(
 	security: Security | undefined,
 	peer: string,
-	{role, byCode}: {role: Role; byCode: boolean},
+	{role, byCode}: {role: ScreenRole; byCode: boolean},
 ): string[] {
 	if (!security) return [];
 	if (!security.encrypted)

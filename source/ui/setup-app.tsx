@@ -6,7 +6,7 @@
  * free for the call.
  */
 import React from 'react';
-import type {ColorDepth, Glyphs} from '../render/layout.js';
+import type {CellSize, ColorDepth, Glyphs} from '../render/layout.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {FrameSource, SourceOptions} from '../sources/index.js';
 import {Compositor} from '../terminal/compositor.js';
@@ -15,7 +15,7 @@ import {openScreen} from '../terminal/screen.js';
 import {TextLayer} from '../terminal/text-layer.js';
 import {mountOffscreen} from './ink-mount.js';
 import {setupLayout, thumbnailSize} from './setup-layout.js';
-import {SetupScreen, type TerminalSize} from './setup-screen.js';
+import {SetupScreen} from './setup-screen.js';
 import {reduceSetup, type SetupAction, type SetupResult, type SetupState} from './setup-state.js';
 import {Store} from './store.js';
 import {
@@ -48,7 +48,7 @@ export type SetupAppOptions = {
 
 export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult> {
 	const {output, input, store} = options;
-	const terminalSize = (): TerminalSize => ({cols: output.columns || 80, rows: output.rows || 24});
+	const terminalSize = (): CellSize => ({cols: output.columns || 80, rows: output.rows || 24});
 	let size = terminalSize();
 	const screen = openScreen({output, input, errorOutput: options.errorOutput});
 	const compositor = new Compositor(screen.sink, size);
@@ -63,7 +63,7 @@ export async function runSetupApp(options: SetupAppOptions): Promise<SetupResult
 			mirror: true,
 		}),
 	);
-	const sizeStore = new Store<TerminalSize>(size);
+	const sizeStore = new Store<CellSize>(size);
 	const viewStore = new Store<ThumbnailView>(thumbnailView(initialThumbnail));
 
 	let done = false;

@@ -9,6 +9,7 @@ import {
 	type SetupMode,
 	type SetupState,
 } from './setup-state.js';
+import type {CellSize} from '../render/layout.js';
 import {
 	fitForm,
 	formRows,
@@ -23,8 +24,6 @@ import {Store} from './store.js';
 import {wrap} from './text.js';
 import {displayWidth} from '../text/sanitize.js';
 import type {ThumbnailView} from './thumbnail-state.js';
-
-export type TerminalSize = {readonly cols: number; readonly rows: number};
 
 const labels: Record<SetupField, string> = {
 	mode: 'Mode',
@@ -222,7 +221,7 @@ export function SetupView({
 }: {
 	state: SetupState;
 	/** The terminal's size, to place the thumbnail; none: no thumbnail (and rows may wrap). */
-	size?: TerminalSize;
+	size?: CellSize;
 	thumbnail?: ThumbnailView;
 }) {
 	const layout = size ? setupLayout(size.cols, size.rows) : undefined;
@@ -349,7 +348,7 @@ function SetupForm({state, look}: {state: SetupState; look: FormLook}) {
 	);
 }
 
-const noSize = new Store<TerminalSize | undefined>(undefined);
+const noSize = new Store<CellSize | undefined>(undefined);
 const noThumbnail = new Store<ThumbnailView | undefined>(undefined);
 
 export function SetupScreen({
@@ -361,7 +360,7 @@ export function SetupScreen({
 	store: Store<SetupState>;
 	dispatch: (action: SetupAction) => void;
 	/** The terminal's size and what the thumbnail shows; none: the form alone. */
-	size?: Store<TerminalSize | undefined> | Store<TerminalSize>;
+	size?: Store<CellSize | undefined> | Store<CellSize>;
 	thumbnail?: Store<ThumbnailView | undefined> | Store<ThumbnailView>;
 }) {
 	const state = useSyncExternalStore(store.subscribe, store.get);

@@ -10,7 +10,8 @@ import {maskOfGlyph} from '../../source/render/glyphs.js';
 import {pixelsPerCell, type Glyphs} from '../../source/render/layout.js';
 import {TerminalSink} from '../../source/terminal/sink.js';
 import {CallCompositor} from '../../source/ui/call-compositor.js';
-import {callScreenLayout, type TerminalSize} from '../../source/ui/call-screen.js';
+import {callScreenLayout} from '../../source/ui/call-screen.js';
+import type {CellSize} from '../../source/render/layout.js';
 import {initialCallState, reduceCall} from '../../source/ui/call-state.js';
 import {VirtualTerminal} from '../render/virtual-terminal.js';
 
@@ -34,7 +35,7 @@ function frame(width: number, height: number, seed: number): Frame {
 type Screen = {terminal: VirtualTerminal; sink: TerminalSink; view: CallCompositor; written: () => number};
 
 /** `size`: what the screen is drawn for; the model terminal is `largest` (it grows by a resize). */
-function openCall(size: TerminalSize, glyphs: Glyphs, largest = size): Screen {
+function openCall(size: CellSize, glyphs: Glyphs, largest = size): Screen {
 	const terminal = new VirtualTerminal(largest.cols, largest.rows);
 	let bytes = 0;
 	const sink = new TerminalSink({
@@ -45,7 +46,7 @@ function openCall(size: TerminalSize, glyphs: Glyphs, largest = size): Screen {
 	return {terminal, sink, view, written: () => bytes};
 }
 
-function place(screen: Screen, size: TerminalSize, pip: boolean) {
+function place(screen: Screen, size: CellSize, pip: boolean) {
 	let state = reduceCall(initialCallState('call', 'test'), {type: 'call-started', protocol: 'v2'})[0];
 	if (!pip) state = {...state, pip: false};
 	const layout = callScreenLayout(state, size);
