@@ -4,11 +4,13 @@
  * outside a terminal). The relay given is remembered in the config for next time.
  */
 import {failureText, holdInvite, openInvite, relayOrSay, type RelayCallCommand} from '../calls/invite.js';
+import {inviteRoom} from '../calls/room.js';
 
 export async function runInvite(
-	command: RelayCallCommand,
+	command: RelayCallCommand & {room?: boolean},
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+	if (command.room) return inviteRoom(command, out);
 	const relay = relayOrSay(command.relay, out);
 	if (!relay) return 2;
 	let opened;

@@ -1,5 +1,5 @@
 /**
- * `facetty join CODE [--relay HOST:PORT]`: joins the call an invite code stands for, through the
- * relay, and holds it (the call screen in a terminal, else the plain status line).
+ * `facetty join CODE [--relay HOST:PORT]`: joins the call or the room a code stands for (the relay
+ * says which), through the relay, and holds it (its screen in a terminal, else the plain status line).
  */
-export {joinByCode as runJoin} from '../calls/invite.js';
+export {joinEither as runJoin} from '../calls/room.js';
