@@ -13,6 +13,8 @@ import {openSource} from '../sources/index.js';
 import type {CallOptions} from '../session/call.js';
 import type {RoomCheckState} from '../trust/room-check.js';
 import {interactiveTerminal} from '../tty.js';
+import {colorNotice, terminalColorDepth} from '../terminal/color.js';
+import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
 import {errorMessage} from '../text/error-message.js';
 import {cleanLine} from '../text/sanitize.js';
 import {kbit} from '../ui/text.js';
@@ -58,6 +60,24 @@ export async function holdRoom(
 	room: Room,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+	if (interactiveTerminal()) {
+		const {runRoomApp} = await import('../ui/room-app.js');
+		const color = await terminalColorDepth(command.color);
+		const glyphs = await terminalGlyphs(command.glyphs, loadChoices().glyphs);
+		return runRoomApp({
+			room,
+			camera: command.camera ?? '0',
+			seconds: command.seconds,
+			checkText,
+			colorDepth: color.depth,
+			glyphs: glyphs.glyphs,
+			threshold: command.threshold,
+			notice: [glyphNotice(glyphs), colorNotice(color)].filter(Boolean).join('; ') || undefined,
+			input: process.stdin,
+			output: process.stdout,
+			errorOutput: process.stderr,
+		});
+	}
 	const line = plainPrinter(out);
 	const label = `room ${room.code.channel}`;
 	const source = openSource(command.camera ?? '0');

@@ -81,7 +81,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	readonly text: string;
 	readonly check: RoomCheck;
 	readonly via: string;
-	private readonly options: CallOptions;
+	readonly options: CallOptions;
 	private readonly statsFile: StatsFile | undefined;
 	private readonly statsTimer: NodeJS.Timeout;
 	private over = false;
