@@ -21,6 +21,7 @@ import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js'
 import {codeOptions, socketOf} from '../invite/session.js';
 import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
 import {errorMessage} from '../text/error-message.js';
+import {ProtocolError} from '../protocol/errors.js';
 
 export const maxRoomMembers = 8;
 
@@ -85,6 +86,8 @@ export class Room extends EventEmitter<RoomEvents> {
 	private readonly statsFile: StatsFile | undefined;
 	private readonly statsTimer: NodeJS.Timeout;
 	private over = false;
+	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
+	private metAnyone = false;
 	private readonly budget = new Map<number, {start: number; count: number}>();
 
 	constructor(
@@ -216,6 +219,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			if (state === 'ended') return;
 			member.state = state;
 			if (state === 'in-call') {
+				this.metAnyone = true;
 				member.name = call.peerName;
 				member.sas = call.security.sas;
 				this.newRound();
@@ -225,7 +229,17 @@ export class Room extends EventEmitter<RoomEvents> {
 		call.on('frame', (frame) => this.emit('frame', id, frame));
 		call.on('chat', (text) => this.emit('chat', id, text));
 		call.on('room', (code, payload) => this.roomMessage(member, code, payload));
-		call.once('ended', (end) => this.remove(id, end.reason));
+		call.once('ended', (end) => {
+			const wrongCode = end.error instanceof ProtocolError && end.error.code === 'secret-mismatch';
+			if (wrongCode && !this.metAnyone) {
+				// Every member there refused this one's code: it is the wrong one (1 in 256 passes the tag).
+				this.end(
+					'wrong code: the members of this room do not know it (check the code, or someone is in the middle)',
+				);
+				return;
+			}
+			this.remove(id, wrongCode ? "did not know the room's code, and was turned away" : end.reason);
+		});
 	}
 
 	private labelOf(member: RoomMember): string | undefined {

@@ -10,6 +10,7 @@ import {startRelay} from '../../source/relay/server.js';
 import {createRoom, type Room} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
 import {formatCode, parseCode} from '../../source/invite/code.js';
+import {wrongWords} from '../invite/wrong-words.js';
 
 async function until(check: () => boolean, ms = 15_000): Promise<void> {
 	const end = Date.now() + ms;
@@ -81,6 +82,29 @@ test('three members: pictures from each other, names, one check code; a wrong co
 		await until(() => codeOf(first) !== undefined && codeOf(first) === codeOf(rooms[2]!));
 	} finally {
 		cameras.forEach(clearInterval);
+		for (const room of rooms) room.leave();
+		await relay.close();
+	}
+});
+
+test('a wrong code the relay cannot tell (same tag) gets in at the relay, and every member turns it away', async () => {
+	const relay = await startRelay({host: '127.0.0.1', port: 0});
+	const address = {host: '127.0.0.1', port: relay.port};
+	const first = await createRoom(address, {name: 'Ada', interCodecs: []});
+	const second = await joinCode(address, first.text, {name: 'Bo', interCodecs: []});
+	const rooms = [first, (second as {room: Room}).room];
+	try {
+		await until(() => rooms.every((room) => room.check.state.kind === 'code'));
+		const code = parseCode(first.text);
+		const guess = formatCode({...code, words: wrongWords(code.words, true)});
+		const joined = await joinCode(address, guess, {name: 'Eve', interCodecs: []});
+		assert.equal(joined.kind, 'room');
+		const eve = (joined as {room: Room}).room;
+		const reason = await new Promise<string>((resolve) => eve.once('ended', resolve));
+		assert.match(reason, /^wrong code/);
+		await until(() => first.members.size === 1 && rooms[1]!.members.size === 1);
+		await until(() => rooms.every((room) => room.check.state.kind === 'code'));
+	} finally {
 		for (const room of rooms) room.leave();
 		await relay.close();
 	}
