@@ -88,7 +88,7 @@ export async function holdRoom(
 			resolve();
 		}),
 	);
-	room.on('stats', (stats) => line(`${label}: ${formatRoomStatus(stats, room.check.state)}`));
+	room.on('stats', (stats) => line(`${label}: ${formatRoomStatus(stats, room.checkState)}`));
 	room.on('notice', (text) => line(`${label}: ${text}`, true));
 	let lastCheck = '';
 	room.on('check', (state) => {

@@ -116,6 +116,17 @@ export class Room extends EventEmitter<RoomEvents> {
 		control.start();
 	}
 
+	/**
+	 * The room's check code as the screens show it: a code only once it covers every member there
+	 * (one still linking or in its handshake is not in it yet, so a code then would be another's).
+	 */
+	get checkState(): RoomCheckState {
+		const state = this.check.state;
+		if (state.kind === 'code' && [...this.members.values()].some((m) => m.state !== 'in-call'))
+			return {kind: 'waiting'};
+		return state;
+	}
+
 	/** This member's relay number. */
 	get id(): number {
 		return this.control.id;
@@ -154,7 +165,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			t: new Date(now).toISOString(),
 			state: this.over ? 'ended' : 'in-room',
 			members: this.members.size + 1,
-			check: this.check.state.kind === 'code' ? this.check.state.code : null,
+			check: this.checkState.kind === 'code' ? (this.checkState as {code: string}).code : null,
 			peers: this.others().map((member) => {
 				const s = member.call?.lastStats;
 				return {
@@ -225,6 +236,7 @@ export class Room extends EventEmitter<RoomEvents> {
 				this.newRound();
 			}
 			this.emit('members');
+			this.emit('check', this.checkState);
 		});
 		call.on('frame', (frame) => this.emit('frame', id, frame));
 		call.on('chat', (text) => this.emit('chat', id, text));
@@ -260,7 +272,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			for (const member of this.members.values())
 				if (member.state === 'in-call') member.call!.sendRoom(messageType.roomView, payload);
 		}
-		this.emit('check', this.check.state);
+		this.emit('check', this.checkState);
 	}
 
 	private roomMessage(member: RoomMember, code: number, payload: Buffer): void {
@@ -281,7 +293,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			member.call?.hangUp(`it sent a room message this side cannot read: ${errorMessage(error)}`);
 			return;
 		}
-		this.emit('check', this.check.state);
+		this.emit('check', this.checkState);
 	}
 
 	/** A member flooding room messages has the rest of the second's dropped, unread. */

@@ -106,7 +106,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 		const status = [
 			`room ${room.text}`,
 			`${others.length + 1} member${others.length === 0 ? '' : 's'}`,
-			options.checkText(room.check.state),
+			options.checkText(room.checkState),
 			...(hidden.length ? [`not shown: ${hidden.join(', ')}`] : []),
 		].join(' | ');
 		put(base + 1, 0, status, size.cols);

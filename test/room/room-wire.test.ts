@@ -67,7 +67,7 @@ for (const codecs of [undefined, [] as const]) {
 		rooms.forEach((room, i) => room.on('frame', () => frames[i]!++));
 		try {
 			await until(() => frames.every((n) => n >= 40));
-			await until(() => rooms.every((room) => room.check.state.kind === 'code'));
+			await until(() => rooms.every((room) => room.checkState.kind === 'code'));
 			rooms[1]!.sendChat('plaintext-marker-in-room-chat');
 			const sent = () => rooms[0]!.others()[0]!.call!.lastStats?.codec;
 			await until(() => Boolean(sent()));

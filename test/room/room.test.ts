@@ -26,7 +26,7 @@ function camera(room: Room, shade: number): NodeJS.Timeout {
 }
 
 function codeOf(room: Room): string | undefined {
-	return room.check.state.kind === 'code' ? room.check.state.code : undefined;
+	return room.checkState.kind === 'code' ? room.checkState.code : undefined;
 }
 
 test('three members: pictures from each other, names, one check code; a wrong code is refused; one leaves, two go on', async () => {
@@ -94,7 +94,7 @@ test('a wrong code the relay cannot tell (same tag) gets in at the relay, and ev
 	const second = await joinCode(address, first.text, {name: 'Bo', interCodecs: []});
 	const rooms = [first, (second as {room: Room}).room];
 	try {
-		await until(() => rooms.every((room) => room.check.state.kind === 'code'));
+		await until(() => rooms.every((room) => room.checkState.kind === 'code'));
 		const code = parseCode(first.text);
 		const guess = formatCode({...code, words: wrongWords(code.words, true)});
 		const joined = await joinCode(address, guess, {name: 'Eve', interCodecs: []});
@@ -103,7 +103,7 @@ test('a wrong code the relay cannot tell (same tag) gets in at the relay, and ev
 		const reason = await new Promise<string>((resolve) => eve.once('ended', resolve));
 		assert.match(reason, /^wrong code/);
 		await until(() => first.members.size === 1 && rooms[1]!.members.size === 1);
-		await until(() => rooms.every((room) => room.check.state.kind === 'code'));
+		await until(() => rooms.every((room) => room.checkState.kind === 'code'));
 	} finally {
 		for (const room of rooms) room.leave();
 		await relay.close();
