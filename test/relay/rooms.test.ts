@@ -16,7 +16,7 @@ import {
 	type RelayAddress,
 	type RoomControl,
 } from '../../source/relay/client.js';
-import {encodeRequest} from '../../source/relay/rendezvous.js';
+import {encodeReply, encodeRequest, parseReply, parseRequest} from '../../source/relay/rendezvous.js';
 import {startRelay, type RelayLimits} from '../../source/relay/server.js';
 
 async function relayWith(limits: Partial<RelayLimits> = {}) {
@@ -185,4 +185,39 @@ test('a room nobody joins expires, and its creator is told', async () => {
 	assert.equal(error.code, 'expired');
 	assert.equal(relay.stats().roomsOpen, 0);
 	await relay.close();
+});
+
+test('the room lines: requests and replies round-trip; malformed ones are refused', () => {
+	const requests = [
+		{kind: 'room', tag: 0x3f},
+		{kind: 'link', channel: 42, id: 1, peer: 8, key: '0123456789abcdef'},
+	] as const;
+	for (const request of requests) {
+		const line = encodeRequest(request).toString('latin1').trimEnd();
+		assert.deepEqual(parseRequest(line), request);
+	}
+	for (const bad of [
+		'FTYR1 room 3F',
+		'FTYR1 link 42 1 1 0123456789abcdef',
+		'FTYR1 link 42 1 2 0123456789abcde',
+		'FTYR1 link 42 0 2 0123456789abcdef',
+		'FTYR1 link 42 1000 2 0123456789abcdef',
+	])
+		assert.ok('error' in parseRequest(bad), bad);
+	const replies = [
+		{kind: 'room', channel: 7, id: 3, key: 'ffffffffffffffff'},
+		{kind: 'member', id: 8},
+		{kind: 'left', id: 2},
+	] as const;
+	for (const reply of replies) {
+		const line = encodeReply(reply).toString('latin1').trimEnd();
+		assert.deepEqual(parseReply(line), reply);
+	}
+	for (const bad of ['room 7 3 xyz', 'member 0', 'left 01', 'room 0 1 ffffffffffffffff'])
+		assert.ok('error' in parseReply(bad), bad);
+	assert.deepEqual(parseReply('err room-full the room is full (8 members)'), {
+		kind: 'err',
+		code: 'room-full',
+		text: 'the room is full (8 members)',
+	});
 });
