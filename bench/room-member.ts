@@ -27,6 +27,7 @@ if (mode === 'create') {
 	if (joined.kind !== 'room') throw new Error('the code is not a room');
 	room = joined.room;
 }
+room.on('notice', (text) => process.stderr.write(`${name}: ${text}\n`));
 const source = openSource('test');
 source.onFrame((frame) => room.sendFrame(frame));
 await source.start();

@@ -292,7 +292,7 @@ export class RoomControl extends EventEmitter<{
 	}
 
 	/** This member's end of its channel with member `peer` (the relay pairs the two ends). */
-	link(peer: number, timeoutMs = 10_000): Promise<Paired> {
+	link(peer: number, timeoutMs = 65_000): Promise<Paired> {
 		return requestPaired(
 			this.relay,
 			{kind: 'link', channel: this.channel, id: this.id, peer, key: this.key},

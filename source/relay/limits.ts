@@ -38,6 +38,11 @@ export type RelayLimits = {
 	 * can cost, as an invite's single use does.
 	 */
 	joinsPerRoom: number;
+	/**
+	 * How long one end of a room's pair link waits for the other. Members start their pairs' calls
+	 * one at a time (room/room.ts), so a newcomer's last link may come a few handshakes late.
+	 */
+	linkWaitMs: number;
 };
 
 export const defaultRelayLimits: RelayLimits = {
@@ -54,6 +59,7 @@ export const defaultRelayLimits: RelayLimits = {
 	roomsPerAddress: 4,
 	membersPerRoom: 8,
 	joinsPerRoom: 32,
+	linkWaitMs: 60_000,
 };
 
 /** A duration as the sentences say it: whole minutes as minutes, anything else in seconds. */

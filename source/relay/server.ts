@@ -609,7 +609,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		}
 		const timer = setTimeout(
 			() => this.dropWaitingLink(link, 'peer-left', 'the other member did not come'),
-			this.limits.requestTimeoutMs,
+			this.limits.linkWaitMs,
 		);
 		link.waiting = {id: request.id, socket, timer};
 		this.unpaired.set(socket, {

@@ -11,7 +11,13 @@
  */
 import {EventEmitter} from 'node:events';
 import type {Frame} from '../frame.js';
-import {decodeRoomReveal, decodeRoomView, encodeRoomReveal, encodeRoomView} from '../protocol/room.js';
+import {
+	decodeRoomReveal,
+	decodeRoomView,
+	encodeRoomReveal,
+	encodeRoomView,
+	type RoomReveal,
+} from '../protocol/room.js';
 import {messageType} from '../protocol/v2.js';
 import {describeRelay, openRoom, type RelayAddress, type RoomControl} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
@@ -86,6 +92,9 @@ export class Room extends EventEmitter<RoomEvents> {
 	private readonly statsFile: StatsFile | undefined;
 	private readonly statsTimer: NodeJS.Timeout;
 	private over = false;
+	/** Members announced whose pair's call is not started yet, and whether one is starting now. */
+	private readonly waitingLinks = new Set<number>();
+	private linking = false;
 	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
 	private metAnyone = false;
 	private readonly budget = new Map<number, {start: number; count: number}>();
@@ -104,7 +113,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.check = new RoomCheck(`${control.id} ${identity.fingerprint}`);
 		this.statsFile = options.statsFile ? new StatsFile(options.statsFile) : undefined;
 		this.statsTimer = setInterval(() => this.emitStats(), options.statsIntervalMs ?? 1000);
-		control.on('member', (id) => void this.link(id));
+		control.on('member', (id) => this.arrived(id));
 		control.on('left', (id) => this.remove(id, 'left the room'));
 		control.on('tried', (count) =>
 			this.emit(
@@ -202,11 +211,38 @@ export class Room extends EventEmitter<RoomEvents> {
 	}
 
 	/** The pair's call with member `id`: the older member (lower number) accepts, the newer calls. */
-	private async link(id: number): Promise<void> {
-		if (this.over || this.members.has(id)) return;
-		const member: RoomMember = {id, state: 'linking', name: undefined, call: undefined, sas: undefined};
-		this.members.set(id, member);
+	/** A member to link with: it waits its turn (see nextLink). */
+	private arrived(id: number): void {
+		if (this.over || this.members.has(id) || id === this.id) return;
+		this.members.set(id, {id, state: 'linking', name: undefined, call: undefined, sas: undefined});
+		this.waitingLinks.add(id);
 		this.emit('members');
+		this.nextLink();
+	}
+
+	/**
+	 * One pair's handshake at a time, taken in one order every member shares (by the pair's lower
+	 * id, then its higher): a newcomer's seven handshakes at once left a loaded 2-core machine past
+	 * the 5 s handshake deadline, and with a shared order no two members wait on each other in a
+	 * circle (the smallest pair anyone waits for has both its members ready for it).
+	 */
+	private nextLink(): void {
+		if (this.linking || this.over) return;
+		const order = (id: number) => Math.min(id, this.id) * 10_000 + Math.max(id, this.id);
+		const next = [...this.waitingLinks].sort((a, b) => order(a) - order(b))[0];
+		if (next === undefined) return;
+		this.waitingLinks.delete(next);
+		this.linking = true;
+		void this.link(next).finally(() => {
+			this.linking = false;
+			this.nextLink();
+		});
+	}
+
+	/** The pair's call with member `id`; resolves once its handshake is over (in the call or not). */
+	private async link(id: number): Promise<void> {
+		const member = this.members.get(id);
+		if (this.over || !member) return;
 		let paired;
 		try {
 			paired = await this.control.link(id);
@@ -252,6 +288,16 @@ export class Room extends EventEmitter<RoomEvents> {
 			}
 			this.remove(id, wrongCode ? "did not know the room's code, and was turned away" : end.reason);
 		});
+		await new Promise<void>((resolve) => {
+			const onState = (state: CallState) => {
+				if (state !== 'in-call' && state !== 'ended') return;
+				call.off('state', onState);
+				resolve();
+			};
+			call.on('state', onState);
+			call.once('ended', () => resolve());
+			if (call.ended) resolve();
+		});
 	}
 
 	private labelOf(member: RoomMember): string | undefined {
@@ -271,6 +317,8 @@ export class Room extends EventEmitter<RoomEvents> {
 			const payload = encodeRoomView(view);
 			for (const member of this.members.values())
 				if (member.state === 'in-call') member.call!.sendRoom(messageType.roomView, payload);
+			// The others' views of this membership may all be here already.
+			this.sendReveal(this.check.revealIfReady());
 		}
 		this.emit('check', this.checkState);
 	}
@@ -280,12 +328,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		if (!label || !this.withinBudget(member.id)) return;
 		try {
 			if (code === messageType.roomView) {
-				const reveal = this.check.receiveView(label, decodeRoomView(payload));
-				if (reveal) {
-					const bytes = encodeRoomReveal(reveal);
-					for (const other of this.members.values())
-						if (other.state === 'in-call') other.call!.sendRoom(messageType.roomReveal, bytes);
-				}
+				this.sendReveal(this.check.receiveView(label, decodeRoomView(payload)));
 			} else if (code === messageType.roomReveal) {
 				this.check.receiveReveal(label, decodeRoomReveal(payload));
 			} else return;
@@ -294,6 +337,13 @@ export class Room extends EventEmitter<RoomEvents> {
 			return;
 		}
 		this.emit('check', this.checkState);
+	}
+
+	private sendReveal(reveal: RoomReveal | undefined): void {
+		if (!reveal) return;
+		const bytes = encodeRoomReveal(reveal);
+		for (const other of this.members.values())
+			if (other.state === 'in-call') other.call!.sendRoom(messageType.roomReveal, bytes);
 	}
 
 	/** A member flooding room messages has the rest of the second's dropped, unread. */
@@ -310,6 +360,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		const member = this.members.get(id);
 		if (!member) return;
 		this.members.delete(id);
+		this.waitingLinks.delete(id);
 		this.budget.delete(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);

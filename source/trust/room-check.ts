@@ -90,6 +90,17 @@ export class RoomCheck {
 	receiveView(from: string, view: RoomView): RoomReveal | undefined {
 		// Kept even from a member not counted yet: its view may overtake the news that its call is up.
 		this.views.set(from, view);
+		// A view comes before its reveal on the same link: a reveal held from before opened another
+		// commitment (the same membership again has the same round).
+		this.reveals.delete(from);
+		return this.maybeReveal();
+	}
+
+	/**
+	 * This member's reveal, if every view of its round is already in (they may have come before
+	 * this member's own new round began); once per round.
+	 */
+	revealIfReady(): RoomReveal | undefined {
 		return this.maybeReveal();
 	}
 

@@ -139,6 +139,13 @@ test(
 				);
 			}
 
+			// Chat to the whole room: Cy types a line, Ada and Bo read it under Cy's name.
+			tmux.keys('Cy', 'Enter');
+			tmux.text('Cy', 'hello room');
+			tmux.keys('Cy', 'Enter');
+			for (const name of ['Ada', 'Bo'] as const)
+				await tmux.waitFor(name, (t) => t.includes('Cy: hello room'), 10_000, `${name} to read Cy's chat`);
+
 			// A wrong code (another tag) is refused by the relay with a sentence.
 			const parsed = parseCode(code);
 			const wrong = formatCode({...parsed, words: wrongWords(parsed.words, false)});
