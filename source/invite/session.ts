@@ -34,7 +34,7 @@ export function socketOf(paired: Paired): Paired['socket'] {
 }
 
 /** What the call screen and the status line call the peer. */
-export function viaRelay(call: Call, relay: RelayAddress): Call {
+function viaRelay(call: Call, relay: RelayAddress): Call {
 	call.remoteAddress = `via relay ${describeRelay(relay)}`;
 	return call;
 }

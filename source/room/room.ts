@@ -29,8 +29,6 @@ import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.
 import {errorMessage} from '../text/error-message.js';
 import {ProtocolError} from '../protocol/errors.js';
 
-export const maxRoomMembers = 8;
-
 export type MemberState = 'linking' | CallState;
 
 export type RoomMember = {
