@@ -22,7 +22,7 @@ function layer(files, forbidden, why) {
 	};
 }
 const upper = ['ui', 'calls', 'commands'];
-const middle = ['session', 'terminal', 'relay', 'invite', 'sources', 'window'];
+const middle = ['session', 'terminal', 'relay', 'invite', 'room', 'sources', 'window'];
 const layers = [
 	layer(
 		['source/{protocol,render,text,net,trust,config}/**'],

@@ -38,6 +38,7 @@ export type Flags = {
 	peerKey?: string;
 	relay?: string;
 	log?: string;
+	room?: boolean;
 };
 
 export type Command =
@@ -48,7 +49,7 @@ export type Command =
 	| ({kind: 'play'; file: string; pace: boolean; loop: boolean} & Display)
 	| {kind: 'demo'; glyphs?: GlyphChoice}
 	| {kind: 'relay'; host: string; port: number}
-	| ({kind: 'invite'; relay?: string} & CallSettings & Display)
+	| ({kind: 'invite'; relay?: string; room?: boolean} & CallSettings & Display)
 	| ({kind: 'join'; code: string; relay?: string} & CallSettings & Display)
 	| {kind: 'completion'; shell: Shell};
 
@@ -122,7 +123,13 @@ export function parseCommandLine(
 		}
 		case 'invite':
 			expectArguments(name, rest, 0);
-			return {kind: 'invite', relay: relayFlag(flags), ...parseCallSettings(flags), ...display};
+			return {
+				kind: 'invite',
+				relay: relayFlag(flags),
+				...(flags.room ? {room: true} : {}),
+				...parseCallSettings(flags),
+				...display,
+			};
 		case 'join':
 			expectArguments(name, rest, 1, 'the invite CODE (for example 42-kettle-violet-orbit)');
 			return {kind: 'join', code: rest[0]!, relay: relayFlag(flags), ...parseCallSettings(flags), ...display};

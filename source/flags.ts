@@ -170,6 +170,15 @@ export const flagTable = {
 		help: 'draw frames as fast as they decode (benchmarks)',
 	},
 	loop: {type: 'boolean', default: false, for: ['play'], help: 'start again at the end'},
+	room: {
+		type: 'boolean',
+		default: false,
+		for: ['invite'],
+		help: [
+			'make a room for up to 8 people instead of a call for two: everyone joins with',
+			'the same code (facetty join CODE) while the room is open',
+		],
+	},
 	log: {
 		type: 'string',
 		for: ['listen', 'call', 'invite', 'join', 'preview', 'play', 'demo'],

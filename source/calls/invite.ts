@@ -1,14 +1,11 @@
 /**
- * The calls made by invite code, for `facetty invite`, `facetty join` and the setup screen: the
- * relay to meet at, and the call that follows an invite (invite/hold.ts) or a join (the call
- * screen in a terminal, else the plain status line).
+ * The calls made by invite code (`facetty invite` and the setup screen's invite): the relay to
+ * meet at, and the call that follows once the other side joins (invite/hold.ts waits for it). A
+ * join, of a call or a room, is calls/room.ts joinEither.
  */
 import type {CallPlan} from '../control/plan.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
-import {join} from '../invite/session.js';
-import {directMoves} from '../invite/moves.js';
 import {holdInvite, openInvite, type OpenInvite} from '../invite/hold.js';
-import {parseCode} from '../invite/code.js';
 import {chooseRelay} from '../invite/relay-choice.js';
 import {interactiveTerminal} from '../tty.js';
 import {holdCall, plainSessionOptions} from './plain.js';
@@ -83,45 +80,5 @@ export async function callByInvite(
 		plan,
 		`invite ${pending.code.channel}`,
 		() => moves.hangUp(call),
-	);
-}
-
-/** `facetty join`: the relay, the code checked, then the call (setup's join runs it too). */
-export async function joinByCode(
-	plan: JoinPlan,
-	out: NodeJS.WritableStream = process.stderr,
-): Promise<number> {
-	const relay = relayOrSay(plan.relay, out);
-	if (!relay) return 2;
-	try {
-		parseCode(plan.code);
-	} catch (error) {
-		out.write(`facetty join: ${failureText(error)}\n`);
-		return 2;
-	}
-	const label = `via relay ${describeRelay(relay)}`;
-	if (interactiveTerminal()) {
-		return runCallPlan(plan, {label, connect: (options, moved) => join(relay, plan.code, options, moved)});
-	}
-	const moves = directMoves();
-	let call;
-	try {
-		call = await join(relay, plan.code, plainSessionOptions(plan), (direct) => moves.onDirect(direct));
-	} catch (error) {
-		out.write(`facetty join: ${failureText(error)}\n`);
-		return 1;
-	}
-	const joined = call;
-	return holdCall(
-		{
-			target: label,
-			connect: (_options, moved) => {
-				moves.follow(moved);
-				return Promise.resolve(joined);
-			},
-		},
-		plan,
-		'join',
-		() => moves.hangUp(joined),
 	);
 }

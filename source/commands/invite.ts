@@ -5,12 +5,14 @@
  */
 import {callPlan, type Command} from '../command-line.js';
 import {callByInvite, failureText, openInviteFor, relayOrSay} from '../calls/invite.js';
+import {inviteRoom} from '../calls/room.js';
 
 export async function runInvite(
 	command: Extract<Command, {kind: 'invite'}>,
 	out: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
 	const plan = callPlan(command);
+	if (plan.room) return inviteRoom(plan, out);
 	const relay = relayOrSay(plan.relay, out);
 	if (!relay) return 2;
 	let opened;

@@ -1,10 +1,10 @@
 /**
- * `facetty join CODE [--relay HOST:PORT]`: joins the call an invite code stands for, through the
- * relay, and holds it (the call screen in a terminal, else the plain status line).
+ * `facetty join CODE [--relay HOST:PORT]`: joins the call or the room a code stands for (the relay
+ * says which), through the relay, and holds it (its screen in a terminal, else the plain status line).
  */
 import {callPlan, type Command} from '../command-line.js';
-import {joinByCode} from '../calls/invite.js';
+import {joinEither} from '../calls/room.js';
 
 export function runJoin(command: Extract<Command, {kind: 'join'}>): Promise<number> {
-	return joinByCode(callPlan(command));
+	return joinEither(callPlan(command));
 }

@@ -130,8 +130,8 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			return callByInvite(plan, opened);
 		}
 		if (result.mode === 'join') {
-			const {joinByCode} = await import('../calls/invite.js');
-			return joinByCode({...settings, role: 'join', code: result.code, relay: result.relay});
+			const {joinEither} = await import('../calls/room.js');
+			return joinEither({...settings, role: 'join', code: result.code, relay: result.relay});
 		}
 		const {runCallPlan} = await import('../calls/run.js');
 		const secret = result.secret || undefined;

@@ -35,7 +35,7 @@ export type CallSettings = {
 export type CallWhere =
 	| {role: 'listen'; host: string; port: number}
 	| {role: 'call'; target: string}
-	| {role: 'invite'; relay?: string}
+	| {role: 'invite'; relay?: string; room?: boolean}
 	| {role: 'join'; code: string; relay?: string};
 
 export type CallPlan = CallWhere &

@@ -28,7 +28,7 @@ export type Invite = {
 };
 
 /** The peer's first bytes, if they came with "paired", go back where the handshake reads. */
-function socketOf(paired: Paired): Paired['socket'] {
+export function socketOf(paired: Paired): Paired['socket'] {
 	if (paired.rest.length > 0) paired.socket.unshift(paired.rest);
 	return paired.socket;
 }
@@ -43,7 +43,7 @@ function viaRelay(call: Call, relay: RelayAddress): Call {
  * The options a call by code runs with: the code is the secret, and nothing but encrypted v2. The
  * identity is fixed here, so a direct call presents the very key the relayed call did.
  */
-function codeOptions(options: CallOptions, code: InviteCode): CallOptions {
+export function codeOptions(options: CallOptions, code: InviteCode): CallOptions {
 	return {
 		...options,
 		identity: identityFor(options),
@@ -105,6 +105,17 @@ export async function join(
 ): Promise<Call> {
 	const code = parseCode(text);
 	const paired = await joinChannel(relay, code.channel, codeTag(code.words));
+	return joinedInvite(paired, relay, code, options, onDirect);
+}
+
+/** The joiner's call over a channel the relay paired (room/join.ts's too, when a code is an invite's). */
+export function joinedInvite(
+	paired: Paired,
+	relay: RelayAddress,
+	code: InviteCode,
+	options: CallOptions = {},
+	onDirect?: OnDirect,
+): Call {
 	// No known_peers name (knownAs): the relay is not the peer, and an invite's peer has no lasting name.
 	return tryFirstOffer(viaRelay(callOver(socketOf(paired), codeOptions(options, code)), relay), onDirect);
 }

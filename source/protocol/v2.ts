@@ -8,6 +8,7 @@
 import net from 'node:net';
 import {cleanLine} from '../text/sanitize.js';
 import {ProtocolError} from './errors.js';
+import {roomRevealBytes, roomViewMaxBytes, roomViewMinBytes} from './room.js';
 
 export const v2Version = 2;
 export const v2HeaderBytes = 5;
@@ -48,6 +49,9 @@ export const messageType = {
 	directOffer: 0x09,
 	keyQuestion: 0x0c,
 	keyframeRequest: 0x0d,
+	/** Rooms (protocol/room.ts): a member's view of the room with its commitment, and its opening. */
+	roomView: 0x10,
+	roomReveal: 0x11,
 } as const;
 
 /** direct-offer: at most this many addresses, each an IPv4 or IPv6 literal of at most 45 bytes. */
@@ -110,6 +114,11 @@ export type V2Message =
 	 * `lastSeq` (the newest video seq the receiver had; 0 for none) already answers it.
 	 */
 	| {type: 'keyframe-request'; lastSeq: number}
+	/**
+	 * A room's message between two of its members (0x10..0x17, protocol/room.ts reads the
+	 * payload): carried as bytes here, so v2 stays the one framing and the room its own vocabulary.
+	 */
+	| {type: 'room'; code: number; payload: Buffer}
 	| {type: 'unknown'; code: number; length: number};
 
 /** [min, max] payload length per known type, judged from the header alone. */
@@ -125,7 +134,14 @@ const payloadLimits: Record<number, readonly [number, number]> = {
 	[messageType.directOffer]: [3, 3 + v2MaxDirectAddresses * (1 + v2MaxAddressBytes)],
 	[messageType.keyQuestion]: [0, 0],
 	[messageType.keyframeRequest]: [4, 4],
+	[messageType.roomView]: [roomViewMinBytes, roomViewMaxBytes],
+	[messageType.roomReveal]: [roomRevealBytes, roomRevealBytes],
 };
+
+/** The codes rooms own (0x10..0x17); the ones in use have limits above. */
+function isRoomCode(code: number): boolean {
+	return code >= 0x10 && code <= 0x17;
+}
 
 /** An IPv4 or IPv6 literal, written plainly (no zone, no brackets): the only thing a peer may offer. */
 function isIpLiteral(text: string): boolean {
@@ -219,6 +235,12 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 			return fixedMessage(messageType.keyQuestion, () => undefined);
 		case 'keyframe-request':
 			return fixedMessage(messageType.keyframeRequest, (p) => p.writeUInt32BE(m.lastSeq >>> 0, 0));
+		case 'room': {
+			const limits = payloadLimits[m.code];
+			if (!isRoomCode(m.code) || !limits || m.payload.length < limits[0] || m.payload.length > limits[1])
+				throw new RangeError(`a room message of type ${m.code} and ${m.payload.length} bytes`);
+			return message(m.code, m.payload);
+		}
 	}
 }
 
@@ -301,6 +323,7 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 		case messageType.keyframeRequest:
 			return {type: 'keyframe-request', lastSeq: payload.readUInt32BE(0)};
 		default:
+			if (isRoomCode(type) && payloadLimits[type]) return {type: 'room', code: type, payload};
 			return {type: 'unknown', code: type, length: payload.length};
 	}
 }

@@ -3,6 +3,7 @@
  * one. Both end with a plain socket that now carries the peer's bytes (the facetty call runs over
  * it as if the peer were connected directly).
  */
+import {EventEmitter} from 'node:events';
 import net from 'node:net';
 import {connectFailure} from '../net/address.js';
 import {inviteLifetime} from './limits.js';
@@ -36,6 +37,7 @@ const sentences: Record<ErrorCode | 'unknown', string> = {
 	expired: `the invite expired: nobody joined within ${inviteLifetime}`,
 	'peer-left': 'the other side left before the call started',
 	closing: 'the relay is shutting down',
+	'room-full': 'the room is full: it has as many members as a room takes (8)',
 	unknown: 'the relay refused for a reason this version does not know',
 };
 
@@ -231,10 +233,146 @@ export async function joinChannel(
 	try {
 		socket.write(encodeRequest({kind: 'join', channel, tag}));
 		const {reply, rest} = await new ReplyReader(socket, relay).next(timeoutMs);
+		if (reply.kind === 'room')
+			throw new RelayError('protocol', "this code is a room's: join it with facetty join CODE");
 		if (reply.kind !== 'paired') {
 			throw new RelayError('protocol', `${describeRelay(relay)} answered "${reply.kind}" to join`);
 		}
 		return {socket, rest};
+	} catch (error) {
+		socket.destroy();
+		throw error;
+	}
+}
+
+/**
+ * A member's control connection to a room: the relay says who joins (open a link to them) and
+ * who leaves. It carries nothing else; closing it leaves the room.
+ */
+export class RoomControl extends EventEmitter<{
+	member: [id: number];
+	left: [id: number];
+	/** A join with a wrong code was refused (the count so far); the room stays open. */
+	tried: [count: number];
+	/** The relay closed the room or the connection dropped: the room is over for this member. */
+	closed: [error: RelayError];
+}> {
+	private over = false;
+
+	constructor(
+		readonly relay: RelayAddress,
+		readonly channel: number,
+		readonly id: number,
+		readonly key: string,
+		private readonly socket: net.Socket,
+		private readonly replies: ReplyReader,
+	) {
+		super();
+	}
+
+	/** Starts reading the relay's lines; members already there arrive as 'member' events. */
+	start(): void {
+		const loop = async () => {
+			for (;;) {
+				const {reply, rest} = await this.replies.next(undefined);
+				this.replies.keep(rest);
+				if (reply.kind === 'member') this.emit('member', reply.id);
+				else if (reply.kind === 'left') this.emit('left', reply.id);
+				else if (reply.kind === 'tried') this.emit('tried', reply.count);
+				else
+					throw new RelayError('protocol', `${describeRelay(this.relay)} answered "${reply.kind}" in a room`);
+			}
+		};
+		loop().catch((error: unknown) => {
+			this.socket.destroy();
+			if (this.over) return;
+			this.over = true;
+			this.emit('closed', error instanceof RelayError ? error : new RelayError('closed', errorText(error)));
+		});
+	}
+
+	/** This member's end of its channel with member `peer` (the relay pairs the two ends). */
+	link(peer: number, timeoutMs = 65_000): Promise<Paired> {
+		return requestPaired(
+			this.relay,
+			{kind: 'link', channel: this.channel, id: this.id, peer, key: this.key},
+			timeoutMs,
+		);
+	}
+
+	leave(): void {
+		this.over = true;
+		this.socket.destroy();
+	}
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+async function requestPaired(
+	relay: RelayAddress,
+	request: Parameters<typeof encodeRequest>[0],
+	timeoutMs: number,
+): Promise<Paired> {
+	const socket = await connectRelay(relay, timeoutMs);
+	socket.on('error', () => undefined);
+	try {
+		socket.write(encodeRequest(request));
+		const {reply, rest} = await new ReplyReader(socket, relay).next(timeoutMs);
+		if (reply.kind !== 'paired') {
+			throw new RelayError('protocol', `${describeRelay(relay)} answered "${reply.kind}" to ${request.kind}`);
+		}
+		return {socket, rest};
+	} catch (error) {
+		socket.destroy();
+		throw error;
+	}
+}
+
+/** Asks the relay for a room; the creator is its first member. */
+export async function openRoom(relay: RelayAddress, tag: number, timeoutMs = 5000): Promise<RoomControl> {
+	const socket = await connectRelay(relay, timeoutMs);
+	socket.on('error', () => undefined);
+	try {
+		socket.write(encodeRequest({kind: 'room', tag}));
+		const replies = new ReplyReader(socket, relay);
+		const {reply, rest} = await replies.next(timeoutMs);
+		if (reply.kind !== 'room')
+			throw new RelayError('protocol', `${describeRelay(relay)} answered "${reply.kind}" to room`);
+		replies.keep(rest);
+		socket.setKeepAlive(true, 10_000);
+		return new RoomControl(relay, reply.channel, reply.id, reply.key, socket, replies);
+	} catch (error) {
+		socket.destroy();
+		throw error;
+	}
+}
+
+/** What a code stands for, as the relay says: a call by invite (paired now) or a room (joined). */
+export type Joined = {kind: 'invite'; paired: Paired} | {kind: 'room'; control: RoomControl};
+
+export async function joinAny(
+	relay: RelayAddress,
+	channel: number,
+	tag: number,
+	timeoutMs = 5000,
+): Promise<Joined> {
+	const socket = await connectRelay(relay, timeoutMs);
+	socket.on('error', () => undefined);
+	try {
+		socket.write(encodeRequest({kind: 'join', channel, tag}));
+		const replies = new ReplyReader(socket, relay);
+		const {reply, rest} = await replies.next(timeoutMs);
+		if (reply.kind === 'paired') return {kind: 'invite', paired: {socket, rest}};
+		if (reply.kind !== 'room')
+			throw new RelayError('protocol', `${describeRelay(relay)} answered "${reply.kind}" to join`);
+		replies.keep(rest);
+		socket.setKeepAlive(true, 10_000);
+		return {
+			kind: 'room',
+			control: new RoomControl(relay, reply.channel, reply.id, reply.key, socket, replies),
+		};
 	} catch (error) {
 		socket.destroy();
 		throw error;

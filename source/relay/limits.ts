@@ -26,6 +26,23 @@ export type RelayLimits = {
 	maxConnections: number;
 	/** Wrong codes one invite takes (each refused, its opener told) before it is closed. */
 	wrongCodesPerChannel: number;
+	/** Rooms open, in all; each holds a channel number until its last member leaves. */
+	maxRooms: number;
+	/** Rooms one source address has made and that are still open. */
+	roomsPerAddress: number;
+	/** Members in one room at once; a join past it is refused with `err room-full`. */
+	membersPerRoom: number;
+	/**
+	 * Joins one room takes in its life. A join with a tag that happens to match (1 in 256) runs
+	 * one CPace with each member, each an online guess at the code: this bounds the guesses a room
+	 * can cost, as an invite's single use does.
+	 */
+	joinsPerRoom: number;
+	/**
+	 * How long one end of a room's pair link waits for the other. Members start their pairs' calls
+	 * one at a time (room/room.ts), so a newcomer's last link may come a few handshakes late.
+	 */
+	linkWaitMs: number;
 };
 
 export const defaultRelayLimits: RelayLimits = {
@@ -38,6 +55,11 @@ export const defaultRelayLimits: RelayLimits = {
 	maxChannels: 20_000,
 	maxConnections: 10_000,
 	wrongCodesPerChannel: 8,
+	maxRooms: 5_000,
+	roomsPerAddress: 4,
+	membersPerRoom: 8,
+	joinsPerRoom: 32,
+	linkWaitMs: 60_000,
 };
 
 /** A duration as the sentences say it: whole minutes as minutes, anything else in seconds. */

@@ -116,6 +116,8 @@ export type CallEvents = {
 	chat: [text: string];
 	/** The peer offers to take this call directly too (v2 direct-offer, encrypted calls). */
 	'direct-offer': [offer: DirectOffer];
+	/** A room's message from this member (v2 0x10..0x17, encrypted calls; room/room.ts reads it). */
+	room: [code: number, payload: Buffer];
 	stats: [stats: CallStats];
 	ended: [end: CallEnd];
 	error: [error: Error];

@@ -185,6 +185,11 @@ export class Call extends EventEmitter<CallEvents> {
 		if (this.state === 'in-call') this.link?.sendDirectOffer?.(offer);
 	}
 
+	/** A room's message to this member (v2 0x10..0x17; room/room.ts); dropped outside a v2 call. */
+	sendRoom(code: number, payload: Buffer): void {
+		if (this.state === 'in-call') this.link?.sendRoom?.(code, payload);
+	}
+
 	requestShownSize(width: number, height: number): void {
 		this.shownSize = {width, height};
 		this.link?.requestShownSize(this.shownSize);
@@ -242,6 +247,7 @@ export class Call extends EventEmitter<CallEvents> {
 			},
 			chat: (text) => this.emit('chat', text),
 			directOffer: (offer) => this.emit('direct-offer', offer),
+			room: (code, payload) => this.emit('room', code, payload),
 			peerIsAsking: () => {
 				if (this.handshakeBudgetMs !== undefined || this.state === 'in-call') return;
 				// Its user has the question's own timeout to answer, and hello one handshake more.

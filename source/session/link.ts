@@ -27,6 +27,8 @@ export interface Link {
 	sendChat(text: string): void;
 	/** v2 only: where this side also takes the call directly. */
 	sendDirectOffer?(offer: DirectOffer): void;
+	/** v2 only: a room's message (0x10..0x17). */
+	sendRoom?(code: number, payload: Buffer): void;
 	requestShownSize(size: Size): void;
 	goodbye(reason: string): void;
 	tick(now: number): void;
@@ -43,6 +45,7 @@ export interface LinkHost {
 	shown(frame: Frame, latencyMs: number | undefined): void;
 	chat(text: string): void;
 	directOffer(offer: DirectOffer): void;
+	room?(code: number, payload: Buffer): void;
 	/** The peer is asking its user about our key before its hello (v2 key-question). */
 	peerIsAsking(): void;
 	fail(error: Error): void;

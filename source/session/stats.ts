@@ -134,7 +134,7 @@ export class StatsFile {
 	private failed = false;
 	constructor(readonly path: string) {}
 
-	append(stats: CallStats, onError?: (error: Error) => void): void {
+	append(stats: object, onError?: (error: Error) => void): void {
 		if (this.failed) return;
 		fs.appendFile(this.path, JSON.stringify(stats) + '\n', (error) => {
 			if (error) {

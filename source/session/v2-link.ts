@@ -341,6 +341,10 @@ export class V2Link implements Link {
 		this.host.write(encodeV2({type: 'direct-offer', ...offer}));
 	}
 
+	sendRoom(code: number, payload: Buffer): void {
+		this.host.write(encodeV2({type: 'room', code, payload}));
+	}
+
 	requestShownSize(size: Size): void {
 		const clamp = (n: number) => Math.max(0, Math.min(0xffff, Math.round(n)));
 		this.host.write(encodeV2({type: 'show-size', width: clamp(size.width), height: clamp(size.height)}));
@@ -476,6 +480,10 @@ export class V2Link implements Link {
 			case 'direct-offer':
 				// Only inside an encrypted, authenticated channel: on plaintext a stranger could steer us.
 				if (this.host.options.secret !== undefined) this.host.directOffer(message);
+				break;
+			case 'room':
+				// Only between a room's members, who proved the room's code to each other (CPace).
+				if (this.host.options.secret !== undefined) this.host.room?.(message.code, message.payload);
 				break;
 			case 'unknown':
 				break;

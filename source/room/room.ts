@@ -1,0 +1,379 @@
+/**
+ * A room: up to 8 people, each pair of them in its own encrypted call through the relay. The relay
+ * tells each member who came (relay/client.ts RoomControl); for each other member this runs one
+ * ordinary call by code over the pair's link (invite/session.ts: TLS 1.3, CPace with the room's
+ * code as the secret, the identity key, v2), the older member as accepter. Over those calls the
+ * members agree on one check code for the room (trust/room-check.ts).
+ *
+ *   const room = await createRoom(relay, options);   // or: (await joinCode(relay, code, options))
+ *   room.on('members', () => room.members);  room.on('frame', (id, frame) => ...);
+ *   room.on('check', (state) => ...);  room.sendFrame(frame);  room.sendChat('hi');  room.leave();
+ */
+import {EventEmitter} from 'node:events';
+import type {Frame} from '../frame.js';
+import {
+	decodeRoomReveal,
+	decodeRoomView,
+	encodeRoomReveal,
+	encodeRoomView,
+	type RoomReveal,
+} from '../protocol/room.js';
+import {messageType} from '../protocol/v2.js';
+import {describeRelay, openRoom, type RelayAddress, type RoomControl} from '../relay/client.js';
+import {acceptOver, callOver, identityFor} from '../session/connect.js';
+import type {Call, CallOptions, CallState} from '../session/call.js';
+import {StatsFile} from '../session/stats.js';
+import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
+import {codeOptions, socketOf} from '../invite/session.js';
+import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
+import {errorMessage} from '../text/error-message.js';
+import {ProtocolError} from '../protocol/errors.js';
+
+export type MemberState = 'linking' | CallState;
+
+export type RoomMember = {
+	/** The relay's number for this member (1 made the room). */
+	readonly id: number;
+	state: MemberState;
+	/** The name the member gave (v2 hello), cleaned; undefined until in the call, or if none. */
+	name: string | undefined;
+	call: Call | undefined;
+	/** The pair's own check code, once the pair's handshake is done. */
+	sas: string | undefined;
+};
+
+/** One member as `--stats` lists it under `peers`. */
+export type PeerStats = {
+	id: number;
+	name: string | null;
+	state: MemberState;
+	fps_in: number;
+	bytes_in: number;
+	fps_out: number;
+	bytes_out: number;
+	latency_ms_p95: number | null;
+	rtt_ms: number | null;
+	codec: string | null;
+	via: string;
+};
+
+export type RoomStats = {
+	t: string;
+	state: 'in-room' | 'ended';
+	members: number;
+	check: string | null;
+	peers: PeerStats[];
+};
+
+export type RoomEvents = {
+	/** A member came, changed state or left: read `members`. */
+	members: [];
+	frame: [id: number, frame: Frame];
+	chat: [id: number, text: string];
+	check: [state: RoomCheckState];
+	/** Something the people should read (a member's link failed, a wrong code was tried). */
+	notice: [text: string];
+	stats: [stats: RoomStats];
+	ended: [reason: string];
+};
+
+/** Room messages a member may send a second (a view and a reveal per membership change). */
+const roomMessagesPerSecond = 20;
+
+export class Room extends EventEmitter<RoomEvents> {
+	readonly members = new Map<number, RoomMember>();
+	/** The code as the people read it out: `42-kettle-violet-orbit`. */
+	readonly text: string;
+	readonly check: RoomCheck;
+	readonly via: string;
+	readonly options: CallOptions;
+	private readonly statsFile: StatsFile | undefined;
+	private readonly statsTimer: NodeJS.Timeout;
+	private over = false;
+	/** Members announced whose pair's call is not started yet, and whether one is starting now. */
+	private readonly waitingLinks = new Set<number>();
+	private linking = false;
+	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
+	private metAnyone = false;
+	private readonly budget = new Map<number, {start: number; count: number}>();
+
+	constructor(
+		readonly control: RoomControl,
+		readonly code: InviteCode,
+		options: CallOptions = {},
+	) {
+		super();
+		// One identity for every pair (loaded once); each pair's stats go into the room's line.
+		const identity = identityFor(options);
+		this.options = codeOptions({...options, identity, statsFile: undefined}, code);
+		this.text = formatCode(code);
+		this.via = `via relay ${describeRelay(control.relay)}`;
+		this.check = new RoomCheck(`${control.id} ${identity.fingerprint}`);
+		this.statsFile = options.statsFile ? new StatsFile(options.statsFile) : undefined;
+		this.statsTimer = setInterval(() => this.emitStats(), options.statsIntervalMs ?? 1000);
+		control.on('member', (id) => this.arrived(id));
+		control.on('left', (id) => this.remove(id, 'left the room'));
+		control.on('tried', (count) =>
+			this.emit(
+				'notice',
+				`someone tried a wrong code for this room (${count} so far): the relay turned them away`,
+			),
+		);
+		control.on('closed', (error) => this.end(error.message));
+		control.start();
+	}
+
+	/**
+	 * The room's check code as the screens show it: a code only once it covers every member there
+	 * (one still linking or in its handshake is not in it yet, so a code then would be another's).
+	 */
+	get checkState(): RoomCheckState {
+		const state = this.check.state;
+		if (state.kind === 'code' && [...this.members.values()].some((m) => m.state !== 'in-call'))
+			return {kind: 'waiting'};
+		return state;
+	}
+
+	/** This member's relay number. */
+	get id(): number {
+		return this.control.id;
+	}
+
+	get ended(): boolean {
+		return this.over;
+	}
+
+	/** The others in the room, in the order they came. */
+	others(): RoomMember[] {
+		return [...this.members.values()].sort((a, b) => a.id - b.id);
+	}
+
+	sendFrame(frame: Frame): void {
+		for (const member of this.members.values()) if (member.state === 'in-call') member.call!.sendFrame(frame);
+	}
+
+	sendChat(text: string): void {
+		for (const member of this.members.values()) if (member.state === 'in-call') member.call!.sendChat(text);
+	}
+
+	/** Pixels this side shows `id`'s picture at: that member scales its frames to fit. */
+	requestShownSize(id: number, width: number, height: number): void {
+		this.members.get(id)?.call?.requestShownSize(width, height);
+	}
+
+	leave(reason = 'left the room'): void {
+		if (this.over) return;
+		for (const member of this.members.values()) member.call?.hangUp(reason);
+		this.end(reason);
+	}
+
+	stats(now = Date.now()): RoomStats {
+		return {
+			t: new Date(now).toISOString(),
+			state: this.over ? 'ended' : 'in-room',
+			members: this.members.size + 1,
+			check: this.checkState.kind === 'code' ? (this.checkState as {code: string}).code : null,
+			peers: this.others().map((member) => {
+				const s = member.call?.lastStats;
+				return {
+					id: member.id,
+					name: member.name ?? null,
+					state: member.state,
+					fps_in: s?.fps_in ?? 0,
+					bytes_in: s?.bytes_in ?? 0,
+					fps_out: s?.fps_out ?? 0,
+					bytes_out: s?.bytes_out ?? 0,
+					latency_ms_p95: s?.latency_ms_p95 ?? null,
+					rtt_ms: s?.rtt_ms ?? null,
+					codec: s?.codec ?? null,
+					via: member.call?.remoteAddress ?? this.via,
+				};
+			}),
+		};
+	}
+
+	private emitStats(): void {
+		const stats = this.stats();
+		this.emit('stats', stats);
+		this.statsFile?.append(stats);
+	}
+
+	private end(reason: string): void {
+		if (this.over) return;
+		this.over = true;
+		for (const member of this.members.values()) member.call?.hangUp(reason);
+		this.control.leave();
+		clearInterval(this.statsTimer);
+		this.statsFile?.append(this.stats());
+		this.emit('ended', reason);
+	}
+
+	/** The pair's call with member `id`: the older member (lower number) accepts, the newer calls. */
+	/** A member to link with: it waits its turn (see nextLink). */
+	private arrived(id: number): void {
+		if (this.over || this.members.has(id) || id === this.id) return;
+		this.members.set(id, {id, state: 'linking', name: undefined, call: undefined, sas: undefined});
+		this.waitingLinks.add(id);
+		this.emit('members');
+		this.nextLink();
+	}
+
+	/**
+	 * One pair's handshake at a time, taken in one order every member shares (by the pair's lower
+	 * id, then its higher): a newcomer's seven handshakes at once left a loaded 2-core machine past
+	 * the 5 s handshake deadline, and with a shared order no two members wait on each other in a
+	 * circle (the smallest pair anyone waits for has both its members ready for it).
+	 */
+	private nextLink(): void {
+		if (this.linking || this.over) return;
+		const order = (id: number) => Math.min(id, this.id) * 10_000 + Math.max(id, this.id);
+		const next = [...this.waitingLinks].sort((a, b) => order(a) - order(b))[0];
+		if (next === undefined) return;
+		this.waitingLinks.delete(next);
+		this.linking = true;
+		void this.link(next).finally(() => {
+			this.linking = false;
+			this.nextLink();
+		});
+	}
+
+	/** The pair's call with member `id`; resolves once its handshake is over (in the call or not). */
+	private async link(id: number): Promise<void> {
+		const member = this.members.get(id);
+		if (this.over || !member) return;
+		let paired;
+		try {
+			paired = await this.control.link(id);
+		} catch (error) {
+			this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+			return;
+		}
+		if (this.over || this.members.get(id) !== member) {
+			paired.socket.destroy();
+			return;
+		}
+		const socket = socketOf(paired);
+		const call = this.id < id ? acceptOver(socket, this.options) : callOver(socket, this.options);
+		call.remoteAddress = this.via;
+		member.call = call;
+		member.state = call.state;
+		call.on('security', (security) => {
+			member.sas = security.sas;
+		});
+		call.on('state', (state) => {
+			if (state === 'ended') return;
+			member.state = state;
+			if (state === 'in-call') {
+				this.metAnyone = true;
+				member.name = call.peerName;
+				member.sas = call.security.sas;
+				this.newRound();
+			}
+			this.emit('members');
+			this.emit('check', this.checkState);
+		});
+		call.on('frame', (frame) => this.emit('frame', id, frame));
+		call.on('chat', (text) => this.emit('chat', id, text));
+		call.on('room', (code, payload) => this.roomMessage(member, code, payload));
+		call.once('ended', (end) => {
+			const wrongCode = end.error instanceof ProtocolError && end.error.code === 'secret-mismatch';
+			if (wrongCode && !this.metAnyone) {
+				// Every member there refused this one's code: it is the wrong one (1 in 256 passes the tag).
+				this.end(
+					'wrong code: the members of this room do not know it (check the code, or someone is in the middle)',
+				);
+				return;
+			}
+			this.remove(id, wrongCode ? "did not know the room's code, and was turned away" : end.reason);
+		});
+		await new Promise<void>((resolve) => {
+			const onState = (state: CallState) => {
+				if (state !== 'in-call' && state !== 'ended') return;
+				call.off('state', onState);
+				resolve();
+			};
+			call.on('state', onState);
+			call.once('ended', () => resolve());
+			if (call.ended) resolve();
+		});
+	}
+
+	private labelOf(member: RoomMember): string | undefined {
+		const fingerprint = member.call?.security.peerFingerprint;
+		return member.state === 'in-call' && fingerprint ? `${member.id} ${fingerprint}` : undefined;
+	}
+
+	/** The membership changed: a new round of the room's check code. */
+	private newRound(): void {
+		const pairs = new Map<string, number>();
+		for (const member of this.members.values()) {
+			const label = this.labelOf(member);
+			if (label && member.sas) pairs.set(label, sasNumber(member.sas));
+		}
+		const view = this.check.setPairs(pairs);
+		if (view) {
+			const payload = encodeRoomView(view);
+			for (const member of this.members.values())
+				if (member.state === 'in-call') member.call!.sendRoom(messageType.roomView, payload);
+			// The others' views of this membership may all be here already.
+			this.sendReveal(this.check.revealIfReady());
+		}
+		this.emit('check', this.checkState);
+	}
+
+	private roomMessage(member: RoomMember, code: number, payload: Buffer): void {
+		const label = this.labelOf(member);
+		if (!label || !this.withinBudget(member.id)) return;
+		try {
+			if (code === messageType.roomView) {
+				this.sendReveal(this.check.receiveView(label, decodeRoomView(payload)));
+			} else if (code === messageType.roomReveal) {
+				this.check.receiveReveal(label, decodeRoomReveal(payload));
+			} else return;
+		} catch (error) {
+			member.call?.hangUp(`it sent a room message this side cannot read: ${errorMessage(error)}`);
+			return;
+		}
+		this.emit('check', this.checkState);
+	}
+
+	private sendReveal(reveal: RoomReveal | undefined): void {
+		if (!reveal) return;
+		const bytes = encodeRoomReveal(reveal);
+		for (const other of this.members.values())
+			if (other.state === 'in-call') other.call!.sendRoom(messageType.roomReveal, bytes);
+	}
+
+	/** A member flooding room messages has the rest of the second's dropped, unread. */
+	private withinBudget(id: number, now = Date.now()): boolean {
+		const slot = this.budget.get(id);
+		if (!slot || now - slot.start >= 1000) {
+			this.budget.set(id, {start: now, count: 1});
+			return true;
+		}
+		return ++slot.count <= roomMessagesPerSecond;
+	}
+
+	private remove(id: number, reason: string): void {
+		const member = this.members.get(id);
+		if (!member) return;
+		this.members.delete(id);
+		this.waitingLinks.delete(id);
+		this.budget.delete(id);
+		const label = this.labelOf(member);
+		if (label) this.check.forget(label);
+		if (member.call && !member.call.ended) member.call.hangUp(reason);
+		if (this.over) return;
+		const who = member.name ?? `member ${id}`;
+		if (member.state !== 'in-call') this.emit('notice', `${who}: ${reason}`);
+		this.emit('members');
+		this.newRound();
+	}
+}
+
+/** Makes a room at the relay; its code is `room.text`. */
+export async function createRoom(relay: RelayAddress, options: CallOptions = {}): Promise<Room> {
+	const words = randomWords();
+	const control = await openRoom(relay, codeTag(words));
+	return new Room(control, {channel: control.channel, words}, options);
+}

@@ -1,0 +1,257 @@
+/**
+ * The room screen: a grid of the others' pictures (room-layout.ts), each under its name and link
+ * state, the self view, a chat line to the whole room and a status line with the room's code,
+ * members and check code. The call screen's parts draw it: its compositor (chrome and self view,
+ * call-compositor.ts) with one picture layer per grid place, and its camera (call-camera.ts).
+ *
+ * Keys: q (or Ctrl+C) leaves; Enter starts a chat line, Enter sends it, Esc drops it; p pauses the
+ * camera.
+ */
+import type {Frame} from '../frame.js';
+import {pixelsPerCell, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {areaScaler} from '../render/area-scale.js';
+import type {Room} from '../room/room.js';
+import {openScreen} from '../terminal/screen.js';
+import {PictureLayer} from '../terminal/picture-layer.js';
+import {keysOnly} from '../terminal/terminal-input.js';
+import type {AnswerSource} from '../terminal/sink.js';
+import {cleanLine, cutToWidth, displayWidth} from '../text/sanitize.js';
+import type {RoomCheckState} from '../trust/room-check.js';
+import {CallCamera} from './call-camera.js';
+import {CallCompositor} from './call-compositor.js';
+import type {CameraState} from './call-state.js';
+import {roomLayout, type RoomLayout} from './room-layout.js';
+
+export type RoomAppOptions = {
+	readonly room: Room;
+	readonly camera: string;
+	readonly seconds?: number;
+	/** The words the status line shows for the check code (calls/room.ts checkText). */
+	readonly checkText: (state: RoomCheckState) => string;
+	readonly colorDepth: ColorDepth;
+	readonly glyphs?: Glyphs;
+	readonly threshold?: number;
+	readonly notice?: string;
+	readonly input: NodeJS.ReadStream;
+	readonly output: NodeJS.WriteStream;
+	readonly errorOutput: NodeJS.WritableStream;
+	readonly answers?: AnswerSource;
+};
+
+/** Places in the grid: everyone else a room can hold. */
+const places = 7;
+
+const stateWords: Record<string, string> = {
+	linking: 'linking',
+	connecting: 'connecting',
+	handshaking: 'handshaking',
+	'in-call': '',
+};
+
+export async function runRoomApp(options: RoomAppOptions): Promise<number> {
+	const {room, output, input} = options;
+	const terminalSize = () => ({cols: output.columns || 80, rows: output.rows || 24});
+	let size = terminalSize();
+	const screen = openScreen({output, input, errorOutput: options.errorOutput, answers: options.answers});
+	const view = new CallCompositor(screen.sink, size, {
+		colorDepth: options.colorDepth,
+		glyphs: options.glyphs,
+		threshold: options.threshold,
+	});
+	view.peer.setRect(undefined);
+	const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
+	const layers = Array.from({length: places}, () =>
+		view.compositor.add(new PictureLayer({...picture, z: 1, scale: areaScaler()})),
+	);
+	/** Which member each grid place shows now. */
+	let placed: number[] = [];
+	let layout: RoomLayout = roomLayout(size, 0);
+	let typing: string | undefined;
+	let lastChat = options.notice ?? '';
+	let camera: CameraState = {kind: 'starting'};
+	let paused = false;
+	const fps = new Map<number, number>();
+
+	const chrome = () => {
+		const lines = Array.from({length: size.rows}, () => '');
+		const put = (row: number, col: number, text: string, width: number) => {
+			if (row < 0 || row >= lines.length) return;
+			const line = lines[row]!;
+			const pad = Math.max(0, col - displayWidth(line));
+			lines[row] = line + ' '.repeat(pad) + cutToWidth(text, width);
+		};
+		const others = room.others();
+		others.slice(0, layout.shown).forEach((member, i) => {
+			const tile = layout.tiles[i]!;
+			const name = cleanLine(member.name ?? `member ${member.id}`, {maxColumns: 40});
+			const state = stateWords[member.state] ?? member.state;
+			const rate = member.state === 'in-call' ? `${fps.get(member.id) ?? 0} fps` : state;
+			put(tile.label.row, tile.label.col, `${name} · ${rate}`, tile.label.cols - 1);
+		});
+		if (layout.self) {
+			const self = cleanLine(room.options.name ?? 'you', {maxColumns: 40});
+			const state = paused ? 'paused' : camera.kind === 'lost' ? `camera lost: ${camera.message}` : '';
+			put(
+				layout.self.label.row,
+				layout.self.label.col,
+				`${self} (you)${state ? ` · ${state}` : ''}`,
+				layout.self.label.cols - 1,
+			);
+		}
+		const hidden = others
+			.slice(layout.shown)
+			.map((m) => cleanLine(m.name ?? `member ${m.id}`, {maxColumns: 20}));
+		const base = layout.chrome.row;
+		put(base, 0, cleanLine(lastChat, {maxColumns: size.cols}), size.cols);
+		const status = [
+			`room ${room.text}`,
+			`${others.length + 1} member${others.length === 0 ? '' : 's'}`,
+			options.checkText(room.checkState),
+			...(hidden.length ? [`not shown: ${hidden.join(', ')}`] : []),
+		].join(' | ');
+		put(base + 1, 0, status, size.cols);
+		put(
+			base + 2,
+			0,
+			typing !== undefined
+				? `say to the room: ${cleanLine(typing, {maxColumns: 400})}▌  (Enter sends, Esc drops)`
+				: 'q leave · Enter chat · p pause camera',
+			size.cols,
+		);
+		view.setChrome(lines.join('\n'));
+	};
+
+	const applyLayout = () => {
+		const others = room.others();
+		const before = layout.tiles.length;
+		layout = roomLayout(size, others.length);
+		view.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
+		const next = others.slice(0, layout.shown).map((m) => m.id);
+		const {across} = pixelsPerCell(options.glyphs ?? 'half');
+		layers.forEach((layer, i) => {
+			const id = next[i];
+			const tile = id === undefined ? undefined : layout.tiles[i];
+			if (placed[i] !== id) layer.clear();
+			layer.setRect(tile?.picture);
+			if (id !== undefined && tile)
+				room.requestShownSize(id, tile.picture.cols * across, tile.picture.rows * 2 * across);
+		});
+		placed = next;
+		view.self.setRect(layout.self?.picture);
+		chrome();
+		// A new grid moves every tile: drawn afresh, so no label of the old grid stays under a picture
+		// (seen in tmux: a moved picture layer left a cell of the old label row standing).
+		if (layout.tiles.length !== before) view.compositor.invalidate();
+	};
+
+	let finish: (code: number) => void = () => undefined;
+	const finished = new Promise<number>((resolve) => (finish = resolve));
+	let exitCode = 0;
+
+	const onFrame = (id: number, frame: Frame) => {
+		const place = placed.indexOf(id);
+		if (place >= 0) layers[place]!.show(frame);
+	};
+	const onMembers = () => applyLayout();
+	const onCheck = () => chrome();
+	const onChat = (id: number, text: string) => {
+		const member = room.members.get(id);
+		lastChat = `${member?.name ?? `member ${id}`}: ${text.split('\n').join(' ')}`;
+		chrome();
+	};
+	const onNotice = (text: string) => {
+		lastChat = text;
+		chrome();
+	};
+	const onStats = () => {
+		for (const member of room.others()) fps.set(member.id, member.call?.lastStats?.fps_in ?? 0);
+		chrome();
+	};
+	const onEnded = (reason: string) => {
+		lastChat = `left the room: ${reason}`;
+		finish(exitCode);
+	};
+	room.on('frame', onFrame);
+	room.on('members', onMembers);
+	room.on('check', onCheck);
+	room.on('chat', onChat);
+	room.on('notice', onNotice);
+	room.on('stats', onStats);
+	room.once('ended', onEnded);
+
+	const cam = new CallCamera({
+		spec: options.camera,
+		onFrame: (frame) => {
+			room.sendFrame(frame);
+			view.showSelf(frame);
+		},
+		onState: (state) => {
+			camera = state;
+			chrome();
+		},
+	});
+
+	const keys = keysOnly(input);
+	const onKey = (chunk: Buffer | string) => {
+		const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+		if (text === '\x03') return room.leave('left the room');
+		if (typing !== undefined) {
+			if (text === '\x1b') typing = undefined;
+			else if (text === '\r' || text === '\n') {
+				const line = typing.trim();
+				typing = undefined;
+				if (line) {
+					room.sendChat(line);
+					lastChat = `you: ${line}`;
+				}
+			} else if (text === '\x7f' || text === '\b') typing = [...typing].slice(0, -1).join('');
+			else if (!text.startsWith('\x1b'))
+				typing = (typing + text.replace(/[\x00-\x1f\x7f]/g, '')).slice(0, 1000);
+			chrome();
+			return;
+		}
+		if (text === 'q' || text === '\x1b') room.leave('left the room');
+		else if (text === '\r' || text === '\n') {
+			typing = '';
+			chrome();
+		} else if (text === 'p') {
+			paused = !paused;
+			cam.setPaused(paused);
+			chrome();
+		}
+	};
+	if (keys.isTTY) (keys as unknown as {setRawMode(mode: boolean): void}).setRawMode(true);
+	keys.on('data', onKey);
+
+	const onResize = () => {
+		size = terminalSize();
+		view.resize(size);
+		applyLayout();
+	};
+	output.on('resize', onResize);
+	const timer = options.seconds
+		? setTimeout(() => room.leave('time is up'), options.seconds * 1000)
+		: undefined;
+	applyLayout();
+	void cam.start();
+	try {
+		exitCode = await finished;
+	} finally {
+		clearTimeout(timer);
+		output.off('resize', onResize);
+		keys.off('data', onKey);
+		if (keys.isTTY) (keys as unknown as {setRawMode(mode: boolean): void}).setRawMode(false);
+		room.off('frame', onFrame);
+		room.off('members', onMembers);
+		room.off('check', onCheck);
+		room.off('chat', onChat);
+		room.off('notice', onNotice);
+		room.off('stats', onStats);
+		room.leave('left the room');
+		view.close();
+		await cam.stop();
+		screen.close();
+		options.errorOutput.write(`facetty: ${lastChat}\n`);
+	}
+	return exitCode;
+}

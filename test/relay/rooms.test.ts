@@ -1,0 +1,223 @@
+/**
+ * Rooms at the relay: a room is made and joined by code, every member hears of every other, each
+ * pair's link is paired and forwards exactly, a member who leaves is announced, a full room and a
+ * wrong code are refused with their codes, and the relay counts rooms and members.
+ */
+import assert from 'node:assert/strict';
+import {randomBytes} from 'node:crypto';
+import {once} from 'node:events';
+import net from 'node:net';
+import {test} from 'node:test';
+import {
+	joinAny,
+	joinChannel,
+	openRoom,
+	RelayError,
+	type RelayAddress,
+	type RoomControl,
+} from '../../source/relay/client.js';
+import {encodeReply, encodeRequest, parseReply, parseRequest} from '../../source/relay/rendezvous.js';
+import {startRelay, type RelayLimits} from '../../source/relay/server.js';
+
+async function relayWith(limits: Partial<RelayLimits> = {}) {
+	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
+	return {relay, address: {host: '127.0.0.1', port: relay.port}};
+}
+
+/** A member whose control connection records who came and went. */
+function watch(control: RoomControl): {members: Set<number>; left: number[]; tried: number[]} {
+	const seen = {members: new Set<number>(), left: [] as number[], tried: [] as number[]};
+	control.on('member', (id) => seen.members.add(id));
+	control.on('left', (id) => {
+		seen.members.delete(id);
+		seen.left.push(id);
+	});
+	control.on('tried', (count) => seen.tried.push(count));
+	control.start();
+	return seen;
+}
+
+async function joinRoom(address: RelayAddress, channel: number, tag: number): Promise<RoomControl> {
+	const joined = await joinAny(address, channel, tag);
+	assert.equal(joined.kind, 'room');
+	return (joined as {control: RoomControl}).control;
+}
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+function collect(socket: net.Socket, bytes: number): Promise<Buffer> {
+	const parts: Buffer[] = [];
+	let length = 0;
+	return new Promise((resolve) => {
+		socket.on('data', (chunk: Buffer) => {
+			parts.push(chunk);
+			length += chunk.length;
+			if (length >= bytes) resolve(Buffer.concat(parts));
+		});
+		socket.resume();
+	});
+}
+
+test('three members: each hears of the others, every pair links and forwards exactly, a leaver is announced', async () => {
+	const {relay, address} = await relayWith();
+	const first = await openRoom(address, 0x3f);
+	const a = watch(first);
+	const second = await joinRoom(address, first.channel, 0x3f);
+	const b = watch(second);
+	const third = await joinRoom(address, first.channel, 0x3f);
+	const c = watch(third);
+	assert.deepEqual([first.id, second.id, third.id], [1, 2, 3]);
+	await until(() => a.members.size === 2 && b.members.size === 2 && c.members.size === 2);
+	assert.deepEqual([...c.members].sort(), [1, 2]);
+	assert.equal(relay.stats().roomsOpen, 1);
+	assert.equal(relay.stats().roomMembers, 3);
+	assert.match(relay.summary(), /1 room with 3 members/);
+
+	// Both ends of each pair's link, in any order.
+	const [ab, ba] = await Promise.all([first.link(2), second.link(1)]);
+	const [ca, ac] = await Promise.all([third.link(1), first.link(3)]);
+	const payload = randomBytes(200_000);
+	const got = collect(ba.socket, payload.length);
+	ab.socket.write(payload);
+	assert.ok((await got).subarray(0, payload.length).equals(payload));
+	const back = collect(ac.socket, 5);
+	ca.socket.write('hello');
+	assert.equal((await back).toString(), 'hello');
+
+	// A link that was used, or one between members that do not exist, is refused.
+	await assert.rejects(first.link(2), (error: RelayError) => error.code === 'no-channel');
+	await assert.rejects(first.link(7), (error: RelayError) => error.code === 'no-channel');
+
+	third.leave();
+	await until(() => a.left.includes(3) && b.left.includes(3));
+	assert.equal(relay.stats().roomMembers, 2);
+	first.leave();
+	second.leave();
+	await until(() => relay.stats().roomsOpen === 0);
+	for (const s of [ab, ba, ca, ac]) s.socket.destroy();
+	await relay.close();
+});
+
+test('a full room is refused with a sentence, a wrong code is refused and the members told, the room stays', async () => {
+	const {relay, address} = await relayWith({membersPerRoom: 2});
+	const first = await openRoom(address, 0x10);
+	const a = watch(first);
+	await assert.rejects(
+		joinAny(address, first.channel, 0x11),
+		(error: RelayError) => error.code === 'wrong-code',
+	);
+	await until(() => a.tried.length === 1);
+	const second = await joinRoom(address, first.channel, 0x10);
+	watch(second);
+	await assert.rejects(joinAny(address, first.channel, 0x10), (error: RelayError) => {
+		assert.equal(error.code, 'room-full');
+		assert.match(error.message, /the room is full/);
+		return true;
+	});
+	// An invite's join (an older client) is told the code is a room's, not left hanging.
+	const second2 = joinChannel(address, first.channel, 0x10);
+	await assert.rejects(second2, RelayError);
+	assert.equal(relay.stats().refused['room-full'], 2);
+	first.leave();
+	second.leave();
+	await relay.close();
+});
+
+test('a link with a wrong key is refused and costs its source like a wrong code', async () => {
+	const {relay, address} = await relayWith();
+	const first = await openRoom(address, 0x01);
+	watch(first);
+	const second = await joinRoom(address, first.channel, 0x01);
+	watch(second);
+	const socket = net.connect({host: '127.0.0.1', port: address.port});
+	socket.on('error', () => undefined);
+	socket.write(
+		encodeRequest({kind: 'link', channel: first.channel, id: 1, peer: 2, key: '0123456789abcdef'}),
+	);
+	const answer = collect(socket, 1);
+	assert.match((await answer).toString('latin1'), /^err no-channel/);
+	socket.destroy();
+	first.leave();
+	second.leave();
+	await relay.close();
+});
+
+test('eight members from one address, with the default limits: all 28 links pair within the minute', async () => {
+	const {relay, address} = await relayWith();
+	const first = await openRoom(address, 0x22);
+	const controls = [first];
+	for (let i = 1; i < 8; i++) controls.push(await joinRoom(address, first.channel, 0x22));
+	const sockets: net.Socket[] = [];
+	// Each member links to every member it hears of, as a Room does.
+	const links = controls.map(
+		(control) =>
+			new Promise<void>((resolve, reject) => {
+				let linked = 0;
+				control.on('member', (peer) => {
+					control.link(peer).then((paired) => {
+						sockets.push(paired.socket);
+						if (++linked === 7) resolve();
+					}, reject);
+				});
+				control.start();
+			}),
+	);
+	await Promise.all(links);
+	assert.equal(relay.stats().callsPaired, 28);
+	assert.equal(relay.stats().roomMembers, 8);
+	for (const control of controls) control.leave();
+	for (const socket of sockets) socket.destroy();
+	await relay.close();
+});
+
+test('a room nobody joins expires, and its creator is told', async () => {
+	const {relay, address} = await relayWith({channelTtlMs: 100});
+	const first = await openRoom(address, 0x05);
+	const closed = once(first, 'closed');
+	first.start();
+	const [error] = (await closed) as [RelayError];
+	assert.equal(error.code, 'expired');
+	assert.equal(relay.stats().roomsOpen, 0);
+	await relay.close();
+});
+
+test('the room lines: requests and replies round-trip; malformed ones are refused', () => {
+	const requests = [
+		{kind: 'room', tag: 0x3f},
+		{kind: 'link', channel: 42, id: 1, peer: 8, key: '0123456789abcdef'},
+	] as const;
+	for (const request of requests) {
+		const line = encodeRequest(request).toString('latin1').trimEnd();
+		assert.deepEqual(parseRequest(line), request);
+	}
+	for (const bad of [
+		'FTYR1 room 3F',
+		'FTYR1 link 42 1 1 0123456789abcdef',
+		'FTYR1 link 42 1 2 0123456789abcde',
+		'FTYR1 link 42 0 2 0123456789abcdef',
+		'FTYR1 link 42 1000 2 0123456789abcdef',
+	])
+		assert.ok('error' in parseRequest(bad), bad);
+	const replies = [
+		{kind: 'room', channel: 7, id: 3, key: 'ffffffffffffffff'},
+		{kind: 'member', id: 8},
+		{kind: 'left', id: 2},
+	] as const;
+	for (const reply of replies) {
+		const line = encodeReply(reply).toString('latin1').trimEnd();
+		assert.deepEqual(parseReply(line), reply);
+	}
+	for (const bad of ['room 7 3 xyz', 'member 0', 'left 01', 'room 0 1 ffffffffffffffff'])
+		assert.ok('error' in parseReply(bad), bad);
+	assert.deepEqual(parseReply('err room-full the room is full (8 members)'), {
+		kind: 'err',
+		code: 'room-full',
+		text: 'the room is full (8 members)',
+	});
+});

@@ -1,0 +1,111 @@
+/**
+ * Rooms end to end in one process, through a real relay on loopback: three members (one made the
+ * room, two joined by its code) each see both others' pictures and names, agree on one check code,
+ * a wrong code is refused, and when one leaves the other two go on seeing each other.
+ */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {makeFrame} from '../../source/frame.js';
+import {startRelay} from '../../source/relay/server.js';
+import {createRoom, type Room} from '../../source/room/room.js';
+import {joinCode} from '../../source/room/join.js';
+import {formatCode, parseCode} from '../../source/invite/code.js';
+import {wrongWords} from '../invite/wrong-words.js';
+
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+/** Every member sends a small grey picture of its own shade ten times a second. */
+function camera(room: Room, shade: number): NodeJS.Timeout {
+	return setInterval(() => room.sendFrame(makeFrame(32, 24, new Uint8Array(32 * 24 * 3).fill(shade))), 100);
+}
+
+function codeOf(room: Room): string | undefined {
+	return room.checkState.kind === 'code' ? room.checkState.code : undefined;
+}
+
+test('three members: pictures from each other, names, one check code; a wrong code is refused; one leaves, two go on', async () => {
+	const relay = await startRelay({host: '127.0.0.1', port: 0});
+	const address = {host: '127.0.0.1', port: relay.port};
+	const options = (name: string) => ({name, interCodecs: [], shownSize: {width: 32, height: 24}});
+	const first = await createRoom(address, options('Ada'));
+	const joined = [
+		await joinCode(address, first.text, options('Bo')),
+		await joinCode(address, first.text, options('Cy')),
+	];
+	assert.deepEqual(
+		joined.map((j) => j.kind),
+		['room', 'room'],
+	);
+	const rooms = [first, ...joined.map((j) => (j as {room: Room}).room)];
+	const seen = rooms.map(() => new Map<number, number>());
+	rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
+	const cameras = rooms.map((room, i) => camera(room, 40 + i * 80));
+	try {
+		await until(() =>
+			seen.every((byMember) => byMember.size === 2 && [...byMember.values()].every((n) => n >= 3)),
+		);
+		await until(() => rooms.every((room) => codeOf(room) !== undefined && codeOf(room) === codeOf(first)));
+		assert.match(codeOf(first)!, /^\d{3} \d{3}$/);
+		assert.deepEqual(
+			first.others().map((m) => m.name),
+			['Bo', 'Cy'],
+		);
+		const stats = rooms[2]!.stats();
+		assert.equal(stats.members, 3);
+		assert.deepEqual(
+			stats.peers.map((p) => p.name),
+			['Ada', 'Bo'],
+		);
+		assert.match(stats.peers[0]!.via, /^via relay 127\.0\.0\.1:/);
+
+		// Another word: the relay turns it away (or, 1 time in 256, CPace does).
+		const code = parseCode(first.text);
+		const wrong = formatCode({
+			...code,
+			words: [code.words[0]!, code.words[1]!, code.words[2] === 'orbit' ? 'kettle' : 'orbit'],
+		});
+		await assert.rejects(joinCode(address, wrong, options('Eve')));
+
+		rooms[1]!.leave();
+		await until(() => first.members.size === 1 && rooms[2]!.members.size === 1, 5000);
+		const before = [...seen[0]!.entries()];
+		seen[0]!.clear();
+		seen[2]!.clear();
+		await until(() => (seen[0]!.get(3) ?? 0) >= 3 && (seen[2]!.get(1) ?? 0) >= 3);
+		assert.ok(before.length === 2);
+		await until(() => codeOf(first) !== undefined && codeOf(first) === codeOf(rooms[2]!));
+	} finally {
+		cameras.forEach(clearInterval);
+		for (const room of rooms) room.leave();
+		await relay.close();
+	}
+});
+
+test('a wrong code the relay cannot tell (same tag) gets in at the relay, and every member turns it away', async () => {
+	const relay = await startRelay({host: '127.0.0.1', port: 0});
+	const address = {host: '127.0.0.1', port: relay.port};
+	const first = await createRoom(address, {name: 'Ada', interCodecs: []});
+	const second = await joinCode(address, first.text, {name: 'Bo', interCodecs: []});
+	const rooms = [first, (second as {room: Room}).room];
+	try {
+		await until(() => rooms.every((room) => room.checkState.kind === 'code'));
+		const code = parseCode(first.text);
+		const guess = formatCode({...code, words: wrongWords(code.words, true)});
+		const joined = await joinCode(address, guess, {name: 'Eve', interCodecs: []});
+		assert.equal(joined.kind, 'room');
+		const eve = (joined as {room: Room}).room;
+		const reason = await new Promise<string>((resolve) => eve.once('ended', resolve));
+		assert.match(reason, /^wrong code/);
+		await until(() => first.members.size === 1 && rooms[1]!.members.size === 1);
+		await until(() => rooms.every((room) => room.checkState.kind === 'code'));
+	} finally {
+		for (const room of rooms) room.leave();
+		await relay.close();
+	}
+});
