@@ -6,6 +6,8 @@
 import type {CallPlan} from '../control/plan.js';
 import {describeRelay, type RelayAddress} from '../relay/client.js';
 import {holdInvite, openInvite, type OpenInvite} from '../invite/hold.js';
+import type {DirectMoves} from '../invite/moves.js';
+import type {Call} from '../session/call.js';
 import {chooseRelay} from '../invite/relay-choice.js';
 import {interactiveTerminal} from '../tty.js';
 import {holdCall, plainSessionOptions} from './plain.js';
@@ -55,14 +57,32 @@ export async function callByInvite(
 		out.write('facetty invite: cancelled; the code no longer works\n');
 		return 0;
 	}
-	const call = outcome.joined;
-	const label = `via relay ${describeRelay(relay)}`;
+	return holdMadeCall(plan, outcome.joined, {
+		relay,
+		moves,
+		label: `invite ${pending.code.channel}`,
+		used: 'this invite was used: run facetty invite for a new code',
+	});
+}
+
+/**
+ * Holds a call the relay already made (an invite joined, or a code joined): the call screen in a
+ * terminal, else the plain status line, following its move to a direct connection. `used`: what
+ * the screen says if asked to call again (a code works once).
+ */
+export function holdMadeCall(
+	plan: CallPlan,
+	call: Call,
+	how: {relay: RelayAddress; moves: DirectMoves; label: string; used: string},
+): Promise<number> {
+	const {moves} = how;
+	const label = `via relay ${describeRelay(how.relay)}`;
 	if (interactiveTerminal()) {
 		let used = false;
 		return runCallPlan(plan, {
 			label,
 			connect: (_options, moved) => {
-				if (used) return Promise.reject(new Error('this invite was used: run facetty invite for a new code'));
+				if (used) return Promise.reject(new Error(how.used));
 				used = true;
 				moves.follow(moved);
 				return Promise.resolve(call);
@@ -78,7 +98,7 @@ export async function callByInvite(
 			},
 		},
 		plan,
-		`invite ${pending.code.channel}`,
+		how.label,
 		() => moves.hangUp(call),
 	);
 }

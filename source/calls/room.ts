@@ -18,9 +18,8 @@ import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
 import {errorMessage} from '../text/error-message.js';
 import {cleanLine} from '../text/sanitize.js';
 import {kbit} from '../ui/text.js';
-import {holdCall, plainPrinter, plainSessionOptions} from './plain.js';
-import {failureText, relayOrSay, type InvitePlan, type JoinPlan} from './invite.js';
-import {runCallPlan} from './run.js';
+import {plainPrinter, plainSessionOptions} from './plain.js';
+import {failureText, holdMadeCall, relayOrSay, type InvitePlan, type JoinPlan} from './invite.js';
 
 /** What a room's calls are made with: the plan's settings, and the name from the config. */
 function roomOptions(plan: InvitePlan | JoinPlan): CallOptions {
@@ -183,30 +182,10 @@ export async function joinEither(
 		return 1;
 	}
 	if (joined.kind === 'room') return holdRoom(command, joined.room, out);
-	const call = joined.call;
-	const label = `via relay ${describeRelay(relay)}`;
-	if (interactiveTerminal()) {
-		let used = false;
-		return runCallPlan(command, {
-			label,
-			connect: (_options, moved) => {
-				if (used) return Promise.reject(new Error('this invite was used: ask for a new code'));
-				used = true;
-				moves.follow(moved);
-				return Promise.resolve(call);
-			},
-		});
-	}
-	return holdCall(
-		{
-			target: label,
-			connect: (_options, moved) => {
-				moves.follow(moved);
-				return Promise.resolve(call);
-			},
-		},
-		command,
-		'join',
-		() => moves.hangUp(call),
-	);
+	return holdMadeCall(command, joined.call, {
+		relay,
+		moves,
+		label: 'join',
+		used: 'this invite was used: ask for a new code',
+	});
 }

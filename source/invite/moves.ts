@@ -30,3 +30,5 @@ export function directMoves() {
 		},
 	};
 }
+
+export type DirectMoves = ReturnType<typeof directMoves>;
