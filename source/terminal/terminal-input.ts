@@ -220,3 +220,12 @@ export function keysOnly(source: NodeJS.ReadStream): NodeJS.ReadStream {
 	if (!source.isTTY) return source;
 	return terminalInputFor(source).stream as unknown as NodeJS.ReadStream;
 }
+
+/**
+ * The keys in one read of a terminal's input, in order: one code point each, or one escape
+ * sequence (CSI, SS3, or Esc with the key it modifies). A read can hold several keys (typing over
+ * ssh, a paste, tmux send-keys), and a key handler that compares whole reads misses them.
+ */
+export function splitKeys(text: string): string[] {
+	return [...text.matchAll(/\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?|[^\x1b]/gsu)].map(([key]) => key);
+}

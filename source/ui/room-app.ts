@@ -13,7 +13,7 @@ import {areaScaler} from '../render/area-scale.js';
 import type {Room} from '../room/room.js';
 import {openScreen} from '../terminal/screen.js';
 import {PictureLayer} from '../terminal/picture-layer.js';
-import {keysOnly} from '../terminal/terminal-input.js';
+import {keysOnly, splitKeys} from '../terminal/terminal-input.js';
 import type {AnswerSource} from '../terminal/sink.js';
 import {cleanLine, cutToWidth, displayWidth} from '../text/sanitize.js';
 import type {RoomCheckState} from '../trust/room-check.js';
@@ -192,8 +192,13 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	});
 
 	const keys = keysOnly(input);
-	const onKey = (chunk: Buffer | string) => {
+	// One read can hold several keys (typing over ssh, a paste, tmux send-keys): each is taken
+	// on its own, an escape sequence (an arrow, a function key) as one key.
+	const onKeys = (chunk: Buffer | string) => {
 		const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+		for (const key of splitKeys(text)) onKey(key);
+	};
+	const onKey = (text: string) => {
 		if (text === '\x03') return room.leave('left the room');
 		if (typing !== undefined) {
 			if (text === '\x1b') typing = undefined;
@@ -221,7 +226,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 		}
 	};
 	if (keys.isTTY) (keys as unknown as {setRawMode(mode: boolean): void}).setRawMode(true);
-	keys.on('data', onKey);
+	keys.on('data', onKeys);
 
 	const onResize = () => {
 		size = terminalSize();
@@ -239,7 +244,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	} finally {
 		clearTimeout(timer);
 		output.off('resize', onResize);
-		keys.off('data', onKey);
+		keys.off('data', onKeys);
 		if (keys.isTTY) (keys as unknown as {setRawMode(mode: boolean): void}).setRawMode(false);
 		room.off('frame', onFrame);
 		room.off('members', onMembers);

@@ -58,7 +58,9 @@ test('a call by invite code through the relay: video both ways, one check code, 
 	joiner.hangUp('bye');
 	await Promise.all([ended(joiner), ended(inviter)]);
 	const wire = proxy.bytes();
-	assert.ok(wire.length > 50_000, `only ${wire.length} bytes crossed`);
+	// Twenty frames crossed (nextFrames above); H.264 makes a test pattern's frames small (about
+	// 39 KB in all), so this only checks that the scan below read the call, not its greeting alone.
+	assert.ok(wire.length > 10_000, `only ${wire.length} bytes crossed`);
 	assert.equal(wire.indexOf(ourJpegStart), -1, 'a JPEG crossed the relay in the clear');
 	for (const text of [
 		'plaintext-marker-in-chat',

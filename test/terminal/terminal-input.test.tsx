@@ -4,7 +4,7 @@ import {PassThrough} from 'node:stream';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {render, Text, useInput} from 'ink';
 import React from 'react';
-import {TerminalInput, terminalInputFor} from '../../source/terminal/terminal-input.js';
+import {splitKeys, TerminalInput, terminalInputFor} from '../../source/terminal/terminal-input.js';
 import {InkStream, offscreenInkOptions} from '../../source/ui/ink-mount.js';
 
 /** A terminal's stdin as the process sees it: bytes in, raw mode switched by whoever reads it. */
@@ -101,4 +101,13 @@ test('two DA1s in flight get one reply each, oldest first (flow control counts f
 	stdin.write('\x1b[?62c');
 	assert.equal((await second)?.raw, '\x1b[?62c');
 	input.close();
+});
+
+test('splitKeys: a read of several keys is taken key by key, an escape sequence as one key', () => {
+	assert.deepEqual(splitKeys('hello room\r'), [...'hello room', '\r']);
+	assert.deepEqual(splitKeys('q'), ['q']);
+	assert.deepEqual(splitKeys('a\x1b[A\x1bOPb\x1b'), ['a', '\x1b[A', '\x1bOP', 'b', '\x1b']);
+	assert.deepEqual(splitKeys('\x1b[1;5Cx'), ['\x1b[1;5C', 'x']);
+	assert.deepEqual(splitKeys('é👍\x03'), ['é', '👍', '\x03']);
+	assert.deepEqual(splitKeys(''), []);
 });
