@@ -33,8 +33,10 @@ async function recordingProxy(target: {host: string; port: number}) {
 	return {address: {host: '127.0.0.1', port}, bytes: () => Buffer.concat(seen), close: () => server.close()};
 }
 
-test('a call by invite code through the relay: video both ways, one check code, nothing readable on the wire', async () => {
+test('a call by invite code through the relay: video both ways, one check code, nothing readable on the wire', async (t) => {
 	const proxy = await recordingProxy(address);
+	// Closed even when an assertion fails: a proxy left listening keeps this file's process alive.
+	t.after(() => proxy.close());
 	const name = 'Zoë from the kitchen';
 	const inv = await invite(proxy.address, {name: 'inviter', statsIntervalMs: 200});
 	assert.match(inv.text, /^[1-9][0-9]*-[a-z]+-[a-z]+-[a-z]+$/);
@@ -71,7 +73,6 @@ test('a call by invite code through the relay: video both ways, one check code, 
 	]) {
 		assert.equal(wire.indexOf(Buffer.from(text)), -1, `"${text}" crossed the relay readable`);
 	}
-	proxy.close();
 });
 
 async function refusal(call: Promise<Call> | Call): Promise<string> {
