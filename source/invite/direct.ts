@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import {ProtocolError} from '../protocol/errors.js';
 import {shareableAddresses} from '../net/own-addresses.js';
+import {unmapped} from '../net/address.js';
 import type {Call, CallOptions, DirectOffer} from '../session/call.js';
 import {dial, identityFor, listen, type Listener} from '../session/connect.js';
 
@@ -149,7 +150,7 @@ export const maxDirectAddresses = 4;
 
 /** This host itself whatever the port: loopback, "this network" (0.0.0.0/8, ::). */
 function isLocalHost(address: string): boolean {
-	const v4 = address.toLowerCase().replace(/^::ffff:/, '');
+	const v4 = unmapped(address);
 	if (net.isIPv4(v4)) return v4.startsWith('127.') || v4.startsWith('0.');
 	const blocks = new net.BlockList();
 	blocks.addAddress('::1', 'ipv6');
@@ -159,7 +160,7 @@ function isLocalHost(address: string): boolean {
 
 /** Addresses no one is reached at: multicast and broadcast. */
 function isUndialable(address: string): boolean {
-	const v4 = address.toLowerCase().replace(/^::ffff:/, '');
+	const v4 = unmapped(address);
 	if (net.isIPv4(v4)) return Number(v4.split('.')[0]) >= 224;
 	return address.toLowerCase().startsWith('ff');
 }

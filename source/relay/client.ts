@@ -6,6 +6,7 @@
 import {EventEmitter} from 'node:events';
 import net from 'node:net';
 import {connectFailure} from '../net/address.js';
+import {errorMessage} from '../text/error-message.js';
 import {inviteLifetime} from './limits.js';
 import {encodeRequest, LineReader, parseReply, type ErrorCode, type Reply} from './rendezvous.js';
 
@@ -287,7 +288,10 @@ export class RoomControl extends EventEmitter<{
 			this.socket.destroy();
 			if (this.over) return;
 			this.over = true;
-			this.emit('closed', error instanceof RelayError ? error : new RelayError('closed', errorText(error)));
+			this.emit(
+				'closed',
+				error instanceof RelayError ? error : new RelayError('closed', errorMessage(error)),
+			);
 		});
 	}
 
@@ -304,10 +308,6 @@ export class RoomControl extends EventEmitter<{
 		this.over = true;
 		this.socket.destroy();
 	}
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 async function requestPaired(
