@@ -98,7 +98,8 @@ test('the tarball holds what a user needs and no more', () => {
 			file === 'vendor/opencv4nodejs/binding.gyp' ||
 			(file.startsWith('native/') && file !== 'native/codec/codec.c') ||
 			file === 'media/screenshot.svg' ||
-			(file.startsWith('scripts/') && !/^scripts\/(build-(opencv|codec)-binding|native-build)\.mjs$/.test(file)),
+			(file.startsWith('scripts/') &&
+				!/^scripts\/(build-(opencv|codec)-binding|native-build)\.mjs$/.test(file)),
 	);
 	assert.deepEqual(unwanted, []);
 	// Nothing in the tarball gives npm a reason to run a build of its own.
