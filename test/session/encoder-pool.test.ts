@@ -1,0 +1,148 @@
+/**
+ * A room's links sharing one encoder (encoder-pool.ts): three real V2Links given the same pool,
+ * each to its own receiver (link-pair.ts), with the real codec binding counting its encodes.
+ */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {makeFrame, type Frame} from '../../source/frame.js';
+import {encodeCount, interCodecs} from '../../source/native-codec.js';
+import {encodeV2, type V2Message} from '../../source/protocol/v2.js';
+import {EncoderPool} from '../../source/session/encoder-pool.js';
+import {drawTestPattern} from '../../source/sources/test-pattern.js';
+import {linkPair, sleep, until, type Side} from './link-pair.js';
+
+const hasCodec = interCodecs().includes('h264');
+const camera = (index: number) => makeFrame(128, 96, drawTestPattern(128, 96, index / 30), Date.now());
+
+type Video = Extract<V2Message, {type: 'video'}>;
+const videos = (side: Side) =>
+	side.wrote
+		.filter((w): w is {message: Video; at: number} => w.message.type === 'video')
+		.map((w) => w.message);
+
+/** Three pairs whose senders share `pool`; each frame goes to every sender ready for one, as Room.sendFrame does. */
+function room(pool: EncoderPool) {
+	const pairs = [0, 1, 2].map(() => linkPair({a: {encoderPool: pool}}));
+	const busy = new Set<number>();
+	let index = 0;
+	let given = 0;
+	const timer = setInterval(() => {
+		const frame: Frame = camera(index++);
+		given++;
+		pairs.forEach((pair, i) => {
+			if (busy.has(i) || !pair.a.link.readyForFrame()) return;
+			busy.add(i);
+			void pair.a.link.encodeFrame(frame).then((bytes) => {
+				busy.delete(i);
+				if (bytes) pair.a.write(bytes);
+			});
+		});
+	}, 1000 / 30);
+	return {
+		pairs,
+		given: () => given,
+		stop: () => clearInterval(timer),
+		close() {
+			clearInterval(timer);
+			for (const pair of pairs) pair.close();
+		},
+	};
+}
+
+/** The distinct packets the senders sent (one per capture time), and whether each was a keyframe. */
+function packets(pairs: Array<{a: Side}>): Map<number, boolean> {
+	const sent = new Map<number, boolean>();
+	for (const pair of pairs)
+		for (const video of videos(pair.a)) {
+			const key = video.keyframe === true;
+			const before = sent.get(video.capturedAt);
+			assert.ok(before === undefined || before === key, 'one packet: one keyframe flag on every link');
+			sent.set(video.capturedAt, key);
+		}
+	return sent;
+}
+
+test(
+	'three links sharing a pool: one encode a frame, every receiver shows the pictures',
+	{skip: !hasCodec},
+	async () => {
+		const pool = new EncoderPool();
+		const encodesBefore = encodeCount();
+		const r = room(pool);
+		try {
+			await until(
+				'30 pictures at every receiver',
+				() => r.pairs.every((p) => p.b.shown.length >= 30),
+				15_000,
+			);
+			r.stop();
+			await sleep(100);
+			const encodes = encodeCount() - encodesBefore;
+			const sent = packets(r.pairs);
+			assert.equal(encodes, sent.size, `${encodes} encodes for ${sent.size} distinct packets`);
+			assert.ok(encodes <= r.given(), `${encodes} encodes for ${r.given()} frames (not one per link)`);
+			assert.equal(pool.size, 1, 'one encoder for one codec and size');
+			for (const pair of r.pairs) {
+				const sentHere = videos(pair.a);
+				assert.ok(sentHere.every((v) => v.codec === 'h264'));
+				assert.equal(sentHere[0]!.keyframe, true, 'each link starts at a keyframe');
+				// Decodable: no packet needed asking again after the first request.
+				const asked = pair.b.wrote.filter((w) => w.message.type === 'keyframe-request').length;
+				assert.equal(asked, 1, 'each receiver asked once, at the start');
+				// Its own seqs, one after another.
+				sentHere.forEach((v, i) => assert.equal(v.seq, i + 1));
+			}
+			// The group started with one keyframe (the three first requests came together).
+			const keys = [...sent.values()].filter(Boolean).length;
+			assert.ok(keys <= 2, `${keys} keyframes to start`);
+		} finally {
+			r.close();
+		}
+		assert.equal(pool.size, 0, 'the last link out closed the encoder');
+	},
+);
+
+test(
+	'a keyframe request from one link: one keyframe, for the whole group; a flood meets the limit',
+	{skip: !hasCodec},
+	async () => {
+		const pool = new EncoderPool();
+		const r = room(pool);
+		try {
+			await until(
+				'10 pictures at every receiver',
+				() => r.pairs.every((p) => p.b.shown.length >= 10),
+				15_000,
+			);
+			await sleep(1500);
+			const keysBefore = [...packets(r.pairs).values()].filter(Boolean).length;
+			const asker = r.pairs[1]!;
+			const lastSeq = () => videos(asker.a).at(-1)!.seq;
+			asker.b.write(encodeV2({type: 'keyframe-request', lastSeq: lastSeq()}));
+			await sleep(500);
+			const sent = packets(r.pairs);
+			const keys = [...sent.entries()].filter(([, key]) => key).map(([at]) => at);
+			assert.equal(keys.length, keysBefore + 1, 'one request, one keyframe');
+			const newest = keys.at(-1)!;
+			for (const pair of r.pairs)
+				assert.ok(
+					videos(pair.a).some((v) => v.capturedAt === newest && v.keyframe),
+					'every link sent the keyframe',
+				);
+
+			// Asking on every frame for 2 s: the burst (3), then one a second.
+			const floodStart = sent.size;
+			const flood = setInterval(
+				() => asker.b.write(encodeV2({type: 'keyframe-request', lastSeq: lastSeq()})),
+				1000 / 30,
+			);
+			await sleep(2000);
+			clearInterval(flood);
+			const after = [...packets(r.pairs).values()].slice(floodStart).filter(Boolean).length;
+			assert.ok(after >= 1 && after <= 3 + 2, `${after} keyframes in 2 s of requests`);
+			for (const pair of r.pairs) assert.ok(pair.b.shown.length > 60, 'every receiver kept showing');
+		} finally {
+			r.close();
+		}
+	},
+);
