@@ -12,8 +12,8 @@
  *   member.leave();                                     // the last one out closes the encoder
  *
  * An inter frame needs every packet before it since the last keyframe, so a link that skipped
- * some (its send window was full) is given those it missed too, up to a few; one further behind,
- * or new, waits for a keyframe, which the group forces for everyone.
+ * some (its send window was full) is given those it missed too, up to catchUpPackets; a new one
+ * waits for a keyframe, which the group forces for everyone.
  */
 import type {Frame} from '../frame.js';
 import {VideoEncoder, type InterCodec} from '../native-codec.js';
@@ -23,8 +23,12 @@ import {framesPerSecond, startTargetKbps} from './link-rate.js';
 
 /** Frames between keyframes nobody asked for: a backstop (10 s at 30 fps). */
 export const keyframeIntervalFrames = 300;
-/** Packets a link that fell behind may still catch up on (a fifth of a second at 30 fps). */
-const catchUpPackets = 6;
+/**
+ * Packets a link that fell behind may still catch up on (half a second at 30 fps); a link further
+ * behind is one the group's frame rate is too much for, and gets its own encoder (v2-link.ts)
+ * rather than a keyframe forced on everyone each time.
+ */
+const catchUpPackets = 15;
 /** Frames whose encode (or skip) is remembered, for the links that come to ask for them later. */
 const rememberedFrames = 8;
 
@@ -76,6 +80,8 @@ export class PoolMember {
 	maxKbps = startTargetKbps;
 	/** The link uses its own encoder for now (it is far slower than the rest): not in the group's rate. */
 	own = false;
+	/** When this link last fell more than catchUpPackets behind the group. */
+	fellBehindAt: number | undefined;
 	private left = false;
 
 	constructor(readonly group: EncoderGroup) {}
@@ -97,8 +103,9 @@ export class PoolMember {
 		if (last !== undefined && packet.index <= last) return undefined;
 		let missed = packet.key ? [packet] : this.group.since(last, packet.index);
 		if (!missed) {
+			if (last !== undefined) this.fellBehindAt = Date.now();
+			else this.group.wantKey(request.roundTripMs);
 			this.lastIndex = undefined;
-			this.group.wantKey(request.roundTripMs);
 			return undefined;
 		}
 		// A keyframe among them makes those before it needless.

@@ -53,11 +53,13 @@ const baseCapabilities = allCapabilities & ~(capability.h264 | capability.vp9);
 /**
  * A link shares its room's encoder unless its target is below half the highest of the others'
  * (then the group, which encodes at its lowest member's rate, would hold everyone to this one
- * slow link), and comes back once it is at three quarters: the gap keeps it from flapping, each
- * move costing a keyframe.
+ * slow link) or it fell too far behind the group's frames (encoder-pool.ts catchUpPackets); it
+ * comes back once its target is at three quarters and it has not fallen behind for a while: the
+ * gaps keep it from flapping, each move costing a keyframe.
  */
 const ownEncoderBelow = 0.5;
 const sharedEncoderFrom = 0.75;
+const ownAfterFallingBehindMs = 5000;
 const codecBit: Record<InterCodec, number> = {h264: capability.h264, vp9: capability.vp9};
 
 /** True when seq `a` comes after `b` (seqs wrap at 2^32). */
@@ -279,9 +281,11 @@ export class V2Link implements Link {
 		}
 		const others = member.othersHighestTarget();
 		const target = this.rate.targetKbps;
-		if (!this.ownEncoder && target < ownEncoderBelow * others) {
+		const behind =
+			member.fellBehindAt !== undefined && Date.now() - member.fellBehindAt < ownAfterFallingBehindMs;
+		if (!this.ownEncoder && (behind || target < ownEncoderBelow * others)) {
 			this.ownEncoder = true;
-		} else if (this.ownEncoder && target >= sharedEncoderFrom * others) {
+		} else if (this.ownEncoder && !behind && target >= sharedEncoderFrom * others) {
 			this.ownEncoder = false;
 			// Its own encoder's stream ends here; the group's begins at its next keyframe.
 			member.lastIndex = undefined;

@@ -21,13 +21,32 @@ const videos = (side: Side) =>
 		.map((w) => w.message);
 
 /** Three pairs whose senders share `pool`; each frame goes to every sender ready for one, as Room.sendFrame does. */
-function room(pool: EncoderPool) {
-	const pairs = [0, 1, 2].map(() => linkPair({a: {encoderPool: pool}}));
+/** Noise: every frame costs about all the rate allows, so a late ack lowers the link's target. */
+const noise = () => {
+	const data = new Uint8Array(128 * 96 * 3);
+	for (let i = 0; i < data.length; i++) data[i] = (Math.random() * 256) | 0;
+	return makeFrame(128, 96, data, Date.now());
+};
+
+function room(pool: EncoderPool, slowAcksMs?: number) {
+	const pairs = [0, 1, 2].map((i) => {
+		// The last pair's acks come late when asked: its link's target falls (link-rate.ts).
+		const late = i === 2 && slowAcksMs !== undefined;
+		const pair: ReturnType<typeof linkPair> = linkPair({
+			a: {encoderPool: pool},
+			tamper: (bytes, message, from) => {
+				if (!late || from !== 'b' || message.type !== 'frame-ack') return bytes;
+				setTimeout(() => pair.a.link.receive(bytes), slowAcksMs);
+				return undefined;
+			},
+		});
+		return pair;
+	});
 	const busy = new Set<number>();
 	let index = 0;
 	let given = 0;
 	const timer = setInterval(() => {
-		const frame: Frame = camera(index++);
+		const frame: Frame = slowAcksMs === undefined ? camera(index++) : noise();
 		given++;
 		pairs.forEach((pair, i) => {
 			if (busy.has(i) || !pair.a.link.readyForFrame()) return;
@@ -144,5 +163,44 @@ test(
 		} finally {
 			r.close();
 		}
+	},
+);
+
+test(
+	'a link far slower than the rest gets its own encoder; the others keep the group',
+	{skip: !hasCodec},
+	async () => {
+		const pool = new EncoderPool();
+		const r = room(pool, 200);
+		try {
+			const [fast, , slow] = r.pairs as [ReturnType<typeof linkPair>, unknown, ReturnType<typeof linkPair>];
+			await until(
+				"the slow link's target below half the others'",
+				() => (slow.a.link.targetKbps ?? 1e9) < 0.5 * (fast.a.link.targetKbps ?? 0),
+				20_000,
+			);
+			await sleep(300);
+			const encodesBefore = encodeCount();
+			const fastBefore = videos(fast.a).length;
+			const slowBefore = videos(slow.a).length;
+			await sleep(1000);
+			const encodes = encodeCount() - encodesBefore;
+			const fastNew = videos(fast.a).length - fastBefore;
+			const slowNew = videos(slow.a).slice(slowBefore);
+			assert.ok(slowNew.length > 0, 'the slow link still sends');
+			const group = new Map(videos(fast.a).map((v) => [v.capturedAt, v.data]));
+			assert.ok(
+				slowNew.some((v) => !Buffer.from(group.get(v.capturedAt) ?? []).equals(v.data)),
+				"the slow link's packets are its own encoder's",
+			);
+			assert.ok(
+				encodes >= fastNew + slowNew.length - 1,
+				`${encodes} encodes: the group's and the slow link's`,
+			);
+			assert.ok(fastNew >= slowNew.length, `fast ${fastNew} frames, slow ${slowNew.length}`);
+		} finally {
+			r.close();
+		}
+		assert.equal(pool.size, 0);
 	},
 );
