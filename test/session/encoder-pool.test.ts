@@ -28,7 +28,7 @@ const noise = () => {
 	return makeFrame(128, 96, data, Date.now());
 };
 
-function room(pool: EncoderPool, slowAcksMs?: number) {
+function room(pool: EncoderPool, slowAcksMs?: number, picture = camera) {
 	const pairs = [0, 1, 2].map((i) => {
 		// The last pair's acks come late when asked: its link's target falls (link-rate.ts).
 		const late = i === 2 && slowAcksMs !== undefined;
@@ -46,7 +46,7 @@ function room(pool: EncoderPool, slowAcksMs?: number) {
 	let index = 0;
 	let given = 0;
 	const timer = setInterval(() => {
-		const frame: Frame = slowAcksMs === undefined ? camera(index++) : noise();
+		const frame: Frame = picture(index++);
 		given++;
 		pairs.forEach((pair, i) => {
 			if (busy.has(i) || !pair.a.link.readyForFrame()) return;
@@ -171,7 +171,7 @@ test(
 	{skip: !hasCodec},
 	async () => {
 		const pool = new EncoderPool();
-		const r = room(pool, 200);
+		const r = room(pool, 200, noise);
 		try {
 			const [fast, , slow] = r.pairs as [ReturnType<typeof linkPair>, unknown, ReturnType<typeof linkPair>];
 			await until(
@@ -202,5 +202,32 @@ test(
 			r.close();
 		}
 		assert.equal(pool.size, 0);
+	},
+);
+
+test(
+	'a link too far behind the group gets its own encoder, not a keyframe for everyone each time',
+	{skip: !hasCodec},
+	async () => {
+		const pool = new EncoderPool();
+		// Acks 600 ms late: the link's send window lets it send a few frames in that time, while the
+		// group encodes 18.
+		const r = room(pool, 600);
+		try {
+			const [fast, , slow] = r.pairs as [ReturnType<typeof linkPair>, unknown, ReturnType<typeof linkPair>];
+			await until('pictures at the slow receiver', () => slow.b.shown.length >= 10, 15_000);
+			await sleep(3000);
+			const keys = videos(fast.a).filter((v) => v.keyframe).length;
+			assert.ok(keys <= 2, `${keys} keyframes to the fast links in 4 s`);
+			const group = new Map(videos(fast.a).map((v) => [v.capturedAt, v.data]));
+			const own = videos(slow.a).filter((v) => !Buffer.from(group.get(v.capturedAt) ?? []).equals(v.data));
+			assert.ok(own.length > 0, "the slow link sends its own encoder's packets");
+			assert.ok(
+				fast.b.shown.length > 2 * slow.b.shown.length,
+				`${fast.b.shown.length} / ${slow.b.shown.length}`,
+			);
+		} finally {
+			r.close();
+		}
 	},
 );
