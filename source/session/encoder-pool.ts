@@ -13,7 +13,7 @@
  *
  * An inter frame needs every packet before it since the last keyframe, so a link that skipped
  * some (its send window was full) is given those it missed too, up to catchUpPackets; a new one
- * waits for a keyframe, which the group forces for everyone.
+ * sends from its own encoder until the keyframe it asked the group for.
  */
 import type {Frame} from '../frame.js';
 import {VideoEncoder, type InterCodec} from '../native-codec.js';
@@ -87,11 +87,12 @@ export class PoolMember {
 	constructor(readonly group: EncoderGroup) {}
 
 	/**
-	 * The packets this link sends for `frame`, in order (the last one is `frame`'s), or undefined
-	 * to skip it: the group skipped it (its frame rate), the link already sent it, or the link must
-	 * wait for a keyframe (then one is forced, within the limit).
+	 * The packets this link sends for `frame`, in order (the last one is `frame`'s); undefined to
+	 * skip it (the group skipped it for its frame rate, or the link already sent it); 'own' while
+	 * the link cannot join the group's stream before its next keyframe (then one is forced, within
+	 * the limit, and the link sends from its own encoder meanwhile rather than nothing).
 	 */
-	async packets(frame: Frame, request: PacketRequest): Promise<SharedPacket[] | undefined> {
+	async packets(frame: Frame, request: PacketRequest): Promise<SharedPacket[] | 'own' | undefined> {
 		if (this.left) return undefined;
 		this.targetKbps = request.targetKbps;
 		this.maxKbps = request.maxKbps;
@@ -106,7 +107,7 @@ export class PoolMember {
 			if (last !== undefined) this.fellBehindAt = Date.now();
 			else this.group.wantKey(request.roundTripMs);
 			this.lastIndex = undefined;
-			return undefined;
+			return 'own';
 		}
 		// A keyframe among them makes those before it needless.
 		const key = missed.findLastIndex((p) => p.key);

@@ -210,7 +210,10 @@ export class V2Link implements Link {
 		if (codec === 'h264' || codec === 'vp9') box = fitPixels(box, v2MaxCodecPixels);
 		const now = Date.now();
 		const member = codec === 'h264' || codec === 'vp9' ? this.memberFor(codec, box) : undefined;
-		if (member) return this.sendShared(member, codec as InterCodec, frame, box);
+		if (member) {
+			const shared = await this.sendShared(member, codec as InterCodec, frame, box);
+			if (shared !== 'own') return shared;
+		}
 		if (codec === 'h264' || codec === 'vp9') {
 			// A narrow link gets fewer frames, each still a picture (link-rate.ts); a keyframe someone
 			// waits for goes at once.
@@ -292,29 +295,33 @@ export class V2Link implements Link {
 		}
 		member.targetKbps = target;
 		member.own = this.ownEncoder;
-		if (this.ownEncoder) return undefined;
-		this.encoder?.close();
-		this.encoder = undefined;
-		return member;
+		return this.ownEncoder ? undefined : member;
 	}
 
-	/** The group's packets for `frame` (with any this link missed), each in this link's own message. */
+	/**
+	 * The group's packets for `frame` (with any this link missed), each in this link's own
+	 * message; 'own' while the link waits for the group's keyframe (its own encoder sends).
+	 */
 	private async sendShared(
 		member: PoolMember,
 		codec: InterCodec,
 		frame: Frame,
 		box: Size,
-	): Promise<Buffer | undefined> {
+	): Promise<Buffer | 'own' | undefined> {
 		const quality = this.host.options.quality ?? defaultJpegQuality(box);
 		const overheadKbps = (frameOverheadBytes * 8 * 30) / 1000;
-		const packets: SharedPacket[] | undefined = await member.packets(frame, {
+		const packets: SharedPacket[] | 'own' | undefined = await member.packets(frame, {
 			crf: crfForQuality(quality, codec),
 			maxKbps: Math.max(20, this.rate.targetKbps - overheadKbps),
 			targetKbps: this.rate.targetKbps,
 			wantKey: this.keyframeWanted,
 			roundTripMs: this.quickestRttMs,
 		});
-		if (!packets || this.closed || this.shared !== member) return undefined;
+		if (this.closed || this.shared !== member) return undefined;
+		if (packets === 'own' || !packets) return packets;
+		// The group's stream took over (it starts at a keyframe): the link's own encoder is done.
+		this.encoder?.close();
+		this.encoder = undefined;
 		if (packets.some((p) => p.key)) this.keyframeWanted = false;
 		this.lastFrameAt = Date.now();
 		const messages = packets.map((p) => this.videoMessage(codec, p, p.capturedAt, p.data, p.key));
