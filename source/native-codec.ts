@@ -102,6 +102,13 @@ export function x264For(pixels: number): {preset: string; params: string} {
 	return {preset: 'ultrafast', params: ''};
 }
 
+let encodes = 0;
+
+/** Frames encoded by every VideoEncoder of this process: how tests see that a room shares them. */
+export function encodeCount(): number {
+	return encodes;
+}
+
 export class VideoEncoder {
 	readonly settings: Readonly<EncoderSettings>;
 	private handle: Handle | undefined;
@@ -136,6 +143,7 @@ export class VideoEncoder {
 	encode(frame: Frame, forceKeyframe: boolean): {data: Buffer; key: boolean} | null {
 		if (!this.handle) throw new Error('the encoder is closed');
 		const pixels = Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length);
+		encodes++;
 		return this.native.encode(this.handle, pixels, forceKeyframe, frame.capturedAt);
 	}
 

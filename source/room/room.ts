@@ -23,6 +23,7 @@ import {describeRelay, openRoom, type RelayAddress, type RoomControl} from '../r
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
 import type {Call, CallOptions, CallState} from '../session/call.js';
 import {StatsFile} from '../session/stats.js';
+import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
 import {codeOptions, socketOf} from '../invite/session.js';
 import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
@@ -105,7 +106,9 @@ export class Room extends EventEmitter<RoomEvents> {
 		super();
 		// One identity for every pair (loaded once); each pair's stats go into the room's line.
 		const identity = identityFor(options);
-		this.options = codeOptions({...options, identity, statsFile: undefined}, code);
+		// One encoder per size this member's picture goes at, shared by the pairs (encoder-pool.ts).
+		const encoderPool = options.encoderPool ?? new EncoderPool();
+		this.options = codeOptions({...options, identity, statsFile: undefined, encoderPool}, code);
 		this.text = formatCode(code);
 		this.via = `via relay ${describeRelay(control.relay)}`;
 		this.check = new RoomCheck(`${control.id} ${identity.fingerprint}`);

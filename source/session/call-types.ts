@@ -7,6 +7,7 @@ import type {Identity} from '../trust/identity.js';
 import type {PeerKeyChange, PeerKeyVerdict} from '../trust/peer-key.js';
 
 export type {PeerKeyChange, PeerKeyVerdict};
+import type {EncoderPool} from './encoder-pool.js';
 import type {Size} from './media.js';
 import type {CallStats} from './stats.js';
 
@@ -35,6 +36,11 @@ export type CallOptions = {
 	 * machine's FFmpeg has. [] behaves as facetty before them: jpeg444 both ways.
 	 */
 	interCodecs?: ReadonlyArray<'h264' | 'vp9'>;
+	/**
+	 * v2: encoders shared with the other calls given the same pool (a room's), so a picture sent
+	 * at one size to several peers is encoded once (encoder-pool.ts); default: the call's own.
+	 */
+	encoderPool?: EncoderPool;
 	/** Pixels this side shows (v2 asks the peer to scale to fit); default: full size. */
 	shownSize?: Size;
 	/** Seed format: shape to announce; default: the size of the first frame passed to sendFrame. */

@@ -99,10 +99,15 @@ export class LinkRate {
 	 * bits a pixel (a 128x96 picture: 75 kbit/s), fewer below, never under 10.
 	 */
 	fps(pixels: number): number {
-		const bitsPerPixel = (this.targetKbps * 1000) / (Math.max(1, pixels) * 30);
-		if (bitsPerPixel >= 0.2) return 30;
-		if (bitsPerPixel >= 0.1) return 20;
-		if (bitsPerPixel >= 0.05) return 15;
-		return 10;
+		return framesPerSecond(this.targetKbps, pixels);
 	}
+}
+
+/** LinkRate.fps for a target of `targetKbps` (a shared encoder's, encoder-pool.ts). */
+export function framesPerSecond(targetKbps: number, pixels: number): number {
+	const bitsPerPixel = (targetKbps * 1000) / (Math.max(1, pixels) * 30);
+	if (bitsPerPixel >= 0.2) return 30;
+	if (bitsPerPixel >= 0.1) return 20;
+	if (bitsPerPixel >= 0.05) return 15;
+	return 10;
 }

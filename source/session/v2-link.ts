@@ -27,6 +27,8 @@ import {
 import {crfForQuality, interCodecs, VideoDecoder, VideoEncoder, type InterCodec} from '../native-codec.js';
 import type {DirectOffer} from './call-types.js';
 import {LinkRate} from './link-rate.js';
+import {keyframeIntervalFrames, type PoolMember, type SharedPacket} from './encoder-pool.js';
+import {KeyframeLimit, TokenBucket} from './keyframe-limit.js';
 import type {Link, LinkHost} from './link.js';
 import {cleanLine, cleanLines} from '../text/sanitize.js';
 import {SendWindow} from './send-window.js';
@@ -44,18 +46,20 @@ import {
 import {scaleFrame} from '../sources/scale.js';
 
 const pingIntervalMs = 1000;
-/** Frames between keyframes nobody asked for: a backstop (10 s at 30 fps). */
-const keyframeIntervalFrames = 300;
 /** v2 header, video fields and a TLS record's overhead: what a frame costs besides its packet. */
 const frameOverheadBytes = 5 + 18 + 29;
 /** Capabilities every facetty has; the codecs' bits are added for those this machine has. */
 const baseCapabilities = allCapabilities & ~(capability.h264 | capability.vp9);
 /**
- * Keyframes forced by requests: a burst, then one a second. A facetty receiver asks at the start,
- * after a new shown size (which restarts the encoder anyway) and after a packet that did not
- * decode (never on TCP from an honest sender), so only a peer flooding requests meets the limit.
+ * A link shares its room's encoder unless its target is below half the highest of the others'
+ * (then the group, which encodes at its lowest member's rate, would hold everyone to this one
+ * slow link) or it fell too far behind the group's frames (encoder-pool.ts catchUpPackets); it
+ * comes back once its target is at three quarters and it has not fallen behind for a while: the
+ * gaps keep it from flapping, each move costing a keyframe.
  */
-const forcedKeyframes = {perSecond: 1, burst: 3} as const;
+const ownEncoderBelow = 0.5;
+const sharedEncoderFrom = 0.75;
+const ownAfterFallingBehindMs = 5000;
 const codecBit: Record<InterCodec, number> = {h264: capability.h264, vp9: capability.vp9};
 
 /** True when seq `a` comes after `b` (seqs wrap at 2^32). */
@@ -84,23 +88,6 @@ export const peerMessageRates = {
 } as const;
 type RatedType = keyof typeof peerMessageRates;
 
-class TokenBucket {
-	private tokens: number;
-	private last = 0;
-
-	constructor(private readonly rate: {perSecond: number; burst: number}) {
-		this.tokens = rate.burst;
-	}
-
-	take(now: number): boolean {
-		this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.last) / 1000) * this.rate.perSecond);
-		this.last = now;
-		if (this.tokens < 1) return false;
-		this.tokens -= 1;
-		return true;
-	}
-}
-
 export class V2Link implements Link {
 	rttMs: number | null = null;
 	lastMessageAt: number | undefined;
@@ -127,8 +114,11 @@ export class V2Link implements Link {
 	private sentCodec: VideoCodec | undefined;
 	private keyframeWanted = false;
 	private lastKeyframeSeq: number | undefined;
-	private lastKeyframeAt: number | undefined;
-	private readonly keyframeBudget = new TokenBucket(forcedKeyframes);
+	private readonly keyframeLimit = new KeyframeLimit();
+	/** The room's shared encoder this link uses (CallOptions.encoderPool), if any. */
+	private shared: PoolMember | undefined;
+	/** A link far slower than the rest of its group has its own encoder (ownEncoderBelow). */
+	private ownEncoder = false;
 	private lastFrameAt = 0;
 	/** Receiving: the newest video seq seen, and whether the stream waits for a keyframe. */
 	private lastVideoSeq = 0;
@@ -160,7 +150,7 @@ export class V2Link implements Link {
 
 	/** The bitrate the inter-frame codec aims at now (kbit/s), null while it is not sending one. */
 	get targetKbps(): number | null {
-		return this.encoder ? Math.round(this.rate.targetKbps) : null;
+		return this.encoder || this.shared ? Math.round(this.rate.targetKbps) : null;
 	}
 
 	/** The inter-frame codec both sides have, if any (and unless the user asked for another). */
@@ -173,6 +163,8 @@ export class V2Link implements Link {
 
 	close(): void {
 		this.closed = true;
+		this.shared?.leave();
+		this.shared = undefined;
 		this.encoder?.close();
 		this.decoder?.close();
 		this.encoder = this.decoder = undefined;
@@ -217,6 +209,11 @@ export class V2Link implements Link {
 		// goes a little smaller, as the codec still, which the window scales.
 		if (codec === 'h264' || codec === 'vp9') box = fitPixels(box, v2MaxCodecPixels);
 		const now = Date.now();
+		const member = codec === 'h264' || codec === 'vp9' ? this.memberFor(codec, box) : undefined;
+		if (member) {
+			const shared = await this.sendShared(member, codec as InterCodec, frame, box);
+			if (shared !== 'own') return shared;
+		}
 		if (codec === 'h264' || codec === 'vp9') {
 			// A narrow link gets fewer frames, each still a picture (link-rate.ts); a keyframe someone
 			// waits for goes at once.
@@ -238,6 +235,8 @@ export class V2Link implements Link {
 		} else {
 			this.encoder?.close();
 			this.encoder = undefined;
+			this.shared?.leave();
+			this.shared = undefined;
 			data =
 				codec === 'jpeg444'
 					? await encodeJpeg444(scaled, quality)
@@ -245,26 +244,88 @@ export class V2Link implements Link {
 						? await encodeJpeg(scaled, quality)
 						: scaled.data;
 		}
+		this.lastFrameAt = now;
+		return this.videoMessage(codec, scaled, frame.capturedAt, data, keyframe);
+	}
+
+	/** One video message with this link's next seq, counted by its send window and rate. */
+	private videoMessage(
+		codec: VideoCodec,
+		size: Size,
+		capturedAt: number,
+		data: Uint8Array,
+		keyframe: boolean | undefined,
+	): Buffer {
 		const seq = (this.seq = (this.seq + 1) >>> 0);
 		if (keyframe) this.lastKeyframeSeq = seq;
 		this.sentCodec = codec;
-		this.lastFrameAt = now;
-		const {width, height} = scaled;
-		const message = encodeV2({
-			type: 'video',
-			codec,
-			width,
-			height,
-			seq,
-			capturedAt: frame.capturedAt,
-			data,
-			keyframe,
-		});
+		const {width, height} = size;
+		const message = encodeV2({type: 'video', codec, width, height, seq, capturedAt, data, keyframe});
 		if ((this.peerCapabilities ?? 0) & capability.frameAck) {
 			this.window.sent(seq, Date.now(), message.length);
 			this.rate.onSent(seq, message.length, Date.now());
 		}
 		return message;
+	}
+
+	/**
+	 * The pool's member for this codec and size, joining (or moving to) its group; undefined
+	 * without a pool, or while this link is far slower than the rest (ownEncoderBelow).
+	 */
+	private memberFor(codec: InterCodec, box: Size): PoolMember | undefined {
+		const pool = this.host.options.encoderPool;
+		if (!pool) return undefined;
+		let member = this.shared;
+		const group = member?.group;
+		if (!member || group!.codec !== codec || group!.width !== box.width || group!.height !== box.height) {
+			member?.leave();
+			member = this.shared = pool.join(codec, box.width, box.height);
+			member.targetKbps = this.rate.targetKbps;
+		}
+		const others = member.othersHighestTarget();
+		const target = this.rate.targetKbps;
+		const behind =
+			member.fellBehindAt !== undefined && Date.now() - member.fellBehindAt < ownAfterFallingBehindMs;
+		if (!this.ownEncoder && (behind || target < ownEncoderBelow * others)) {
+			this.ownEncoder = true;
+		} else if (this.ownEncoder && !behind && target >= sharedEncoderFrom * others) {
+			this.ownEncoder = false;
+			// Its own encoder's stream ends here; the group's begins at its next keyframe.
+			member.lastIndex = undefined;
+		}
+		member.targetKbps = target;
+		member.own = this.ownEncoder;
+		return this.ownEncoder ? undefined : member;
+	}
+
+	/**
+	 * The group's packets for `frame` (with any this link missed), each in this link's own
+	 * message; 'own' while the link waits for the group's keyframe (its own encoder sends).
+	 */
+	private async sendShared(
+		member: PoolMember,
+		codec: InterCodec,
+		frame: Frame,
+		box: Size,
+	): Promise<Buffer | 'own' | undefined> {
+		const quality = this.host.options.quality ?? defaultJpegQuality(box);
+		const overheadKbps = (frameOverheadBytes * 8 * 30) / 1000;
+		const packets: SharedPacket[] | 'own' | undefined = await member.packets(frame, {
+			crf: crfForQuality(quality, codec),
+			maxKbps: Math.max(20, this.rate.targetKbps - overheadKbps),
+			targetKbps: this.rate.targetKbps,
+			wantKey: this.keyframeWanted,
+			roundTripMs: this.quickestRttMs,
+		});
+		if (this.closed || this.shared !== member) return undefined;
+		if (packets === 'own' || !packets) return packets;
+		// The group's stream took over (it starts at a keyframe): the link's own encoder is done.
+		this.encoder?.close();
+		this.encoder = undefined;
+		if (packets.some((p) => p.key)) this.keyframeWanted = false;
+		this.lastFrameAt = Date.now();
+		const messages = packets.map((p) => this.videoMessage(codec, p, p.capturedAt, p.data, p.key));
+		return messages.length === 1 ? messages[0] : Buffer.concat(messages);
 	}
 
 	/** One packet, from an encoder of this codec and size (a new one starts with a keyframe). */
@@ -299,23 +360,14 @@ export class V2Link implements Link {
 		const packet = encoder!.encode(frame, fresh || this.mayForceKeyframe(Date.now()));
 		if (packet?.key) {
 			this.keyframeWanted = false;
-			this.lastKeyframeAt = Date.now();
+			this.keyframeLimit.sent(Date.now());
 		}
 		return packet;
 	}
 
-	/**
-	 * A request is answered at most once a round trip, never by two keyframes in a row, and within
-	 * a budget (forcedKeyframes): a request about a loss after a keyframe can only arrive a round
-	 * trip after it, so a peer that asks sooner, or on every frame, is flooding. A request held
-	 * back stays wanted and is answered when allowed.
-	 */
+	/** A wanted keyframe, within the flood limit (keyframe-limit.ts). */
 	private mayForceKeyframe(now: number): boolean {
-		if (!this.keyframeWanted) return false;
-		const last = this.lastKeyframeAt;
-		const gapMs = Math.max(this.quickestRttMs ?? 0, 1.5 * (1000 / 30));
-		if (last !== undefined && now - last < gapMs) return false;
-		return this.keyframeBudget.take(now);
+		return this.keyframeWanted && this.keyframeLimit.mayForce(now, this.quickestRttMs);
 	}
 
 	/**
