@@ -11,27 +11,11 @@ import {codeTag, formatCode, parseCode} from '../../source/invite/code.js';
 import {wrongWords} from '../invite/wrong-words.js';
 import {invite, join} from '../../source/invite/session.js';
 import {RelayError} from '../../source/relay/client.js';
-import {relayForThisFile} from './helpers.js';
+import {recordingProxy, relayForThisFile} from './helpers.js';
 import type {Call} from '../../source/session/call.js';
 import {ended, feed, nextFrames, ourJpegStart, patternFrame, reached} from '../session/helpers.js';
 
 const address = relayForThisFile();
-
-/** A relay in front of the relay that keeps a copy of every byte both ways. */
-async function recordingProxy(target: {host: string; port: number}) {
-	const seen: Buffer[] = [];
-	const server = net.createServer((client) => {
-		const upstream = net.connect(target);
-		client.on('data', (chunk) => seen.push(Buffer.from(chunk)));
-		upstream.on('data', (chunk) => seen.push(Buffer.from(chunk)));
-		client.pipe(upstream).pipe(client);
-		client.on('error', () => upstream.destroy());
-		upstream.on('error', () => client.destroy());
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	return {address: {host: '127.0.0.1', port}, bytes: () => Buffer.concat(seen), close: () => server.close()};
-}
 
 test('a call by invite code through the relay: video both ways, one check code, nothing readable on the wire', async (t) => {
 	const proxy = await recordingProxy(address);

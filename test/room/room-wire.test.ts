@@ -5,27 +5,12 @@
  * the code or the chat.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import {test} from 'node:test';
 import {startRelay} from '../../source/relay/server.js';
 import {createRoom, type Room} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
 import {ourJpegStart, patternFrame} from '../session/helpers.js';
-
-async function recordingProxy(target: {host: string; port: number}) {
-	const seen: Buffer[] = [];
-	const server = net.createServer((client) => {
-		const upstream = net.connect(target);
-		client.on('data', (chunk) => seen.push(Buffer.from(chunk)));
-		upstream.on('data', (chunk) => seen.push(Buffer.from(chunk)));
-		client.pipe(upstream).pipe(client);
-		client.on('error', () => upstream.destroy());
-		upstream.on('error', () => client.destroy());
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	return {address: {host: '127.0.0.1', port}, bytes: () => Buffer.concat(seen), close: () => server.close()};
-}
+import {recordingProxy} from '../relay/helpers.js';
 
 async function until(check: () => boolean, ms = 20_000): Promise<void> {
 	const end = Date.now() + ms;
