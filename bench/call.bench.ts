@@ -5,7 +5,6 @@
  * no netem) in v2, shown at 160x96 and at 640x480, and in the seed format as the script sends it.
  * Roles run in child processes (`--role ...`) so each side has its own event loop (and namespace).
  */
-import {spawn} from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -17,6 +16,7 @@ import {scaleFrame} from '../source/sources/scale.js';
 import {percentile} from '../source/session/stats.js';
 import {openSource} from '../source/sources/index.js';
 import {emulateLink} from './link-emulator.js';
+import {spawnRole} from './role-process.js';
 import {addrB, delayMs, makeNetemLink, nsA, nsB, rateBits, removeLink} from './netem-link.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -150,25 +150,11 @@ function runRole(
 	name: string,
 	...args: string[]
 ): {ready: Promise<void>; result: Promise<RoleResult>} {
-	const command = [process.execPath, '--import', 'tsx', here, '--role', name, ...args];
-	const child = ns
-		? spawn('ip', ['netns', 'exec', ns, ...command], {stdio: ['ignore', 'pipe', 'inherit']})
-		: spawn(command[0]!, command.slice(1), {stdio: ['ignore', 'pipe', 'inherit']});
-	let out = '';
-	let markReady: () => void = () => undefined;
-	const ready = new Promise<void>((resolve) => (markReady = resolve));
-	child.stdout.on('data', (chunk: Buffer) => {
-		out += chunk.toString();
-		if (out.includes('READY\n')) markReady();
-	});
-	const result = new Promise<RoleResult>((resolve, reject) =>
-		child.on('exit', (code) => {
-			markReady();
-			if (code === 0) resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RoleResult);
-			else reject(new Error(`${name} exited ${code}`));
-		}),
+	return spawnRole<RoleResult>(
+		[process.execPath, '--import', 'tsx', here, '--role', name, ...args],
+		name,
+		ns,
 	);
-	return {ready, result};
 }
 
 type Run = {

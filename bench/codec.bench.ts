@@ -12,7 +12,6 @@
  *    and the codec's target after the first 3 s; with the codec, then jpeg444 only as before.
  *    Each peer runs in its own process (`--role`), so each has its own event loop.
  */
-import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
@@ -33,6 +32,7 @@ import {percentile, type CallStats} from '../source/session/stats.js';
 import {openSource} from '../source/sources/index.js';
 import {faceFrame} from './face-clip.js';
 import {emulateLink} from './link-emulator.js';
+import {spawnRole} from './role-process.js';
 
 const here = fileURLToPath(import.meta.url);
 const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
@@ -207,24 +207,10 @@ async function perCodec(): Promise<string[]> {
 type PeerReport = {latencies: Array<[number, number]>; stats: CallStats[]; startedAt: number};
 
 function runRole(...args: string[]): {ready: Promise<void>; result: Promise<PeerReport>} {
-	const child = spawn(process.execPath, ['--import', 'tsx', here, '--role', ...args], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	let out = '';
-	let markReady: () => void = () => undefined;
-	const ready = new Promise<void>((resolve) => (markReady = resolve));
-	child.stdout.on('data', (chunk: Buffer) => {
-		out += chunk.toString();
-		if (out.includes('READY\n')) markReady();
-	});
-	const result = new Promise<PeerReport>((resolve, reject) =>
-		child.on('exit', (code) => {
-			markReady();
-			if (code === 0) resolve(JSON.parse(out.trim().split('\n').at(-1)!) as PeerReport);
-			else reject(new Error(`role ${args[0]} exited ${code}`));
-		}),
+	return spawnRole<PeerReport>(
+		[process.execPath, '--import', 'tsx', here, '--role', ...args],
+		`role ${args[0]}`,
 	);
-	return {ready, result};
 }
 
 async function role(name: string, port: number, codecs: string): Promise<void> {
