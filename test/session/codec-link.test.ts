@@ -8,7 +8,8 @@ import {test} from 'node:test';
 import {makeFrame} from '../../source/frame.js';
 import {encodeV2, type V2Message} from '../../source/protocol/v2.js';
 import {drawTestPattern} from '../../source/sources/test-pattern.js';
-import {linkPair, sleep, sourceOf, stream, until, type Side} from './link-pair.js';
+import {until} from './helpers.js';
+import {linkPair, sleep, sourceOf, stream, type Side} from './link-pair.js';
 
 const camera = (index: number) => makeFrame(128, 96, drawTestPattern(128, 96, index / 30), 0);
 

@@ -9,7 +9,8 @@ import {encodeCount, interCodecs} from '../../source/native-codec.js';
 import {encodeV2, type V2Message} from '../../source/protocol/v2.js';
 import {EncoderPool} from '../../source/session/encoder-pool.js';
 import {drawTestPattern} from '../../source/sources/test-pattern.js';
-import {linkPair, sleep, until, type Side} from './link-pair.js';
+import {until} from './helpers.js';
+import {linkPair, sleep, type Side} from './link-pair.js';
 
 const hasCodec = interCodecs().includes('h264');
 const camera = (index: number) => makeFrame(128, 96, drawTestPattern(128, 96, index / 30), Date.now());

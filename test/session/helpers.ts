@@ -37,6 +37,18 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 	]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Waits until `check()` holds, polling every `pollMs`; fails after `ms` naming `what`. The one
+ * polling wait of the tests: the ones that wait on an event use withTimeout over a promise.
+ */
+export async function until(what: string, check: () => boolean, ms = 20_000, pollMs = 20): Promise<void> {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, pollMs));
+	}
+}
+
 export async function nextFrames(call: Call, count: number, ms = 10_000): Promise<Frame[]> {
 	const frames: Frame[] = [];
 	return withTimeout(

@@ -113,11 +113,3 @@ export function sourceOf(side: Side, shown: Frame): Frame | undefined {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function until(what: string, test: () => boolean, ms = 5000): Promise<void> {
-	const start = Date.now();
-	while (!test()) {
-		if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-		await sleep(5);
-	}
-}

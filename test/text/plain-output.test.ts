@@ -12,7 +12,8 @@ import path from 'node:path';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {foreign, hostileCall, hostileListener, hostileWords, knownInjections} from './hostile-peer.js';
-import {rawConnect, sleep} from '../hostile/attacks.js';
+import {rawConnect} from '../hostile/attacks.js';
+import {until} from '../session/helpers.js';
 
 const cli = path.resolve('source/cli.tsx');
 
@@ -28,14 +29,6 @@ function facetty(args: string[], configHome: string): Running {
 	child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
 	const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 	return {child, output: () => text, done};
-}
-
-async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await sleep(50);
-	}
 }
 
 /** Bytes as UTF-8, so C1 sent as \xc2\x9b is seen as U+009B; a raw 0x9b byte is not UTF-8, also caught. */

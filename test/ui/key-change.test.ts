@@ -11,25 +11,10 @@ import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import {listen} from '../../source/session/connect.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
-import {
-	cleanupsAfterFile,
-	feedListener,
-	nextRejection,
-	patternFrame,
-	withTimeout,
-} from '../session/helpers.js';
+import {cleanupsAfterFile, feedListener, nextRejection, patternFrame, until} from '../session/helpers.js';
 import {CapturedTerminal} from './captured-terminal.js';
 
 const cleanups = cleanupsAfterFile();
-
-const until = (what: string, done: () => boolean, ms = 20_000) =>
-	withTimeout(
-		(async () => {
-			while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
-		})(),
-		ms,
-		what,
-	);
 
 /** Calls `port` on the call screen with `configDir`, answers the key question with `answer`. */
 async function callAndAnswer(port: number, configDir: string, answer: 'y' | 'n') {

@@ -9,7 +9,7 @@ import {test} from 'node:test';
 import type {Frame} from '../../source/frame.js';
 import {dial} from '../../source/session/connect.js';
 import {cardFrame} from '../../source/ui/cards.js';
-import {meanAbsoluteDifference, withTimeout} from '../session/helpers.js';
+import {meanAbsoluteDifference, until} from '../session/helpers.js';
 import {CapturedTerminal} from './captured-terminal.js';
 
 const isPausedCard = (frame: Frame) =>
@@ -42,14 +42,6 @@ test(
 		const call = dial('127.0.0.1', await listening, {codec: 'raw'});
 		const frames: Frame[] = [];
 		call.on('frame', (frame: Frame) => frames.push(frame));
-		const until = (what: string, done: () => boolean) =>
-			withTimeout(
-				(async () => {
-					while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
-				})(),
-				20_000,
-				what,
-			);
 		try {
 			await until('the test pattern', () => frames.length >= 3);
 			assert.ok(!frames.some(isPausedCard), 'the camera is live before p');
