@@ -143,9 +143,15 @@ export class Call extends EventEmitter<CallEvents> {
 		socket.on('data', (chunk: Buffer) => this.onData(chunk));
 		socket.on('end', () => this.onPeerClosed());
 		socket.on('close', () => this.onPeerClosed());
-		socket.on('error', (error) => {
-			const sentence = connectionErrorSentence(error);
-			this.finish(sentence, error);
+		socket.on('error', (error: NodeJS.ErrnoException) => {
+			// Before the call begins a reset is how a caller that refused our key usually leaves: it
+			// closes with our hello unread, and its kernel answers with a reset instead of a FIN.
+			const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+			if (reset && this.state !== 'in-call') {
+				this.onPeerClosed();
+				return;
+			}
+			this.finish(connectionErrorSentence(error), error);
 		});
 		this.timer = setInterval(() => this.tick(), 250);
 		this.lastReceivedAt = this.attachedAt = Date.now();
@@ -231,7 +237,10 @@ export class Call extends EventEmitter<CallEvents> {
 		return {
 			options: this.options,
 			write: (bytes, done) => {
-				if (!this.socket || this.socket.destroyed) return;
+				// After our goodbye the socket is ended but still read until the peer closes: what the
+				// link would answer then (an ack, a pong) is dropped, since a write after end destroys
+				// the socket and the peer would read a reset instead of the goodbye.
+				if (!this.socket || this.socket.destroyed || this.socket.writableEnded) return;
 				this.meter.sent(bytes.length);
 				this.socket.write(bytes, done ? () => done() : undefined);
 				const limit = this.options.maxWriteBacklogBytes ?? defaultMaxWriteBacklog;

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {dial, type ListenOptions} from '../../source/session/connect.js';
+import {allCapabilities, encodeV2} from '../../source/protocol/v2.js';
+import {secureConnect, sleep} from '../hostile/attacks.js';
 import {makeFrame, type Frame} from '../../source/frame.js';
 import type {Call} from '../../source/session/call.js';
 import {scaleFrame} from '../../source/sources/scale.js';
@@ -19,6 +21,7 @@ import {
 	nextFrames,
 	patternFrame,
 	reached,
+	until,
 	withTimeout,
 } from './helpers.js';
 
@@ -305,4 +308,35 @@ test('frameOrEnd wakes on the first frame or the end, not on a clock, and gives 
 	assert.ok(Date.now() - before >= 45, 'waited its time');
 	assert.equal(idle.waitingFrame, undefined);
 	idle.hangUp();
+});
+
+test('after its goodbye a side reads and drops what still comes, without answering: the peer reads a hang-up, not a reset', async () => {
+	// A video that arrived after the goodbye was acknowledged: a write after end, which destroyed
+	// the socket, so the peer (still sending) read a reset, "the connection broke while sending",
+	// instead of the goodbye. The peer here is raw, so it can keep sending after the goodbye; what
+	// is checked is the hanging-up side's own socket (the reset the peer then reads depends on
+	// timing: the facetty listener that read it in CI was writing a frame just then).
+	const l = await listener();
+	const accepted = nextCall(l);
+	const {socket, raw} = await secureConnect(l.port);
+	const resets: string[] = [];
+	for (const each of [socket, raw]) each.on('error', (error) => resets.push(error.message));
+	const closed = new Promise((resolve) => raw.once('close', resolve));
+	socket.resume();
+	socket.write(encodeV2({type: 'hello', version: 2, capabilities: allCapabilities, agent: 'raw peer'}));
+	const accepter = await accepted;
+	await until('the call', () => accepter.state === 'in-call');
+	const accepterSocket = (accepter as unknown as {socket: net.Socket}).socket;
+	accepterSocket.on('error', (error) => resets.push(`the hanging-up side: ${error.message}`));
+	accepter.hangUp();
+	for (let seq = 1; seq <= 20 && socket.writable; seq++) {
+		const data = new Uint8Array(2 * 2 * 3);
+		socket.write(
+			encodeV2({type: 'video', codec: 'raw', width: 2, height: 2, seq, capturedAt: Date.now(), data}),
+		);
+		await sleep(10);
+	}
+	socket.end();
+	await withTimeout(closed, 10_000, 'the connection to close');
+	assert.deepEqual(resets, []);
 });

@@ -35,7 +35,7 @@ import {
 	patternFrame,
 } from './helpers.js';
 import {startTlsAsAccepter} from '../trust/helpers.js';
-import {tlsConnect} from '../hostile/attacks.js';
+import {secureConnect, tlsConnect} from '../hostile/attacks.js';
 
 const cleanups = cleanupsAfterFile();
 
@@ -332,4 +332,18 @@ test('a caller facing an accepter that answers garbage or an oversized confirm e
 		assert.ok(Date.now() - started < 3000, `${name}: no wait for a timeout`);
 		server.close();
 	}
+});
+
+test('a caller that resets the connection after the encrypted handshake (it refused our key) is told apart from a network fault', async () => {
+	// A caller whose user refuses the listener's key closes with the listener's hello unread, so
+	// its kernel answers with a reset, not a FIN; the listener must still say what happened, not
+	// "read ECONNRESET" (it did, under load, in the key-change test). resetAndDestroy makes the
+	// reset certain.
+	const l = await listener({});
+	const refused = nextRejection(l);
+	const {raw} = await secureConnect(l.port);
+	raw.resetAndDestroy();
+	const rejection = await refused;
+	assert.match(rejection.message, /hung up before the call began \(it may have refused this side's key\)/);
+	assert.equal(rejection.code, 'bad-handshake');
 });
