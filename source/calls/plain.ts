@@ -171,9 +171,14 @@ export async function holdCall(
 	let finish: (code: number) => void = () => undefined;
 	const end = new Promise<number>((resolve) => (finish = resolve));
 	const show = plainView(label, line);
+	let stopTimer: NodeJS.Timeout | undefined;
 	const controller = new CallController({
 		...plainController(options, (action) => {
 			show(action);
+			// --seconds is the call's length, on both sides (runListen counts from the same action): from
+			// the dial, a handshake slowed by a busy machine could use it all up.
+			if (action.type === 'call-started' && options.seconds && !stopTimer)
+				stopTimer = setTimeout(() => controller.hangUp('time is up'), options.seconds * 1000);
 			if (action.type === 'call-ended') finish(action.failed ? 1 : 0);
 		}),
 		role: 'call',
@@ -185,9 +190,6 @@ export async function holdCall(
 	source.onError((error) => controller.hangUp(`camera: ${error.message}`));
 	const release = onInterrupt(interrupt ?? (() => controller.hangUp()));
 	controller.dial();
-	const stopTimer = options.seconds
-		? setTimeout(() => controller.hangUp('time is up'), options.seconds * 1000)
-		: undefined;
 	try {
 		try {
 			await source.start();

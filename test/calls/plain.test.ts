@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -124,8 +125,6 @@ test(
 			target: `127.0.0.1:${await port}`,
 			camera: 'test',
 			secret: 'right',
-			// --seconds counts from the dial: at a load of 12 a fresh key's handshake outlasted 1 s, the
-			// caller hung up before the call and the listener waited for ever.
 			seconds: 3,
 			status,
 			configDir: callerDir,
@@ -137,5 +136,40 @@ test(
 		// looked at the right file).
 		assert.equal(remembered()[1]!.filter((line) => line.startsWith('127.0.0.1:')).length, 1);
 		for (const dir of dirs) fs.rmSync(dir, {recursive: true, force: true});
+	},
+);
+
+/** A loopback proxy to `port` that holds the listener's bytes for `delayMs` after each connect. */
+async function slowToAnswer(port: number, delayMs: number): Promise<{port: number; close: () => void}> {
+	const server = net.createServer((client) => {
+		const upstream = net.connect(port, '127.0.0.1');
+		for (const each of [client, upstream]) each.on('error', () => client.destroy());
+		client.on('close', () => upstream.destroy());
+		upstream.on('close', () => client.destroy());
+		client.pipe(upstream);
+		upstream.pause();
+		setTimeout(() => upstream.pipe(client), delayMs);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {port: (server.address() as net.AddressInfo).port, close: () => server.close()};
+}
+
+test(
+	'--seconds is the length of the call, not of the dial: a slow handshake does not use it up',
+	{timeout: 30_000},
+	async () => {
+		// At a load of 10 a handshake outlasted 2.5 s: the caller, counting from the dial, hung up before
+		// the call began, and the listener (waiting for one call) waited for ever. A listener that
+		// answers 1.5 s late stands in for the busy machine.
+		const {status, port, listening, text} = listenOnce();
+		const proxy = await slowToAnswer(await port, 1500);
+		try {
+			const code = await runCall({target: `127.0.0.1:${proxy.port}`, camera: 'test', seconds: 1, status});
+			assert.equal(code, 0, text());
+			assert.equal(await listening, 0);
+			assert.match(text(), /call ended: time is up/);
+		} finally {
+			proxy.close();
+		}
 	},
 );
