@@ -14,7 +14,9 @@
  *   the slowest picture rate worth keeping (`slowestFrameRate`), and the bytes waiting for their
  *   answer are held to what it drains in a round trip plus one batch (bandwidth x round trip,
  *   not a count of batches), so the picture on the glass is about that far behind however fast
- *   or slow the link. A frame spends only what its changes cost, so the picture rate is what the
+ *   or slow the link. Unless the lag lately did not grow with the bytes ahead of a batch (a busy
+ *   machine whose ssh, sshd and tmux wait for a core, not the link, holds the answers back):
+ *   then the rate seen is only what was sent, and only the count of batches (`maxInFlight`) holds. A frame spends only what its changes cost, so the picture rate is what the
  *   link carries whole, and only a frame heavier than the budget is drawn coarser;
  * - when the terminal never answers the first question (a dumb terminal), batches are paced by
  *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
@@ -77,6 +79,15 @@ export const reprobeMs = 2000;
 export const lostAnswerMs = 3000;
 /** How long the best delivery rate seen stands for what the link drains. */
 const rateWindowMs = 2000;
+/**
+ * Answers of the last this many batches tell whether the link is what holds the picture back: a
+ * batch behind more bytes waits longer by those bytes over the link's rate when it is; when the
+ * lag does not grow with the bytes ahead (a busy machine: ssh, sshd and tmux waiting for a core),
+ * holding bytes back only holds pictures back.
+ */
+const lagSamples = 48;
+/** Spread of the bytes ahead (standard deviation) below which their effect on the lag cannot be told. */
+const minimumSpreadBytes = 2048;
 /** How long the smallest lag seen stands for the quiet round trip. */
 const baseLagWindowMs = 30_000;
 /** A terminal that drains this much in a frame's time needs no budget (more than a full screen). */
@@ -87,6 +98,8 @@ export const minimumBudget = 1024;
 type InFlight = {
 	readonly bytes: number;
 	readonly sentAt: number;
+	/** Bytes written before it and not yet answered, as it was written. */
+	readonly ahead: number;
 	/** Bytes answered, and when the last of them was, as this batch was written. */
 	readonly deliveredBefore: number;
 	readonly deliveredAt: number;
@@ -132,6 +145,13 @@ export class TerminalSink {
 	private budgetBytes = Infinity;
 	/** Bytes of the last batch that asked for an answer. */
 	private lastBatchBytes = 0;
+	/** Recent answers: the bytes a batch had to wait for (its own and those ahead), and its lag. */
+	private readonly lagByBytes: Array<{bytes: number; lag: number}> = [];
+	/**
+	 * Whether the lag lately did not grow with the bytes ahead as a link of the drain rate seen
+	 * would make it (less than half as fast): the drain rate seen is then only what was sent.
+	 */
+	private linkKeepsUp = false;
 	/** Bytes and batches written, for benchmarks and stats. */
 	readonly written = {bytes: 0, batches: 0};
 
@@ -183,9 +203,10 @@ export class TerminalSink {
 	 * frames have lately (one drawn while the next waits), or a round trip shorter than a batch's
 	 * drain (a slow terminal close by, a busy machine) would let only one through at a time. The
 	 * batches as written, not the budget (a frame's most): frames that cost less queue less.
+	 * No limit while the link keeps up (`linkKeepsUp`): the lag is not the bytes'.
 	 */
 	get inFlightBytesLimit(): number {
-		if (this.budgetBytes === Infinity || this.drainRate === undefined) return Infinity;
+		if (this.budgetBytes === Infinity || this.drainRate === undefined || this.linkKeepsUp) return Infinity;
 		const roundTrip = Number.isFinite(this.baseLagMs) ? this.baseLagMs : 0;
 		return Math.max(2 * this.lastBatchBytes, (this.drainRate * (roundTrip + this.frameMs)) / 1000);
 	}
@@ -270,7 +291,13 @@ export class TerminalSink {
 		if (asking) {
 			this.lastBatchBytes = bytes.length;
 			const deliveredAt = Number.isFinite(this.deliveredAt) ? this.deliveredAt : sentAt;
-			this.inFlight.push({bytes: bytes.length, sentAt, deliveredBefore: this.delivered, deliveredAt});
+			this.inFlight.push({
+				bytes: bytes.length,
+				sentAt,
+				ahead: this.bytesInFlight,
+				deliveredBefore: this.delivered,
+				deliveredAt,
+			});
 		}
 		return bytes.length;
 	}
@@ -359,6 +386,9 @@ export class TerminalSink {
 			this.recentLags.shift();
 		this.baseLagMs = Math.min(...this.recentLags.map((entry) => entry.lag));
 		this.adjustBudget(withoutOwn - this.baseLagMs);
+		this.lagByBytes.push({bytes: batch.ahead + batch.bytes, lag});
+		if (this.lagByBytes.length > lagSamples) this.lagByBytes.shift();
+		this.linkKeepsUp = this.drainRate !== undefined && keepsUp(this.lagByBytes, this.drainRate);
 		this.wake();
 	}
 
@@ -377,4 +407,30 @@ export class TerminalSink {
 		const fits = rate / (this.budgetFps ?? slowestFrameRate);
 		this.budgetBytes = fits >= noLimitBytes ? Infinity : Math.max(minimumBudget, fits);
 	}
+}
+
+/**
+ * Whether answers whose batches waited behind more bytes came no later than a link draining
+ * `rate` bytes a second would make them, by half: the least-squares slope of lag over bytes is
+ * below half of 1 / rate. Undecided (false) while the bytes ahead hardly varied.
+ */
+export function keepsUp(samples: ReadonlyArray<{bytes: number; lag: number}>, rate: number): boolean {
+	if (samples.length < lagSamples / 2 || rate <= 0) return false;
+	let meanBytes = 0;
+	let meanLag = 0;
+	for (const sample of samples) {
+		meanBytes += sample.bytes;
+		meanLag += sample.lag;
+	}
+	meanBytes /= samples.length;
+	meanLag /= samples.length;
+	let covariance = 0;
+	let variance = 0;
+	for (const sample of samples) {
+		covariance += (sample.bytes - meanBytes) * (sample.lag - meanLag);
+		variance += (sample.bytes - meanBytes) ** 2;
+	}
+	if (variance / samples.length < minimumSpreadBytes ** 2) return false;
+	const msPerByte = covariance / variance;
+	return msPerByte < 500 / rate;
 }
