@@ -14,7 +14,10 @@
  * FACETTY_BENCH_SECONDS (default 12) sets the simulated seconds measured, FACETTY_BENCH_RATES
  * (bits/s, e.g. "1e6") the links, FACETTY_BENCH_GLYPHS (half, quad, sextant, octant; default half)
  * the glyph set: the glass then reads each half of a cell as the eye averages it, and the error
- * is split up for half blocks only. A/B: copy this file into an older tree and run it there.
+ * is split up for half blocks only. FACETTY_BENCH_BUSY_MS=100-200 models a busy machine: each
+ * batch is drawn and answered that many ms (spread over the range) after it left the link,
+ * whatever its bytes, as when ssh, sshd and tmux wait for a core (the ssh bench at load 8: DA1
+ * answers 100-250 ms late with a few kB in flight). A/B: copy this file into an older tree and run it there.
  */
 import {loadOpenCv} from '../source/opencv.js';
 import {glyphSets, pixelsPerCell, type Glyphs} from '../source/render/layout.js';
@@ -44,6 +47,10 @@ const links = (process.env['FACETTY_BENCH_RATES'] ?? '5e6,2e6,1e6').split(',').m
 const payload = 0.9;
 const glyphs = glyphSets.find((set) => set === process.env['FACETTY_BENCH_GLYPHS']) ?? 'half';
 const {across, down} = pixelsPerCell(glyphs);
+const busy = process.env['FACETTY_BENCH_BUSY_MS']?.split('-').map(Number);
+/** The busy machine's delay for the `index`th batch: spread over the range, the same every run. */
+const busyMs = (index: number) =>
+	busy ? busy[0]! + ((index * 7919) % ((busy[1] ?? busy[0]!) - busy[0]! + 1)) : 0;
 
 const cv = await loadOpenCv();
 const sources = new Map<number, {pixels: Uint8Array; expected: Float64Array}>();
@@ -109,14 +116,18 @@ function run(bitsPerSecond: number) {
 	const batches: Batch[] = [];
 	const answersDue: number[] = [];
 	let linkFreeAt = 0;
+	let drawnAt = 0;
 	const output = {
 		isTTY: true,
 		write(data: Uint8Array | string): boolean {
 			const bytes = typeof data === 'string' ? Buffer.from(data) : Uint8Array.from(data);
 			const start = Math.max(now + oneWayMs, linkFreeAt);
 			linkFreeAt = start + (bytes.length * 1000) / rate;
-			batches.push({bytes, arriveFrom: start, arriveUntil: linkFreeAt});
-			answersDue.push(linkFreeAt + oneWayMs);
+			// Drawn in order, each after its own delay on a busy machine.
+			const delay = Math.max(busyMs(batches.length), drawnAt - linkFreeAt);
+			drawnAt = linkFreeAt + delay;
+			batches.push({bytes, arriveFrom: start + delay, arriveUntil: drawnAt});
+			answersDue.push(drawnAt + oneWayMs);
 			return true;
 		},
 	};
@@ -260,7 +271,7 @@ function run(bitsPerSecond: number) {
 }
 
 console.log(
-	`The ssh bench's stamp camera at ${cols}x${rows} cells in ${glyphs} glyphs over a modelled link (simulated time, ${seconds} s after ${warmupMs / 1000} s), glass read every ${sampleMs} ms.\n`,
+	`The ssh bench's stamp camera at ${cols}x${rows} cells in ${glyphs} glyphs over a modelled link (simulated time, ${seconds} s after ${warmupMs / 1000} s), glass read every ${sampleMs} ms${busy ? `, a busy machine drawing each batch ${busy.join('-')} ms late` : ''}.\n`,
 );
 console.log(
 	'| link | frames written/s | distinct pictures/s on the glass | lag p50 / p95 ms | terminal kB/s | PSNR dB (p50) | mean error as PSNR: bytes on their way | left behind (over the threshold) | within the threshold | the source (JPEG, scaling) |',

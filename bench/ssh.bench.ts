@@ -310,6 +310,11 @@ function ownStats(file: string): Pick<Result, 'statsLatency' | 'statsScreenLag'>
 				.sort((a, b) => a - b),
 			50,
 		) ?? undefined;
+	const last = lines.at(-1);
+	console.error(
+		`--stats: fps_in p50 ${median('fps_in')}, kB/s in p50 ${((median('bytes_in') ?? 0) / 1000).toFixed(0)}, ` +
+			`codec ${String(last?.['codec'])}, shown ${String(last?.['shown_shape'])}`,
+	);
 	return {statsLatency: median('latency_ms_p95'), statsScreenLag: median('screen_lag_ms')};
 }
 

@@ -75,7 +75,7 @@ const base: Path = {
 };
 
 /** Mean PSNR of the glass (a model terminal) over the run of frames, for one path. */
-async function run(path: Path): Promise<{glass: number; wire: number; bytes: number}> {
+async function run(path: Path): Promise<{glass: number; wire: number; bytes: number; terminal: number}> {
 	const box = {col: 0, row: 0, cols, rows};
 	const {across, down} = pixelsPerCell(path.glyphs);
 	// What the call screen asks the peer for (call-app.tsx): square pixels over the whole box.
@@ -94,6 +94,7 @@ async function run(path: Path): Promise<{glass: number; wire: number; bytes: num
 	let glassSum = 0;
 	let wireSum = 0;
 	let bytes = 0;
+	let terminalBytes = 0;
 	for (const n of numbers) {
 		let frame = path.camera ? cameraJpeg(n) : makeFrame(stampWidth, stampHeight, stampFrame(n));
 		const size = path.peerScales ? fitWithin(frame, shown) : frame;
@@ -127,7 +128,10 @@ async function run(path: Path): Promise<{glass: number; wire: number; bytes: num
 		const halves = scale(frame, layout.picture.cols, layout.picture.rows * 2, false);
 		const expected = expectedPicture(n, layout.picture.cols, layout.picture.rows * 2);
 		wireSum += psnr(rgbOfBgr(Uint8Array.from(halves)), expected);
-		terminal.write(renderer.render(pixels, screen));
+		const drawn = renderer.render(pixels, screen);
+		// The first frame draws every cell; the run's cost a picture is the frames after it.
+		if (n !== numbers[0]) terminalBytes += drawn.length;
+		terminal.write(drawn);
 		// The glass as the ssh bench reads it: each half of a cell as the eye averages it.
 		const glass = new Uint8Array(expected.length);
 		const {col: left, row: top} = layout.picture;
@@ -161,7 +165,12 @@ async function run(path: Path): Promise<{glass: number; wire: number; bytes: num
 	}
 	encoder?.close();
 	decoder?.close();
-	return {glass: glassSum / numbers.length, wire: wireSum / numbers.length, bytes: bytes / numbers.length};
+	return {
+		glass: glassSum / numbers.length,
+		wire: wireSum / numbers.length,
+		bytes: bytes / numbers.length,
+		terminal: terminalBytes / (numbers.length - 1),
+	};
 }
 
 const inter = interCodecs();
@@ -177,15 +186,26 @@ const rowsToRun: Array<[string, Path]> = [
 	['jpeg444 q98', {...base, quality: 98}],
 	...inter.map((codec): [string, Path] => [`wire ${codec} (crf of q90)`, {...base, wire: codec}]),
 	['256 colours', {...base, colorDepth: '256'}],
+	// What a higher change threshold saves in terminal bytes, and costs on the glass.
+	...inter
+		.slice(0, 1)
+		.flatMap((codec) =>
+			[8, 10, 12, 16].map((threshold): [string, Path] => [
+				`wire ${codec}, threshold ${threshold}`,
+				{...base, wire: codec, threshold},
+			]),
+		),
 ];
 console.log(
 	`The ssh bench's stamp clip through each step of a call's path, ${numbers.length} frames, picture in a ${cols}x${rows} box; PSNR against the stamp frame area-averaged to the glass's grid (2 pixels a cell down)\n`,
 );
-console.log('| path | delivered to the renderer dB | on the glass dB | wire bytes/frame |');
-console.log('|---|---|---|---|');
+console.log(
+	'| path | delivered to the renderer dB | on the glass dB | wire bytes/frame | terminal bytes/frame (after the first) |',
+);
+console.log('|---|---|---|---|---|');
 for (const [name, path] of rowsToRun) {
 	const result = await run(path);
 	console.log(
-		`| ${name} | ${result.wire.toFixed(1)} | ${result.glass.toFixed(1)} | ${Math.round(result.bytes)} |`,
+		`| ${name} | ${result.wire.toFixed(1)} | ${result.glass.toFixed(1)} | ${Math.round(result.bytes)} | ${Math.round(result.terminal)} |`,
 	);
 }

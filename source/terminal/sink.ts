@@ -14,7 +14,10 @@
  *   the slowest picture rate worth keeping (`slowestFrameRate`), and the bytes waiting for their
  *   answer are held to what it drains in a round trip plus one batch (bandwidth x round trip,
  *   not a count of batches), so the picture on the glass is about that far behind however fast
- *   or slow the link. A frame spends only what its changes cost, so the picture rate is what the
+ *   or slow the link. The rate is the link's as the lag tells it when that is at least twice the
+ *   rate seen: when the lag lately grew less with the bytes ahead of a batch than the rate seen says (a busy machine
+ *   whose ssh, sshd and tmux wait for a core holds the answers back, not the link), the rate seen
+ *   is only what was sent. A frame spends only what its changes cost, so the picture rate is what the
  *   link carries whole, and only a frame heavier than the budget is drawn coarser;
  * - when the terminal never answers the first question (a dumb terminal), batches are paced by
  *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
@@ -77,6 +80,26 @@ export const reprobeMs = 2000;
 export const lostAnswerMs = 3000;
 /** How long the best delivery rate seen stands for what the link drains. */
 const rateWindowMs = 2000;
+/**
+ * Answers of the last this many batches tell whether the link is what holds the picture back: a
+ * batch behind more bytes waits longer by those bytes over the link's rate when it is; when the
+ * lag does not grow with the bytes ahead (a busy machine: ssh, sshd and tmux waiting for a core),
+ * holding bytes back only holds pictures back.
+ */
+const lagSamples = 48;
+/** Spread of the bytes ahead (standard deviation) below which their effect on the lag cannot be told. */
+const minimumSpreadBytes = 2048;
+/**
+ * Standard errors added to the slope of lag over bytes before it is taken for the link's: what
+ * the link carries at least, not at best (a 1 Mbit/s link on a busy machine taken for a faster
+ * one queues bytes and lag).
+ */
+const slopeMargin = 2;
+/**
+ * How many times the drain rate seen the link must carry at least for its own rate to hold the
+ * bytes in flight: a link near the rate seen is the bottleneck, whatever noise says.
+ */
+const linkRateShare = 2;
 /** How long the smallest lag seen stands for the quiet round trip. */
 const baseLagWindowMs = 30_000;
 /** A terminal that drains this much in a frame's time needs no budget (more than a full screen). */
@@ -87,6 +110,8 @@ export const minimumBudget = 1024;
 type InFlight = {
 	readonly bytes: number;
 	readonly sentAt: number;
+	/** Bytes written before it and not yet answered, as it was written. */
+	readonly ahead: number;
 	/** Bytes answered, and when the last of them was, as this batch was written. */
 	readonly deliveredBefore: number;
 	readonly deliveredAt: number;
@@ -132,6 +157,13 @@ export class TerminalSink {
 	private budgetBytes = Infinity;
 	/** Bytes of the last batch that asked for an answer. */
 	private lastBatchBytes = 0;
+	/** Recent answers: the bytes a batch had to wait for (its own and those ahead), and its lag. */
+	private readonly lagByBytes: Array<{bytes: number; lag: number}> = [];
+	/**
+	 * What the link carries at least (bytes a second), from how the lag lately grew with the bytes
+	 * ahead (`linkRateFloor`): above the drain rate seen when that is only what was sent.
+	 */
+	private linkRate = 0;
 	/** Bytes and batches written, for benchmarks and stats. */
 	readonly written = {bytes: 0, batches: 0};
 
@@ -183,11 +215,14 @@ export class TerminalSink {
 	 * frames have lately (one drawn while the next waits), or a round trip shorter than a batch's
 	 * drain (a slow terminal close by, a busy machine) would let only one through at a time. The
 	 * batches as written, not the budget (a frame's most): frames that cost less queue less.
+	 * The rate is the link's as its lag tells it (`linkRate`) when that is `linkRateShare` times the
+	 * drain rate seen or more: on a busy machine the lag is not the bytes'.
 	 */
 	get inFlightBytesLimit(): number {
 		if (this.budgetBytes === Infinity || this.drainRate === undefined) return Infinity;
 		const roundTrip = Number.isFinite(this.baseLagMs) ? this.baseLagMs : 0;
-		return Math.max(2 * this.lastBatchBytes, (this.drainRate * (roundTrip + this.frameMs)) / 1000);
+		const rate = this.linkRate >= linkRateShare * this.drainRate ? this.linkRate : this.drainRate;
+		return Math.max(2 * this.lastBatchBytes, (rate * (roundTrip + this.frameMs)) / 1000);
 	}
 
 	private get bytesInFlight(): number {
@@ -270,7 +305,13 @@ export class TerminalSink {
 		if (asking) {
 			this.lastBatchBytes = bytes.length;
 			const deliveredAt = Number.isFinite(this.deliveredAt) ? this.deliveredAt : sentAt;
-			this.inFlight.push({bytes: bytes.length, sentAt, deliveredBefore: this.delivered, deliveredAt});
+			this.inFlight.push({
+				bytes: bytes.length,
+				sentAt,
+				ahead: this.bytesInFlight,
+				deliveredBefore: this.delivered,
+				deliveredAt,
+			});
 		}
 		return bytes.length;
 	}
@@ -359,6 +400,9 @@ export class TerminalSink {
 			this.recentLags.shift();
 		this.baseLagMs = Math.min(...this.recentLags.map((entry) => entry.lag));
 		this.adjustBudget(withoutOwn - this.baseLagMs);
+		this.lagByBytes.push({bytes: batch.ahead + batch.bytes, lag});
+		if (this.lagByBytes.length > lagSamples) this.lagByBytes.shift();
+		this.linkRate = linkRateFloor(this.lagByBytes);
 		this.wake();
 	}
 
@@ -377,4 +421,38 @@ export class TerminalSink {
 		const fits = rate / (this.budgetFps ?? slowestFrameRate);
 		this.budgetBytes = fits >= noLimitBytes ? Infinity : Math.max(minimumBudget, fits);
 	}
+}
+
+/**
+ * What a link carries at least (bytes a second), from answers that waited behind more or fewer
+ * bytes: the least-squares slope of lag over bytes (ms a byte) plus `slopeMargin` standard errors
+ * is the link's time a byte at most. Infinity when even that is not above zero (the lag does not
+ * grow with the bytes: a busy machine, not the link); 0 while it cannot be told (too few answers,
+ * bytes ahead that hardly varied).
+ */
+export function linkRateFloor(samples: ReadonlyArray<{bytes: number; lag: number}>): number {
+	const count = samples.length;
+	if (count < lagSamples / 2) return 0;
+	let meanBytes = 0;
+	let meanLag = 0;
+	for (const sample of samples) {
+		meanBytes += sample.bytes;
+		meanLag += sample.lag;
+	}
+	meanBytes /= count;
+	meanLag /= count;
+	let covariance = 0;
+	let variance = 0;
+	for (const sample of samples) {
+		covariance += (sample.bytes - meanBytes) * (sample.lag - meanLag);
+		variance += (sample.bytes - meanBytes) ** 2;
+	}
+	if (variance / count < minimumSpreadBytes ** 2) return 0;
+	const msPerByte = covariance / variance;
+	let residuals = 0;
+	for (const sample of samples)
+		residuals += (sample.lag - meanLag - msPerByte * (sample.bytes - meanBytes)) ** 2;
+	const standardError = Math.sqrt(residuals / (count - 2) / variance);
+	const most = msPerByte + slopeMargin * standardError;
+	return most <= 0 ? Infinity : 1000 / most;
 }
