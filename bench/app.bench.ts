@@ -8,20 +8,15 @@
  * and on Linux the resident pages of mapped files (shared libraries: OpenCV, FFmpeg, ...) against
  * anonymous ones (every malloc, V8's heap included).
  */
+import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
-import {spawn} from 'node:child_process';
-import {EventEmitter} from 'node:events';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {fileURLToPath} from 'node:url';
-import type {AppMeter} from '../source/ui/call-app.js';
 import {freePort} from '../test/e2e/tmux.js';
 
-const here = fileURLToPath(import.meta.url);
-const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const warmupSeconds = 3;
 const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 10);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Report = {
 	role: string;
@@ -31,6 +26,9 @@ type Report = {
 	render: number;
 	kbPerFrame: number;
 	codec: string;
+	/** The p95 of capture-to-shown latency over each stats interval in the window: median and worst. */
+	latencyP95Ms: number;
+	worstP95Ms: number;
 	rssMb: number;
 	heapMb: number;
 	externalMb: number;
@@ -39,97 +37,61 @@ type Report = {
 	anonMb: number;
 };
 
-/** RssFile and RssAnon of /proc/self/status, in MB; -1 where there is no such file. */
-function residentKinds(): {fileMb: number; anonMb: number} {
-	try {
-		const status = fs.readFileSync('/proc/self/status', 'utf8');
-		const kb = (name: string) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
-		return {fileMb: kb('RssFile') / 1024, anonMb: kb('RssAnon') / 1024};
-	} catch {
-		return {fileMb: -1, anonMb: -1};
-	}
+/**
+ * The environment and Node flags dist/cli.js starts with, from its first line (source/cli.tsx):
+ * `#!/usr/bin/env -S NAME=value ... node --flag ...`.
+ */
+export function launcher(shebang: string): {env: Record<string, string>; nodeFlags: string[]} {
+	const words = shebang
+		.replace(/^#!\S*env\s+(-S\s+)?/, '')
+		.trim()
+		.split(/\s+/);
+	const at = words.findIndex((word) => !/^\w+=/.test(word));
+	const env = Object.fromEntries(words.slice(0, at).map((word) => word.split('=', 2) as [string, string]));
+	return {env, nodeFlags: words.slice(at + 1)};
 }
 
-class SinkTerminal extends EventEmitter {
-	readonly isTTY = true;
-	readonly columns = 160;
-	readonly rows = 48;
-	readonly writableLength = 0;
-	bytes = 0;
-	write(data: string | Uint8Array): boolean {
-		this.bytes += data.length;
-		return true;
-	}
-}
-
-async function role(which: 'listen' | 'call', port: number): Promise<void> {
-	const {runCallApp} = await import('../source/ui/call-app.js');
-	const output = new SinkTerminal();
-	const input = Object.assign(new PassThrough(), {
-		isTTY: true,
-		setRawMode: () => input,
-		ref: () => input,
-		unref: () => input,
-	});
-	const meter: AppMeter = {renderMs: 0, videoDraws: 0, peerFramesDrawn: 0};
-	let framesIn = 0;
-	let codec = '';
-	const running = runCallApp({
-		role: which,
-		host: '127.0.0.1',
-		port,
-		target: `127.0.0.1:${port}`,
-		camera: clip,
-		colorDepth: 'truecolor',
-		input: input as unknown as NodeJS.ReadStream,
-		output: output as unknown as NodeJS.WriteStream,
-		errorOutput: process.stderr,
-		meter,
-		seconds: warmupSeconds + seconds + 1,
-		onListening: () => process.send?.('listening'),
-		onStats: (stats) => {
-			framesIn = stats.frames_in;
-			codec = stats.codec ?? '';
+/** Compiles source/ into dist/ when a source file is newer than the build (or there is none). */
+function ensureBuilt(): void {
+	const built = path.join(repo, 'dist', 'ui', 'call-app.js');
+	const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+	const newest = fs
+		.readdirSync(path.join(repo, 'source'), {recursive: true, withFileTypes: true})
+		.filter((entry) => entry.isFile())
+		.reduce(
+			(latest, entry) => Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs),
+			0,
+		);
+	if (newest <= builtAt) return;
+	console.error('app bench: building dist/ (tsc -p tsconfig.build.json) ...');
+	execFileSync(
+		process.execPath,
+		[path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+		{
+			cwd: repo,
+			stdio: 'inherit',
 		},
-	});
-	await sleep(warmupSeconds * 1000);
-	const start = {
-		cpu: process.cpuUsage(),
-		at: performance.now(),
-		drawn: meter.peerFramesDrawn,
-		render: meter.renderMs,
-		in: framesIn,
-		bytes: output.bytes,
-	};
-	await sleep(seconds * 1000);
-	const cpu = process.cpuUsage(start.cpu);
-	const elapsed = performance.now() - start.at;
-	const drawn = meter.peerFramesDrawn - start.drawn;
-	const memory = process.memoryUsage();
-	const report: Report = {
-		role: which,
-		fpsShown: (drawn * 1000) / elapsed,
-		fpsIn: ((framesIn - start.in) * 1000) / elapsed,
-		cpu: ((cpu.user + cpu.system) / 1000 / elapsed) * 100,
-		render: ((meter.renderMs - start.render) / elapsed) * 100,
-		kbPerFrame: (output.bytes - start.bytes) / 1024 / Math.max(1, drawn),
-		codec,
-		rssMb: memory.rss / 1048576,
-		heapMb: memory.heapUsed / 1048576,
-		externalMb: memory.external / 1048576,
-		...residentKinds(),
-	};
-	process.send?.(report);
-	await running;
-	process.exit(0);
+	);
 }
 
-function child(which: 'listen' | 'call', port: number): {reports: Promise<Report>; listening: Promise<void>} {
-	// As dist/cli.js runs (its first line): two malloc arenas and the larger young generation.
+type Child = {reports: Promise<Report>; listening: Promise<void>; stop: () => void};
+
+function child(which: 'listen' | 'call', port: number): Child {
+	// As dist/cli.js runs: its first line's environment and Node flags, the built code, no tsx.
+	const {env, nodeFlags} = launcher(
+		fs.readFileSync(path.join(repo, 'source', 'cli.tsx'), 'utf8').split('\n')[0]!,
+	);
 	const proc = spawn(
 		process.execPath,
-		['--max-semi-space-size=32', '--import', 'tsx', here, '--role', which, String(port)],
-		{stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: {...process.env, MALLOC_ARENA_MAX: '2'}},
+		[
+			...nodeFlags,
+			path.join(repo, 'bench', 'app-role.mjs'),
+			which,
+			String(port),
+			String(warmupSeconds),
+			String(seconds),
+		],
+		{stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: {...process.env, ...env}},
 	);
 	let ready: () => void = () => undefined;
 	const listening = new Promise<void>((resolve) => (ready = resolve));
@@ -137,30 +99,31 @@ function child(which: 'listen' | 'call', port: number): {reports: Promise<Report
 		proc.on('message', (message) => (message === 'listening' ? ready() : resolve(message as Report)));
 		proc.on('exit', (code) => reject(new Error(`${which} exited with ${code} before reporting`)));
 	});
-	return {reports, listening};
+	return {reports, listening, stop: () => proc.send('stop')};
 }
 
 async function main(): Promise<void> {
+	ensureBuilt();
 	const port = await freePort();
 	const listener = child('listen', port);
 	await listener.listening;
 	const caller = child('call', port);
 	const reports = await Promise.all([listener.reports, caller.reports]);
+	listener.stop();
+	caller.stop();
 	const f = (n: number) => n.toFixed(1);
 	console.log(
 		`Both call screens at 160x48 cells (truecolor, half blocks), clip.mp4 640x480@30 each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
 	);
 	console.log(
-		'| process | codec sent | fps received | fps shown | CPU % of one core | of which rendering % | KB written per frame | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',
+		'| process | codec sent | fps received | fps shown | latency p95 ms (median, worst second) | CPU % of one core | of which rendering % | KB written per frame | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const r of reports) {
 		console.log(
-			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${r.codec} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} | ${f(r.rssMb)} | ${f(r.heapMb)} | ${f(r.externalMb)} | ${f(r.fileMb)} | ${f(r.anonMb)} |`,
+			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${r.codec} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.latencyP95Ms)}, ${f(r.worstP95Ms)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} | ${f(r.rssMb)} | ${f(r.heapMb)} | ${f(r.externalMb)} | ${f(r.fileMb)} | ${f(r.anonMb)} |`,
 		);
 	}
 }
 
-const at = process.argv.indexOf('--role');
-if (at >= 0) await role(process.argv[at + 1] as 'listen' | 'call', Number(process.argv[at + 2]));
-else await main();
+await main();

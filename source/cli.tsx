@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=32
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 NODE_ENV=production node --max-semi-space-size=32
 // Two malloc arenas, not glibc's eight a core: each thread (libuv's pool, V8's helpers, OpenCV's)
 // that allocates gets an arena of its own that keeps what it freed; with two, a call on loopback
 // kept 12-15 MB less resident (134-139 MB anonymous against 149-152, same CPU; three runs each).
@@ -6,7 +6,10 @@
 // frames and promoted enough to the old one that its collections landed in the video's latency
 // (p95 of a call rose from 11 to 23 ms after the first minute; with this 5-minute calls stay at
 // 7-9 ms, though 10-minute ones still reach ~20 ms: see the soak, npm run soak).
-// npm start and test/e2e/tmux.ts (the tmux tests and the soak) pass the same flag.
+// npm start and test/e2e/tmux.ts (the tmux tests and the soak) pass the same flag; a semi-space of
+// 8 MB kept a call ~10 MB smaller but brought back a 20-30 ms mark-compact every second or so.
+// React's production build (Ink's reconciler picks it by NODE_ENV, which a developer's shell may
+// set to development): the development one checks and records every render for devtools.
 import meow from 'meow';
 import {parseCommandLine, UsageError, type Flags} from './command-line.js';
 import {meowFlags, optionsHelp} from './flags.js';

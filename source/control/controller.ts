@@ -203,6 +203,21 @@ export class CallController {
 		else for (const {call} of this.links.values()) call.sendFrame(frame);
 	}
 
+	/**
+	 * The largest size any call sends a frame of `native` size at; undefined while a call does not
+	 * know yet (or takes any size: the seed format, a caller in its greeting), or none is up.
+	 */
+	sendSizeFor(native: Size): Size | undefined {
+		if (this.links.size === 0 || this.listener?.greeting) return undefined;
+		let largest: Size = {width: 0, height: 0};
+		for (const {call} of this.links.values()) {
+			const size = call.sendSizeFor(native);
+			if (!size) return undefined;
+			if (size.width * size.height > largest.width * largest.height) largest = size;
+		}
+		return largest;
+	}
+
 	/** Hangs up the calls; a listener goes on listening. */
 	hangUp(reason = 'hung up'): void {
 		for (const {call} of [...this.links.values()]) call.hangUp(reason);

@@ -175,6 +175,11 @@ export class Call extends EventEmitter<CallEvents> {
 		this.emit('state', state);
 	}
 
+	/** The size this call sends a frame of `native` size at, when its link knows (link.ts). */
+	sendSizeFor(native: Size): Size | undefined {
+		return this.state === 'in-call' ? this.link?.sendSizeFor?.(native) : undefined;
+	}
+
 	sendFrame(frame: Frame): void {
 		if (this.endInfo) return;
 		if (this.waiting && this.state === 'in-call') this.meter.dropped++;

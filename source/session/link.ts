@@ -24,6 +24,11 @@ export interface Link {
 	readyForFrame(): boolean;
 	/** Undefined drops the frame (e.g. the peer cannot show anything yet). */
 	encodeFrame(frame: Frame): Promise<Buffer | undefined>;
+	/**
+	 * v2 only: the size a frame of `native` size goes out at, once the peer said what it shows, so
+	 * the camera can deliver that size and nothing scales twice; undefined: any size may be needed.
+	 */
+	sendSizeFor?(native: Size): Size | undefined;
 	sendChat(text: string): void;
 	/** v2 only: where this side also takes the call directly. */
 	sendDirectOffer?(offer: DirectOffer): void;

@@ -128,6 +128,11 @@ export class Listener extends EventEmitter<ListenerEvents> {
 	 * This side's picture, for the live call and for callers still in their greeting (the seed
 	 * format announces its frame size before the call is live).
 	 */
+	/** Callers in their greeting: they may take a frame at any size (the seed format's first one). */
+	get greeting(): boolean {
+		return this.pending.size > 0;
+	}
+
 	sendFrame(frame: Frame): void {
 		this.active?.sendFrame(frame);
 		for (const call of this.pending.keys()) call.sendFrame(frame);

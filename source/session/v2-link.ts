@@ -202,6 +202,10 @@ export class V2Link implements Link {
 		return false;
 	}
 
+	sendSizeFor(native: Size): Size | undefined {
+		return this.peerShows ? fitWithin(native, this.peerShows) : undefined;
+	}
+
 	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
 		let box: Size = this.peerShows ? fitWithin(frame, this.peerShows) : frame;
 		const codec = this.chooseCodec(box);

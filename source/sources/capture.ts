@@ -8,6 +8,7 @@ import tls from 'node:tls';
 import {makeFrame, type Frame} from '../frame.js';
 import {loadOpenCv, OpenCvUnavailableError, type Mat, type OpenCv} from '../opencv.js';
 import {centreCrop, resolveTargetSize, type Size} from './fit.js';
+import {shrinkArea} from './scale.js';
 import {describeSpec, redactUrl} from './spec.js';
 import {fileMissing, SourceError, type SourceSpec} from './types.js';
 
@@ -184,7 +185,7 @@ export async function matToFrame(cv: OpenCv, mat: Mat, target: Size, capturedAt:
 		}
 		const shrinking = target.width * target.height < crop.width * crop.height;
 		const interpolation = shrinking ? cv.INTER_AREA : cv.INTER_LINEAR;
-		made.push((bgr = await region.resizeAsync(target.height, target.width, 0, 0, interpolation)));
+		made.push((bgr = await shrinkArea(cv, region, target, interpolation)));
 	}
 	try {
 		// A copy: it outlives the Mat.

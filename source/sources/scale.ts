@@ -4,7 +4,7 @@
  * shrunk picture does not shimmer.
  */
 import {makeFrame, type Frame} from '../frame.js';
-import {loadOpenCv} from '../opencv.js';
+import {loadOpenCv, type Mat, type OpenCv} from '../opencv.js';
 import type {Size} from './fit.js';
 
 /** The frame's pixels as a Mat, sharing its memory (no copy). */
@@ -13,11 +13,46 @@ export function matOf(cv: Awaited<ReturnType<typeof loadOpenCv>>, frame: Frame) 
 	return new cv.Mat(buffer, frame.height, frame.width, cv.CV_8UC3);
 }
 
+/**
+ * INTER_AREA shrinking in two steps: first by the largest whole factor (OpenCV's fast path, which
+ * only averages k x k blocks), then the rest of the way from a picture a few times smaller. OpenCV's
+ * general area path weighs every source pixel by a table: 640x480 to 124x93 took 1.3-2.1 ms of CPU a
+ * frame, the two steps 0.7-0.8 ms, for the same box average within a pixel's fraction. The first
+ * step drops the few rows and columns (fewer than the factor) past a whole multiple, centred.
+ * The result is always a new Mat the caller releases; `mat` is not released.
+ */
+export async function shrinkArea(cv: OpenCv, mat: Mat, size: Size, interpolation: number): Promise<Mat> {
+	const factor = Math.min(Math.floor(mat.cols / size.width), Math.floor(mat.rows / size.height));
+	if (interpolation !== cv.INTER_AREA || factor < 2) {
+		return mat.resizeAsync(size.height, size.width, 0, 0, interpolation);
+	}
+	const width = Math.floor(mat.cols / factor);
+	const height = Math.floor(mat.rows / factor);
+	let region: Mat | undefined;
+	if (width * factor !== mat.cols || height * factor !== mat.rows) {
+		const x = Math.floor((mat.cols - width * factor) / 2);
+		const y = Math.floor((mat.rows - height * factor) / 2);
+		region = mat.getRegion(new cv.Rect(x, y, width * factor, height * factor));
+	}
+	let step: Mat;
+	try {
+		step = await (region ?? mat).resizeAsync(height, width, 0, 0, cv.INTER_AREA);
+	} finally {
+		region?.release();
+	}
+	if (width === size.width && height === size.height) return step;
+	try {
+		return await step.resizeAsync(size.height, size.width, 0, 0, cv.INTER_AREA);
+	} finally {
+		step.release();
+	}
+}
+
 export async function scaleFrame(frame: Frame, size: Size): Promise<Frame> {
 	if (frame.width === size.width && frame.height === size.height) return frame;
 	const cv = await loadOpenCv();
 	const source = matOf(cv, frame);
-	const scaled = await source.resizeAsync(size.height, size.width, 0, 0, cv.INTER_AREA);
+	const scaled = await shrinkArea(cv, source, size, cv.INTER_AREA);
 	const data = new Uint8Array(scaled.getData());
 	// V8 does not see the pixels of a Mat (external memory tracking is off, see opencv.ts), so it
 	// would collect them late: free them now, or a fast stream piles up hundreds of MB.

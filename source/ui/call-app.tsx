@@ -124,6 +124,14 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			view.showSelf(frame);
 		},
 		onState: (state) => dispatch({type: 'camera', camera: state}),
+		sizeFor: (native) => {
+			const sent = connection.sendSizeFor(native);
+			const self = view.self.layoutFor(native);
+			if (!sent || !self) return sent;
+			return sent.width * sent.height >= self.squareWidth * self.squareHeight
+				? sent
+				: {width: self.squareWidth, height: self.squareHeight};
+		},
 	});
 
 	/** The layout from the state and the terminal's size, onto the screen and to the peer. */

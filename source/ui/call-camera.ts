@@ -5,6 +5,7 @@
  * view); what the camera is doing goes to `onState` (the reducer).
  */
 import type {Frame} from '../frame.js';
+import type {Size} from '../sources/fit.js';
 import {openSource, type FrameSource} from '../sources/index.js';
 import type {CameraState} from './call-state.js';
 import {cardFrame} from './cards.js';
@@ -16,6 +17,12 @@ export type CallCameraOptions = {
 	readonly retrySeconds?: number;
 	readonly onFrame: (frame: Frame) => void;
 	readonly onState: (camera: CameraState) => void;
+	/**
+	 * The size the frames after this one are wanted at, given the camera's own (undefined: its own).
+	 * Asked after every frame: scaling once, where the frame is read, to what is sent and shown
+	 * costs a fraction of scaling a 640x480 picture twice (for the peer and for the self view).
+	 */
+	readonly sizeFor?: (native: Size) => Size | undefined;
 };
 
 export class CallCamera {
@@ -47,7 +54,10 @@ export class CallCamera {
 			this.source = source;
 			source.onFrame((frame) => {
 				if (this.stopped) return;
-				this.lastSize = {width: frame.width, height: frame.height};
+				// Cards are drawn at the camera's own size, whatever size its frames come at.
+				const native = source.nativeSize ?? frame;
+				this.lastSize = {width: native.width, height: native.height};
+				if (this.options.sizeFor) source.setSize(this.options.sizeFor(native));
 				if (!this.paused) this.options.onFrame(frame);
 			});
 			source.onError((error) => this.failed(error.message));

@@ -252,6 +252,20 @@ test('a new shown size starts a new stream with one keyframe, and the picture fo
 	}
 });
 
+test('the sender knows the size a camera frame goes out at once the peer says what it shows', async () => {
+	const pair = linkPair();
+	try {
+		assert.equal(pair.a.link.sendSizeFor?.({width: 640, height: 480}), undefined);
+		pair.b.link.requestShownSize({width: 160, height: 96});
+		await until('the size arrived', () => pair.a.link.sendSizeFor?.({width: 640, height: 480}) !== undefined);
+		// The camera's aspect kept inside what the peer shows; never larger than the camera's own.
+		assert.deepEqual(pair.a.link.sendSizeFor?.({width: 640, height: 480}), {width: 128, height: 96});
+		assert.deepEqual(pair.a.link.sendSizeFor?.({width: 80, height: 60}), {width: 80, height: 60});
+	} finally {
+		pair.close();
+	}
+});
+
 test('a picture bigger than 320x240 (a big screen with octants, a window) goes as the codec too', async () => {
 	const big = (index: number) => makeFrame(640, 480, drawTestPattern(640, 480, index / 30), 0);
 	const pair = linkPair({b: {shownSize: {width: 400, height: 300}}});
