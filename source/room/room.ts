@@ -26,11 +26,21 @@ import {StatsFile} from '../session/stats.js';
 import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
 import {codeOptions, socketOf} from '../invite/session.js';
+import {offerDirect, tryDirect} from '../invite/direct.js';
+import {shareableAddresses} from '../net/own-addresses.js';
 import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
 import {errorMessage} from '../text/error-message.js';
 import {ProtocolError} from '../protocol/errors.js';
 
 export type MemberState = 'linking' | CallState;
+
+export type RoomOptions = CallOptions & {
+	/**
+	 * The addresses this member offers each pair to reach it directly (default: this machine's,
+	 * net/own-addresses.ts); none keeps its pairs on the relay unless the other member offers.
+	 */
+	directAddresses?: readonly string[];
+};
 
 export type RoomMember = {
 	/** The relay's number for this member (1 made the room). */
@@ -97,13 +107,20 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
 	private metAnyone = false;
 	private readonly budget = new Map<number, {start: number; count: number}>();
+	/** The size each member's picture is shown at here, as last asked for. */
+	private readonly shownSizes = new Map<number, {width: number; height: number}>();
+	/** What this member offers its pairs to dial directly (none: its pairs stay on the relay). */
+	private readonly directAddresses: readonly string[];
 
 	constructor(
 		readonly control: RoomControl,
 		readonly code: InviteCode,
-		options: CallOptions = {},
+		options: RoomOptions = {},
 	) {
 		super();
+		const {directAddresses, ...callOptions} = options;
+		this.directAddresses = directAddresses ?? shareableAddresses(undefined);
+		options = callOptions;
 		// One identity for every pair (loaded once); each pair's stats go into the room's line.
 		const identity = identityFor(options);
 		// One encoder per size this member's picture goes at, shared by the pairs (encoder-pool.ts).
@@ -161,7 +178,11 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	/** Pixels this side shows `id`'s picture at: that member scales its frames to fit. */
 	requestShownSize(id: number, width: number, height: number): void {
-		this.members.get(id)?.call?.requestShownSize(width, height);
+		const member = this.members.get(id);
+		if (!member) return;
+		// Remembered: a call that replaces this one (direct, or the pair's next) starts at it.
+		this.shownSizes.set(id, {width, height});
+		member.call?.requestShownSize(width, height);
 	}
 
 	leave(reason = 'left the room'): void {
@@ -211,7 +232,6 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.emit('ended', reason);
 	}
 
-	/** The pair's call with member `id`: the older member (lower number) accepts, the newer calls. */
 	/** A member to link with: it waits its turn (see nextLink). */
 	private arrived(id: number): void {
 		if (this.over || this.members.has(id) || id === this.id) return;
@@ -258,13 +278,35 @@ export class Room extends EventEmitter<RoomEvents> {
 		const socket = socketOf(paired);
 		const call = this.id < id ? acceptOver(socket, this.options) : callOver(socket, this.options);
 		call.remoteAddress = this.via;
+		this.attach(member, call);
+		this.goDirect(member, call);
+		await new Promise<void>((resolve) => {
+			const onState = (state: CallState) => {
+				if (state !== 'in-call' && state !== 'ended') return;
+				call.off('state', onState);
+				resolve();
+			};
+			call.on('state', onState);
+			call.once('ended', () => resolve());
+			if (call.ended) resolve();
+		});
+	}
+
+	/**
+	 * Makes `call` the member's: its state, name and pair check code are the member's, its frames,
+	 * chat and room messages the room's. A call replaced (by a direct one) still delivers until it
+	 * is hung up, but its end no longer ends the member.
+	 */
+	private attach(member: RoomMember, call: Call): void {
+		const id = member.id;
 		member.call = call;
 		member.state = call.state;
+		const current = () => member.call === call && this.members.get(id) === member;
 		call.on('security', (security) => {
-			member.sas = security.sas;
+			if (current()) member.sas = security.sas;
 		});
 		call.on('state', (state) => {
-			if (state === 'ended') return;
+			if (state === 'ended' || !current()) return;
 			member.state = state;
 			if (state === 'in-call') {
 				this.metAnyone = true;
@@ -279,6 +321,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		call.on('chat', (text) => this.emit('chat', id, text));
 		call.on('room', (code, payload) => this.roomMessage(member, code, payload));
 		call.once('ended', (end) => {
+			if (!current()) return;
 			const wrongCode = end.error instanceof ProtocolError && end.error.code === 'secret-mismatch';
 			if (wrongCode && !this.metAnyone) {
 				// Every member there refused this one's code: it is the wrong one (1 in 256 passes the tag).
@@ -289,16 +332,38 @@ export class Room extends EventEmitter<RoomEvents> {
 			}
 			this.remove(id, wrongCode ? "did not know the room's code, and was turned away" : end.reason);
 		});
-		await new Promise<void>((resolve) => {
-			const onState = (state: CallState) => {
-				if (state !== 'in-call' && state !== 'ended') return;
-				call.off('state', onState);
-				resolve();
-			};
-			call.on('state', onState);
-			call.once('ended', () => resolve());
-			if (call.ended) resolve();
-		});
+	}
+
+	/**
+	 * As a call by code does (invite/direct.ts): once the pair is in its call through the relay, the
+	 * older member offers a port of its own and the newer dials it; a direct call that passes the
+	 * same handshake with the same keys replaces the relayed one, and when none does the pair stays
+	 * on the relay. The relay then no longer carries the pair's bytes.
+	 */
+	private goDirect(member: RoomMember, relayed: Call): void {
+		const addresses = this.directAddresses;
+		if (addresses.length === 0 && this.id < member.id) return;
+		const onDirect = (direct: Call) => {
+			if (this.over || member.call !== relayed || this.members.get(member.id) !== member) {
+				direct.hangUp('hung up');
+				return;
+			}
+			this.attach(member, direct);
+			const shown = this.shownSizes.get(member.id);
+			if (shown) direct.requestShownSize(shown.width, shown.height);
+			this.emit('members');
+		};
+		if (this.id > member.id) {
+			relayed.once('direct-offer', (offer) => tryDirect(relayed, offer, onDirect));
+			return;
+		}
+		const onState = (state: CallState) => {
+			if (state === 'ended') relayed.off('state', onState);
+			if (state !== 'in-call') return;
+			relayed.off('state', onState);
+			void offerDirect(relayed, onDirect, addresses);
+		};
+		relayed.on('state', onState);
 	}
 
 	private labelOf(member: RoomMember): string | undefined {
@@ -363,6 +428,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.members.delete(id);
 		this.waitingLinks.delete(id);
 		this.budget.delete(id);
+		this.shownSizes.delete(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		if (member.call && !member.call.ended) member.call.hangUp(reason);
@@ -375,7 +441,7 @@ export class Room extends EventEmitter<RoomEvents> {
 }
 
 /** Makes a room at the relay; its code is `room.text`. */
-export async function createRoom(relay: RelayAddress, options: CallOptions = {}): Promise<Room> {
+export async function createRoom(relay: RelayAddress, options: RoomOptions = {}): Promise<Room> {
 	const words = randomWords();
 	const control = await openRoom(relay, codeTag(words));
 	return new Room(control, {channel: control.channel, words}, options);
