@@ -38,8 +38,11 @@ export type RoomHost = {
 
 type Member = {id: number; key: string; socket: net.Socket};
 
-/** A pair's channel, announced to both members and not yet paired; one end may be waiting. */
-type Link = {waiting?: {id: number; socket: net.Socket; timer: NodeJS.Timeout}};
+/**
+ * A pair's channel, announced to both members and not yet paired; one end may be waiting. `again`:
+ * the pair's call dropped while both stayed, and this is its link opened once more.
+ */
+type Link = {waiting?: {id: number; socket: net.Socket; timer: NodeJS.Timeout}; again?: boolean};
 
 export type Room = {
 	number: number;
@@ -52,6 +55,8 @@ export type Room = {
 	wrong: number;
 	/** By `low-high` member ids. */
 	links: Map<string, Link>;
+	/** Times each pair's link was opened again, by `low-high` (limits.relinksPerPair). */
+	relinks: Map<string, number>;
 	/** Expiry while nobody but its creator came. */
 	timer: NodeJS.Timeout | undefined;
 };
@@ -111,6 +116,7 @@ export class RelayRooms {
 			joins: 0,
 			wrong: 0,
 			links: new Map(),
+			relinks: new Map(),
 			timer: undefined,
 		};
 		room.timer = setTimeout(() => this.close(room, 'expired', 'nobody joined in time'), limits.channelTtlMs);
@@ -169,12 +175,13 @@ export class RelayRooms {
 	private leave(room: Room, id: number): void {
 		if (!room.members.delete(id)) return;
 		this.memberCount--;
+		const hasId = (key: string) => key.split('-').map(Number).includes(id);
 		for (const [key, link] of room.links) {
-			const [low, high] = key.split('-').map(Number);
-			if (low !== id && high !== id) continue;
+			if (!hasId(key)) continue;
 			room.links.delete(key);
 			if (link.waiting) this.dropWaitingLink(link, 'peer-left', 'the other member left');
 		}
+		for (const key of room.relinks.keys()) if (hasId(key)) room.relinks.delete(key);
 		const left = encodeReply({kind: 'left', id});
 		for (const member of room.members.values()) member.socket.write(left);
 		if (room.members.size === 0) this.forget(room);
@@ -211,16 +218,36 @@ export class RelayRooms {
 	link(socket: net.Socket, address: string, request: Extract<Request, {kind: 'link'}>, now: number): void {
 		const room = this.rooms.get(request.channel);
 		const member = room?.members.get(request.id);
-		const link = room?.links.get(linkKey(request.id, request.peer));
-		if (!room || !member || !sameKey(member.key, request.key) || !link) {
+		const key = linkKey(request.id, request.peer);
+		if (!room || !member || !sameKey(member.key, request.key)) {
 			// A key is 64 random bits, so a sweep for links pays as a sweep for invites does.
 			this.host.wrongCodes.settle(address, false, now);
 			this.host.refuse(socket, 'no-channel', 'no such link');
 			return;
 		}
+		let link = room.links.get(key);
+		if (!link && request.peer !== request.id && room.members.has(request.peer)) {
+			// The pair's call dropped while both stayed: its link may open again, a bounded number of
+			// times, each such connection counted against its source's minute like any other.
+			const again = room.relinks.get(key) ?? 0;
+			if (again >= this.host.limits.relinksPerPair) {
+				this.host.wrongCodes.settle(address, true, now);
+				this.host.refuse(socket, 'limit', 'this pair reconnected as often as a room allows');
+				return;
+			}
+			room.relinks.set(key, again + 1);
+			link = {again: true};
+			room.links.set(key, link);
+		}
+		if (!link) {
+			this.host.wrongCodes.settle(address, false, now);
+			this.host.refuse(socket, 'no-channel', 'no such link');
+			return;
+		}
 		this.host.wrongCodes.settle(address, true, now);
-		// Links come from members the room already let in: they do not use up the minute's connections.
-		this.host.uncount(address);
+		// A pair's first link comes from members the room already let in: it does not use up the
+		// minute's connections.
+		if (!link.again) this.host.uncount(address);
 		const waiting = link.waiting;
 		if (waiting?.id === request.id) {
 			this.host.refuse(socket, 'bad-request', 'this end of the link is already here');
@@ -229,7 +256,7 @@ export class RelayRooms {
 		if (waiting) {
 			clearTimeout(waiting.timer);
 			link.waiting = undefined;
-			room.links.delete(linkKey(request.id, request.peer));
+			room.links.delete(key);
 			this.host.notWaiting(waiting.socket);
 			waiting.socket.removeAllListeners('data');
 			this.host.pair(waiting.socket, socket);

@@ -19,7 +19,7 @@ import {
 	type RoomReveal,
 } from '../protocol/room.js';
 import {messageType} from '../protocol/v2.js';
-import {describeRelay, openRoom, type RelayAddress, type RoomControl} from '../relay/client.js';
+import {describeRelay, openRoom, type Paired, type RelayAddress, type RoomControl} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
 import type {Call, CallOptions, CallState} from '../session/call.js';
 import {StatsFile} from '../session/stats.js';
@@ -91,6 +91,18 @@ export type RoomEvents = {
 /** Room messages a member may send a second (a view and a reveal per membership change). */
 const roomMessagesPerSecond = 20;
 
+/**
+ * A pair whose call dropped while both members stayed links again after these pauses, one attempt
+ * each; when all fail the member is dropped from this side's room. Both ends of a pair wait the
+ * same pauses, so they meet at the relay; one end may see the drop a silence timeout later (10 s),
+ * which the attempts' waits together outlast.
+ */
+export const relinkDelaysMs = [250, 500, 1000, 2000] as const;
+/** How long one attempt waits at the relay for the other end. */
+export const relinkWaitMs = 5000;
+/** A pair in its call this long has all its attempts back. */
+const relinkSteadyMs = 30_000;
+
 export class Room extends EventEmitter<RoomEvents> {
 	readonly members = new Map<number, RoomMember>();
 	/** The code as the people read it out: `42-kettle-violet-orbit`. */
@@ -107,6 +119,11 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
 	private metAnyone = false;
 	private readonly budget = new Map<number, {start: number; count: number}>();
+	/** Per member: attempts to link again since its pair was last steady, the pending one, when in call. */
+	private readonly relinks = new Map<
+		number,
+		{attempts: number; timer: NodeJS.Timeout | undefined; inCallAt: number | undefined}
+	>();
 	/** The size each member's picture is shown at here, as last asked for. */
 	private readonly shownSizes = new Map<number, {width: number; height: number}>();
 	/** What this member offers its pairs to dial directly (none: its pairs stay on the relay). */
@@ -225,6 +242,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	private end(reason: string): void {
 		if (this.over) return;
 		this.over = true;
+		for (const slot of this.relinks.values()) clearTimeout(slot.timer);
 		for (const member of this.members.values()) member.call?.hangUp(reason);
 		this.control.leave();
 		clearInterval(this.statsTimer);
@@ -275,11 +293,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			paired.socket.destroy();
 			return;
 		}
-		const socket = socketOf(paired);
-		const call = this.id < id ? acceptOver(socket, this.options) : callOver(socket, this.options);
-		call.remoteAddress = this.via;
-		this.attach(member, call);
-		this.goDirect(member, call);
+		const call = this.startCall(member, paired);
 		await new Promise<void>((resolve) => {
 			const onState = (state: CallState) => {
 				if (state !== 'in-call' && state !== 'ended') return;
@@ -290,6 +304,64 @@ export class Room extends EventEmitter<RoomEvents> {
 			call.once('ended', () => resolve());
 			if (call.ended) resolve();
 		});
+	}
+
+	/** The pair's call over the link the relay paired: the older member (lower id) accepts. */
+	private startCall(member: RoomMember, paired: Paired): Call {
+		const socket = socketOf(paired);
+		const shown = this.shownSizes.get(member.id);
+		const options = shown ? {...this.options, shownSize: shown} : this.options;
+		const call = this.id < member.id ? acceptOver(socket, options) : callOver(socket, options);
+		call.remoteAddress = this.via;
+		this.attach(member, call);
+		this.goDirect(member, call);
+		return call;
+	}
+
+	/**
+	 * The pair's call ended while both are in the room (the relay has not said the member left): the
+	 * member shows as linking and the pair links again after a pause, within relinkDelaysMs; the
+	 * relay's `left`, which comes at once for a member who quits or whose machine closed its
+	 * connections, removes it meanwhile.
+	 */
+	private relinkLater(member: RoomMember, reason: string): void {
+		if (this.over) return;
+		const id = member.id;
+		const slot = this.relinks.get(id) ?? {attempts: 0, timer: undefined, inCallAt: undefined};
+		this.relinks.set(id, slot);
+		if (slot.inCallAt !== undefined && Date.now() - slot.inCallAt >= relinkSteadyMs) slot.attempts = 0;
+		slot.inCallAt = undefined;
+		const delay = relinkDelaysMs[slot.attempts];
+		if (delay === undefined) {
+			this.remove(id, `${reason}; it could not be reached again`);
+			return;
+		}
+		slot.attempts++;
+		const label = this.labelOf(member);
+		if (label) this.check.forget(label);
+		member.call = undefined;
+		member.state = 'linking';
+		this.emit('members');
+		this.newRound();
+		clearTimeout(slot.timer);
+		slot.timer = setTimeout(() => void this.relink(member, reason), delay);
+	}
+
+	private async relink(member: RoomMember, reason: string): Promise<void> {
+		if (this.over || this.members.get(member.id) !== member) return;
+		let paired;
+		try {
+			paired = await this.control.link(member.id, relinkWaitMs);
+		} catch (error) {
+			if (this.over || this.members.get(member.id) !== member) return;
+			this.relinkLater(member, `${reason}; the relay: ${errorMessage(error)}`);
+			return;
+		}
+		if (this.over || this.members.get(member.id) !== member) {
+			paired.socket.destroy();
+			return;
+		}
+		this.startCall(member, paired);
 	}
 
 	/**
@@ -310,6 +382,8 @@ export class Room extends EventEmitter<RoomEvents> {
 			member.state = state;
 			if (state === 'in-call') {
 				this.metAnyone = true;
+				const slot = this.relinks.get(id);
+				if (slot) slot.inCallAt = Date.now();
 				member.name = call.peerName;
 				member.sas = call.security.sas;
 				this.newRound();
@@ -330,7 +404,8 @@ export class Room extends EventEmitter<RoomEvents> {
 				);
 				return;
 			}
-			this.remove(id, wrongCode ? "did not know the room's code, and was turned away" : end.reason);
+			if (wrongCode) this.remove(id, "did not know the room's code, and was turned away");
+			else this.relinkLater(member, end.reason);
 		});
 	}
 
@@ -399,7 +474,8 @@ export class Room extends EventEmitter<RoomEvents> {
 				this.check.receiveReveal(label, decodeRoomReveal(payload));
 			} else return;
 		} catch (error) {
-			member.call?.hangUp(`it sent a room message this side cannot read: ${errorMessage(error)}`);
+			// Not linked again: this side hangs up on it for good.
+			this.remove(member.id, `it sent a room message this side cannot read: ${errorMessage(error)}`);
 			return;
 		}
 		this.emit('check', this.checkState);
@@ -429,6 +505,8 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.waitingLinks.delete(id);
 		this.budget.delete(id);
 		this.shownSizes.delete(id);
+		clearTimeout(this.relinks.get(id)?.timer);
+		this.relinks.delete(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		if (member.call && !member.call.ended) member.call.hangUp(reason);
