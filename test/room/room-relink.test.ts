@@ -5,12 +5,12 @@
  * one member's connections (a machine that went away).
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import {test} from 'node:test';
 import {makeFrame} from '../../source/frame.js';
 import {startRelay, type RelayLimits} from '../../source/relay/server.js';
 import {createRoom, relinkDelaysMs, type Room, type RoomOptions} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
+import {cuttingProxy} from './helpers.js';
 
 async function until(check: () => boolean, ms = 20_000, what = 'the condition'): Promise<void> {
 	const end = Date.now() + ms;
@@ -18,51 +18,6 @@ async function until(check: () => boolean, ms = 20_000, what = 'the condition'):
 		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
-}
-
-/** A proxy to the relay that knows each connection's request line and can cut them. */
-async function cuttingProxy(target: {host: string; port: number}) {
-	const open: Array<{line: string; ends: net.Socket[]}> = [];
-	let dead = false;
-	const server = net.createServer((client) => {
-		client.on('error', () => undefined);
-		if (dead) {
-			client.destroy();
-			return;
-		}
-		const upstream = net.connect(target);
-		upstream.on('error', () => client.destroy());
-		client.on('error', () => upstream.destroy());
-		client.on('close', () => upstream.destroy());
-		upstream.on('close', () => client.destroy());
-		const entry = {line: '', ends: [client, upstream]};
-		open.push(entry);
-		client.once('data', (chunk: Buffer) => {
-			entry.line = chunk.toString('latin1').split('\n')[0]!;
-		});
-		client.pipe(upstream).pipe(client);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	const cut = (match: (line: string) => boolean) => {
-		for (const entry of open) if (match(entry.line)) for (const end of entry.ends) end.destroy();
-	};
-	return {
-		address: {host: '127.0.0.1', port},
-		/** Cuts the links between members a and b (both ends), as a path that fails mid-call. */
-		cutPair(a: number, b: number) {
-			cut((line) => {
-				const [, kind, , id, peer] = line.split(' ');
-				return kind === 'link' && [id, peer].sort().join() === [String(a), String(b)].sort().join();
-			});
-		},
-		/** Every connection through this proxy, now and later: the machine went away. */
-		vanish() {
-			dead = true;
-			cut(() => true);
-		},
-		close: () => server.close(),
-	};
 }
 
 function camera(rooms: Room[]): NodeJS.Timeout {
