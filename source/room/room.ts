@@ -122,7 +122,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Per member: attempts to link again since its pair was last steady, the pending one, when in call. */
 	private readonly relinks = new Map<
 		number,
-		{attempts: number; timer: NodeJS.Timeout | undefined; inCallAt: number | undefined}
+		{attempts: number; timer: NodeJS.Timeout | undefined; inCallAt: number | undefined; reason?: string}
 	>();
 	/** Direct moves waiting for the pairs' handshakes through the relay to be over (see goDirect). */
 	private readonly whenIdle: Array<() => void> = [];
@@ -288,11 +288,14 @@ export class Room extends EventEmitter<RoomEvents> {
 	private async link(id: number): Promise<void> {
 		const member = this.members.get(id);
 		if (this.over || !member) return;
+		// A pair linking again (its call dropped) waits less for the other end, and tries again.
+		const again = this.relinks.get(id);
 		let paired;
 		try {
-			paired = await this.control.link(id);
+			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
 		} catch (error) {
-			this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+			else if (this.members.get(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
 		if (this.over || this.members.get(id) !== member) {
@@ -335,11 +338,14 @@ export class Room extends EventEmitter<RoomEvents> {
 		const id = member.id;
 		const slot = this.relinks.get(id) ?? {attempts: 0, timer: undefined, inCallAt: undefined};
 		this.relinks.set(id, slot);
-		if (slot.inCallAt !== undefined && Date.now() - slot.inCallAt >= relinkSteadyMs) slot.attempts = 0;
+		if (slot.inCallAt !== undefined && Date.now() - slot.inCallAt >= relinkSteadyMs) {
+			slot.attempts = 0;
+			slot.reason = undefined;
+		}
 		slot.inCallAt = undefined;
 		const delay = relinkDelaysMs[slot.attempts];
 		if (delay === undefined) {
-			this.remove(id, `${reason}; it could not be reached again`);
+			this.remove(id, `${slot.reason ?? reason}; it could not be reached again`);
 			return;
 		}
 		slot.attempts++;
@@ -350,24 +356,13 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.emit('members');
 		this.newRound();
 		clearTimeout(slot.timer);
-		slot.timer = setTimeout(() => void this.relink(member, reason), delay);
-	}
-
-	private async relink(member: RoomMember, reason: string): Promise<void> {
-		if (this.over || this.members.get(member.id) !== member) return;
-		let paired;
-		try {
-			paired = await this.control.link(member.id, relinkWaitMs);
-		} catch (error) {
-			if (this.over || this.members.get(member.id) !== member) return;
-			this.relinkLater(member, `${reason}; the relay: ${errorMessage(error)}`);
-			return;
-		}
-		if (this.over || this.members.get(member.id) !== member) {
-			paired.socket.destroy();
-			return;
-		}
-		this.startCall(member, paired);
+		slot.reason ??= reason;
+		// Through the queue of handshakes, as the first link was (see nextLink).
+		slot.timer = setTimeout(() => {
+			if (this.over || this.members.get(id) !== member) return;
+			this.waitingLinks.add(id);
+			this.nextLink();
+		}, delay);
 	}
 
 	/**
