@@ -4,8 +4,8 @@
  * each member, nothing drawn), through one relay in this process.
  *
  * Per row: the frames a second each member receives from each other member (the lowest pair, the
- * median pair), CPU (% of one core) and RSS per member (mean), and the bytes a second the relay
- * forwarded. The machine is shared: the load average is printed beside the table.
+ * median pair), CPU (% of one core) and RSS per member (mean), the bytes a second the relay
+ * forwarded, and how many pairs' ends moved to a direct connection (the rest stay on the relay). The machine is shared: the load average is printed beside the table.
  *
  *   FACETTY_BENCH_SECONDS=10   seconds measured per row (after the room settles)
  *   FACETTY_BENCH_ROOMS=2,4,8  the room sizes
@@ -25,7 +25,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Line = {
 	members: number;
-	peers: Array<{name: string; fps_in: number; state: string}>;
+	peers: Array<{name: string; fps_in: number; state: string; via: string}>;
 	cpu_ms: number;
 	rss: number;
 };
@@ -56,6 +56,8 @@ type Row = {
 	cpu: number;
 	rss: number;
 	relayKBps: number;
+	/** Pair ends on a direct connection at the end of the window, of all pair ends. */
+	direct: string;
 	load: number;
 };
 
@@ -86,7 +88,9 @@ async function measure(count: number): Promise<Row> {
 	const pairFps: number[] = [];
 	const cpus: number[] = [];
 	const rss: number[] = [];
+	let directEnds = 0;
 	for (const member of members) {
+		directEnds += member.lines.at(-1)?.peers.filter((p) => p.via.startsWith('direct')).length ?? 0;
 		const window = member.lines.filter((l) => l.at >= start);
 		if (window.length < 2) continue;
 		const byPeer = new Map<string, number[]>();
@@ -114,6 +118,7 @@ async function measure(count: number): Promise<Row> {
 		cpu: mean(cpus),
 		rss: mean(rss),
 		relayKBps: relayed / elapsed / 1000,
+		direct: `${directEnds}/${count * (count - 1)}`,
 		load,
 	};
 }
@@ -125,10 +130,10 @@ for (const count of sizes) {
 	console.log(`${count} members measured; load average ${row.load.toFixed(2)}`);
 }
 const header =
-	'| members | fps from each other: lowest pair | median pair | CPU per member | RSS per member | relay | load |';
-console.log(`\n${header}\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+	'| members | fps from each other: lowest pair | median pair | CPU per member | RSS per member | relay | pair ends direct | load |';
+console.log(`\n${header}\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const r of rows) {
 	console.log(
-		`| ${r.members} | ${r.lowFps.toFixed(1)} | ${r.medianFps.toFixed(1)} | ${r.cpu.toFixed(0)}% | ${r.rss.toFixed(0)} MB | ${r.relayKBps.toFixed(0)} kB/s | ${r.load.toFixed(1)} |`,
+		`| ${r.members} | ${r.lowFps.toFixed(1)} | ${r.medianFps.toFixed(1)} | ${r.cpu.toFixed(0)}% | ${r.rss.toFixed(0)} MB | ${r.relayKBps.toFixed(0)} kB/s | ${r.direct} | ${r.load.toFixed(1)} |`,
 	);
 }

@@ -101,10 +101,14 @@ function inCallWithin(call: Call, ms: number): Promise<boolean> {
 
 /**
  * The inviter's side: listens on any free port, offers it with this machine's addresses, takes
- * one direct call that passes the handshake. Any refused attempt (a wrong secret, a wrong key,
+ * one direct call that passes the handshake (a room's member may offer other addresses). Any refused attempt (a wrong secret, a wrong key,
  * garbage) closes the port at once, as a wrong code closes the relay's channel.
  */
-export async function offerDirect(relayed: Call, onDirect: OnDirect): Promise<void> {
+export async function offerDirect(
+	relayed: Call,
+	onDirect: OnDirect,
+	addresses: readonly string[] = shareableAddresses(undefined),
+): Promise<void> {
 	if (!canGoDirect(relayed) || relayed.ended) return;
 	let listener: Listener;
 	try {
@@ -142,7 +146,7 @@ export async function offerDirect(relayed: Call, onDirect: OnDirect): Promise<vo
 			takeOver(relayed, direct, onDirect);
 		});
 	});
-	relayed.sendDirectOffer({port: listener.port, addresses: shareableAddresses(undefined)});
+	relayed.sendDirectOffer({port: listener.port, addresses});
 }
 
 /** The joiner dials at most this many of the addresses offered, in the order given. */

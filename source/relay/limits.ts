@@ -43,6 +43,11 @@ export type RelayLimits = {
 	 * one at a time (room/room.ts), so a newcomer's last link may come a few handshakes late.
 	 */
 	linkWaitMs: number;
+	/**
+	 * Times one pair's link may open again after it was paired (its call dropped while both
+	 * members stayed): bounds the calls one member can make the relay pair and forward.
+	 */
+	relinksPerPair: number;
 };
 
 export const defaultRelayLimits: RelayLimits = {
@@ -60,6 +65,7 @@ export const defaultRelayLimits: RelayLimits = {
 	membersPerRoom: 8,
 	joinsPerRoom: 32,
 	linkWaitMs: 60_000,
+	relinksPerPair: 20,
 };
 
 /** A duration as the sentences say it: whole minutes as minutes, anything else in seconds. */

@@ -10,21 +10,21 @@
  * requests in progress are limited; channels expire unused after 10 minutes and are gone after
  * one join with the right tag. Who gets in when a limit is reached is net/admission.ts's rule, the
  * listener's too; wrong codes cost their source growing waits (GuessLimiter), never the invite
- * until it has taken `wrongCodesPerChannel` of them.
+ * until it has taken `wrongCodesPerChannel` of them. Rooms (made, joined, their pairs' links) are
+ * rooms.ts's, under the same limits on connections and wrong codes.
  */
-import {randomBytes, randomInt, timingSafeEqual} from 'node:crypto';
+import {randomInt} from 'node:crypto';
 import {EventEmitter} from 'node:events';
 import net from 'node:net';
 import {admission, GuessLimiter, waitText, type Unfinished} from '../net/admission.js';
 import {defaultPort, sourceKey} from '../net/address.js';
 import {forward} from './forward.js';
 import {defaultRelayLimits, type RelayLimits} from './limits.js';
+import {RelayRooms} from './rooms.js';
 import {
 	encodeReply,
 	LineReader,
 	maxChannelNumber,
-	maxMemberId,
-	memberKeyHexDigits,
 	parseRequest,
 	requestStart,
 	type ErrorCode,
@@ -87,52 +87,16 @@ type Channel = {
 	wrong: number;
 };
 
-type Member = {id: number; key: string; socket: net.Socket};
-
-/** A pair's channel, announced to both members and not yet paired; one end may be waiting. */
-type Link = {waiting?: {id: number; socket: net.Socket; timer: NodeJS.Timeout}};
-
-/**
- * A room: members hold a control connection each (the relay tells them who came and went), and
- * every two members meet on a channel of their own (a link), paired like an invite's, so the
- * relay forwards each pair's encrypted call and learns the room's tag and how many are in it.
- */
-type Room = {
-	number: number;
-	tag: number;
-	address: string;
-	members: Map<number, Member>;
-	nextId: number;
-	/** Joins with the right tag so far. */
-	joins: number;
-	wrong: number;
-	/** By `low-high` member ids. */
-	links: Map<string, Link>;
-	/** Expiry while nobody but its creator came. */
-	timer: NodeJS.Timeout | undefined;
-};
-
-function linkKey(a: number, b: number): string {
-	return a < b ? `${a}-${b}` : `${b}-${a}`;
-}
-
-function sameKey(a: string, b: string): boolean {
-	return a.length === b.length && timingSafeEqual(Buffer.from(a, 'latin1'), Buffer.from(b, 'latin1'));
-}
-
 export class RelayServer extends EventEmitter<{listening: []}> {
 	readonly limits: RelayLimits;
 	private readonly server: net.Server;
 	private readonly channels = new Map<number, Channel>();
-	private readonly rooms = new Map<number, Room>();
-	private readonly roomsByAddress = new Map<string, number>();
-	/** Members' control connections, in all rooms (they count as connections, never dropped). */
-	private roomMembers = 0;
+	private readonly rooms: RelayRooms;
 	private readonly sockets = new Set<net.Socket>();
 	private readonly pendingByAddress = new Map<string, number>();
 	/** Every connection not yet paired, for the admission rule. */
 	private readonly unpaired = new Map<net.Socket, Unpaired>();
-	private readonly wrongCodes = new GuessLimiter(wrongCodeLimits, Date.now());
+	readonly wrongCodes = new GuessLimiter(wrongCodeLimits, Date.now());
 	private readonly channelsByAddress = new Map<string, number>();
 	/** Connection times per address in the last minute (pruned as they age). */
 	private readonly recentByAddress = new Map<string, number[]>();
@@ -167,6 +131,18 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		this.server = net.createServer({pauseOnConnect: true, noDelay: true}, (socket) => this.accept(socket));
 		// The hard ceiling, past the limit that is enforced with a sentence: room to tell the refused.
 		this.server.maxConnections = Math.ceil(this.limits.maxConnections * 1.1) + 64;
+		this.rooms = new RelayRooms({
+			limits: this.limits,
+			wrongCodes: this.wrongCodes,
+			refuse: (socket, code, text) => this.refuse(socket, code, text),
+			pair: (a, b) => this.pair(a, b),
+			freeNumber: () => this.freeNumber(),
+			waiting: (socket, source, now, drop) =>
+				this.unpaired.set(socket, {id: socket, source, since: now, progressed: now, waiting: true, drop}),
+			notWaiting: (socket) => this.unpaired.delete(socket),
+			uncount: (address) => this.uncount(address),
+			wrongCode: () => this.counts.wrongCodes++,
+		});
 	}
 
 	get port(): number {
@@ -180,7 +156,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			refused: {...this.counts.refused},
 			channelsWaiting: this.channels.size,
 			roomsOpen: this.rooms.size,
-			roomMembers: this.roomMembers,
+			roomMembers: this.rooms.members,
 		};
 	}
 
@@ -201,8 +177,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		this.closing = true;
 		clearInterval(this.summaryTimer);
 		for (const channel of [...this.channels.values()]) this.dropChannel(channel, 'closing');
-		for (const room of [...this.rooms.values()])
-			this.closeRoom(room, 'closing', 'the relay is shutting down');
+		this.rooms.closeAll();
 		for (const socket of this.sockets) socket.destroy();
 		return new Promise((resolve) => this.server.close(() => resolve()));
 	}
@@ -251,7 +226,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			return;
 		}
 		const now = Date.now();
-		const paired = this.counts.callsActive * 2 + this.roomMembers;
+		const paired = this.counts.callsActive * 2 + this.rooms.members;
 		if (this.unpaired.size + paired >= this.limits.maxConnections) {
 			const limits = {perSource: Infinity, total: this.limits.maxConnections - paired, stalledMs};
 			const verdict = admission([...this.unpaired.values()], address, limits, now);
@@ -353,7 +328,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 
 	private handle(socket: net.Socket, address: string, request: Request): void {
 		if (request.kind === 'open') return this.open(socket, address, request.tag);
-		if (request.kind === 'room') return this.openRoom(socket, address, request.tag);
+		if (request.kind === 'room') return this.rooms.open(socket, address, request.tag);
 		const now = Date.now();
 		// Checked before the channel is looked at: a source that is waiting learns nothing.
 		const guess = this.wrongCodes.take(address, now);
@@ -361,9 +336,9 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			this.refuse(socket, 'limit', `too many wrong codes from this address; wait ${waitText(guess.waitMs)}`);
 			return;
 		}
-		if (request.kind === 'link') return this.link(socket, address, request, now);
+		if (request.kind === 'link') return this.rooms.link(socket, address, request, now);
 		const room = this.rooms.get(request.channel);
-		if (room) return this.joinRoom(socket, address, room, request.tag, now);
+		if (room) return this.rooms.join(socket, address, room, request.tag, now);
 		const channel = this.channels.get(request.channel);
 		if (!channel) {
 			this.wrongCodes.settle(address, false, now);
@@ -456,178 +431,6 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		this.forget(channel);
 		channel.owner.pause();
 		this.refuse(channel.owner, code, text);
-	}
-
-	private openRoom(socket: net.Socket, address: string, tag: number): void {
-		if ((this.roomsByAddress.get(address) ?? 0) >= this.limits.roomsPerAddress) {
-			this.refuse(socket, 'limit', 'too many open rooms');
-			return;
-		}
-		if (this.rooms.size >= this.limits.maxRooms) {
-			this.refuse(socket, 'full', 'too many rooms in all');
-			return;
-		}
-		const room: Room = {
-			number: this.freeNumber(),
-			tag,
-			address,
-			members: new Map(),
-			nextId: 1,
-			joins: 0,
-			wrong: 0,
-			links: new Map(),
-			timer: undefined,
-		};
-		room.timer = setTimeout(
-			() => this.closeRoom(room, 'expired', 'nobody joined in time'),
-			this.limits.channelTtlMs,
-		);
-		this.rooms.set(room.number, room);
-		this.roomsByAddress.set(address, (this.roomsByAddress.get(address) ?? 0) + 1);
-		this.addMember(room, socket);
-	}
-
-	private joinRoom(socket: net.Socket, address: string, room: Room, tag: number, now: number): void {
-		if (room.tag !== tag) {
-			// As with an invite: the stranger pays, the room stays, its members are told.
-			this.wrongCodes.settle(address, false, now);
-			this.counts.wrongCodes++;
-			room.wrong++;
-			this.refuse(socket, 'wrong-code', 'wrong code');
-			const tried = encodeReply({kind: 'tried', count: room.wrong});
-			for (const member of room.members.values()) member.socket.write(tried);
-			return;
-		}
-		this.wrongCodes.settle(address, true, now);
-		if (room.members.size >= this.limits.membersPerRoom) {
-			this.refuse(socket, 'room-full', `the room is full (${this.limits.membersPerRoom} members)`);
-			return;
-		}
-		if (room.joins >= this.limits.joinsPerRoom || room.nextId > maxMemberId) {
-			this.refuse(socket, 'room-full', 'the room took all the joins it takes');
-			return;
-		}
-		room.joins++;
-		clearTimeout(room.timer);
-		room.timer = undefined;
-		this.addMember(room, socket);
-	}
-
-	/** The newcomer and every member are told of each other: each pair then opens its link. */
-	private addMember(room: Room, socket: net.Socket): void {
-		const id = room.nextId++;
-		const key = randomBytes(memberKeyHexDigits / 2).toString('hex');
-		socket.write(encodeReply({kind: 'room', channel: room.number, id, key}));
-		for (const other of room.members.values()) {
-			room.links.set(linkKey(id, other.id), {});
-			other.socket.write(encodeReply({kind: 'member', id}));
-			socket.write(encodeReply({kind: 'member', id: other.id}));
-		}
-		room.members.set(id, {id, key, socket});
-		this.roomMembers++;
-		// A member that vanished without a FIN (a laptop lid) must still leave the others' grids.
-		socket.setKeepAlive(true, 10_000);
-		// A member only listens on its control connection; anything it sends is a protocol error.
-		socket.once('data', () => socket.destroy());
-		socket.once('close', () => this.leave(room, id));
-		socket.resume();
-	}
-
-	private leave(room: Room, id: number): void {
-		if (!room.members.delete(id)) return;
-		this.roomMembers--;
-		for (const [key, link] of room.links) {
-			const [low, high] = key.split('-').map(Number);
-			if (low !== id && high !== id) continue;
-			room.links.delete(key);
-			if (link.waiting) this.dropWaitingLink(link, 'peer-left', 'the other member left');
-		}
-		const left = encodeReply({kind: 'left', id});
-		for (const member of room.members.values()) member.socket.write(left);
-		if (room.members.size === 0) this.forgetRoom(room);
-	}
-
-	private forgetRoom(room: Room): void {
-		if (this.rooms.get(room.number) !== room) return;
-		this.rooms.delete(room.number);
-		clearTimeout(room.timer);
-		const left = (this.roomsByAddress.get(room.address) ?? 1) - 1;
-		if (left > 0) this.roomsByAddress.set(room.address, left);
-		else this.roomsByAddress.delete(room.address);
-	}
-
-	private closeRoom(room: Room, code: ErrorCode, text: string): void {
-		this.forgetRoom(room);
-		for (const member of [...room.members.values()]) {
-			member.socket.removeAllListeners('data');
-			this.refuse(member.socket, code, text);
-		}
-	}
-
-	private dropWaitingLink(link: Link, code: ErrorCode, text: string): void {
-		const waiting = link.waiting;
-		if (!waiting) return;
-		link.waiting = undefined;
-		clearTimeout(waiting.timer);
-		this.unpaired.delete(waiting.socket);
-		waiting.socket.removeAllListeners('data');
-		this.refuse(waiting.socket, code, text);
-	}
-
-	/** One member's end of a pair's channel: the first waits for the other, then both are paired. */
-	private link(
-		socket: net.Socket,
-		address: string,
-		request: Extract<Request, {kind: 'link'}>,
-		now: number,
-	): void {
-		const room = this.rooms.get(request.channel);
-		const member = room?.members.get(request.id);
-		const link = room?.links.get(linkKey(request.id, request.peer));
-		if (!room || !member || !sameKey(member.key, request.key) || !link) {
-			// A key is 64 random bits, so a sweep for links pays as a sweep for invites does.
-			this.wrongCodes.settle(address, false, now);
-			this.refuse(socket, 'no-channel', 'no such link');
-			return;
-		}
-		this.wrongCodes.settle(address, true, now);
-		// Links come from members the room already let in: they do not use up the minute's connections.
-		this.uncount(address);
-		const waiting = link.waiting;
-		if (waiting?.id === request.id) {
-			this.refuse(socket, 'bad-request', 'this end of the link is already here');
-			return;
-		}
-		if (waiting) {
-			clearTimeout(waiting.timer);
-			link.waiting = undefined;
-			room.links.delete(linkKey(request.id, request.peer));
-			this.unpaired.delete(waiting.socket);
-			waiting.socket.removeAllListeners('data');
-			this.pair(waiting.socket, socket);
-			return;
-		}
-		const timer = setTimeout(
-			() => this.dropWaitingLink(link, 'peer-left', 'the other member did not come'),
-			this.limits.linkWaitMs,
-		);
-		link.waiting = {id: request.id, socket, timer};
-		this.unpaired.set(socket, {
-			id: socket,
-			source: address,
-			since: now,
-			progressed: now,
-			waiting: true,
-			drop: (code, text) => this.dropWaitingLink(link, code, text),
-		});
-		socket.once('data', () => this.dropWaitingLink(link, 'bad-request', 'bytes before pairing'));
-		socket.once('close', () => {
-			if (link.waiting?.socket !== socket) return;
-			clearTimeout(timer);
-			link.waiting = undefined;
-			this.unpaired.delete(socket);
-		});
-		socket.resume();
 	}
 
 	/** Gives back the minute's count of a connection that turned out to be a room's link. */

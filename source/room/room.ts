@@ -19,18 +19,28 @@ import {
 	type RoomReveal,
 } from '../protocol/room.js';
 import {messageType} from '../protocol/v2.js';
-import {describeRelay, openRoom, type RelayAddress, type RoomControl} from '../relay/client.js';
+import {describeRelay, openRoom, type Paired, type RelayAddress, type RoomControl} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
 import type {Call, CallOptions, CallState} from '../session/call.js';
 import {StatsFile} from '../session/stats.js';
 import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
 import {codeOptions, socketOf} from '../invite/session.js';
+import {offerDirect, tryDirect} from '../invite/direct.js';
+import {shareableAddresses} from '../net/own-addresses.js';
 import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
 import {errorMessage} from '../text/error-message.js';
 import {ProtocolError} from '../protocol/errors.js';
 
 export type MemberState = 'linking' | CallState;
+
+export type RoomOptions = CallOptions & {
+	/**
+	 * The addresses this member offers each pair to reach it directly (default: this machine's,
+	 * net/own-addresses.ts); none keeps its pairs on the relay unless the other member offers.
+	 */
+	directAddresses?: readonly string[];
+};
 
 export type RoomMember = {
 	/** The relay's number for this member (1 made the room). */
@@ -81,6 +91,18 @@ export type RoomEvents = {
 /** Room messages a member may send a second (a view and a reveal per membership change). */
 const roomMessagesPerSecond = 20;
 
+/**
+ * A pair whose call dropped while both members stayed links again after these pauses, one attempt
+ * each; when all fail the member is dropped from this side's room. Both ends of a pair wait the
+ * same pauses, so they meet at the relay; one end may see the drop a silence timeout later (10 s),
+ * which the attempts' waits together outlast.
+ */
+export const relinkDelaysMs = [250, 500, 1000, 2000] as const;
+/** How long one attempt waits at the relay for the other end. */
+export const relinkWaitMs = 5000;
+/** A pair in its call this long has all its attempts back. */
+const relinkSteadyMs = 30_000;
+
 export class Room extends EventEmitter<RoomEvents> {
 	readonly members = new Map<number, RoomMember>();
 	/** The code as the people read it out: `42-kettle-violet-orbit`. */
@@ -97,13 +119,27 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
 	private metAnyone = false;
 	private readonly budget = new Map<number, {start: number; count: number}>();
+	/** Per member: attempts to link again since its pair was last steady, the pending one, when in call. */
+	private readonly relinks = new Map<
+		number,
+		{attempts: number; timer: NodeJS.Timeout | undefined; inCallAt: number | undefined; reason?: string}
+	>();
+	/** Direct moves waiting for the pairs' handshakes through the relay to be over (see goDirect). */
+	private readonly whenIdle: Array<() => void> = [];
+	/** The size each member's picture is shown at here, as last asked for. */
+	private readonly shownSizes = new Map<number, {width: number; height: number}>();
+	/** What this member offers its pairs to dial directly (none: its pairs stay on the relay). */
+	private readonly directAddresses: readonly string[];
 
 	constructor(
 		readonly control: RoomControl,
 		readonly code: InviteCode,
-		options: CallOptions = {},
+		options: RoomOptions = {},
 	) {
 		super();
+		const {directAddresses, ...callOptions} = options;
+		this.directAddresses = directAddresses ?? shareableAddresses(undefined);
+		options = callOptions;
 		// One identity for every pair (loaded once); each pair's stats go into the room's line.
 		const identity = identityFor(options);
 		// One encoder per size this member's picture goes at, shared by the pairs (encoder-pool.ts).
@@ -161,7 +197,11 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	/** Pixels this side shows `id`'s picture at: that member scales its frames to fit. */
 	requestShownSize(id: number, width: number, height: number): void {
-		this.members.get(id)?.call?.requestShownSize(width, height);
+		const member = this.members.get(id);
+		if (!member) return;
+		// Remembered: a call that replaces this one (direct, or the pair's next) starts at it.
+		this.shownSizes.set(id, {width, height});
+		member.call?.requestShownSize(width, height);
 	}
 
 	leave(reason = 'left the room'): void {
@@ -204,6 +244,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	private end(reason: string): void {
 		if (this.over) return;
 		this.over = true;
+		for (const slot of this.relinks.values()) clearTimeout(slot.timer);
 		for (const member of this.members.values()) member.call?.hangUp(reason);
 		this.control.leave();
 		clearInterval(this.statsTimer);
@@ -211,7 +252,6 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.emit('ended', reason);
 	}
 
-	/** The pair's call with member `id`: the older member (lower number) accepts, the newer calls. */
 	/** A member to link with: it waits its turn (see nextLink). */
 	private arrived(id: number): void {
 		if (this.over || this.members.has(id) || id === this.id) return;
@@ -231,7 +271,11 @@ export class Room extends EventEmitter<RoomEvents> {
 		if (this.linking || this.over) return;
 		const order = (id: number) => Math.min(id, this.id) * 10_000 + Math.max(id, this.id);
 		const next = [...this.waitingLinks].sort((a, b) => order(a) - order(b))[0];
-		if (next === undefined) return;
+		if (next === undefined) {
+			const idle = this.whenIdle.splice(0);
+			for (const run of idle) run();
+			return;
+		}
 		this.waitingLinks.delete(next);
 		this.linking = true;
 		void this.link(next).finally(() => {
@@ -244,30 +288,103 @@ export class Room extends EventEmitter<RoomEvents> {
 	private async link(id: number): Promise<void> {
 		const member = this.members.get(id);
 		if (this.over || !member) return;
+		// A pair linking again (its call dropped) waits less for the other end, and tries again.
+		const again = this.relinks.get(id);
 		let paired;
 		try {
-			paired = await this.control.link(id);
+			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
 		} catch (error) {
-			this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+			else if (this.members.get(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
 		if (this.over || this.members.get(id) !== member) {
 			paired.socket.destroy();
 			return;
 		}
+		const call = this.startCall(member, paired);
+		await new Promise<void>((resolve) => {
+			const onState = (state: CallState) => {
+				if (state !== 'in-call' && state !== 'ended') return;
+				call.off('state', onState);
+				resolve();
+			};
+			call.on('state', onState);
+			call.once('ended', () => resolve());
+			if (call.ended) resolve();
+		});
+	}
+
+	/** The pair's call over the link the relay paired: the older member (lower id) accepts. */
+	private startCall(member: RoomMember, paired: Paired): Call {
 		const socket = socketOf(paired);
-		const call = this.id < id ? acceptOver(socket, this.options) : callOver(socket, this.options);
+		const shown = this.shownSizes.get(member.id);
+		const options = shown ? {...this.options, shownSize: shown} : this.options;
+		const call = this.id < member.id ? acceptOver(socket, options) : callOver(socket, options);
 		call.remoteAddress = this.via;
+		this.attach(member, call);
+		this.goDirect(member, call);
+		return call;
+	}
+
+	/**
+	 * The pair's call ended while both are in the room (the relay has not said the member left): the
+	 * member shows as linking and the pair links again after a pause, within relinkDelaysMs; the
+	 * relay's `left`, which comes at once for a member who quits or whose machine closed its
+	 * connections, removes it meanwhile.
+	 */
+	private relinkLater(member: RoomMember, reason: string): void {
+		if (this.over) return;
+		const id = member.id;
+		const slot = this.relinks.get(id) ?? {attempts: 0, timer: undefined, inCallAt: undefined};
+		this.relinks.set(id, slot);
+		if (slot.inCallAt !== undefined && Date.now() - slot.inCallAt >= relinkSteadyMs) {
+			slot.attempts = 0;
+			slot.reason = undefined;
+		}
+		slot.inCallAt = undefined;
+		const delay = relinkDelaysMs[slot.attempts];
+		if (delay === undefined) {
+			this.remove(id, `${slot.reason ?? reason}; it could not be reached again`);
+			return;
+		}
+		slot.attempts++;
+		const label = this.labelOf(member);
+		if (label) this.check.forget(label);
+		member.call = undefined;
+		member.state = 'linking';
+		this.emit('members');
+		this.newRound();
+		clearTimeout(slot.timer);
+		slot.reason ??= reason;
+		// Through the queue of handshakes, as the first link was (see nextLink).
+		slot.timer = setTimeout(() => {
+			if (this.over || this.members.get(id) !== member) return;
+			this.waitingLinks.add(id);
+			this.nextLink();
+		}, delay);
+	}
+
+	/**
+	 * Makes `call` the member's: its state, name and pair check code are the member's, its frames,
+	 * chat and room messages the room's. A call replaced (by a direct one) still delivers until it
+	 * is hung up, but its end no longer ends the member.
+	 */
+	private attach(member: RoomMember, call: Call): void {
+		const id = member.id;
 		member.call = call;
 		member.state = call.state;
+		const current = () => member.call === call && this.members.get(id) === member;
 		call.on('security', (security) => {
-			member.sas = security.sas;
+			if (current()) member.sas = security.sas;
 		});
 		call.on('state', (state) => {
-			if (state === 'ended') return;
+			if (state === 'ended' || !current()) return;
 			member.state = state;
 			if (state === 'in-call') {
 				this.metAnyone = true;
+				const slot = this.relinks.get(id);
+				if (slot) slot.inCallAt = Date.now();
 				member.name = call.peerName;
 				member.sas = call.security.sas;
 				this.newRound();
@@ -279,6 +396,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		call.on('chat', (text) => this.emit('chat', id, text));
 		call.on('room', (code, payload) => this.roomMessage(member, code, payload));
 		call.once('ended', (end) => {
+			if (!current()) return;
 			const wrongCode = end.error instanceof ProtocolError && end.error.code === 'secret-mismatch';
 			if (wrongCode && !this.metAnyone) {
 				// Every member there refused this one's code: it is the wrong one (1 in 256 passes the tag).
@@ -287,18 +405,48 @@ export class Room extends EventEmitter<RoomEvents> {
 				);
 				return;
 			}
-			this.remove(id, wrongCode ? "did not know the room's code, and was turned away" : end.reason);
+			if (wrongCode) this.remove(id, "did not know the room's code, and was turned away");
+			else this.relinkLater(member, end.reason);
 		});
-		await new Promise<void>((resolve) => {
-			const onState = (state: CallState) => {
-				if (state !== 'in-call' && state !== 'ended') return;
-				call.off('state', onState);
-				resolve();
-			};
-			call.on('state', onState);
-			call.once('ended', () => resolve());
-			if (call.ended) resolve();
-		});
+	}
+
+	/**
+	 * As a call by code does (invite/direct.ts): once the pair is in its call through the relay, the
+	 * older member offers a port of its own and the newer dials it; a direct call that passes the
+	 * same handshake with the same keys replaces the relayed one, and when none does the pair stays
+	 * on the relay. The relay then no longer carries the pair's bytes.
+	 */
+	private goDirect(member: RoomMember, relayed: Call): void {
+		const addresses = this.directAddresses;
+		if (addresses.length === 0 && this.id < member.id) return;
+		const onDirect = (direct: Call) => {
+			if (this.over || member.call !== relayed || this.members.get(member.id) !== member) {
+				direct.hangUp('hung up');
+				return;
+			}
+			this.attach(member, direct);
+			const shown = this.shownSizes.get(member.id);
+			if (shown) direct.requestShownSize(shown.width, shown.height);
+			this.emit('members');
+		};
+		// A direct handshake waits for this side's handshakes through the relay: run beside them, a
+		// newcomer's seven pairs' direct moves pushed a loaded 2-core machine's past their deadline
+		// (bench: room, 8 members got 0 fps at load 15).
+		const later = (run: () => void) => {
+			if (!this.linking && this.waitingLinks.size === 0) run();
+			else this.whenIdle.push(run);
+		};
+		if (this.id > member.id) {
+			relayed.once('direct-offer', (offer) => later(() => tryDirect(relayed, offer, onDirect)));
+			return;
+		}
+		const onState = (state: CallState) => {
+			if (state === 'ended') relayed.off('state', onState);
+			if (state !== 'in-call') return;
+			relayed.off('state', onState);
+			later(() => void offerDirect(relayed, onDirect, addresses));
+		};
+		relayed.on('state', onState);
 	}
 
 	private labelOf(member: RoomMember): string | undefined {
@@ -334,7 +482,8 @@ export class Room extends EventEmitter<RoomEvents> {
 				this.check.receiveReveal(label, decodeRoomReveal(payload));
 			} else return;
 		} catch (error) {
-			member.call?.hangUp(`it sent a room message this side cannot read: ${errorMessage(error)}`);
+			// Not linked again: this side hangs up on it for good.
+			this.remove(member.id, `it sent a room message this side cannot read: ${errorMessage(error)}`);
 			return;
 		}
 		this.emit('check', this.checkState);
@@ -363,6 +512,9 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.members.delete(id);
 		this.waitingLinks.delete(id);
 		this.budget.delete(id);
+		this.shownSizes.delete(id);
+		clearTimeout(this.relinks.get(id)?.timer);
+		this.relinks.delete(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		if (member.call && !member.call.ended) member.call.hangUp(reason);
@@ -375,7 +527,7 @@ export class Room extends EventEmitter<RoomEvents> {
 }
 
 /** Makes a room at the relay; its code is `room.text`. */
-export async function createRoom(relay: RelayAddress, options: CallOptions = {}): Promise<Room> {
+export async function createRoom(relay: RelayAddress, options: RoomOptions = {}): Promise<Room> {
 	const words = randomWords();
 	const control = await openRoom(relay, codeTag(words));
 	return new Room(control, {channel: control.channel, words}, options);

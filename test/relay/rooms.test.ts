@@ -65,7 +65,7 @@ function collect(socket: net.Socket, bytes: number): Promise<Buffer> {
 }
 
 test('three members: each hears of the others, every pair links and forwards exactly, a leaver is announced', async () => {
-	const {relay, address} = await relayWith();
+	const {relay, address} = await relayWith({relinksPerPair: 1});
 	const first = await openRoom(address, 0x3f);
 	const a = watch(first);
 	const second = await joinRoom(address, first.channel, 0x3f);
@@ -90,8 +90,13 @@ test('three members: each hears of the others, every pair links and forwards exa
 	ca.socket.write('hello');
 	assert.equal((await back).toString(), 'hello');
 
-	// A link that was used, or one between members that do not exist, is refused.
-	await assert.rejects(first.link(2), (error: RelayError) => error.code === 'no-channel');
+	// A pair whose call dropped while both stayed links again, as often as relinksPerPair allows;
+	// a link to a member that does not exist is refused.
+	const [ab2, ba2] = await Promise.all([first.link(2), second.link(1)]);
+	const again = collect(ba2.socket, 5);
+	ab2.socket.write('again');
+	assert.equal((await again).toString(), 'again');
+	await assert.rejects(first.link(2), (error: RelayError) => error.code === 'limit');
 	await assert.rejects(first.link(7), (error: RelayError) => error.code === 'no-channel');
 
 	third.leave();
@@ -100,7 +105,7 @@ test('three members: each hears of the others, every pair links and forwards exa
 	first.leave();
 	second.leave();
 	await until(() => relay.stats().roomsOpen === 0);
-	for (const s of [ab, ba, ca, ac]) s.socket.destroy();
+	for (const s of [ab, ba, ca, ac, ab2, ba2]) s.socket.destroy();
 	await relay.close();
 });
 

@@ -1,0 +1,65 @@
+/** A proxy in front of the relay that plays the network for room tests: it cuts and stalls links. */
+import net from 'node:net';
+
+/** A proxy to the relay that knows each connection's request line and can cut them. */
+export async function cuttingProxy(target: {host: string; port: number}) {
+	const open: Array<{line: string; ends: [net.Socket, net.Socket]}> = [];
+	let dead = false;
+	const server = net.createServer((client) => {
+		client.on('error', () => undefined);
+		if (dead) {
+			client.destroy();
+			return;
+		}
+		const upstream = net.connect(target);
+		upstream.on('error', () => client.destroy());
+		client.on('error', () => upstream.destroy());
+		client.on('close', () => upstream.destroy());
+		upstream.on('close', () => client.destroy());
+		const entry = {line: '', ends: [client, upstream] as [net.Socket, net.Socket]};
+		open.push(entry);
+		client.once('data', (chunk: Buffer) => {
+			entry.line = chunk.toString('latin1').split('\n')[0]!;
+		});
+		client.pipe(upstream).pipe(client);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as net.AddressInfo).port;
+	const cut = (match: (line: string) => boolean) => {
+		for (const entry of open) if (match(entry.line)) for (const end of entry.ends) end.destroy();
+	};
+	/** `FTYR1 link <channel> <id> <peer> <key>`: the link is member id's end of its pair with peer. */
+	const linkOf = (line: string) => {
+		const [, kind, , id, peer] = line.split(' ');
+		return kind === 'link' ? {id: Number(id), peer: Number(peer)} : undefined;
+	};
+	return {
+		address: {host: '127.0.0.1', port},
+		/** Cuts the links between members a and b (both ends), as a path that fails mid-call. */
+		cutPair(a: number, b: number) {
+			cut((line) => {
+				const link = linkOf(line);
+				return link !== undefined && [link.id, link.peer].sort().join() === [a, b].sort().join();
+			});
+		},
+		/**
+		 * Member `id` stops reading what `peer` sends it on their link (a reader that stopped): the
+		 * bytes wait in the proxy's and the kernel's buffers, then back up to the sender.
+		 */
+		stopReading(id: number, peer: number) {
+			for (const entry of open) {
+				const link = linkOf(entry.line);
+				if (link?.id !== id || link.peer !== peer) continue;
+				const [client, upstream] = entry.ends;
+				upstream.unpipe(client);
+				upstream.pause();
+			}
+		},
+		/** Every connection through this proxy, now and later: the machine went away. */
+		vanish() {
+			dead = true;
+			cut(() => true);
+		},
+		close: () => server.close(),
+	};
+}
