@@ -44,6 +44,7 @@ function directOptions(relayed: Call): CallOptions {
 		identity: identityFor(relayed.options),
 		peerKey: relayed.security.peerFingerprint,
 		handshakeTimeoutMs: directHandshakeMs,
+		startKbps: () => relayed.targetKbps ?? undefined,
 	};
 }
 

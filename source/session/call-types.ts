@@ -41,6 +41,13 @@ export type CallOptions = {
 	 * at one size to several peers is encoded once (encoder-pool.ts); default: the call's own.
 	 */
 	encoderPool?: EncoderPool;
+	/**
+	 * v2: the bits a second the codec starts at (link-rate.ts), asked when the connection begins;
+	 * default: a narrow link's start. A call that replaces another between the same peers (a move
+	 * to a direct connection) starts where that one has got to by then, so the move does not cost
+	 * seconds of a poorer picture.
+	 */
+	startKbps?: () => number | undefined;
 	/** Pixels this side shows (v2 asks the peer to scale to fit); default: full size. */
 	shownSize?: Size;
 	/** Seed format: shape to announce; default: the size of the first frame passed to sendFrame. */

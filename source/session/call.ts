@@ -125,6 +125,11 @@ export class Call extends EventEmitter<CallEvents> {
 		this.statsTimer = setInterval(() => this.emitStats(), interval);
 	}
 
+	/** v2 with a codec: the bits a second it aims at now (link-rate.ts); null otherwise. */
+	get targetKbps(): number | null {
+		return this.link?.targetKbps ?? null;
+	}
+
 	get ended(): CallEnd | undefined {
 		return this.endInfo;
 	}
@@ -219,7 +224,7 @@ export class Call extends EventEmitter<CallEvents> {
 			state: this.state,
 			protocol: this.protocol ?? null,
 			codec: this.link?.codec ?? null,
-			target_kbps: this.link?.targetKbps ?? null,
+			target_kbps: this.targetKbps,
 			rtt_ms: this.link?.rttMs ?? null,
 			peer_shape: peer ? formatShape(peer.width, peer.height) : null,
 			shown_shape: shown ? formatShape(shown.width, shown.height) : null,

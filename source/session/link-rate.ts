@@ -22,13 +22,17 @@ const deliveredWindowMs = 1000;
 export type RateSample = {seq: number; at: number; bytes: number};
 
 export class LinkRate {
-	targetKbps = startTargetKbps;
+	targetKbps: number;
 	private sent: RateSample[] = [];
 	private delivered: Array<{at: number; bytes: number}> = [];
 	private waits: number[] = [];
 	private roundTripMs: number | undefined;
 	private lastStepAt = 0;
 	private heldBack = 0;
+
+	constructor(startKbps = startTargetKbps) {
+		this.targetKbps = Math.min(maxTargetKbps, Math.max(minTargetKbps, startKbps));
+	}
 
 	setRoundTrip(ms: number): void {
 		this.roundTripMs = Math.max(0, ms);

@@ -110,7 +110,7 @@ export class V2Link implements Link {
 	private readonly offered: readonly InterCodec[];
 	private encoder: VideoEncoder | undefined;
 	private decoder: VideoDecoder | undefined;
-	private readonly rate = new LinkRate();
+	private readonly rate: LinkRate;
 	private sentCodec: VideoCodec | undefined;
 	private keyframeWanted = false;
 	private lastKeyframeSeq: number | undefined;
@@ -129,6 +129,7 @@ export class V2Link implements Link {
 	private sawVideo = false;
 
 	constructor(private readonly host: LinkHost) {
+		this.rate = new LinkRate(host.options.startKbps?.());
 		const wanted = host.options.interCodecs ?? ['h264', 'vp9'];
 		this.offered = interCodecs().filter((codec) => wanted.includes(codec));
 	}

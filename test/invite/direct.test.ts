@@ -67,7 +67,16 @@ test("the relayed call outlives the peer's window for the direct handshake when 
 function moves() {
 	let moved: (call: Call) => void = () => undefined;
 	const direct = new Promise<Call>((resolve) => (moved = resolve));
-	return {onDirect: (call: Call) => moved(call), direct};
+	const side = {
+		onDirect: (call: Call) => {
+			// While the relayed call still runs: what the direct one was told to start at.
+			side.startKbps = call.options.startKbps?.();
+			moved(call);
+		},
+		direct,
+		startKbps: undefined as number | undefined,
+	};
+	return side;
 }
 
 test('two peers on one network move to a direct connection within a second; video goes on, same check code', async (t) => {
@@ -106,6 +115,10 @@ test('two peers on one network move to a direct connection within a second; vide
 	assert.equal(joinerDirect.security.peerFingerprint, joinerRelayed.security.peerFingerprint);
 	assert.equal(inviterDirect.security.peerFingerprint, inviterRelayed.security.peerFingerprint);
 	assert.equal(inviterDirect.peerName, 'joiner');
+	// Each direct call's codec starts at the rate its relayed call had reached, not a fresh call's.
+	for (const side of [joinerSide, inviterSide]) {
+		assert.equal(typeof side.startKbps, 'number', 'the direct call starts at the relayed call rate');
+	}
 	const [toJoiner, toInviter] = await Promise.all([
 		nextFrames(joinerDirect, 10),
 		nextFrames(inviterDirect, 10),

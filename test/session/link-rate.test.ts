@@ -85,3 +85,10 @@ test('the frame rate drops only when the target leaves too few bits a pixel', ()
 	rate.targetKbps = 300;
 	assert.equal(rate.fps(640 * 480), 10);
 });
+
+test('a link may start where a call it replaces had got to, within the bounds', () => {
+	assert.equal(new LinkRate().targetKbps, startTargetKbps);
+	assert.equal(new LinkRate(1200).targetKbps, 1200);
+	assert.equal(new LinkRate(1e9).targetKbps, maxTargetKbps);
+	assert.equal(new LinkRate(1).targetKbps, minTargetKbps);
+});
