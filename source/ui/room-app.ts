@@ -147,7 +147,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 		chrome();
 	};
 	const onStats = () => {
-		for (const member of room.others()) fps.set(member.id, member.call?.lastStats?.fps_in ?? 0);
+		for (const member of room.others()) fps.set(member.id, Math.round(member.call?.lastStats?.fps_in ?? 0));
 		chrome();
 	};
 	const onEnded = (reason: string) => {

@@ -134,7 +134,13 @@ export function roomChrome(state: RoomChromeState): string[] {
 		const name = `${cleanLine(state.selfName ?? 'you', {maxColumns: 40})} (you)`;
 		labels.push({
 			...layout.self.label,
-			text: state.selfState ? tileLabel(name, state.selfState, width) : cutToWidth(name, width),
+			// A tile too narrow for the name and "(you)" says just "you": which tile is yours counts most.
+			text:
+				displayWidth(name) > width
+					? cutToWidth('you', width)
+					: state.selfState
+						? tileLabel(name, state.selfState, width)
+						: name,
 			width,
 		});
 	}

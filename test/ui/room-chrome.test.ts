@@ -109,3 +109,11 @@ test('the chat being typed keeps its end in sight', () => {
 	assert.match(lines[11]!, /^say: x+END▌$/);
 	assert.ok(displayWidth(lines[11]!) <= 40);
 });
+
+test('your own tile is marked as yours at any width', () => {
+	const wide = roomChrome(state({cols: 80, rows: 24}, 2));
+	assert.match(wide[0]!, /me \(you\)/);
+	const narrow = roomChrome(state({cols: 40, rows: 12}, 2, {selfName: 'Ada-with-a-long-name'}));
+	assert.match(narrow.join('\n'), /\byou\b/);
+	assert.doesNotMatch(narrow.join('\n'), /\(yo…/);
+});
