@@ -36,7 +36,7 @@ export function manPage(version: string): string {
 		...Object.values(commandTable).map(({usage}) => `\\fBfacetty\\fR ${roff(usage)}`),
 		'.fi',
 		'.SH DESCRIPTION',
-		'facetty alone opens a setup screen: listen, call, invite or join, the address, the camera,',
+		'facetty alone opens a setup screen: listen, call, invite, room or join, the address, the camera,',
 		'a name and a secret; its choices are remembered for next time. Each command can also be',
 		'run directly:',
 	];

@@ -113,6 +113,11 @@ export async function runSetup(options: {mediaDir: string}): Promise<number> {
 			requireEncryption: false,
 			configDir: defaultConfigDir(),
 		};
+		if (result.mode === 'room') {
+			// As `facetty invite --room --relay` does: the room's code, then the room screen.
+			const {inviteRoom} = await import('../calls/room.js');
+			return inviteRoom({...settings, role: 'invite', relay: result.relay, room: true});
+		}
 		if (result.mode === 'invite') {
 			// As `facetty invite --relay` does; when the relay cannot open an invite, back to the
 			// setup screen with the reason, at the relay's field.

@@ -109,7 +109,7 @@ export function checkKnownPeersFile(file: string, stat: fs.Stats): void {
 	}
 }
 
-const savedModes = ['listen', 'call', 'invite', 'join'] as const;
+const savedModes = ['listen', 'call', 'invite', 'room', 'join'] as const;
 
 export type SavedChoices = {
 	mode?: (typeof savedModes)[number];

@@ -18,6 +18,7 @@ import {screenLayout, type ScreenLayout} from './layout.js';
 import type {Store} from './store.js';
 import {peerLabel, statusText, wrap, wrapEvenly} from './text.js';
 import {textWidth} from '../terminal/ansi-slice.js';
+import {helpLines, helpText} from './help-keys.js';
 import {formatHostPort} from '../net/address.js';
 
 export type CallScreenLayout = ScreenLayout & {
@@ -43,49 +44,7 @@ export function callScreenLayout(state: CallScreenState, size: CellSize): CallSc
 	return {...layout, inCall};
 }
 
-/** The help panel's keys, for the listener or the caller (only a caller calls again, not by code). */
-export function helpLines(
-	role: CallScreenState['role'],
-	callAgain = role === 'call',
-): ReadonlyArray<[string, string]> {
-	return [
-		['q, Ctrl+C', 'hang up and quit'],
-		['Enter, Tab', 'type a chat line; Enter sends it, Esc goes back'],
-		['p', 'pause or resume your camera'],
-		['v', 'show or hide your picture'],
-		...(role === 'listen'
-			? [['h', 'hang up and keep listening'] as [string, string]]
-			: callAgain
-				? [
-						['h', 'hang up (r calls again)'] as [string, string],
-						['r, Enter', 'call again once it ended'] as [string, string],
-					]
-				: [['h', 'hang up'] as [string, string]]),
-		['?, Esc', 'close this help'],
-	];
-}
-
-const helpKeyColumn = Math.max(...helpLines('call').map(([key]) => textWidth(key))) + 1;
-
-/** The help as lines of `width` columns: a key, then what it does, wrapped under itself. */
-export function helpText(
-	role: CallScreenState['role'],
-	width: number,
-	callAgain = role === 'call',
-): string[] {
-	const lines: string[] = [];
-	const indent = width >= 2 * helpKeyColumn ? helpKeyColumn : 0;
-	for (const [key, what] of helpLines(role, callAgain)) {
-		if (indent === 0) {
-			lines.push(...wrap(`${key}: ${what}`, width));
-			continue;
-		}
-		wrap(what, width - indent).forEach((text, index) =>
-			lines.push(`${pad(index === 0 ? key : '', indent)}${text}`),
-		);
-	}
-	return lines;
-}
+export {helpLines, helpText};
 
 function pad(text: string, width: number): string {
 	const w = textWidth(text);

@@ -4,8 +4,10 @@
  * members and check code. The call screen's parts draw it: its compositor (chrome and self view,
  * call-compositor.ts) with one picture layer per grid place, and its camera (call-camera.ts).
  *
- * Keys: q (or Ctrl+C) leaves; Enter starts a chat line, Enter sends it, Esc drops it; p pauses the
- * camera.
+ * Keys (help-keys.ts, the help's one list): q (or Ctrl+C) leaves; Enter or Tab starts a chat
+ * line, Enter sends it, Esc goes back; p pauses the camera; f makes the next member large when the
+ * layout is one large and others small (the last to speak in chat is large until then); ? shows
+ * the help over the pictures.
  */
 import type {Frame} from '../frame.js';
 import {pixelsPerCell, type ColorDepth, type Glyphs} from '../render/layout.js';
@@ -13,13 +15,14 @@ import {areaScaler} from '../render/area-scale.js';
 import type {Room} from '../room/room.js';
 import {openScreen} from '../terminal/screen.js';
 import {PictureLayer} from '../terminal/picture-layer.js';
+import {TextLayer} from '../terminal/text-layer.js';
 import {keysOnly, splitKeys} from '../terminal/terminal-input.js';
 import type {AnswerSource} from '../terminal/sink.js';
-import {cleanLine, cutToWidth, displayWidth} from '../text/sanitize.js';
 import type {RoomCheckState} from '../trust/room-check.js';
 import {CallCamera} from './call-camera.js';
 import {CallCompositor} from './call-compositor.js';
 import type {CameraState} from './call-state.js';
+import {roomChrome, roomHelp} from './room-chrome.js';
 import {roomLayout, type RoomLayout} from './room-layout.js';
 
 export type RoomAppOptions = {
@@ -40,13 +43,6 @@ export type RoomAppOptions = {
 
 /** Places in the grid: everyone else a room can hold. */
 const places = 7;
-
-const stateWords: Record<string, string> = {
-	linking: 'linking',
-	connecting: 'connecting',
-	handshaking: 'handshaking',
-	'in-call': '',
-};
 
 export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	const {room, output, input} = options;
@@ -72,61 +68,47 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	let paused = false;
 	const fps = new Map<number, number>();
 
+	// The help sits over the pictures: a text layer above them, shown only while asked for.
+	const helpLayer = view.compositor.add(new TextLayer(3));
+	let help = false;
+	/** The member drawn large when not everyone fits large: the last to speak, or who f chose. */
+	let focusId: number | undefined;
+
 	const chrome = () => {
-		const lines = Array.from({length: size.rows}, () => '');
-		const put = (row: number, col: number, text: string, width: number) => {
-			if (row < 0 || row >= lines.length) return;
-			const line = lines[row]!;
-			const pad = Math.max(0, col - displayWidth(line));
-			lines[row] = line + ' '.repeat(pad) + cutToWidth(text, width);
-		};
 		const others = room.others();
-		others.slice(0, layout.shown).forEach((member, i) => {
-			const tile = layout.tiles[i]!;
-			const name = cleanLine(member.name ?? `member ${member.id}`, {maxColumns: 40});
-			const state = stateWords[member.state] ?? member.state;
-			const rate = member.state === 'in-call' ? `${fps.get(member.id) ?? 0} fps` : state;
-			put(tile.label.row, tile.label.col, `${name} · ${rate}`, tile.label.cols - 1);
+		const selfState = paused ? 'paused' : camera.kind === 'lost' ? `camera lost: ${camera.message}` : '';
+		const lines = roomChrome({
+			size,
+			layout,
+			others: others.map((member) => ({
+				id: member.id,
+				name: member.name,
+				state: member.state,
+				fps: member.state === 'in-call' ? (fps.get(member.id) ?? 0) : undefined,
+			})),
+			selfName: room.options.name,
+			selfState,
+			code: room.text,
+			check: options.checkText(room.checkState),
+			lastChat,
+			typing,
+			help,
 		});
-		if (layout.self) {
-			const self = cleanLine(room.options.name ?? 'you', {maxColumns: 40});
-			const state = paused ? 'paused' : camera.kind === 'lost' ? `camera lost: ${camera.message}` : '';
-			put(
-				layout.self.label.row,
-				layout.self.label.col,
-				`${self} (you)${state ? ` · ${state}` : ''}`,
-				layout.self.label.cols - 1,
-			);
-		}
-		const hidden = others
-			.slice(layout.shown)
-			.map((m) => cleanLine(m.name ?? `member ${m.id}`, {maxColumns: 20}));
-		const base = layout.chrome.row;
-		put(base, 0, cleanLine(lastChat, {maxColumns: size.cols}), size.cols);
-		const status = [
-			`room ${room.text}`,
-			`${others.length + 1} member${others.length === 0 ? '' : 's'}`,
-			options.checkText(room.checkState),
-			...(hidden.length ? [`not shown: ${hidden.join(', ')}`] : []),
-		].join(' | ');
-		put(base + 1, 0, status, size.cols);
-		put(
-			base + 2,
-			0,
-			typing !== undefined
-				? `say to the room: ${cleanLine(typing, {maxColumns: 400})}▌  (Enter sends, Esc drops)`
-				: 'q leave · Enter chat · p pause camera',
-			size.cols,
-		);
 		view.setChrome(lines.join('\n'));
+		const box = roomHelp(size);
+		helpLayer.setRect(help ? box.rect : undefined);
+		if (help) helpLayer.setText(box.lines.join('\n'));
 	};
 
 	const applyLayout = () => {
 		const others = room.others();
-		const before = layout.tiles.length;
-		layout = roomLayout(size, others.length);
+		const focus = Math.max(
+			0,
+			others.findIndex((member) => member.id === focusId),
+		);
+		layout = roomLayout(size, others.length, focus);
 		view.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
-		const next = others.slice(0, layout.shown).map((m) => m.id);
+		const next = layout.members.map((index) => others[index]!.id);
 		const {across} = pixelsPerCell(options.glyphs ?? 'half');
 		layers.forEach((layer, i) => {
 			const id = next[i];
@@ -139,9 +121,6 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 		placed = next;
 		view.self.setRect(layout.self?.picture);
 		chrome();
-		// A new grid moves every tile: drawn afresh, so no label of the old grid stays under a picture
-		// (seen in tmux: a moved picture layer left a cell of the old label row standing).
-		if (layout.tiles.length !== before) view.compositor.invalidate();
 	};
 
 	let finish: (code: number) => void = () => undefined;
@@ -157,14 +136,18 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	const onChat = (id: number, text: string) => {
 		const member = room.members.get(id);
 		lastChat = `${member?.name ?? `member ${id}`}: ${text.split('\n').join(' ')}`;
-		chrome();
+		// Who speaks is who one looks at: they become the large picture.
+		if (focusId !== id) {
+			focusId = id;
+			applyLayout();
+		} else chrome();
 	};
 	const onNotice = (text: string) => {
 		lastChat = text;
 		chrome();
 	};
 	const onStats = () => {
-		for (const member of room.others()) fps.set(member.id, member.call?.lastStats?.fps_in ?? 0);
+		for (const member of room.others()) fps.set(member.id, Math.round(member.call?.lastStats?.fps_in ?? 0));
 		chrome();
 	};
 	const onEnded = (reason: string) => {
@@ -215,11 +198,25 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 			chrome();
 			return;
 		}
-		if (text === 'q' || text === '\x1b') room.leave('left the room');
-		else if (text === '\r' || text === '\n') {
-			typing = '';
+		if (help && (text === '\x1b' || text === '?')) {
+			help = false;
 			chrome();
-		} else if (text === 'p') {
+		} else if (text === 'q' || text === 'Q') room.leave('left the room');
+		else if (text === '?') {
+			help = true;
+			chrome();
+		} else if (text === '\r' || text === '\n' || text === '\t') {
+			typing = '';
+			help = false;
+			chrome();
+		} else if (text === 'f' || text === 'F') {
+			// The next member after the one large now, in the order they came.
+			const others = room.others();
+			if (others.length === 0) return;
+			const at = others.findIndex((member) => member.id === focusId);
+			focusId = others[(Math.max(0, at) + 1) % others.length]!.id;
+			applyLayout();
+		} else if (text === 'p' || text === 'P') {
 			paused = !paused;
 			cam.setPaused(paused);
 			chrome();

@@ -54,13 +54,15 @@ const modeHints: Record<SetupMode, string> = {
 	listen: 'wait for a call to this machine',
 	call: 'call someone who listens, at their address',
 	invite: 'get a one-time code through a relay; the other side joins with it',
-	join: 'join with the code someone invited you with',
+	room: 'make a room through a relay: up to 8 people join with its code',
+	join: 'join with the code someone invited you with (to a call or a room)',
 };
 
 const startHints: Record<SetupMode, string> = {
 	listen: 'start listening',
 	call: 'call',
 	invite: 'get the code to give',
+	room: 'make the room',
 	join: 'join',
 };
 
@@ -191,8 +193,8 @@ function hintOf(state: SetupState, field: SetupField): string {
 		case 'code':
 			return "the code the other side's invite shows, e.g. 42-kettle-violet-orbit";
 		case 'relay':
-			return state.mode === 'invite'
-				? 'HOST:PORT of a facetty relay you both can reach'
+			return state.mode === 'invite' || state.mode === 'room'
+				? 'HOST:PORT of a facetty relay you all can reach'
 				: 'HOST:PORT of the relay the invite named';
 		case 'camera':
 			return `type a file or URL, or ←/→: ${state.cameras.join(', ')}${state.probing ? ' (looking for cameras…)' : ''}`;

@@ -11,7 +11,8 @@ import {parseCode, typedCodeProblem} from '../invite/code.js';
 import {parseRelay} from '../invite/relay-choice.js';
 import {errorMessage} from '../text/error-message.js';
 
-export const setupModes = ['listen', 'call', 'invite', 'join'] as const;
+/** `room`: invite to a room (`facetty invite --room`); `join` takes either kind of code. */
+export const setupModes = ['listen', 'call', 'invite', 'room', 'join'] as const;
 export type SetupMode = (typeof setupModes)[number];
 export const setupFields = [
 	'mode',
@@ -35,6 +36,7 @@ export function fieldsOf(mode: SetupMode): readonly SetupField[] {
 		case 'call':
 			return ['mode', 'address', 'camera', 'name', 'window', 'secret'];
 		case 'invite':
+		case 'room':
 			return ['mode', 'relay', 'camera', 'name', 'window'];
 		case 'join':
 			return ['mode', 'code', 'relay', 'camera', 'name', 'window'];
@@ -157,7 +159,7 @@ function validate(state: SetupState): {field: SetupField; error: string} | undef
 		const error = codeProblem(state.code);
 		if (error) return {field: 'code', error};
 	}
-	if (mode === 'invite' || mode === 'join') {
+	if (mode === 'invite' || mode === 'room' || mode === 'join') {
 		const relay = parseRelay(state.relay);
 		if (!relay.ok) return {field: 'relay', error: relay.error};
 	}
@@ -214,7 +216,7 @@ export function reduceSetup(state: SetupState, action: SetupAction): [SetupState
 				port: Number(state.port),
 				target: state.target,
 				code: state.mode === 'join' ? state.code.trim() : '',
-				relay: state.mode === 'invite' || state.mode === 'join' ? state.relay.trim() : '',
+				relay: ['invite', 'room', 'join'].includes(state.mode) ? state.relay.trim() : '',
 				camera: state.camera.trim(),
 				name: cleanText(state.name),
 				window: state.window,

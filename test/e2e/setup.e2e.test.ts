@@ -143,7 +143,7 @@ test(
 				10_000,
 				'invite chosen, with the remembered relay',
 			);
-			assert.match(form, /› Mode\s+listen call invite join\n/);
+			assert.match(form, /› Mode\s+‹ invite ›\n/);
 			assert.ok(
 				form.split('\n').some((line) => /^\s+Relay\s+127\.0\.0\.1:\d+$/.test(line)),
 				form,

@@ -1,12 +1,13 @@
 /**
- * The room screen's grid, as a table: at 200x60, 80x24 and 40x12, every other member (1..7) and
+ * The room screen's layout, as a table: at 200x60, 80x24 and 40x12, every other member (1..7) and
  * the self view get a tile; tiles stay inside the screen above the chrome, never overlap, and
- * each picture is at least the smallest useful size. A terminal too small for everyone leaves the
- * last comers out, never a tile too small.
+ * each picture is at least the smallest useful size. Where an even grid's pictures would be too
+ * small to read, one (the member in focus) is large and the rest are thumbnails. A terminal too
+ * small for everyone leaves the last comers out, never a tile too small.
  */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {minimumTile, roomChromeRows, roomLayout} from '../../source/ui/room-layout.js';
+import {minimumTile, readableTile, roomChromeRows, roomLayout} from '../../source/ui/room-layout.js';
 import type {CellRect} from '../../source/render/layout.js';
 
 function overlaps(a: CellRect, b: CellRect): boolean {
@@ -47,6 +48,65 @@ for (const size of sizes) {
 		}
 	});
 }
+
+/** Members (you included) for whom each size shows one large and the others small. */
+const largeAt: Record<string, number[]> = {
+	'200x60': [],
+	'80x24': [7, 8],
+	'40x12': [2, 3, 4, 5],
+};
+
+for (const size of sizes) {
+	const name = `${size.cols}x${size.rows}`;
+	test(`${name}: an even grid while faces are readable, else one large and the others small`, () => {
+		for (let members = 2; members <= 8; members++) {
+			const others = members - 1;
+			const layout = roomLayout(size, others);
+			const pictures = layout.tiles.map((t) => t.picture);
+			if (largeAt[name]!.includes(members)) {
+				assert.equal(layout.large, 0, `${members} members: the first is large`);
+				const large = pictures[0]!;
+				for (const small of pictures.slice(1))
+					assert.ok(large.cols * large.rows > small.cols * small.rows, `${members}: large over small`);
+			} else {
+				assert.equal(layout.large, undefined, `${members} members: an even grid`);
+				const sizes = new Set(pictures.map((p) => `${p.cols}x${p.rows}`));
+				assert.equal(sizes.size, 1, `${members} members: one size`);
+				// The grid is readable, or nothing fits better: then even the focus layout could not hold everyone.
+				if (size.cols >= 80)
+					assert.ok(pictures[0]!.cols >= readableTile.cols && pictures[0]!.rows >= readableTile.rows);
+			}
+		}
+	});
+}
+
+test('the key that cycles focus moves the large place to each member in turn; the places stay the same', () => {
+	const size = {cols: 80, rows: 24};
+	const first = roomLayout(size, 7, 0);
+	const places = (layout: typeof first) =>
+		layout.tiles.map((t) => `${t.picture.col},${t.picture.row},${t.picture.cols}x${t.picture.rows}`).sort();
+	for (let focus = 0; focus < 7; focus++) {
+		const layout = roomLayout(size, 7, focus);
+		assert.equal(layout.large, focus);
+		assert.deepEqual(layout.members, [0, 1, 2, 3, 4, 5, 6]);
+		assert.deepEqual(places(layout), places(first));
+		assert.equal(layout.self, layout.tiles[7], 'the self view stays a thumbnail, last');
+	}
+});
+
+test('members joining and leaving: the layout follows the count, and focus on someone gone falls back', () => {
+	const size = {cols: 80, rows: 24};
+	assert.equal(roomLayout(size, 5).large, undefined);
+	assert.equal(roomLayout(size, 6).large, 0);
+	assert.equal(roomLayout(size, 6, 9).large, 5, 'focus past the last member: the last is large');
+	assert.equal(roomLayout(size, 0).tiles.length, 1, 'alone: just the self view');
+});
+
+test('too few places for everyone: the member in focus is shown though they came last', () => {
+	const layout = roomLayout({cols: 30, rows: 12}, 7, 6);
+	assert.ok(layout.shown < 7 && layout.shown > 0, `${layout.shown} shown`);
+	assert.ok(layout.members.includes(6), JSON.stringify(layout.members));
+});
 
 test('one other at 200x60 gets a big picture; the grid grows columns as members come', () => {
 	const one = roomLayout({cols: 200, rows: 60}, 1);

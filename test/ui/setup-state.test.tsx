@@ -129,13 +129,13 @@ test('setup: the secret is typed masked, started with, and never among the saved
 	assert.equal(blank.result?.kind === 'start' && blank.result.secret, '');
 });
 
-test('setup: four modes, chosen with ←/→, space or their first letter; each asks for its own fields', () => {
+test('setup: five modes, chosen with ←/→, space or their first letter; each asks for its own fields', () => {
 	const start = initialSetup({}, [], ['test']);
 	assert.deepEqual(
-		['', 'l', 'c', 'i', 'j'].map((letter) => run(start, key(letter)).state.mode),
-		['listen', 'listen', 'call', 'invite', 'join'],
+		['', 'l', 'c', 'i', 'r', 'j'].map((letter) => run(start, key(letter)).state.mode),
+		['listen', 'listen', 'call', 'invite', 'room', 'join'],
 	);
-	const cycle = [key('', {rightArrow: true}), key('', {rightArrow: true}), key('', {rightArrow: true})];
+	const cycle = Array.from({length: 4}, () => key('', {rightArrow: true}));
 	assert.equal(run(start, ...cycle).state.mode, 'join');
 	assert.equal(run(start, ...cycle, key(' ')).state.mode, 'listen');
 	assert.equal(run(start, key('', {leftArrow: true})).state.mode, 'join');
@@ -150,6 +150,7 @@ test('setup: four modes, chosen with ←/→, space or their first letter; each 
 		}
 	};
 	assert.deepEqual(walk('invite'), ['mode', 'relay', 'camera', 'name', 'window']);
+	assert.deepEqual(walk('room'), ['mode', 'relay', 'camera', 'name', 'window']);
 	assert.deepEqual(walk('join'), ['mode', 'code', 'relay', 'camera', 'name', 'window']);
 	assert.deepEqual(walk('listen'), ['mode', 'address', 'camera', 'name', 'window', 'secret']);
 	assert.deepEqual(walk('call'), ['mode', 'address', 'camera', 'name', 'window', 'secret']);
@@ -267,7 +268,7 @@ test('setup: back from a relay that would not open an invite, its reason at the 
 	);
 });
 
-test('setup screen at 40 columns: all four modes fit beside the labels; the join form says what each field is', () => {
+test('setup screen at 40 columns: the five modes, too many to fit beside the labels, show as one with arrows; the join form says what each field is', () => {
 	const size = {cols: 40, rows: 30};
 	const layout = setupLayout(size.cols, size.rows);
 	assert.equal(layout.side, 'below');
@@ -284,7 +285,7 @@ test('setup screen at 40 columns: all four modes fit beside the labels; the join
 		).split('\n');
 	let lines = frame(state);
 	for (const line of lines) assert.ok(line.length <= size.cols, `${line.length} columns: ${line}`);
-	assert.match(lines.find((line) => line.includes('Mode')) ?? '', /› Mode\s+listen call invite join$/);
+	assert.match(lines.find((line) => line.includes('Mode')) ?? '', /› Mode\s+‹ join ›$/);
 	assert.match(lines.join('\n'), /join with the code someone invited\s+you with/);
 	assert.match(lines.join('\n'), /Relay\s+127\.0\.0\.1:3223/);
 	assert.match(lines.join('\n'), /Press Enter to join\./);
