@@ -12,7 +12,10 @@ type KeyLine = [string, string];
 
 /** The help's keys, a key (or keys) and what it does (only a caller calls again, not by code). */
 export function helpLines(screen: HelpScreen, callAgain = screen === 'call'): ReadonlyArray<KeyLine> {
-	const camera: KeyLine[] = [['p', 'pause or resume your camera']];
+	const camera: KeyLine[] = [
+		['p', 'pause or resume your camera'],
+		['v', 'show or hide your picture'],
+	];
 	if (screen === 'room')
 		return [
 			['q, Ctrl+C', 'leave the room'],
@@ -25,7 +28,6 @@ export function helpLines(screen: HelpScreen, callAgain = screen === 'call'): Re
 		['q, Ctrl+C', 'hang up and quit'],
 		['Enter, Tab', 'type a chat line; Enter sends it, Esc goes back'],
 		...camera,
-		['v', 'show or hide your picture'],
 		...(screen === 'listen'
 			? [['h', 'hang up and keep listening'] as KeyLine]
 			: callAgain

@@ -66,6 +66,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	let lastChat = options.notice ?? '';
 	let camera: CameraState = {kind: 'starting'};
 	let paused = false;
+	let selfView = true;
 	const fps = new Map<number, number>();
 
 	// The help sits over the pictures: a text layer above them, shown only while asked for.
@@ -106,7 +107,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 			0,
 			others.findIndex((member) => member.id === focusId),
 		);
-		layout = roomLayout(size, others.length, focus);
+		layout = roomLayout(size, others.length, focus, selfView);
 		view.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
 		const next = layout.members.map((index) => others[index]!.id);
 		const {across} = pixelsPerCell(options.glyphs ?? 'half');
@@ -215,6 +216,9 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 			if (others.length === 0) return;
 			const at = others.findIndex((member) => member.id === focusId);
 			focusId = others[(Math.max(0, at) + 1) % others.length]!.id;
+			applyLayout();
+		} else if (text === 'v' || text === 'V') {
+			selfView = !selfView;
 			applyLayout();
 		} else if (text === 'p' || text === 'P') {
 			paused = !paused;

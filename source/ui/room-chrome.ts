@@ -63,7 +63,7 @@ export function roomHints(cols: number, typing: boolean, help: boolean): string 
 	if (help) return fit(['? or Esc closes the help'], ['Esc closes'], ['Esc']);
 	if (typing) return fit(['Enter send', 'Esc back'], ['Esc back']);
 	return fit(
-		['q leave', 'Enter chat', 'p pause', 'f next large', '? help'],
+		['q leave', 'Enter chat', 'p pause', 'v self view', 'f next large', '? help'],
 		['q leave', 'Enter chat', '? help'],
 		['q leave', '? help'],
 		['q leave'],

@@ -127,9 +127,15 @@ function membersShown(shown: number, focus: number): number[] {
 
 /**
  * The room screen's places for `others` members and the self view in `size`; `focus` (an index
- * into the others) is the one drawn large when the layout is one large and others small.
+ * into the others) is the one drawn large when the layout is one large and others small. Without
+ * `selfView` (the member hid it with v) the others share its place too.
  */
-export function roomLayout(size: {cols: number; rows: number}, others: number, focus = 0): RoomLayout {
+export function roomLayout(
+	size: {cols: number; rows: number},
+	others: number,
+	focus = 0,
+	selfView = true,
+): RoomLayout {
 	const cols = Math.max(0, size.cols);
 	const rows = Math.max(0, size.rows);
 	const chromeRows = Math.min(roomChromeRows, rows);
@@ -155,7 +161,7 @@ export function roomLayout(size: {cols: number; rows: number}, others: number, f
 		return {cols, rows, tiles, members, shown, self, large: largeTile, chrome};
 	};
 	for (let shown = others; shown >= 0; shown--) {
-		for (const withSelf of [true, false]) {
+		for (const withSelf of selfView ? [true, false] : [false]) {
 			const count = shown + (withSelf ? 1 : 0);
 			if (count === 0) continue;
 			const grid = gridFor(count, area);

@@ -123,3 +123,31 @@ test('too small for everyone: the last comers are left out, then the self view, 
 	assert.deepEqual(roomLayout({cols: 5, rows: 2}, 3).tiles, []);
 	assert.deepEqual(roomLayout({cols: 0, rows: 0}, 3).tiles, []);
 });
+
+test('the self view hidden (v): no place for it, and the others get its room', () => {
+	for (const size of [
+		{cols: 200, rows: 60},
+		{cols: 80, rows: 24},
+		{cols: 40, rows: 12},
+	]) {
+		for (const others of [1, 2, 3, 7]) {
+			const shown = roomLayout(size, others);
+			const hidden = roomLayout(size, others, 0, false);
+			assert.equal(hidden.self, undefined, `${size.cols}x${size.rows}, ${others}`);
+			assert.ok(hidden.shown >= shown.shown, `${size.cols}x${size.rows}, ${others}: nobody more left out`);
+			const area = (layout: typeof shown) =>
+				layout.tiles
+					.slice(0, layout.shown)
+					.reduce((sum, tile) => sum + tile.picture.cols * tile.picture.rows, 0);
+			assert.ok(
+				area(hidden) >= area(shown),
+				`${size.cols}x${size.rows}, ${others}: the others do not shrink`,
+			);
+		}
+	}
+	assert.equal(
+		roomLayout({cols: 80, rows: 24}, 0, 0, false).tiles.length,
+		0,
+		'alone and hidden: nothing to draw',
+	);
+});
