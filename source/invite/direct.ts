@@ -214,3 +214,28 @@ export function tryDirect(relayed: Call, offer: DirectOffer, onDirect: OnDirect)
 		}
 	})();
 }
+
+/** Runs a step of the move now, or later (a room runs them once its relayed handshakes are done). */
+export type MoveWhen = (step: () => void) => void;
+const now: MoveWhen = (step) => step();
+
+/** The side that offers: a direct path once the relayed call is up (an inviter, a room's older member). */
+export function offerOnceInCall(
+	relayed: Call,
+	onDirect: OnDirect,
+	addresses?: readonly string[],
+	when: MoveWhen = now,
+): void {
+	const onState = (state: string) => {
+		if (state === 'ended') relayed.off('state', onState);
+		if (state !== 'in-call') return;
+		relayed.off('state', onState);
+		when(() => void offerDirect(relayed, onDirect, addresses));
+	};
+	relayed.on('state', onState);
+}
+
+/** The side that dials: the first direct path offered; later offers are ignored. */
+export function tryFirstOffer(relayed: Call, onDirect: OnDirect, when: MoveWhen = now): void {
+	relayed.once('direct-offer', (offer) => when(() => tryDirect(relayed, offer, onDirect)));
+}

@@ -9,7 +9,7 @@
 import type {Call, CallOptions} from '../session/call.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
 import {describeRelay, joinChannel, openChannel, type Paired, type RelayAddress} from '../relay/client.js';
-import {offerDirect, tryDirect, type OnDirect} from './direct.js';
+import {offerOnceInCall, tryFirstOffer, type OnDirect} from './direct.js';
 import {codeSecret, codeTag, formatCode, parseCode, randomWords, type InviteCode} from './code.js';
 
 export type Invite = {
@@ -55,21 +55,14 @@ export function codeOptions(options: CallOptions, code: InviteCode): CallOptions
 }
 
 /** The inviter offers a direct path once the relayed call is up. */
-function offerOnceInCall(call: Call, onDirect: OnDirect | undefined): Call {
-	if (!onDirect) return call;
-	const onState = (state: string) => {
-		if (state === 'ended') call.off('state', onState);
-		if (state !== 'in-call') return;
-		call.off('state', onState);
-		void offerDirect(call, onDirect);
-	};
-	call.on('state', onState);
+function offering(call: Call, onDirect: OnDirect | undefined): Call {
+	if (onDirect) offerOnceInCall(call, onDirect);
 	return call;
 }
 
-/** The joiner tries the first direct path offered; later offers are ignored. */
-function tryFirstOffer(call: Call, onDirect: OnDirect | undefined): Call {
-	if (onDirect) call.once('direct-offer', (offer) => tryDirect(call, offer, onDirect));
+/** The joiner tries the first direct path offered. */
+function trying(call: Call, onDirect: OnDirect | undefined): Call {
+	if (onDirect) tryFirstOffer(call, onDirect);
 	return call;
 }
 
@@ -85,7 +78,7 @@ export async function invite(
 	});
 	const code = {channel: invitation.channel, words};
 	const call = invitation.paired.then((paired) =>
-		offerOnceInCall(viaRelay(acceptOver(socketOf(paired), codeOptions(options, code)), relay), onDirect),
+		offering(viaRelay(acceptOver(socketOf(paired), codeOptions(options, code)), relay), onDirect),
 	);
 	return {
 		code,
@@ -117,5 +110,5 @@ export function joinedInvite(
 	onDirect?: OnDirect,
 ): Call {
 	// No known_peers name (knownAs): the relay is not the peer, and an invite's peer has no lasting name.
-	return tryFirstOffer(viaRelay(callOver(socketOf(paired), codeOptions(options, code)), relay), onDirect);
+	return trying(viaRelay(callOver(socketOf(paired), codeOptions(options, code)), relay), onDirect);
 }

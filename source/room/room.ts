@@ -26,7 +26,7 @@ import {StatsFile} from '../session/stats.js';
 import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
 import {codeOptions, socketOf} from '../invite/session.js';
-import {offerDirect, tryDirect} from '../invite/direct.js';
+import {offerOnceInCall, tryFirstOffer} from '../invite/direct.js';
 import {shareableAddresses} from '../net/own-addresses.js';
 import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
 import {errorMessage} from '../text/error-message.js';
@@ -436,17 +436,8 @@ export class Room extends EventEmitter<RoomEvents> {
 			if (!this.linking && this.waitingLinks.size === 0) run();
 			else this.whenIdle.push(run);
 		};
-		if (this.id > member.id) {
-			relayed.once('direct-offer', (offer) => later(() => tryDirect(relayed, offer, onDirect)));
-			return;
-		}
-		const onState = (state: CallState) => {
-			if (state === 'ended') relayed.off('state', onState);
-			if (state !== 'in-call') return;
-			relayed.off('state', onState);
-			later(() => void offerDirect(relayed, onDirect, addresses));
-		};
-		relayed.on('state', onState);
+		if (this.id > member.id) tryFirstOffer(relayed, onDirect, later);
+		else offerOnceInCall(relayed, onDirect, addresses, later);
 	}
 
 	private labelOf(member: RoomMember): string | undefined {
