@@ -217,7 +217,16 @@ export class PictureLayer extends Layer {
 		const shown = message.slice(0, rect.cols);
 		const col = rect.col + Math.floor((rect.cols - shown.length) / 2);
 		const row = rect.row + Math.floor((rect.rows - 1) / 2);
-		if (view.owner[row * view.cols + col] === this.id) text += cursorTo(col, row) + shown;
+		// Only on the note's cells this layer owns: a picture on top (a room's tile over another)
+		// keeps its cells, letter by letter.
+		const owned = runs(
+			row,
+			col,
+			Math.min(view.cols, col + shown.length),
+			view.cols,
+			(i) => view.owner[i] === this.id,
+		);
+		for (const [start, end] of owned) text += cursorTo(start, row) + shown.slice(start - col, end - col);
 		return [text];
 	}
 }
