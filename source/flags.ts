@@ -131,7 +131,12 @@ export const flagTable = {
 		],
 	},
 	name: {type: 'string', for: call, usage: '--name NAME', help: 'the name the other side sees'},
-	seconds: {type: 'number', for: call, usage: '--seconds N', help: 'hang up after N seconds'},
+	seconds: {
+		type: 'number',
+		for: call,
+		usage: '--seconds N',
+		help: 'hang up N seconds after the call begins (a room: leave N seconds after the start)',
+	},
 	color: {
 		type: 'string',
 		choices: ['truecolor', '256'],

@@ -91,6 +91,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const sizeStore = new Store<CellSize>(size);
 
 	let finish: (code: number) => void = () => undefined;
+	let stopTimer: NodeJS.Timeout | undefined;
 	const finished = new Promise<number>((resolve) => (finish = resolve));
 	let done = false;
 	let peerWindow: PeerWindow | undefined;
@@ -113,6 +114,9 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		},
 		onCallStarted: () => {
 			if (camera.showingCard) camera.sendCard();
+			// --seconds is the call's length, from the first call's start, as in the plain status line
+			// (calls/plain.ts): a slow handshake does not use it up.
+			if (options.seconds && !stopTimer) stopTimer = setTimeout(() => finish(0), options.seconds * 1000);
 		},
 	});
 	const camera = new CallCamera({
@@ -193,9 +197,6 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		applyLayout();
 	};
 	output.on('resize', onResize);
-
-	let stopTimer: NodeJS.Timeout | undefined;
-	if (options.seconds) stopTimer = setTimeout(() => finish(0), options.seconds * 1000);
 
 	void camera.start();
 	if (options.openWindow) {

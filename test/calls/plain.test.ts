@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
-import {callStats} from '../session/helpers.js';
+import {callStats, slowToAnswer} from '../session/helpers.js';
 import {parseTarget} from '../../source/net/address.js';
 import {runCall, runListen, type ListenCommandOptions} from '../../source/calls/plain.js';
 
@@ -138,21 +137,6 @@ test(
 		for (const dir of dirs) fs.rmSync(dir, {recursive: true, force: true});
 	},
 );
-
-/** A loopback proxy to `port` that holds the listener's bytes for `delayMs` after each connect. */
-async function slowToAnswer(port: number, delayMs: number): Promise<{port: number; close: () => void}> {
-	const server = net.createServer((client) => {
-		const upstream = net.connect(port, '127.0.0.1');
-		for (const each of [client, upstream]) each.on('error', () => client.destroy());
-		client.on('close', () => upstream.destroy());
-		upstream.on('close', () => client.destroy());
-		client.pipe(upstream);
-		upstream.pause();
-		setTimeout(() => upstream.pipe(client), delayMs);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {port: (server.address() as net.AddressInfo).port, close: () => server.close()};
-}
 
 test(
 	'--seconds is the length of the call, not of the dial: a slow handshake does not use it up',

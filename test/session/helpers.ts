@@ -207,3 +207,21 @@ export async function loopbackProxy(
  * few MB of ciphertext about one run in five.
  */
 export const ourJpegStart = Buffer.from('ffd8ffe000104a46494600', 'hex');
+
+/** A loopback proxy to `port` that holds the listener's bytes for `delayMs` after each connect. */
+export async function slowToAnswer(
+	port: number,
+	delayMs: number,
+): Promise<{port: number; close: () => void}> {
+	const server = net.createServer((client) => {
+		const upstream = net.connect(port, '127.0.0.1');
+		for (const each of [client, upstream]) each.on('error', () => client.destroy());
+		client.on('close', () => upstream.destroy());
+		upstream.on('close', () => client.destroy());
+		client.pipe(upstream);
+		upstream.pause();
+		setTimeout(() => upstream.pipe(client), delayMs);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {port: (server.address() as net.AddressInfo).port, close: () => server.close()};
+}

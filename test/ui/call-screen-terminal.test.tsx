@@ -13,6 +13,7 @@ import {callScreenLayout} from '../../source/ui/call-screen.js';
 import {initialCallState, reduceCall} from '../../source/ui/call-state.js';
 import {defaultThreshold} from '../../source/render/renderer.js';
 import {type Cell, VirtualTerminal} from '../render/virtual-terminal.js';
+import {slowToAnswer} from '../session/helpers.js';
 
 const cols = 100;
 const rows = 30;
@@ -197,6 +198,37 @@ test(
 			await sleep(300);
 			await output.type('q');
 			await running;
+			await peer.close();
+		}
+	},
+);
+
+test(
+	"--seconds on the call screen is the call's length, as in the plain status line: a slow answer does not use it up",
+	{timeout: 30_000},
+	async () => {
+		// Counted from the screen's start, a peer that answered 1.5 s late got no call at all in 1 s.
+		const peer = await startDemoPeer('media/still.png');
+		const proxy = await slowToAnswer(peer.port, 1500);
+		const input = ttyInput();
+		const output = new ModelTerminal(input);
+		const meter = {renderMs: 0, videoDraws: 0, peerFramesDrawn: 0};
+		try {
+			const code = await runCallApp({
+				role: 'call',
+				target: `127.0.0.1:${proxy.port}`,
+				camera: 'test',
+				colorDepth: 'truecolor',
+				input: input as unknown as NodeJS.ReadStream,
+				output: output as unknown as NodeJS.WriteStream,
+				errorOutput: new PassThrough(),
+				meter,
+				seconds: 1,
+			});
+			assert.equal(code, 0);
+			assert.ok(meter.peerFramesDrawn > 0, "the call began and the peer's pictures were drawn");
+		} finally {
+			proxy.close();
 			await peer.close();
 		}
 	},
