@@ -20,54 +20,6 @@ test('no command opens the setup', () => {
 	assert.deepEqual(parseCommandLine([], defaults), {kind: 'setup'});
 });
 
-test('listen and call carry every call flag', () => {
-	const listen = parseCommandLine(['listen'], {
-		...defaults,
-		camera: 'test',
-		port: 6000,
-		stats: 's.jsonl',
-		quality: 80,
-	});
-	assert.equal(listen.kind, 'listen');
-	assert.deepEqual(
-		{...listen},
-		{
-			kind: 'listen',
-			host: '0.0.0.0',
-			port: 6000,
-			camera: 'test',
-			protocol: 'auto',
-			quality: 80,
-			stats: 's.jsonl',
-			seconds: undefined,
-			window: false,
-			name: undefined,
-			secret: undefined,
-			requireEncryption: false,
-			peerKey: undefined,
-			color: undefined,
-			glyphs: undefined,
-			threshold: undefined,
-			size: undefined,
-		},
-	);
-	const call = parseCommandLine(['call', '[::1]:5000'], {...defaults, protocol: 'seed'});
-	assert.equal(call.kind === 'call' && call.target, '[::1]:5000');
-	assert.equal(call.kind === 'call' && call.protocol, 'seed');
-	assert.equal(call.kind === 'call' && call.camera, '0');
-});
-
-test("call without a port calls facetty's default one", () => {
-	for (const [typed, target] of [
-		['nohost', 'nohost:3223'],
-		['[::1]', '[::1]:3223'],
-		['example.org:80', 'example.org:80'],
-	]) {
-		const call = parseCommandLine(['call', typed!], defaults);
-		assert.equal(call.kind === 'call' && call.target, target, typed);
-	}
-});
-
 test('play reads size and pacing', () => {
 	const play = parseCommandLine(['play', 'clip.mp4'], {...defaults, size: '160x48', pace: false});
 	assert.deepEqual(play, {
@@ -111,28 +63,6 @@ test('bad usage is told in one sentence', () => {
 			(error: unknown) => error instanceof UsageError && message.test(error.message),
 		);
 	}
-});
-
-test('--secret, --require-encryption and --peer-key reach listen and call, the key in its canonical form', () => {
-	const hex = Buffer.from(fingerprint.slice('SHA256:'.length), 'base64').toString('hex');
-	const call = parseCommandLine(['call', 'h:1'], {
-		...defaults,
-		secret: 'blue kettle',
-		requireEncryption: true,
-		peerKey: hex,
-	});
-	assert.equal(call.kind, 'call');
-	if (call.kind !== 'call') return;
-	assert.equal(call.secret, 'blue kettle');
-	assert.equal(call.requireEncryption, true);
-	assert.equal(call.peerKey, fingerprint);
-	const listen = parseCommandLine(['listen'], {...defaults, secret: 's', peerKey: ` ${fingerprint} `});
-	assert.equal(listen.kind === 'listen' && listen.secret, 's');
-	assert.equal(listen.kind === 'listen' && listen.requireEncryption, false);
-	assert.equal(listen.kind === 'listen' && listen.peerKey, fingerprint);
-	// The v2 protocol forced by hand is fine with every trust flag.
-	const forced = parseCommandLine(['call', 'h:1'], {...defaults, protocol: 'v2', requireEncryption: true});
-	assert.equal(forced.kind === 'call' && forced.requireEncryption, true);
 });
 
 const run = promisify(execFile);

@@ -16,6 +16,7 @@ const defaults: Flags = {
 	loop: false,
 };
 const fingerprint = 'SHA256:' + Buffer.alloc(32, 7).toString('base64').replace(/=+$/, '');
+const hexFingerprint = Buffer.alloc(32, 7).toString('hex');
 
 /** Every field a plan has when no flag is given. */
 const plain = {
@@ -40,7 +41,15 @@ const rows: Array<{typed: string[]; flags?: Partial<Flags>; plan: CallPlan}> = [
 	{typed: ['listen'], plan: {...plain, role: 'listen', host: '0.0.0.0', port: 3223}},
 	{
 		typed: ['listen'],
-		flags: {host: '127.0.0.1', port: '6000', camera: 'test', secret: 'pass', name: 'ann'},
+		flags: {
+			host: '127.0.0.1',
+			port: '6000',
+			camera: 'test',
+			secret: 'pass',
+			name: 'ann',
+			quality: 80,
+			stats: 's.jsonl',
+		},
 		plan: {
 			...plain,
 			role: 'listen',
@@ -49,9 +58,39 @@ const rows: Array<{typed: string[]; flags?: Partial<Flags>; plan: CallPlan}> = [
 			camera: 'test',
 			secret: 'pass',
 			name: 'ann',
+			quality: 80,
+			stats: 's.jsonl',
 		},
 	},
+	// A key given with spaces around it, or in hex, is kept in its canonical form.
+	{
+		typed: ['listen'],
+		flags: {secret: 's', peerKey: ` ${fingerprint} `},
+		plan: {...plain, role: 'listen', host: '0.0.0.0', port: 3223, secret: 's', peerKey: fingerprint},
+	},
+	{
+		typed: ['call', 'h:1'],
+		flags: {secret: 'blue kettle', requireEncryption: true, peerKey: hexFingerprint},
+		plan: {
+			...plain,
+			role: 'call',
+			target: 'h:1',
+			secret: 'blue kettle',
+			requireEncryption: true,
+			peerKey: fingerprint,
+		},
+	},
+	// The v2 protocol forced by hand is fine with every trust flag.
+	{
+		typed: ['call', 'h:1'],
+		flags: {protocol: 'v2', requireEncryption: true},
+		plan: {...plain, role: 'call', target: 'h:1', protocol: 'v2', requireEncryption: true},
+	},
+	// Without a port, facetty's default one.
 	{typed: ['call', 'example.org'], plan: {...plain, role: 'call', target: 'example.org:3223'}},
+	{typed: ['call', 'nohost'], plan: {...plain, role: 'call', target: 'nohost:3223'}},
+	{typed: ['call', '[::1]'], plan: {...plain, role: 'call', target: '[::1]:3223'}},
+	{typed: ['call', 'example.org:80'], plan: {...plain, role: 'call', target: 'example.org:80'}},
 	{
 		typed: ['call', '[::1]:5000'],
 		flags: {quality: 70, stats: 's.jsonl', seconds: 3, peerKey: fingerprint, requireEncryption: true},
