@@ -9,6 +9,7 @@ import {runPreview} from '../../source/commands/preview.js';
 import {statusLine} from '../../source/terminal/show-source.js';
 import {maxQueuedBytes} from '../../source/terminal/sink.js';
 import {VirtualTerminal} from '../render/virtual-terminal.js';
+import {ttyInput} from '../ui/captured-terminal.js';
 
 /** Plays a file with no terminal on either side (unless given), and what it said on stderr. */
 async function play(options: Partial<PlayOptions> & Pick<PlayOptions, 'file' | 'size'>) {
@@ -111,12 +112,7 @@ test(
 	'play on a slow terminal stays real-time: frames are dropped or coarser, the terminal never falls behind',
 	{timeout: 60_000},
 	async () => {
-		const input = Object.assign(new PassThrough(), {
-			isTTY: true,
-			setRawMode: () => input,
-			ref: () => input,
-			unref: () => input,
-		});
+		const input = ttyInput();
 		// 1 Mbit/s: a third of what the clip needs at 80x24.
 		const output = new SlowTerminal(input, 125_000);
 		const started = performance.now();
@@ -182,16 +178,6 @@ class ModelTerminal extends EventEmitter {
 	row(row: number): string {
 		return Array.from({length: this.columns}, (_, col) => this.screen.cell(col, row).char).join('');
 	}
-}
-
-function ttyInput() {
-	const input = Object.assign(new PassThrough(), {
-		isTTY: true,
-		setRawMode: () => input,
-		ref: () => input,
-		unref: () => input,
-	});
-	return input;
 }
 
 test('a file that cannot open, or opens to no picture, writes nothing to the output: a pipe or a terminal', async () => {

@@ -13,7 +13,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {foreign, hostileCall, hostileWords, knownInjections} from './hostile-peer.js';
 import {sleep} from '../hostile/attacks.js';
-import {CapturedTerminal} from '../ui/captured-terminal.js';
+import {CapturedTerminal, ttyInput} from '../ui/captured-terminal.js';
 
 /**
  * facetty's own vocabulary: CSI cursor moves and erases, the alternate screen, cursor visibility,
@@ -61,12 +61,7 @@ test(
 	async (t) => {
 		const {runCallApp} = await import('../../source/ui/call-app.js');
 		const output = new CapturedTerminal();
-		const input = Object.assign(new PassThrough(), {
-			isTTY: true,
-			setRawMode: () => input,
-			ref: () => input,
-			unref: () => input,
-		});
+		const input = ttyInput();
 		let resolvePort: (port: number) => void = () => undefined;
 		const listening = new Promise<number>((resolve) => (resolvePort = resolve));
 		const running = runCallApp({

@@ -14,6 +14,7 @@ import {initialCallState, reduceCall} from '../../source/ui/call-state.js';
 import {defaultThreshold} from '../../source/render/renderer.js';
 import {type Cell, VirtualTerminal} from '../render/virtual-terminal.js';
 import {slowToAnswer} from '../session/helpers.js';
+import {ttyInput} from './captured-terminal.js';
 
 const cols = 100;
 const rows = 30;
@@ -57,11 +58,6 @@ class ModelTerminal extends EventEmitter {
 		}
 		return true;
 	}
-}
-
-function ttyInput(): PassThrough {
-	const input = new PassThrough();
-	return Object.assign(input, {isTTY: true, setRawMode: () => input, ref: () => input, unref: () => input});
 }
 
 /** Every cell of `rect`, to compare two moments of the screen. */

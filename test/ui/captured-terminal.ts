@@ -1,4 +1,5 @@
 import {EventEmitter} from 'node:events';
+import {PassThrough} from 'node:stream';
 
 /** A 120x36 terminal for the call screen that keeps everything written to it, as text. */
 export class CapturedTerminal extends EventEmitter {
@@ -11,4 +12,10 @@ export class CapturedTerminal extends EventEmitter {
 		this.text += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
 		return true;
 	}
+}
+
+/** A keyboard for a screen under test: a stream that says it is a TTY and takes raw mode. */
+export function ttyInput(): PassThrough {
+	const input = new PassThrough();
+	return Object.assign(input, {isTTY: true, setRawMode: () => input, ref: () => input, unref: () => input});
 }

@@ -13,15 +13,11 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import type {CallStats} from '../../source/session/stats.js';
 import {runCallApp} from '../../source/ui/call-app.js';
+import {ttyInput} from './captured-terminal.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cols = 120;
 const rows = 40;
-
-function ttyInput(): PassThrough {
-	const input = new PassThrough();
-	return Object.assign(input, {isTTY: true, setRawMode: () => input, ref: () => input, unref: () => input});
-}
 
 /** A terminal that says when a text is drawn (looked for in what is written, as it is written). */
 function ttyOutput(input: PassThrough) {

@@ -12,7 +12,7 @@ import {test} from 'node:test';
 import {listen} from '../../source/session/connect.js';
 import {ephemeralIdentity} from '../../source/trust/identity.js';
 import {cleanupsAfterFile, feedListener, nextRejection, patternFrame, until} from '../session/helpers.js';
-import {CapturedTerminal} from './captured-terminal.js';
+import {CapturedTerminal, ttyInput} from './captured-terminal.js';
 
 const cleanups = cleanupsAfterFile();
 
@@ -20,12 +20,7 @@ const cleanups = cleanupsAfterFile();
 async function callAndAnswer(port: number, configDir: string, answer: 'y' | 'n') {
 	const {runCallApp} = await import('../../source/ui/call-app.js');
 	const output = new CapturedTerminal();
-	const input = Object.assign(new PassThrough(), {
-		isTTY: true,
-		setRawMode: () => input,
-		ref: () => input,
-		unref: () => input,
-	});
+	const input = ttyInput();
 	const running = runCallApp({
 		role: 'call',
 		target: `127.0.0.1:${port}`,

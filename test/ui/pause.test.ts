@@ -10,7 +10,7 @@ import type {Frame} from '../../source/frame.js';
 import {dial} from '../../source/session/connect.js';
 import {cardFrame} from '../../source/ui/cards.js';
 import {meanAbsoluteDifference, until} from '../session/helpers.js';
-import {CapturedTerminal} from './captured-terminal.js';
+import {CapturedTerminal, ttyInput} from './captured-terminal.js';
 
 const isPausedCard = (frame: Frame) =>
 	meanAbsoluteDifference(frame.data, cardFrame('paused', frame.width, frame.height).data) < 2;
@@ -20,12 +20,7 @@ test(
 	{timeout: 60_000},
 	async () => {
 		const {runCallApp} = await import('../../source/ui/call-app.js');
-		const input = Object.assign(new PassThrough(), {
-			isTTY: true,
-			setRawMode: () => input,
-			ref: () => input,
-			unref: () => input,
-		});
+		const input = ttyInput();
 		let resolvePort: (port: number) => void = () => undefined;
 		const listening = new Promise<number>((resolve) => (resolvePort = resolve));
 		const running = runCallApp({
