@@ -21,7 +21,7 @@ import {
 import {messageType} from '../protocol/v2.js';
 import {describeRelay, openRoom, type Paired, type RelayAddress, type RoomControl} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
-import type {Call, CallOptions, CallState} from '../session/call.js';
+import {defaultTimeouts, type Call, type CallOptions, type CallState} from '../session/call.js';
 import {StatsFile} from '../session/stats.js';
 import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
@@ -94,12 +94,19 @@ const roomMessagesPerSecond = 20;
 /**
  * A pair whose call dropped while both members stayed links again after these pauses, one attempt
  * each; when all fail the member is dropped from this side's room. Both ends of a pair wait the
- * same pauses, so they meet at the relay; one end may see the drop a silence timeout later (10 s),
- * which the attempts' waits together outlast.
+ * same pauses, so they meet at the relay.
  */
 export const relinkDelaysMs = [250, 500, 1000, 2000] as const;
 /** How long one attempt waits at the relay for the other end. */
 export const relinkWaitMs = 5000;
+/**
+ * A pair whose call fell silent (defaultTimeouts.memberSilenceMs) links again once, and this long
+ * is the other end given to come: if it is alive, its side of the pair fell silent too within a
+ * ping or so (or got our goodbye), and it comes as soon as its queue of handshakes lets it; if it
+ * does not come, it froze or lost its network, and it leaves this side's room now rather than
+ * after every attempt's wait (half a minute).
+ */
+export const silentRelinkWaitMs = 4000;
 /** A pair in its call this long has all its attempts back. */
 const relinkSteadyMs = 30_000;
 
@@ -122,7 +129,14 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Per member: attempts to link again since its pair was last steady, the pending one, when in call. */
 	private readonly relinks = new Map<
 		number,
-		{attempts: number; timer: NodeJS.Timeout | undefined; inCallAt: number | undefined; reason?: string}
+		{
+			attempts: number;
+			timer: NodeJS.Timeout | undefined;
+			inCallAt: number | undefined;
+			reason?: string;
+			/** The pair's call ended because the member fell silent (see silentRelinkWaitMs). */
+			silent?: boolean;
+		}
 	>();
 	/** Direct moves waiting for the pairs' handshakes through the relay to be over (see goDirect). */
 	private readonly whenIdle: Array<() => void> = [];
@@ -144,7 +158,11 @@ export class Room extends EventEmitter<RoomEvents> {
 		const identity = identityFor(options);
 		// One encoder per size this member's picture goes at, shared by the pairs (encoder-pool.ts).
 		const encoderPool = options.encoderPool ?? new EncoderPool();
-		this.options = codeOptions({...options, identity, statsFile: undefined, encoderPool}, code);
+		const silenceTimeoutMs = options.silenceTimeoutMs ?? defaultTimeouts.memberSilenceMs;
+		this.options = codeOptions(
+			{...options, identity, statsFile: undefined, encoderPool, silenceTimeoutMs},
+			code,
+		);
 		this.text = formatCode(code);
 		this.via = `via relay ${describeRelay(control.relay)}`;
 		this.check = new RoomCheck(`${control.id} ${identity.fingerprint}`);
@@ -292,10 +310,15 @@ export class Room extends EventEmitter<RoomEvents> {
 		const again = this.relinks.get(id);
 		let paired;
 		try {
-			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
+			paired = await this.control.link(
+				id,
+				again ? (again.silent ? silentRelinkWaitMs : relinkWaitMs) : undefined,
+			);
 		} catch (error) {
 			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
-			else if (this.members.get(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
+			else if (this.members.get(id) !== member) return;
+			else if (again.silent) this.remove(id, `${again.reason ?? 'it fell silent'}; it did not come back`);
+			else this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
 		if (this.over || this.members.get(id) !== member) {
@@ -333,7 +356,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	 * relay's `left`, which comes at once for a member who quits or whose machine closed its
 	 * connections, removes it meanwhile.
 	 */
-	private relinkLater(member: RoomMember, reason: string): void {
+	private relinkLater(member: RoomMember, reason: string, silent = false): void {
 		if (this.over) return;
 		const id = member.id;
 		const slot = this.relinks.get(id) ?? {attempts: 0, timer: undefined, inCallAt: undefined};
@@ -343,6 +366,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			slot.reason = undefined;
 		}
 		slot.inCallAt = undefined;
+		slot.silent = silent;
 		const delay = relinkDelaysMs[slot.attempts];
 		if (delay === undefined) {
 			this.remove(id, `${slot.reason ?? reason}; it could not be reached again`);
@@ -356,7 +380,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.emit('members');
 		this.newRound();
 		clearTimeout(slot.timer);
-		slot.reason ??= reason;
+		slot.reason = silent ? reason : (slot.reason ?? reason);
 		// Through the queue of handshakes, as the first link was (see nextLink).
 		slot.timer = setTimeout(() => {
 			if (this.over || this.members.get(id) !== member) return;
@@ -406,7 +430,13 @@ export class Room extends EventEmitter<RoomEvents> {
 				return;
 			}
 			if (wrongCode) this.remove(id, "did not know the room's code, and was turned away");
-			else this.relinkLater(member, end.reason);
+			else {
+				// Silence in the call, not in its handshake: the member froze or lost its network, or the
+				// pair's path did (both ends then see it, and meet again at the relay at once).
+				const silent =
+					end.error instanceof ProtocolError && end.error.code === 'timeout' && member.state === 'in-call';
+				this.relinkLater(member, end.reason, silent);
+			}
 		});
 	}
 

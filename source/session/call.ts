@@ -368,10 +368,16 @@ export class Call extends EventEmitter<CallEvents> {
 			: this.protocol === 'v2'
 				? Math.max(this.attachedAt, this.link?.lastMessageAt ?? this.lastReceivedAt)
 				: this.lastReceivedAt;
-		const silentFor = now - since;
-		const limit = inCall
+		let silentFor = now - since;
+		let limit = inCall
 			? (this.options.idleTimeoutMs ?? defaultTimeouts.idleMs)
 			: (this.handshakeBudgetMs ?? this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
+		// Not one byte (a frozen or cut-off peer), as against no whole message (a dribbling one).
+		const silenceLimit = this.options.silenceTimeoutMs;
+		if (inCall && this.protocol === 'v2' && silenceLimit !== undefined && silentFor <= limit) {
+			const quietFor = now - Math.max(this.attachedAt, this.lastReceivedAt);
+			if (quietFor > silenceLimit) [silentFor, limit] = [quietFor, silenceLimit];
+		}
 		// The seed format has no keep-alive: a seed peer may fall silent between frames, not inside one.
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {
