@@ -100,13 +100,14 @@ export const relinkDelaysMs = [250, 500, 1000, 2000] as const;
 /** How long one attempt waits at the relay for the other end. */
 export const relinkWaitMs = 5000;
 /**
- * A pair whose call fell silent (defaultTimeouts.memberSilenceMs) links again once, and this long
- * is the other end given to come: if it is alive, its side of the pair fell silent too within a
- * ping or so (or got our goodbye), and it comes as soon as its queue of handshakes lets it; if it
- * does not come, it froze or lost its network, and it leaves this side's room now rather than
- * after every attempt's wait (half a minute).
+ * A member whose pair's call fell silent (defaultTimeouts.memberSilenceMs) and is not back in it
+ * this long after is gone from this side's room (its grid, count and check code): one that froze
+ * or lost its network sends no FIN, and the relay may not see its control connection fail for
+ * long. A live member whose side fell silent too (or got our goodbye) is back by then on an idle
+ * machine. The pair still links again as any dropped pair does, so a member that was only stalled
+ * (a loaded machine stops a process for seconds) comes back into the room when it answers.
  */
-export const silentRelinkWaitMs = 4000;
+export const silentGraceMs = 4000;
 /** A pair in its call this long has all its attempts back. */
 const relinkSteadyMs = 30_000;
 
@@ -134,10 +135,21 @@ export class Room extends EventEmitter<RoomEvents> {
 			timer: NodeJS.Timeout | undefined;
 			inCallAt: number | undefined;
 			reason?: string;
-			/** The pair's call ended because the member fell silent (see silentRelinkWaitMs). */
-			silent?: boolean;
+			/** Takes the member out of the room if it is not back in its call in time (silentGraceMs). */
+			grace?: NodeJS.Timeout;
 		}
 	>();
+	/**
+	 * Members gone silent past silentGraceMs: not in `members` (not shown, not counted), while their
+	 * pairs still link again; one whose call is back returns to `members`.
+	 */
+	private readonly lost = new Map<number, RoomMember>();
+	/**
+	 * Per member whose pair's call fell silent: the silence its pair's next calls allow, doubled
+	 * each time up to idleMs. A member that answers again was stalled (on a loaded machine processes
+	 * stop for seconds), and is then taken for gone once or twice, not every few seconds.
+	 */
+	private readonly silenceMs = new Map<number, number>();
 	/** Direct moves waiting for the pairs' handshakes through the relay to be over (see goDirect). */
 	private readonly whenIdle: Array<() => void> = [];
 	/** The size each member's picture is shown at here, as last asked for. */
@@ -224,7 +236,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	leave(reason = 'left the room'): void {
 		if (this.over) return;
-		for (const member of this.members.values()) member.call?.hangUp(reason);
+		for (const member of [...this.members.values(), ...this.lost.values()]) member.call?.hangUp(reason);
 		this.end(reason);
 	}
 
@@ -262,8 +274,11 @@ export class Room extends EventEmitter<RoomEvents> {
 	private end(reason: string): void {
 		if (this.over) return;
 		this.over = true;
-		for (const slot of this.relinks.values()) clearTimeout(slot.timer);
-		for (const member of this.members.values()) member.call?.hangUp(reason);
+		for (const slot of this.relinks.values()) {
+			clearTimeout(slot.timer);
+			clearTimeout(slot.grace);
+		}
+		for (const member of [...this.members.values(), ...this.lost.values()]) member.call?.hangUp(reason);
 		this.control.leave();
 		clearInterval(this.statsTimer);
 		this.statsFile?.append(this.stats());
@@ -272,7 +287,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	/** A member to link with: it waits its turn (see nextLink). */
 	private arrived(id: number): void {
-		if (this.over || this.members.has(id) || id === this.id) return;
+		if (this.over || this.known(id) || id === this.id) return;
 		this.members.set(id, {id, state: 'linking', name: undefined, call: undefined, sas: undefined});
 		this.waitingLinks.add(id);
 		this.emit('members');
@@ -304,24 +319,19 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	/** The pair's call with member `id`; resolves once its handshake is over (in the call or not). */
 	private async link(id: number): Promise<void> {
-		const member = this.members.get(id);
+		const member = this.known(id);
 		if (this.over || !member) return;
 		// A pair linking again (its call dropped) waits less for the other end, and tries again.
 		const again = this.relinks.get(id);
 		let paired;
 		try {
-			paired = await this.control.link(
-				id,
-				again ? (again.silent ? silentRelinkWaitMs : relinkWaitMs) : undefined,
-			);
+			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
 		} catch (error) {
 			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
-			else if (this.members.get(id) !== member) return;
-			else if (again.silent) this.remove(id, `${again.reason ?? 'it fell silent'}; it did not come back`);
-			else this.relinkLater(member, `the relay: ${errorMessage(error)}`);
+			else if (this.known(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
-		if (this.over || this.members.get(id) !== member) {
+		if (this.over || this.known(id) !== member) {
 			paired.socket.destroy();
 			return;
 		}
@@ -342,7 +352,8 @@ export class Room extends EventEmitter<RoomEvents> {
 	private startCall(member: RoomMember, paired: Paired): Call {
 		const socket = socketOf(paired);
 		const shown = this.shownSizes.get(member.id);
-		const options = shown ? {...this.options, shownSize: shown} : this.options;
+		const silenceTimeoutMs = this.silenceMs.get(member.id) ?? this.options.silenceTimeoutMs;
+		const options = {...this.options, silenceTimeoutMs, ...(shown ? {shownSize: shown} : {})};
 		const call = this.id < member.id ? acceptOver(socket, options) : callOver(socket, options);
 		call.remoteAddress = this.via;
 		this.attach(member, call);
@@ -366,7 +377,6 @@ export class Room extends EventEmitter<RoomEvents> {
 			slot.reason = undefined;
 		}
 		slot.inCallAt = undefined;
-		slot.silent = silent;
 		const delay = relinkDelaysMs[slot.attempts];
 		if (delay === undefined) {
 			this.remove(id, `${slot.reason ?? reason}; it could not be reached again`);
@@ -380,10 +390,24 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.emit('members');
 		this.newRound();
 		clearTimeout(slot.timer);
-		slot.reason = silent ? reason : (slot.reason ?? reason);
+		slot.reason ??= reason;
+		if (silent && !slot.grace && this.members.get(id) === member) {
+			slot.grace = setTimeout(() => {
+				slot.grace = undefined;
+				if (this.over || this.members.get(id) !== member || member.state === 'in-call') return;
+				this.members.delete(id);
+				this.lost.set(id, member);
+				this.emit(
+					'notice',
+					`${member.name ?? `member ${id}`}: ${reason}; gone from the room until it answers`,
+				);
+				this.emit('members');
+				this.newRound();
+			}, silentGraceMs);
+		}
 		// Through the queue of handshakes, as the first link was (see nextLink).
 		slot.timer = setTimeout(() => {
-			if (this.over || this.members.get(id) !== member) return;
+			if (this.over || this.known(id) !== member) return;
 			this.waitingLinks.add(id);
 			this.nextLink();
 		}, delay);
@@ -398,7 +422,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		const id = member.id;
 		member.call = call;
 		member.state = call.state;
-		const current = () => member.call === call && this.members.get(id) === member;
+		const current = () => member.call === call && this.known(id) === member;
 		call.on('security', (security) => {
 			if (current()) member.sas = security.sas;
 		});
@@ -408,7 +432,16 @@ export class Room extends EventEmitter<RoomEvents> {
 			if (state === 'in-call') {
 				this.metAnyone = true;
 				const slot = this.relinks.get(id);
-				if (slot) slot.inCallAt = Date.now();
+				if (slot) {
+					slot.inCallAt = Date.now();
+					clearTimeout(slot.grace);
+					slot.grace = undefined;
+				}
+				if (this.lost.delete(id)) {
+					// It answered again: a stall, not a freeze.
+					this.members.set(id, member);
+					this.emit('notice', `${call.peerName ?? member.name ?? `member ${id}`} is back`);
+				}
 				member.name = call.peerName;
 				member.sas = call.security.sas;
 				this.newRound();
@@ -435,6 +468,10 @@ export class Room extends EventEmitter<RoomEvents> {
 				// pair's path did (both ends then see it, and meet again at the relay at once).
 				const silent =
 					end.error instanceof ProtocolError && end.error.code === 'timeout' && member.state === 'in-call';
+				if (silent) {
+					const was = call.options.silenceTimeoutMs ?? defaultTimeouts.memberSilenceMs;
+					this.silenceMs.set(id, Math.min(2 * was, Math.max(was, defaultTimeouts.idleMs)));
+				}
 				this.relinkLater(member, end.reason, silent);
 			}
 		});
@@ -450,7 +487,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		const addresses = this.directAddresses;
 		if (addresses.length === 0 && this.id < member.id) return;
 		const onDirect = (direct: Call) => {
-			if (this.over || member.call !== relayed || this.members.get(member.id) !== member) {
+			if (this.over || member.call !== relayed || this.known(member.id) !== member) {
 				direct.hangUp('hung up');
 				return;
 			}
@@ -468,6 +505,11 @@ export class Room extends EventEmitter<RoomEvents> {
 		};
 		if (this.id > member.id) tryFirstOffer(relayed, onDirect, later);
 		else offerOnceInCall(relayed, onDirect, addresses, later);
+	}
+
+	/** The member with this id, in the room or gone silent from it (see `lost`). */
+	private known(id: number): RoomMember | undefined {
+		return this.members.get(id) ?? this.lost.get(id);
 	}
 
 	private labelOf(member: RoomMember): string | undefined {
@@ -528,18 +570,22 @@ export class Room extends EventEmitter<RoomEvents> {
 	}
 
 	private remove(id: number, reason: string): void {
-		const member = this.members.get(id);
+		const member = this.known(id);
 		if (!member) return;
-		this.members.delete(id);
+		// One already gone from the room was announced then, and is not counted in it.
+		const shown = this.members.delete(id);
+		this.lost.delete(id);
 		this.waitingLinks.delete(id);
 		this.budget.delete(id);
 		this.shownSizes.delete(id);
+		this.silenceMs.delete(id);
 		clearTimeout(this.relinks.get(id)?.timer);
+		clearTimeout(this.relinks.get(id)?.grace);
 		this.relinks.delete(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		if (member.call && !member.call.ended) member.call.hangUp(reason);
-		if (this.over) return;
+		if (this.over || !shown) return;
 		const who = member.name ?? `member ${id}`;
 		if (member.state !== 'in-call') this.emit('notice', `${who}: ${reason}`);
 		this.emit('members');

@@ -56,10 +56,12 @@ export type CallOptions = {
 	/** A peer silent this long (v2), or stalled mid-frame (seed), ends the call. */
 	idleTimeoutMs?: number;
 	/**
-	 * v2 in a call: a peer from which not one byte has come this long ends the call; default
-	 * idleTimeoutMs. Bytes come on any live link (a ping a second), however slow, while a long
-	 * message on a slow link can take seconds to arrive whole, so this can be far shorter than
-	 * idleTimeoutMs (which also catches a peer dribbling bytes).
+	 * v2 in a call: a peer from which not one byte has come this long, or twice the longest it was
+	 * quiet before in this call if that is longer, ends the call; default idleTimeoutMs. Bytes come
+	 * on any live link (a ping a second), however slow, while a long message on a slow link can take
+	 * seconds to arrive whole, so this can be far shorter than idleTimeoutMs (which also catches a
+	 * peer dribbling bytes). A peer whose machine stalls for seconds now and then (a loaded one) has
+	 * shown it, and is not taken for dead at its next stall.
 	 */
 	silenceTimeoutMs?: number;
 	statsIntervalMs?: number;

@@ -63,6 +63,8 @@ export class Call extends EventEmitter<CallEvents> {
 	private waiting: Frame | undefined;
 	private sending = false;
 	private lastReceivedAt = Date.now();
+	/** The longest this peer has been quiet in the call so far, between two chunks (silenceTimeoutMs). */
+	private longestQuietMs = 0;
 	private timer: NodeJS.Timeout | undefined;
 	private statsTimer: NodeJS.Timeout | undefined;
 	private silenceRecheck: NodeJS.Immediate | undefined;
@@ -321,7 +323,10 @@ export class Call extends EventEmitter<CallEvents> {
 	}
 
 	private onData(chunk: Buffer): void {
-		this.lastReceivedAt = Date.now();
+		const now = Date.now();
+		if (this.state === 'in-call')
+			this.longestQuietMs = Math.max(this.longestQuietMs, now - this.lastReceivedAt);
+		this.lastReceivedAt = now;
 		this.meter.received(chunk.length);
 		try {
 			this.link?.receive(chunk);
@@ -373,8 +378,9 @@ export class Call extends EventEmitter<CallEvents> {
 			? (this.options.idleTimeoutMs ?? defaultTimeouts.idleMs)
 			: (this.handshakeBudgetMs ?? this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
 		// Not one byte (a frozen or cut-off peer), as against no whole message (a dribbling one).
-		const silenceLimit = this.options.silenceTimeoutMs;
-		if (inCall && this.protocol === 'v2' && silenceLimit !== undefined && silentFor <= limit) {
+		const silenceTimeoutMs = this.options.silenceTimeoutMs;
+		if (inCall && this.protocol === 'v2' && silenceTimeoutMs !== undefined && silentFor <= limit) {
+			const silenceLimit = Math.max(silenceTimeoutMs, 2 * this.longestQuietMs);
 			const quietFor = now - Math.max(this.attachedAt, this.lastReceivedAt);
 			if (quietFor > silenceLimit) [silentFor, limit] = [quietFor, silenceLimit];
 		}

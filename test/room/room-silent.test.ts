@@ -10,7 +10,7 @@ import readline from 'node:readline';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {startRelay} from '../../source/relay/server.js';
-import {createRoom, relinkDelaysMs, silentRelinkWaitMs, type Room} from '../../source/room/room.js';
+import {createRoom, silentGraceMs, type Room} from '../../source/room/room.js';
 import {defaultTimeouts} from '../../source/session/call.js';
 import {joinCode} from '../../source/room/join.js';
 import type {RoomStats} from '../../source/room/room.js';
@@ -27,7 +27,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 const memberScript = fileURLToPath(new URL('member-process.ts', import.meta.url));
 
 test(
-	'a member frozen mid-call (no FIN, no reset) is gone from the others within a few seconds',
+	'a member frozen mid-call (no FIN, no reset) is gone from the others within a few seconds, and back when it runs again',
 	{timeout: 120_000},
 	async (t) => {
 		const relay = await startRelay({host: '127.0.0.1', port: 0});
@@ -91,7 +91,7 @@ test(
 		await until(() => goneAfter.every((ms) => ms !== undefined), 60_000, 'the frozen member to be gone');
 		// Three seconds of silence, one attempt to link again that the member does not come to, and
 		// slack for a loaded machine (it took half a minute, every attempt's wait, before).
-		const bound = defaultTimeouts.memberSilenceMs + relinkDelaysMs[0] + silentRelinkWaitMs + 2500;
+		const bound = defaultTimeouts.memberSilenceMs + silentGraceMs + 2500;
 		for (const ms of goneAfter) assert.ok(ms! <= bound, `gone after ${goneAfter.join(' and ')} ms`);
 		// The two go on with each other.
 		seen[0]!.clear();
@@ -100,5 +100,23 @@ test(
 		assert.equal(first.members.get(2)?.state, 'in-call');
 		assert.equal(second.members.get(1)?.state, 'in-call');
 		t.diagnostic(`gone after ${goneAfter.join(' and ')} ms`);
+
+		// It was only stopped (a loaded machine can stop a process for seconds): once it runs again its
+		// pairs link again, and it is back in both rooms with its pictures.
+		child.kill('SIGCONT');
+		await until(
+			() => rooms.every((room) => room.members.get(third)?.state === 'in-call'),
+			30_000,
+			'the member to come back',
+		);
+		seen[0]!.clear();
+		seen[1]!.clear();
+		await until(() => seen.every((counts) => (counts.get(third) ?? 0) >= 5), 10_000, 'its pictures again');
+		// Its silence was a stall: its pairs now allow it twice as long before taking it for gone.
+		for (const room of rooms)
+			assert.equal(
+				room.members.get(third)!.call!.options.silenceTimeoutMs,
+				2 * defaultTimeouts.memberSilenceMs,
+			);
 	},
 );

@@ -26,6 +26,7 @@ const cleanups = cleanupsAfterFile();
  */
 async function slowProxy(target: number, bytesPerTick: number) {
 	let silent = false;
+	let pausedUntil = 0;
 	const server = net.createServer((down) => {
 		const up = net.connect(target, '127.0.0.1');
 		for (const s of [down, up]) s.on('error', () => undefined);
@@ -38,7 +39,7 @@ async function slowProxy(target: number, bytesPerTick: number) {
 			if (queued > 64 * 1024) up.pause();
 		});
 		const timer = setInterval(() => {
-			if (silent) return;
+			if (silent || Date.now() < pausedUntil) return;
 			let budget = bytesPerTick;
 			while (budget > 0 && queue.length > 0) {
 				const chunk = queue.shift()!;
@@ -61,7 +62,11 @@ async function slowProxy(target: number, bytesPerTick: number) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-	return {port: (server.address() as net.AddressInfo).port, silence: () => (silent = true)};
+	return {
+		port: (server.address() as net.AddressInfo).port,
+		silence: () => (silent = true),
+		pause: (ms: number) => (pausedUntil = Date.now() + ms),
+	};
 }
 
 test('a slow link whose frames take longer than silenceTimeoutMs to arrive whole keeps its call; silence ends it within the limit', async (t) => {
@@ -89,4 +94,31 @@ test('a slow link whose frames take longer than silenceTimeoutMs to arrive whole
 	assert.equal((end.error as {code?: string}).code, 'timeout', end.reason);
 	assert.match(end.reason, /the peer sent nothing for 1 s/);
 	assert.ok(tookMs < 3000, `ended ${tookMs} ms after the bytes stopped`);
+});
+
+test('a peer that was quiet for most of silenceTimeoutMs once is given twice that before it is taken for gone', async (t) => {
+	const l = await loopbackListener(cleanups, {codec: 'raw'});
+	const stop = feedListener(l, (i) => patternFrame(32, 24, i), 10);
+	t.after(stop);
+	const proxy = await slowProxy(l.port, 64 * 1024);
+	const accepted = nextCall(l);
+	const caller = dial('127.0.0.1', proxy.port, {codec: 'raw', silenceTimeoutMs: 2000, idleTimeoutMs: 20_000});
+	t.after(() => caller.hangUp());
+	await accepted;
+	let frames = 0;
+	caller.on('frame', () => frames++);
+	await until('frames', () => frames >= 3, 20_000);
+	// A stall under the limit (a loaded machine), then a longer one: the call goes on.
+	for (const ms of [1500, 2500]) {
+		proxy.pause(ms);
+		await new Promise((resolve) => setTimeout(resolve, ms + 500));
+		assert.equal(caller.state, 'in-call', caller.ended?.reason);
+	}
+	const before = frames;
+	await until('frames after the stalls', () => frames >= before + 3, 10_000);
+	proxy.silence();
+	const silentAt = Date.now();
+	const end = await ended(caller, 15_000);
+	assert.match(end.reason, /the peer sent nothing for \d+ s/);
+	assert.ok(Date.now() - silentAt < 8000, `ended ${Date.now() - silentAt} ms after the bytes stopped`);
 });
