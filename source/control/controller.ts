@@ -6,8 +6,19 @@
  * plain status line (calls/plain.ts) and the call screen (ui/call-app.tsx, whose reducer
  * ui/call-state.ts reads the same actions) are its views: a call's events are wired here only.
  *
- * The calls are links keyed by peer (the address dialled, or the caller's address), so that a
- * room can hold several under one controller; listen and call hold one at a time.
+ * The calls are links keyed by peer (the address dialled, or the caller's address); listen and
+ * call hold one at a time.
+ *
+ * A room (room/room.ts) is several calls, but not under this controller: what this one adds to a
+ * call is one peer's view (dialling, listening, the changed-key question, one shown size, chat in
+ * batches), and none of that is a room's. A room's pairs live by the room's rules (one handshake at
+ * a time in an order all members share, linking again, a direct move that waits for that queue,
+ * a check-code round at every change, members gone silent), and the room screen draws members, not
+ * one call's state. Its pairs here would need calls attached from outside, a shown size per link,
+ * the end's error code (a wrong code, silence) and the room's messages passed through, while the
+ * room kept its own member of each pair: a pair's state in two places instead of one. What both
+ * share is below this file: the call (session/), the call by code and the direct move (invite/),
+ * the encoder pool, and the screen's compositor and camera (ui/call-compositor.ts, call-camera.ts).
  */
 import type {Frame} from '../frame.js';
 import {defaultPort, parseTarget} from '../net/address.js';
