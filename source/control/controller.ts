@@ -23,7 +23,15 @@
 import type {Frame} from '../frame.js';
 import {defaultPort, parseTarget} from '../net/address.js';
 import {shareableAddresses} from '../net/own-addresses.js';
-import type {Call, CallOptions, CallSecurity, CallState, PeerKeyChange, Protocol} from '../session/call.js';
+import {
+	largestSendSize,
+	type Call,
+	type CallOptions,
+	type CallSecurity,
+	type CallState,
+	type PeerKeyChange,
+	type Protocol,
+} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {Size} from '../session/media.js';
 import type {CallStats} from '../session/stats.js';
@@ -219,14 +227,11 @@ export class CallController {
 	 * know yet (or takes any size: the seed format, a caller in its greeting), or none is up.
 	 */
 	sendSizeFor(native: Size): Size | undefined {
-		if (this.links.size === 0 || this.listener?.greeting) return undefined;
-		let largest: Size = {width: 0, height: 0};
-		for (const {call} of this.links.values()) {
-			const size = call.sendSizeFor(native);
-			if (!size) return undefined;
-			if (size.width * size.height > largest.width * largest.height) largest = size;
-		}
-		return largest;
+		if (this.listener?.greeting) return undefined;
+		return largestSendSize(
+			[...this.links.values()].map((link) => link.call),
+			native,
+		);
 	}
 
 	/** Hangs up the calls; a listener goes on listening. */

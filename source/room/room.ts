@@ -21,7 +21,14 @@ import {
 import {messageType} from '../protocol/v2.js';
 import {describeRelay, openRoom, type Paired, type RelayAddress, type RoomControl} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
-import {defaultTimeouts, type Call, type CallOptions, type CallState} from '../session/call.js';
+import {
+	defaultTimeouts,
+	largestSendSize,
+	type Call,
+	type CallOptions,
+	type CallState,
+} from '../session/call.js';
+import type {Size} from '../session/media.js';
 import {StatsFile} from '../session/stats.js';
 import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
@@ -219,6 +226,15 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	sendFrame(frame: Frame): void {
 		for (const member of this.members.values()) if (member.state === 'in-call') member.call!.sendFrame(frame);
+	}
+
+	/**
+	 * The largest size any member in its call is sent a frame of `native` size at (the camera reads
+	 * at it, as on the call screen); undefined while one does not know yet, or nobody is in a call.
+	 */
+	sendSizeFor(native: Size): Size | undefined {
+		const calls = [...this.members.values()].filter((m) => m.state === 'in-call').map((m) => m.call!);
+		return largestSendSize(calls, native);
 	}
 
 	sendChat(text: string): void {

@@ -449,6 +449,20 @@ function fitShown(peer: Size, box: Size): Size {
 	return box.width === 0 || box.height === 0 ? peer : fitWithin(peer, box, true);
 }
 
+/**
+ * The largest size any of `calls` sends a frame of `native` size at (what a camera may read its
+ * frames at); undefined while one of them does not know yet, or there is none.
+ */
+export function largestSendSize(calls: Iterable<Call>, native: Size): Size | undefined {
+	let largest: Size | undefined;
+	for (const call of calls) {
+		const size = call.sendSizeFor(native);
+		if (!size) return undefined;
+		if (!largest || size.width * size.height > largest.width * largest.height) largest = size;
+	}
+	return largest;
+}
+
 /** `host:port` of a socket's peer: IPv4-mapped IPv6 as plain IPv4, other IPv6 in brackets. */
 export function addressOf(host: string | undefined, port: number | undefined): string | undefined {
 	if (!host || port === undefined) return undefined;
