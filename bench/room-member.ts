@@ -29,7 +29,11 @@ if (mode === 'create') {
 }
 room.on('notice', (text) => process.stderr.write(`${name}: ${text}\n`));
 const source = openSource('test');
-source.onFrame((frame) => room.sendFrame(frame));
+source.onFrame((frame) => {
+	room.sendFrame(frame);
+	// Read at the size the others are sent, as the room screen's camera is (room-app.ts).
+	source.setSize(room.sendSizeFor(source.nativeSize ?? frame));
+});
 await source.start();
 room.on('stats', (stats) => {
 	const cpu = process.cpuUsage();

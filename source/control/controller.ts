@@ -6,13 +6,32 @@
  * plain status line (calls/plain.ts) and the call screen (ui/call-app.tsx, whose reducer
  * ui/call-state.ts reads the same actions) are its views: a call's events are wired here only.
  *
- * The calls are links keyed by peer (the address dialled, or the caller's address), so that a
- * room can hold several under one controller; listen and call hold one at a time.
+ * The calls are links keyed by peer (the address dialled, or the caller's address); listen and
+ * call hold one at a time.
+ *
+ * A room (room/room.ts) is several calls, but not under this controller: what this one adds to a
+ * call is one peer's view (dialling, listening, the changed-key question, one shown size, chat in
+ * batches), and none of that is a room's. A room's pairs live by the room's rules (one handshake at
+ * a time in an order all members share, linking again, a direct move that waits for that queue,
+ * a check-code round at every change, members gone silent), and the room screen draws members, not
+ * one call's state. Its pairs here would need calls attached from outside, a shown size per link,
+ * the end's error code (a wrong code, silence) and the room's messages passed through, while the
+ * room kept its own member of each pair: a pair's state in two places instead of one. What both
+ * share is below this file: the call (session/), the call by code and the direct move (invite/),
+ * the encoder pool, and the screen's compositor and camera (ui/call-compositor.ts, call-camera.ts).
  */
 import type {Frame} from '../frame.js';
 import {defaultPort, parseTarget} from '../net/address.js';
 import {shareableAddresses} from '../net/own-addresses.js';
-import type {Call, CallOptions, CallSecurity, CallState, PeerKeyChange, Protocol} from '../session/call.js';
+import {
+	largestSendSize,
+	type Call,
+	type CallOptions,
+	type CallSecurity,
+	type CallState,
+	type PeerKeyChange,
+	type Protocol,
+} from '../session/call.js';
 import {dial, listen, type Listener} from '../session/connect.js';
 import type {Size} from '../session/media.js';
 import type {CallStats} from '../session/stats.js';
@@ -208,14 +227,11 @@ export class CallController {
 	 * know yet (or takes any size: the seed format, a caller in its greeting), or none is up.
 	 */
 	sendSizeFor(native: Size): Size | undefined {
-		if (this.links.size === 0 || this.listener?.greeting) return undefined;
-		let largest: Size = {width: 0, height: 0};
-		for (const {call} of this.links.values()) {
-			const size = call.sendSizeFor(native);
-			if (!size) return undefined;
-			if (size.width * size.height > largest.width * largest.height) largest = size;
-		}
-		return largest;
+		if (this.listener?.greeting) return undefined;
+		return largestSendSize(
+			[...this.links.values()].map((link) => link.call),
+			native,
+		);
 	}
 
 	/** Hangs up the calls; a listener goes on listening. */

@@ -296,6 +296,7 @@ export class Renderer {
 
 	private renderHalf(pixels: Uint8Array, screen: ScreenState): void {
 		const {col: left, row: top, cols, rows} = screen.picture;
+		const {chosen, tier} = this;
 		const shown = screen.shown;
 		const threshold = this.threshold;
 		const visible = screen.visible;
@@ -307,6 +308,8 @@ export class Renderer {
 			for (let x = 0; x < cols; x++, upperOffset += 3, cell += 2) {
 				const index = y * cols + x;
 				if (!visible[index]) continue;
+				// Under a budget a pass draws its tier's cells only: the others are not looked at.
+				if (chosen && chosen[index] !== tier) continue;
 				const leftCell = x > 0 ? cell - 2 : -1;
 				const upper = this.wantedAt(pixels, upperOffset, shown[cell]!, leftCell < 0 ? -1 : shown[leftCell]!);
 				const lower = this.wantedAt(
@@ -357,6 +360,7 @@ export class Renderer {
 	/** Quadrants, sextants, octants: two colours a cell over its grid of pixels. */
 	private renderGrid(pixels: Uint8Array, screen: ScreenState): void {
 		const {col: left, row: top, cols, rows} = screen.picture;
+		const {chosen, tier} = this;
 		const shown = screen.shown;
 		const threshold = this.threshold;
 		const split = this.split;
@@ -371,6 +375,9 @@ export class Renderer {
 			for (let x = 0; x < cols; x++, offset += 6, cell += perCell) {
 				const index = y * cols + x;
 				if (!visible[index]) continue;
+				// Under a budget a pass draws its tier's cells only: the others are not fitted (a pass
+				// a tier, each fitting every cell, was most of a budgeted render's time).
+				if (chosen && chosen[index] !== tier) continue;
 				this.fit(pixels, offset, rowBytes);
 				this.cellColours(shown, cell, x > 0);
 				const a = this.colourA;

@@ -21,7 +21,14 @@ import {
 import {messageType} from '../protocol/v2.js';
 import {describeRelay, openRoom, type Paired, type RelayAddress, type RoomControl} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
-import type {Call, CallOptions, CallState} from '../session/call.js';
+import {
+	defaultTimeouts,
+	largestSendSize,
+	type Call,
+	type CallOptions,
+	type CallState,
+} from '../session/call.js';
+import type {Size} from '../session/media.js';
 import {StatsFile} from '../session/stats.js';
 import {EncoderPool} from '../session/encoder-pool.js';
 import {RoomCheck, sasNumber, type RoomCheckState} from '../trust/room-check.js';
@@ -94,12 +101,20 @@ const roomMessagesPerSecond = 20;
 /**
  * A pair whose call dropped while both members stayed links again after these pauses, one attempt
  * each; when all fail the member is dropped from this side's room. Both ends of a pair wait the
- * same pauses, so they meet at the relay; one end may see the drop a silence timeout later (10 s),
- * which the attempts' waits together outlast.
+ * same pauses, so they meet at the relay.
  */
 export const relinkDelaysMs = [250, 500, 1000, 2000] as const;
 /** How long one attempt waits at the relay for the other end. */
 export const relinkWaitMs = 5000;
+/**
+ * A member whose pair's call fell silent (defaultTimeouts.memberSilenceMs) and is not back in it
+ * this long after is gone from this side's room (its grid, count and check code): one that froze
+ * or lost its network sends no FIN, and the relay may not see its control connection fail for
+ * long. A live member whose side fell silent too (or got our goodbye) is back by then on an idle
+ * machine. The pair still links again as any dropped pair does, so a member that was only stalled
+ * (a loaded machine stops a process for seconds) comes back into the room when it answers.
+ */
+export const silentGraceMs = 4000;
 /** A pair in its call this long has all its attempts back. */
 const relinkSteadyMs = 30_000;
 
@@ -122,8 +137,26 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Per member: attempts to link again since its pair was last steady, the pending one, when in call. */
 	private readonly relinks = new Map<
 		number,
-		{attempts: number; timer: NodeJS.Timeout | undefined; inCallAt: number | undefined; reason?: string}
+		{
+			attempts: number;
+			timer: NodeJS.Timeout | undefined;
+			inCallAt: number | undefined;
+			reason?: string;
+			/** Takes the member out of the room if it is not back in its call in time (silentGraceMs). */
+			grace?: NodeJS.Timeout;
+		}
 	>();
+	/**
+	 * Members gone silent past silentGraceMs: not in `members` (not shown, not counted), while their
+	 * pairs still link again; one whose call is back returns to `members`.
+	 */
+	private readonly lost = new Map<number, RoomMember>();
+	/**
+	 * Per member whose pair's call fell silent: the silence its pair's next calls allow, doubled
+	 * each time up to idleMs. A member that answers again was stalled (on a loaded machine processes
+	 * stop for seconds), and is then taken for gone once or twice, not every few seconds.
+	 */
+	private readonly silenceMs = new Map<number, number>();
 	/** Direct moves waiting for the pairs' handshakes through the relay to be over (see goDirect). */
 	private readonly whenIdle: Array<() => void> = [];
 	/** The size each member's picture is shown at here, as last asked for. */
@@ -144,7 +177,11 @@ export class Room extends EventEmitter<RoomEvents> {
 		const identity = identityFor(options);
 		// One encoder per size this member's picture goes at, shared by the pairs (encoder-pool.ts).
 		const encoderPool = options.encoderPool ?? new EncoderPool();
-		this.options = codeOptions({...options, identity, statsFile: undefined, encoderPool}, code);
+		const silenceTimeoutMs = options.silenceTimeoutMs ?? defaultTimeouts.memberSilenceMs;
+		this.options = codeOptions(
+			{...options, identity, statsFile: undefined, encoderPool, silenceTimeoutMs},
+			code,
+		);
 		this.text = formatCode(code);
 		this.via = `via relay ${describeRelay(control.relay)}`;
 		this.check = new RoomCheck(`${control.id} ${identity.fingerprint}`);
@@ -191,6 +228,15 @@ export class Room extends EventEmitter<RoomEvents> {
 		for (const member of this.members.values()) if (member.state === 'in-call') member.call!.sendFrame(frame);
 	}
 
+	/**
+	 * The largest size any member in its call is sent a frame of `native` size at (the camera reads
+	 * at it, as on the call screen); undefined while one does not know yet, or nobody is in a call.
+	 */
+	sendSizeFor(native: Size): Size | undefined {
+		const calls = [...this.members.values()].filter((m) => m.state === 'in-call').map((m) => m.call!);
+		return largestSendSize(calls, native);
+	}
+
 	sendChat(text: string): void {
 		for (const member of this.members.values()) if (member.state === 'in-call') member.call!.sendChat(text);
 	}
@@ -206,7 +252,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	leave(reason = 'left the room'): void {
 		if (this.over) return;
-		for (const member of this.members.values()) member.call?.hangUp(reason);
+		for (const member of [...this.members.values(), ...this.lost.values()]) member.call?.hangUp(reason);
 		this.end(reason);
 	}
 
@@ -244,8 +290,11 @@ export class Room extends EventEmitter<RoomEvents> {
 	private end(reason: string): void {
 		if (this.over) return;
 		this.over = true;
-		for (const slot of this.relinks.values()) clearTimeout(slot.timer);
-		for (const member of this.members.values()) member.call?.hangUp(reason);
+		for (const slot of this.relinks.values()) {
+			clearTimeout(slot.timer);
+			clearTimeout(slot.grace);
+		}
+		for (const member of [...this.members.values(), ...this.lost.values()]) member.call?.hangUp(reason);
 		this.control.leave();
 		clearInterval(this.statsTimer);
 		this.statsFile?.append(this.stats());
@@ -254,7 +303,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	/** A member to link with: it waits its turn (see nextLink). */
 	private arrived(id: number): void {
-		if (this.over || this.members.has(id) || id === this.id) return;
+		if (this.over || this.known(id) || id === this.id) return;
 		this.members.set(id, {id, state: 'linking', name: undefined, call: undefined, sas: undefined});
 		this.waitingLinks.add(id);
 		this.emit('members');
@@ -286,7 +335,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
 	/** The pair's call with member `id`; resolves once its handshake is over (in the call or not). */
 	private async link(id: number): Promise<void> {
-		const member = this.members.get(id);
+		const member = this.known(id);
 		if (this.over || !member) return;
 		// A pair linking again (its call dropped) waits less for the other end, and tries again.
 		const again = this.relinks.get(id);
@@ -295,10 +344,10 @@ export class Room extends EventEmitter<RoomEvents> {
 			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
 		} catch (error) {
 			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
-			else if (this.members.get(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
+			else if (this.known(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
-		if (this.over || this.members.get(id) !== member) {
+		if (this.over || this.known(id) !== member) {
 			paired.socket.destroy();
 			return;
 		}
@@ -319,7 +368,8 @@ export class Room extends EventEmitter<RoomEvents> {
 	private startCall(member: RoomMember, paired: Paired): Call {
 		const socket = socketOf(paired);
 		const shown = this.shownSizes.get(member.id);
-		const options = shown ? {...this.options, shownSize: shown} : this.options;
+		const silenceTimeoutMs = this.silenceMs.get(member.id) ?? this.options.silenceTimeoutMs;
+		const options = {...this.options, silenceTimeoutMs, ...(shown ? {shownSize: shown} : {})};
 		const call = this.id < member.id ? acceptOver(socket, options) : callOver(socket, options);
 		call.remoteAddress = this.via;
 		this.attach(member, call);
@@ -333,7 +383,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	 * relay's `left`, which comes at once for a member who quits or whose machine closed its
 	 * connections, removes it meanwhile.
 	 */
-	private relinkLater(member: RoomMember, reason: string): void {
+	private relinkLater(member: RoomMember, reason: string, silent = false): void {
 		if (this.over) return;
 		const id = member.id;
 		const slot = this.relinks.get(id) ?? {attempts: 0, timer: undefined, inCallAt: undefined};
@@ -357,9 +407,23 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.newRound();
 		clearTimeout(slot.timer);
 		slot.reason ??= reason;
+		if (silent && !slot.grace && this.members.get(id) === member) {
+			slot.grace = setTimeout(() => {
+				slot.grace = undefined;
+				if (this.over || this.members.get(id) !== member || member.state === 'in-call') return;
+				this.members.delete(id);
+				this.lost.set(id, member);
+				this.emit(
+					'notice',
+					`${member.name ?? `member ${id}`}: ${reason}; gone from the room until it answers`,
+				);
+				this.emit('members');
+				this.newRound();
+			}, silentGraceMs);
+		}
 		// Through the queue of handshakes, as the first link was (see nextLink).
 		slot.timer = setTimeout(() => {
-			if (this.over || this.members.get(id) !== member) return;
+			if (this.over || this.known(id) !== member) return;
 			this.waitingLinks.add(id);
 			this.nextLink();
 		}, delay);
@@ -374,7 +438,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		const id = member.id;
 		member.call = call;
 		member.state = call.state;
-		const current = () => member.call === call && this.members.get(id) === member;
+		const current = () => member.call === call && this.known(id) === member;
 		call.on('security', (security) => {
 			if (current()) member.sas = security.sas;
 		});
@@ -384,7 +448,16 @@ export class Room extends EventEmitter<RoomEvents> {
 			if (state === 'in-call') {
 				this.metAnyone = true;
 				const slot = this.relinks.get(id);
-				if (slot) slot.inCallAt = Date.now();
+				if (slot) {
+					slot.inCallAt = Date.now();
+					clearTimeout(slot.grace);
+					slot.grace = undefined;
+				}
+				if (this.lost.delete(id)) {
+					// It answered again: a stall, not a freeze.
+					this.members.set(id, member);
+					this.emit('notice', `${call.peerName ?? member.name ?? `member ${id}`} is back`);
+				}
 				member.name = call.peerName;
 				member.sas = call.security.sas;
 				this.newRound();
@@ -406,7 +479,17 @@ export class Room extends EventEmitter<RoomEvents> {
 				return;
 			}
 			if (wrongCode) this.remove(id, "did not know the room's code, and was turned away");
-			else this.relinkLater(member, end.reason);
+			else {
+				// Silence in the call, not in its handshake: the member froze or lost its network, or the
+				// pair's path did (both ends then see it, and meet again at the relay at once).
+				const silent =
+					end.error instanceof ProtocolError && end.error.code === 'timeout' && member.state === 'in-call';
+				if (silent) {
+					const was = call.options.silenceTimeoutMs ?? defaultTimeouts.memberSilenceMs;
+					this.silenceMs.set(id, Math.min(2 * was, Math.max(was, defaultTimeouts.idleMs)));
+				}
+				this.relinkLater(member, end.reason, silent);
+			}
 		});
 	}
 
@@ -420,7 +503,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		const addresses = this.directAddresses;
 		if (addresses.length === 0 && this.id < member.id) return;
 		const onDirect = (direct: Call) => {
-			if (this.over || member.call !== relayed || this.members.get(member.id) !== member) {
+			if (this.over || member.call !== relayed || this.known(member.id) !== member) {
 				direct.hangUp('hung up');
 				return;
 			}
@@ -438,6 +521,11 @@ export class Room extends EventEmitter<RoomEvents> {
 		};
 		if (this.id > member.id) tryFirstOffer(relayed, onDirect, later);
 		else offerOnceInCall(relayed, onDirect, addresses, later);
+	}
+
+	/** The member with this id, in the room or gone silent from it (see `lost`). */
+	private known(id: number): RoomMember | undefined {
+		return this.members.get(id) ?? this.lost.get(id);
 	}
 
 	private labelOf(member: RoomMember): string | undefined {
@@ -498,18 +586,22 @@ export class Room extends EventEmitter<RoomEvents> {
 	}
 
 	private remove(id: number, reason: string): void {
-		const member = this.members.get(id);
+		const member = this.known(id);
 		if (!member) return;
-		this.members.delete(id);
+		// One already gone from the room was announced then, and is not counted in it.
+		const shown = this.members.delete(id);
+		this.lost.delete(id);
 		this.waitingLinks.delete(id);
 		this.budget.delete(id);
 		this.shownSizes.delete(id);
+		this.silenceMs.delete(id);
 		clearTimeout(this.relinks.get(id)?.timer);
+		clearTimeout(this.relinks.get(id)?.grace);
 		this.relinks.delete(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		if (member.call && !member.call.ended) member.call.hangUp(reason);
-		if (this.over) return;
+		if (this.over || !shown) return;
 		const who = member.name ?? `member ${id}`;
 		if (member.state !== 'in-call') this.emit('notice', `${who}: ${reason}`);
 		this.emit('members');

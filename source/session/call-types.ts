@@ -55,6 +55,15 @@ export type CallOptions = {
 	handshakeTimeoutMs?: number;
 	/** A peer silent this long (v2), or stalled mid-frame (seed), ends the call. */
 	idleTimeoutMs?: number;
+	/**
+	 * v2 in a call: a peer from which not one byte has come this long, or twice the longest it was
+	 * quiet before in this call if that is longer, ends the call; default idleTimeoutMs. Bytes come
+	 * on any live link (a ping a second), however slow, while a long message on a slow link can take
+	 * seconds to arrive whole, so this can be far shorter than idleTimeoutMs (which also catches a
+	 * peer dribbling bytes). A peer whose machine stalls for seconds now and then (a loaded one) has
+	 * shown it, and is not taken for dead at its next stall.
+	 */
+	silenceTimeoutMs?: number;
 	statsIntervalMs?: number;
 	/** Appends one JSON line per stats interval. */
 	statsFile?: string;
@@ -118,8 +127,19 @@ export type CallSecurity = {
  * lingerMs: after our goodbye, how long the socket waits for the peer to close too. Closed while
  * its bytes still come, the socket answers them with a reset; a peer that stalled (a busy
  * machine, a laptop lid) gets a few seconds to read the goodbye first.
+ *
+ * memberSilenceMs: a room's pairs' silenceTimeoutMs. A member whose process froze or whose cable
+ * was cut sends no FIN, and must be gone from the others' grids within seconds; three pings'
+ * worth of nothing at all is that, while a call between two people keeps idleMs: a lost call
+ * is not linked again, and a lossy link's TCP can go quiet for seconds between retransmissions.
  */
-export const defaultTimeouts = {handshakeMs: 5000, idleMs: 10_000, confirmMs: 60_000, lingerMs: 5000};
+export const defaultTimeouts = {
+	handshakeMs: 5000,
+	idleMs: 10_000,
+	memberSilenceMs: 3000,
+	confirmMs: 60_000,
+	lingerMs: 5000,
+};
 
 export type DirectOffer = {readonly port: number; readonly addresses: readonly string[]};
 

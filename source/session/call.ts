@@ -63,6 +63,8 @@ export class Call extends EventEmitter<CallEvents> {
 	private waiting: Frame | undefined;
 	private sending = false;
 	private lastReceivedAt = Date.now();
+	/** The longest this peer has been quiet in the call so far, between two chunks (silenceTimeoutMs). */
+	private longestQuietMs = 0;
 	private timer: NodeJS.Timeout | undefined;
 	private statsTimer: NodeJS.Timeout | undefined;
 	private silenceRecheck: NodeJS.Immediate | undefined;
@@ -321,7 +323,10 @@ export class Call extends EventEmitter<CallEvents> {
 	}
 
 	private onData(chunk: Buffer): void {
-		this.lastReceivedAt = Date.now();
+		const now = Date.now();
+		if (this.state === 'in-call')
+			this.longestQuietMs = Math.max(this.longestQuietMs, now - this.lastReceivedAt);
+		this.lastReceivedAt = now;
 		this.meter.received(chunk.length);
 		try {
 			this.link?.receive(chunk);
@@ -368,10 +373,17 @@ export class Call extends EventEmitter<CallEvents> {
 			: this.protocol === 'v2'
 				? Math.max(this.attachedAt, this.link?.lastMessageAt ?? this.lastReceivedAt)
 				: this.lastReceivedAt;
-		const silentFor = now - since;
-		const limit = inCall
+		let silentFor = now - since;
+		let limit = inCall
 			? (this.options.idleTimeoutMs ?? defaultTimeouts.idleMs)
 			: (this.handshakeBudgetMs ?? this.options.handshakeTimeoutMs ?? defaultTimeouts.handshakeMs);
+		// Not one byte (a frozen or cut-off peer), as against no whole message (a dribbling one).
+		const silenceTimeoutMs = this.options.silenceTimeoutMs;
+		if (inCall && this.protocol === 'v2' && silenceTimeoutMs !== undefined && silentFor <= limit) {
+			const silenceLimit = Math.max(silenceTimeoutMs, 2 * this.longestQuietMs);
+			const quietFor = now - Math.max(this.attachedAt, this.lastReceivedAt);
+			if (quietFor > silenceLimit) [silentFor, limit] = [quietFor, silenceLimit];
+		}
 		// The seed format has no keep-alive: a seed peer may fall silent between frames, not inside one.
 		const watched = this.state !== 'in-call' || this.protocol === 'v2' || this.link?.midMessage;
 		if (watched && silentFor > limit) {
@@ -435,6 +447,20 @@ export class Call extends EventEmitter<CallEvents> {
 /** The size the peer's picture is shown at: fitted to this side's box (0x0: full size), enlarged too. */
 function fitShown(peer: Size, box: Size): Size {
 	return box.width === 0 || box.height === 0 ? peer : fitWithin(peer, box, true);
+}
+
+/**
+ * The largest size any of `calls` sends a frame of `native` size at (what a camera may read its
+ * frames at); undefined while one of them does not know yet, or there is none.
+ */
+export function largestSendSize(calls: Iterable<Call>, native: Size): Size | undefined {
+	let largest: Size | undefined;
+	for (const call of calls) {
+		const size = call.sendSizeFor(native);
+		if (!size) return undefined;
+		if (!largest || size.width * size.height > largest.width * largest.height) largest = size;
+	}
+	return largest;
 }
 
 /** `host:port` of a socket's peer: IPv4-mapped IPv6 as plain IPv4, other IPv6 in brackets. */

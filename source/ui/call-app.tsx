@@ -16,7 +16,7 @@ import {defaultPort, listenFailure} from '../net/address.js';
 import type {CallStats} from '../session/stats.js';
 import {openScreen} from '../terminal/screen.js';
 import type {AnswerSource} from '../terminal/sink.js';
-import {CallCamera} from './call-camera.js';
+import {CallCamera, readSize} from './call-camera.js';
 import {CallCompositor} from './call-compositor.js';
 import {CallController, type CallSetup} from '../control/controller.js';
 import {
@@ -128,14 +128,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 			view.showSelf(frame);
 		},
 		onState: (state) => dispatch({type: 'camera', camera: state}),
-		sizeFor: (native) => {
-			const sent = connection.sendSizeFor(native);
-			const self = view.self.layoutFor(native);
-			if (!sent || !self) return sent;
-			return sent.width * sent.height >= self.squareWidth * self.squareHeight
-				? sent
-				: {width: self.squareWidth, height: self.squareHeight};
-		},
+		sizeFor: (native) => readSize(connection.sendSizeFor(native), view.self.layoutFor(native)),
 	});
 
 	/** The layout from the state and the terminal's size, onto the screen and to the peer. */

@@ -25,6 +25,20 @@ export type CallCameraOptions = {
 	readonly sizeFor?: (native: Size) => Size | undefined;
 };
 
+/**
+ * What a camera's frames are read at (sizeFor): the larger of the size they are sent at and the
+ * self view's square pixels; its own size while nothing is sent, or a call does not know yet.
+ */
+export function readSize(
+	sent: Size | undefined,
+	self: {readonly squareWidth: number; readonly squareHeight: number} | undefined,
+): Size | undefined {
+	if (!sent || !self) return sent;
+	return sent.width * sent.height >= self.squareWidth * self.squareHeight
+		? sent
+		: {width: self.squareWidth, height: self.squareHeight};
+}
+
 export class CallCamera {
 	private source: FrameSource | undefined;
 	private paused = false;

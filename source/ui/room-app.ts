@@ -19,7 +19,7 @@ import {TextLayer} from '../terminal/text-layer.js';
 import {keysOnly, splitKeys} from '../terminal/terminal-input.js';
 import type {AnswerSource} from '../terminal/sink.js';
 import type {RoomCheckState} from '../trust/room-check.js';
-import {CallCamera} from './call-camera.js';
+import {CallCamera, readSize} from './call-camera.js';
 import {CallCompositor} from './call-compositor.js';
 import type {CameraState} from './call-state.js';
 import {roomChrome, roomHelp} from './room-chrome.js';
@@ -173,6 +173,9 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 			camera = state;
 			chrome();
 		},
+		// As on the call screen: read at the largest size sent or shown, not the camera's own, so
+		// each pair's picture and the self view are scaled from a few pixels, not 640x480.
+		sizeFor: (native) => readSize(room.sendSizeFor(native), view.self.layoutFor(native)),
 	});
 
 	const keys = keysOnly(input);

@@ -43,6 +43,21 @@ export async function cuttingProxy(target: {host: string; port: number}) {
 			});
 		},
 		/**
+		 * The links between members a and b stop carrying bytes both ways and stay open (no FIN, no
+		 * reset): a path that went silent, as a dropping firewall or a dead NAT mapping leaves it.
+		 */
+		silencePair(a: number, b: number) {
+			for (const entry of open) {
+				const link = linkOf(entry.line);
+				if (link === undefined || [link.id, link.peer].sort().join() !== [a, b].sort().join()) continue;
+				const [client, upstream] = entry.ends;
+				client.unpipe(upstream);
+				upstream.unpipe(client);
+				client.pause();
+				upstream.pause();
+			}
+		},
+		/**
 		 * Member `id` stops reading what `peer` sends it on their link (a reader that stopped): the
 		 * bytes wait in the proxy's and the kernel's buffers, then back up to the sender.
 		 */

@@ -97,6 +97,28 @@ test('a pair whose link drops while both stay links again, and pictures come bac
 	}
 });
 
+test('a pair whose path falls silent (no FIN, no reset) while both stay links again, and neither drops the other', async () => {
+	const room = await threeMembers();
+	const [first, second] = room.rooms as [Room, Room, Room];
+	try {
+		const gone: string[] = [];
+		first.on('members', () => !first.members.has(2) && gone.push('member 1 dropped member 2'));
+		second.on('members', () => !second.members.has(1) && gone.push('member 2 dropped member 1'));
+		room.near.silencePair(1, 2);
+		await until(() => first.members.get(2)?.state === 'linking', 10_000, 'member 1 to hear the silence');
+		await until(
+			() => first.members.get(2)?.state === 'in-call' && second.members.get(1)?.state === 'in-call',
+			15_000,
+			'the pair back in its call',
+		);
+		room.seen[0]!.clear();
+		await until(() => (room.seen[0]!.get(2) ?? 0) >= 5, 10_000, 'pictures over the pair again');
+		assert.deepEqual(gone, []);
+	} finally {
+		await room.close();
+	}
+});
+
 test('a pair that keeps dropping links again only as often as the relay allows, then each side drops the other', async () => {
 	const room = await threeMembers({relinksPerPair: 1});
 	const [first, second, third] = room.rooms as [Room, Room, Room];

@@ -56,6 +56,8 @@ test('three members: pictures from each other, names, one check code; a wrong co
 			first.others().map((m) => m.name),
 			['Bo', 'Cy'],
 		);
+		// Both others show this member at 32x24: its camera is read at that size, not 640x480.
+		assert.deepEqual(first.sendSizeFor({width: 640, height: 480}), {width: 32, height: 24});
 		const stats = rooms[2]!.stats();
 		assert.equal(stats.members, 3);
 		assert.deepEqual(
