@@ -35,7 +35,8 @@ import {findPicture, PaneReader, parseGlass} from './glass/glass.js';
 import {startStampCamera, writeStampVideo, type StampCamera} from './glass/mjpeg-server.js';
 import {startSshd, sshdMissing} from './glass/sshd.js';
 import {glassPsnr, readStamp, settleSeconds, type Rect, type SettleSample} from './glass/stamp.js';
-import {emulateLink, type EmulatedLink} from './link-emulator.js';
+import {launcher} from './launcher.js';
+import {emulateLinkInThread, type ThreadedLink} from './link-thread.js';
 import {freePort} from '../test/e2e/tmux.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,17 +110,13 @@ async function waitForPort(port: number, ms: number): Promise<void> {
 	throw new Error(`nothing listens on ${port} after ${ms} ms`);
 }
 
-function linkBytes(link: EmulatedLink): number {
-	return link.connections.reduce((sum, connection) => sum + connection.down.bytesOut, 0);
-}
-
 /**
  * Runs `remote` through ssh (over `link`) in a fresh 160x48 outer tmux pane, and reads the glass
  * until `seconds` of samples are taken. `frameTime(n)` is when frame n was captured; undefined
  * means "count lag from the player's own best frame".
  */
 async function watch(
-	link: EmulatedLink,
+	link: ThreadedLink,
 	sshArgs: string[],
 	remote: string,
 	player: string,
@@ -182,7 +179,7 @@ async function watch(
 		const offsets: Array<{t: number; n: number}> = [];
 		let truecolor = 0;
 		let indexed = 0;
-		const bytesBefore = linkBytes(link);
+		const bytesBefore = await link.bytesDown();
 		const start = performance.now();
 		const end = start + seconds * 1000;
 		let next = start;
@@ -226,7 +223,7 @@ async function watch(
 			await sleep(Math.max(0, next - performance.now()));
 		}
 		const elapsed = (performance.now() - start) / 1000;
-		const bytesAfter = linkBytes(link);
+		const bytesAfter = await link.bytesDown();
 		if (camera) {
 			// A still camera: how long until the glass stops improving on the frozen frame.
 			const frozen = camera.freeze();
@@ -367,10 +364,13 @@ async function main(): Promise<void> {
 	const sshd = await startSshd(dir);
 	const video = path.join(dir, 'stamp.avi');
 	if (hasTimg) await writeStampVideo(video, (seconds + warmupSeconds + 30) * fps, fps);
-	const cli = `${process.execPath} --max-semi-space-size=32 ${quote(cliPath)}`;
+	// Both sides run as a user's shell runs dist/cli.js: its first line's environment and Node flags.
+	const {env: cliEnv, nodeFlags} = launcher(fs.readFileSync(cliPath, 'utf8').split('\n')[0]!);
+	const envWords = Object.entries(cliEnv).map(([name, value]) => `${name}=${quote(value)}`);
+	const cli = [process.execPath, ...nodeFlags, quote(cliPath)].join(' ');
 	try {
 		for (const [index, spec] of links.entries()) {
-			const link = await emulateLink({
+			const link = await emulateLinkInThread({
 				target: {host: '127.0.0.1', port: sshd.port},
 				rateBitsPerSecond: spec.rate,
 				delayMs: spec.delay,
@@ -382,7 +382,7 @@ async function main(): Promise<void> {
 				const listener = startProcess(
 					process.execPath,
 					[
-						'--max-semi-space-size=32',
+						...nodeFlags,
 						cliPath,
 						'listen',
 						'--host',
@@ -394,14 +394,14 @@ async function main(): Promise<void> {
 						'--name',
 						'stamp',
 					],
-					{...process.env, XDG_CONFIG_HOME: listenerHome},
+					{...process.env, ...cliEnv, XDG_CONFIG_HOME: listenerHome},
 					path.join(dir, `listener-${index}.log`),
 				);
 				try {
 					await waitForPort(port, 20_000);
 					const callerHome = path.join(dir, `caller-${index}`);
 					const stats = path.join(dir, `caller-${index}.stats`);
-					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}${glyphsFlag}`;
+					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} ${envWords.join(' ')} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}${glyphsFlag}`;
 					const args = sshd.sshArgs(link.port);
 					const result = await watch(
 						link,
