@@ -23,6 +23,13 @@ export type PacedSourceOptions = {
 	readonly paced: boolean;
 	/** Files only: the stream has a rate of its own that playback must keep. */
 	readonly followsNativeRate: boolean;
+	/**
+	 * A live stream (a URL): each read waits for the stream's next frame, so the stream sets the
+	 * pace and frames are never slept on. Paced on top, a stream that got ahead during a stall
+	 * (frames queued in the socket) stayed that far ahead for good: one frame read per interval
+	 * never drained the queue (the ssh bench's camera: 0.5-0.9 s behind for a whole run).
+	 */
+	readonly live?: boolean;
 };
 
 export class PacedSource implements FrameSource {
@@ -112,6 +119,7 @@ export class PacedSource implements FrameSource {
 		const interval = 1000 / this.deliveredFps;
 		let due = performance.now();
 		let owed = 0;
+		let lastDelivered = -Infinity;
 		try {
 			while (this.isRunning) {
 				owed += sourceFramesPerTick;
@@ -119,6 +127,16 @@ export class PacedSource implements FrameSource {
 				owed -= take;
 				const frame = await this.grabber.read(take - 1);
 				if (!this.isRunning) break;
+				if (this.options.live && this.options.paced) {
+					// Frames that come closer together than half an interval were queued: all but one
+					// of them are passed over, so a queue drains at the speed of reading.
+					const now = performance.now();
+					if (now - lastDelivered >= interval / 2) {
+						lastDelivered = now;
+						this.deliver(frame);
+					}
+					continue;
+				}
 				this.deliver(frame);
 				if (!this.options.paced) {
 					// Let timers and I/O run between frames even when nothing waits.
