@@ -186,13 +186,16 @@ async function watch(
 		let next = start;
 		while (performance.now() < end) {
 			const before = performance.now();
-			const text = await reader.capture();
+			// The whole glass every third sample (for its PSNR, after the run), else only the rows of
+			// the stamp; the whole glass too when the stamp does not read (the picture may have moved:
+			// a resize, a layout change).
+			const whole = result.samples % 3 === 0;
+			let text = await reader.capture(whole ? undefined : stampRows(rect));
 			const at = (before + performance.now()) / 2;
 			result.samples++;
-			// Only the stamp's two rows while it reads; the whole glass when it does not (the picture
-			// may have moved: a resize, a layout change).
 			let n = readStamp(parseGlass(text, stampRows(rect)).cells, rect);
 			if (n === undefined) {
+				if (!whole) text = await reader.capture();
 				const found = findPicture(parseGlass(text).cells);
 				if (found) {
 					const stamp = readStamp(parseGlass(text, stampRows(found)).cells, found);
@@ -208,7 +211,7 @@ async function watch(
 				} else offsets.push({t: at, n});
 				// Measured after the run: the PSNR's picture (and the whole parse) took the sampler's
 				// time, so it read the glass less often than pictures came.
-				if (result.readable % 3 === 1) later.push({text, n, rect, readable: result.readable});
+				if (whole) later.push({text, n, rect, readable: result.readable});
 			}
 			next += sampleMs;
 			await sleep(Math.max(0, next - performance.now()));

@@ -146,12 +146,19 @@ export class PaneReader {
 		this.waiting.push({resolve: () => {}, reject: () => {}});
 	}
 
-	capture(): Promise<string> {
+	/**
+	 * The pane as `capture-pane -e -p -N` shows it; with `rows`, only the lines from the first to
+	 * the last of them (the others come back empty, so line numbers stay the pane's): tmux
+	 * formatting the whole 160x48 pane 30 times a second took a fifth of a core.
+	 */
+	capture(rows?: readonly number[]): Promise<string> {
 		if (this.closed) return Promise.reject(new Error('tmux control client exited'));
-		return new Promise((resolve, reject) => {
+		const from = rows ? Math.min(...rows) : 0;
+		const range = rows ? ` -S ${from} -E ${Math.max(...rows)}` : '';
+		return new Promise<string>((resolve, reject) => {
 			this.waiting.push({resolve, reject});
-			this.child.stdin.write(`capture-pane -e -p -N -t ${this.target}\n`);
-		});
+			this.child.stdin.write(`capture-pane -e -p -N${range} -t ${this.target}\n`);
+		}).then((text) => '\n'.repeat(from) + text);
 	}
 
 	close(): void {
