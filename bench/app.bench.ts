@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {freePort} from '../test/e2e/tmux.js';
+import {launcher} from './launcher.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const warmupSeconds = 3;
@@ -36,20 +37,6 @@ type Report = {
 	fileMb: number;
 	anonMb: number;
 };
-
-/**
- * The environment and Node flags dist/cli.js starts with, from its first line (source/cli.tsx):
- * `#!/usr/bin/env -S NAME=value ... node --flag ...`.
- */
-export function launcher(shebang: string): {env: Record<string, string>; nodeFlags: string[]} {
-	const words = shebang
-		.replace(/^#!\S*env\s+(-S\s+)?/, '')
-		.trim()
-		.split(/\s+/);
-	const at = words.findIndex((word) => !/^\w+=/.test(word));
-	const env = Object.fromEntries(words.slice(0, at).map((word) => word.split('=', 2) as [string, string]));
-	return {env, nodeFlags: words.slice(at + 1)};
-}
 
 /** Compiles source/ into dist/ when a source file is newer than the build (or there is none). */
 function ensureBuilt(): void {

@@ -34,8 +34,9 @@ import {pipRect} from '../source/ui/layout.js';
 import {findPicture, PaneReader, parseGlass} from './glass/glass.js';
 import {startStampCamera, writeStampVideo, type StampCamera} from './glass/mjpeg-server.js';
 import {startSshd, sshdMissing} from './glass/sshd.js';
-import {glassPsnr, readStamp, settleSeconds, type Rect, type SettleSample} from './glass/stamp.js';
-import {emulateLink, type EmulatedLink} from './link-emulator.js';
+import {glassPsnr, readStamp, settleSeconds, stampRows, type Rect, type SettleSample} from './glass/stamp.js';
+import {launcher} from './launcher.js';
+import {emulateLinkInThread, type ThreadedLink} from './link-thread.js';
 import {freePort} from '../test/e2e/tmux.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,17 +110,13 @@ async function waitForPort(port: number, ms: number): Promise<void> {
 	throw new Error(`nothing listens on ${port} after ${ms} ms`);
 }
 
-function linkBytes(link: EmulatedLink): number {
-	return link.connections.reduce((sum, connection) => sum + connection.down.bytesOut, 0);
-}
-
 /**
  * Runs `remote` through ssh (over `link`) in a fresh 160x48 outer tmux pane, and reads the glass
  * until `seconds` of samples are taken. `frameTime(n)` is when frame n was captured; undefined
  * means "count lag from the player's own best frame".
  */
 async function watch(
-	link: EmulatedLink,
+	link: ThreadedLink,
 	sshArgs: string[],
 	remote: string,
 	player: string,
@@ -182,25 +179,27 @@ async function watch(
 		const offsets: Array<{t: number; n: number}> = [];
 		let truecolor = 0;
 		let indexed = 0;
-		const bytesBefore = linkBytes(link);
+		const later: Array<{text: string; n: number; rect: Rect; readable: number}> = [];
+		const bytesBefore = await link.bytesDown();
 		const start = performance.now();
 		const end = start + seconds * 1000;
 		let next = start;
 		while (performance.now() < end) {
 			const before = performance.now();
-			const text = await reader.capture();
+			// The whole glass every third sample (for its PSNR, after the run), else only the rows of
+			// the stamp; the whole glass too when the stamp does not read (the picture may have moved:
+			// a resize, a layout change).
+			const whole = result.samples % 3 === 0;
+			let text = await reader.capture(whole ? undefined : stampRows(rect));
 			const at = (before + performance.now()) / 2;
 			result.samples++;
-			const glass = parseGlass(text);
-			truecolor += glass.truecolor;
-			indexed += glass.indexed;
-			// The picture may move (a resize, a layout change): find it again when the stamp fails.
-			let n = readStamp(glass.cells, rect);
+			let n = readStamp(parseGlass(text, stampRows(rect)).cells, rect);
 			if (n === undefined) {
-				const found = findPicture(glass.cells);
-				if (found && readStamp(glass.cells, found) !== undefined) {
-					rect = found;
-					n = readStamp(glass.cells, rect);
+				if (!whole) text = await reader.capture();
+				const found = findPicture(parseGlass(text).cells);
+				if (found) {
+					const stamp = readStamp(parseGlass(text, stampRows(found)).cells, found);
+					if (stamp !== undefined) [rect, n] = [found, stamp];
 				}
 			}
 			if (n !== undefined) {
@@ -210,23 +209,32 @@ async function watch(
 					const captured = frameTime(n);
 					if (captured !== undefined) result.lags.push(at - captured);
 				} else offsets.push({t: at, n});
-				if (result.readable % 3 === 1) {
-					const psnr = glassPsnr(glass.cells, rect, n, maskRect);
-					if (process.env['FACETTY_BENCH_DUMP_ALL']) {
-						const dir = process.env['FACETTY_BENCH_DUMP_ALL'];
-						fs.mkdirSync(dir, {recursive: true});
-						const name = `${linkName}-${player}-${result.readable}`.replaceAll(/[^\w.-]+/g, '_');
-						fs.writeFileSync(path.join(dir, `${name}.ansi`), text);
-						fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({rect, mask: maskRect, n, psnr}));
-					}
-					if (psnr !== undefined) result.psnrs.push(psnr);
-				}
+				// Measured after the run: the PSNR's picture (and the whole parse) took the sampler's
+				// time, so it read the glass less often than pictures came.
+				if (whole) later.push({text, n, rect, readable: result.readable});
 			}
 			next += sampleMs;
 			await sleep(Math.max(0, next - performance.now()));
 		}
 		const elapsed = (performance.now() - start) / 1000;
-		const bytesAfter = linkBytes(link);
+		const bytesAfter = await link.bytesDown();
+		for (const sample of later) {
+			const glass = parseGlass(sample.text);
+			truecolor += glass.truecolor;
+			indexed += glass.indexed;
+			const psnr = glassPsnr(glass.cells, sample.rect, sample.n, maskRect);
+			if (process.env['FACETTY_BENCH_DUMP_ALL']) {
+				const dir = process.env['FACETTY_BENCH_DUMP_ALL'];
+				fs.mkdirSync(dir, {recursive: true});
+				const name = `${linkName}-${player}-${sample.readable}`.replaceAll(/[^\w.-]+/g, '_');
+				fs.writeFileSync(path.join(dir, `${name}.ansi`), sample.text);
+				fs.writeFileSync(
+					path.join(dir, `${name}.json`),
+					JSON.stringify({rect: sample.rect, mask: maskRect, n: sample.n, psnr}),
+				);
+			}
+			if (psnr !== undefined) result.psnrs.push(psnr);
+		}
 		if (camera) {
 			// A still camera: how long until the glass stops improving on the frozen frame.
 			const frozen = camera.freeze();
@@ -367,10 +375,13 @@ async function main(): Promise<void> {
 	const sshd = await startSshd(dir);
 	const video = path.join(dir, 'stamp.avi');
 	if (hasTimg) await writeStampVideo(video, (seconds + warmupSeconds + 30) * fps, fps);
-	const cli = `${process.execPath} --max-semi-space-size=32 ${quote(cliPath)}`;
+	// Both sides run as a user's shell runs dist/cli.js: its first line's environment and Node flags.
+	const {env: cliEnv, nodeFlags} = launcher(fs.readFileSync(cliPath, 'utf8').split('\n')[0]!);
+	const envWords = Object.entries(cliEnv).map(([name, value]) => `${name}=${quote(value)}`);
+	const cli = [process.execPath, ...nodeFlags, quote(cliPath)].join(' ');
 	try {
 		for (const [index, spec] of links.entries()) {
-			const link = await emulateLink({
+			const link = await emulateLinkInThread({
 				target: {host: '127.0.0.1', port: sshd.port},
 				rateBitsPerSecond: spec.rate,
 				delayMs: spec.delay,
@@ -382,7 +393,7 @@ async function main(): Promise<void> {
 				const listener = startProcess(
 					process.execPath,
 					[
-						'--max-semi-space-size=32',
+						...nodeFlags,
 						cliPath,
 						'listen',
 						'--host',
@@ -394,14 +405,14 @@ async function main(): Promise<void> {
 						'--name',
 						'stamp',
 					],
-					{...process.env, XDG_CONFIG_HOME: listenerHome},
+					{...process.env, ...cliEnv, XDG_CONFIG_HOME: listenerHome},
 					path.join(dir, `listener-${index}.log`),
 				);
 				try {
 					await waitForPort(port, 20_000);
 					const callerHome = path.join(dir, `caller-${index}`);
 					const stats = path.join(dir, `caller-${index}.stats`);
-					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}${glyphsFlag}`;
+					const remote = `cd ${quote(repo)} && XDG_CONFIG_HOME=${quote(callerHome)} ${envWords.join(' ')} exec ${cli} call 127.0.0.1:${port} --camera test --name glass --stats ${quote(stats)}${glyphsFlag}`;
 					const args = sshd.sshArgs(link.port);
 					const result = await watch(
 						link,

@@ -60,11 +60,18 @@ export type Rect = {col: number; row: number; cols: number; rows: number};
 
 const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
 
+/** Where in `rect` the stamp is read: the pixel rows (two a cell) of the bars and of their inverse. */
+const stampPixelRows = (rect: Rect) =>
+	[band / 2, band * 1.5].map((fraction) => Math.floor(rect.rows * 2 * fraction));
+
+/** The rows of the glass `readStamp` reads in `rect`: a sample need only parse these. */
+export function stampRows(rect: Rect): number[] {
+	return stampPixelRows(rect).map((pixelRow) => rect.row + (pixelRow >> 1));
+}
+
 /** The frame number shown in `rect` of the glass, or undefined when the bars do not read as one frame. */
 export function readStamp(cells: GlassCell[][], rect: Rect): number | undefined {
-	const pixelRows = rect.rows * 2;
-	const bitsAt = (fraction: number) => {
-		const pixelRow = Math.floor(pixelRows * fraction);
+	const bitsAt = (pixelRow: number) => {
 		const row = cells[rect.row + (pixelRow >> 1)];
 		let value = 0;
 		for (let bit = 0; bit < stampBits; bit++) {
@@ -78,8 +85,9 @@ export function readStamp(cells: GlassCell[][], rect: Rect): number | undefined 
 		}
 		return value;
 	};
-	const value = bitsAt(band / 2);
-	const inverse = bitsAt(band * 1.5);
+	const [valueRow, inverseRow] = stampPixelRows(rect) as [number, number];
+	const value = bitsAt(valueRow);
+	const inverse = bitsAt(inverseRow);
 	if (value === undefined || inverse === undefined) return undefined;
 	return (value ^ inverse) === 0xffff ? value : undefined;
 }

@@ -20,7 +20,10 @@ import {errorMessage} from '../text/error-message.js';
 export type CallCommandOptions = SessionPlan & {
 	/** `--camera` spec: test | index | /dev/videoN | URL | file | image. Default "0". */
 	camera?: string;
-	/** Pixels this side shows; default the terminal: columns x 2*rows. */
+	/**
+	 * Pixels this side shows; default: none (`noPictureSize`) for the status line alone, and for a
+	 * call a screen may take over (invite, room) the terminal's columns x 2*rows.
+	 */
 	shownSize?: {width: number; height: number};
 	/** Ends the call after this many seconds (scripts and tests). */
 	seconds?: number;
@@ -54,9 +57,9 @@ export type ListenCommandOptions = CallCommandOptions & {
 };
 export type DialCommandOptions = CallCommandOptions & {target: string};
 
-function terminalPixels(): {width: number; height: number} | undefined {
+function terminalPixels(): {width: number; height: number} {
 	const {columns, rows} = process.stdout;
-	return columns && rows ? {width: columns, height: rows * 2} : undefined;
+	return columns && rows ? {width: columns, height: rows * 2} : noPictureSize;
 }
 
 export function formatStatus(stats: CallStats): string {
@@ -145,11 +148,20 @@ export function plainView(
 	};
 }
 
+/**
+ * What a side with only the status line asks the peer for: it shows no picture, so the smallest
+ * that still carries the call's stats (frames, latency). Asking for nothing (full size) made the
+ * peer scale, encode and send its camera's 640x480 for no one: on the ssh bench the calling side,
+ * which also draws the listener's picture, spent a quarter of its main thread drawing its test
+ * pattern at that size and a sixth encoding it.
+ */
+export const noPictureSize = {width: 64, height: 48};
+
 /** What the status line's controller is given besides the plan. */
 function plainController(options: CallCommandOptions, dispatch: (action: ControlAction) => void) {
 	return {
 		...options,
-		shownSize: options.shownSize ?? terminalPixels(),
+		shownSize: options.shownSize ?? noPictureSize,
 		asksAboutKeys: false,
 		chatBatchMs: 0,
 		dispatch,

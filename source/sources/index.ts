@@ -29,5 +29,6 @@ export function openSource(specOrText: string | SourceSpec, options: SourceOptio
 		fps,
 		paced: options.paced ?? true,
 		followsNativeRate: spec.kind === 'file',
+		live: spec.kind === 'url',
 	});
 }

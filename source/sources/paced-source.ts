@@ -23,7 +23,17 @@ export type PacedSourceOptions = {
 	readonly paced: boolean;
 	/** Files only: the stream has a rate of its own that playback must keep. */
 	readonly followsNativeRate: boolean;
+	/**
+	 * A live stream (a URL): each read waits for the stream's next frame, so the stream sets the
+	 * pace and frames are never slept on. Paced on top, a stream that got ahead during a stall
+	 * (frames queued in the socket) stayed that far ahead for good: one frame read per interval
+	 * never drained the queue (the ssh bench's camera: 0.5-0.9 s behind for a whole run).
+	 */
+	readonly live?: boolean;
 };
+
+/** Frames a live stream may come ahead of the rate asked for (its jitter) before any is passed over. */
+const liveSlackFrames = 3;
 
 export class PacedSource implements FrameSource {
 	private readonly frameListeners = new Set<FrameListener>();
@@ -112,6 +122,8 @@ export class PacedSource implements FrameSource {
 		const interval = 1000 / this.deliveredFps;
 		let due = performance.now();
 		let owed = 0;
+		let credit = liveSlackFrames;
+		let creditAt = performance.now();
 		try {
 			while (this.isRunning) {
 				owed += sourceFramesPerTick;
@@ -119,6 +131,20 @@ export class PacedSource implements FrameSource {
 				owed -= take;
 				const frame = await this.grabber.read(take - 1);
 				if (!this.isRunning) break;
+				if (this.options.live && this.options.paced) {
+					// At most the rate asked for, with a few frames of slack for a stream's jitter: a queue
+					// of frames read back to back is passed over but for those few, so it drains at the
+					// speed of reading. (Half an interval apart as the test instead lost a frame in 15 of
+					// a jittery 30 fps stream.)
+					const now = performance.now();
+					credit = Math.min(liveSlackFrames, credit + (now - creditAt) / interval);
+					creditAt = now;
+					if (credit >= 1) {
+						credit--;
+						this.deliver(frame);
+					}
+					continue;
+				}
 				this.deliver(frame);
 				if (!this.options.paced) {
 					// Let timers and I/O run between frames even when nothing waits.

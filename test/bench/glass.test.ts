@@ -6,6 +6,7 @@ import {
 	glassPsnr,
 	readStamp,
 	settleSeconds,
+	stampRows,
 	type GlassCell,
 	type Rgb,
 } from '../../bench/glass/stamp.js';
@@ -37,6 +38,11 @@ test('the stamp reads back from the glass, truecolor or palette, and PSNR of a p
 		const rect = findPicture(glass.cells);
 		assert.deepEqual(rect, {col: 0, row: 1, cols: 124, rows: 46});
 		assert.equal(readStamp(glass.cells, rect!), n);
+		// A sample parses only the stamp's rows, and reads the same number.
+		const rows = stampRows(rect!);
+		const few = parseGlass(draw(n, 124, 46), rows).cells;
+		assert.equal(few.filter((row) => row.length > 0).length, rows.length);
+		assert.equal(readStamp(few, rect!), n);
 		assert.ok(glassPsnr(glass.cells, rect!, n)! > 45);
 		assert.ok(
 			glassPsnr(glass.cells, rect!, n + 20)! < glassPsnr(glass.cells, rect!, n)!,

@@ -44,7 +44,8 @@ test(
 	async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-cmd-'));
 		try {
-			const {status, port, listening, text} = listenOnce();
+			const listenerStats = path.join(dir, 'listener.jsonl');
+			const {status, port, listening, text} = listenOnce({stats: listenerStats});
 			const stats = path.join(dir, 'stats.jsonl');
 			const calling = runCall({
 				target: `127.0.0.1:${await port}`,
@@ -66,6 +67,14 @@ test(
 				JSON.stringify(lines.at(-1)),
 			);
 			assert.match(text(), /in-call v2 \| in [\d.]+ fps/);
+			// The listener shows no picture: it asked for the smallest, not the test pattern's 640x480
+			// (a first frame may go before its ask has come).
+			const received = fs
+				.readFileSync(listenerStats, 'utf8')
+				.trim()
+				.split('\n')
+				.map((line) => JSON.parse(line).peer_shape as string | null);
+			assert.equal(received.at(-1), '64x48', received.join(' '));
 		} finally {
 			fs.rmSync(dir, {recursive: true, force: true});
 		}

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
 import type {AddressInfo} from 'node:net';
@@ -327,4 +329,78 @@ test('a file read as fast as it decodes does not pile up OpenCV buffers', async 
 	await source.stop();
 	const grewMb = (peak - before) / 1048576;
 	assert.ok(grewMb < 400, `resident memory grew by ${Math.round(grewMb)} MB over 1200 frames`);
+});
+
+test('a stream that got ahead (frames queued during a stall) is caught up with, not followed behind', async (t) => {
+	// An MJPEG stream of solid grey frames, frame n at level 8n: fifteen at once as the reader
+	// connects (what queues in the socket while a busy reader stalls), then one every 33 ms. Paced
+	// on top of the stream's own pace, the reader stayed those fifteen frames (half a second)
+	// behind for good.
+	const cv = await loadOpenCv();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-stream-'));
+	t.after(() => fs.rmSync(dir, {recursive: true, force: true}));
+	for (let n = 0; n < 32; n++) {
+		const mat = new cv.Mat(48, 64, cv.CV_8UC3, [8 * n, 8 * n, 8 * n]);
+		fs.writeFileSync(path.join(dir, `${n}.jpg`), cv.imencode('.jpg', mat));
+	}
+	const server = spawn(
+		process.execPath,
+		[
+			'-e',
+			`const fs = require('fs');
+			const frames = Array.from({length: 32}, (_, n) => fs.readFileSync(${JSON.stringify(dir)} + '/' + n + '.jpg'));
+			const server = require('http').createServer((request, response) => {
+				response.writeHead(200, {'content-type': 'multipart/x-mixed-replace;boundary=b'});
+				if (request.method === 'HEAD') return response.end();
+				let n = 0;
+				const send = () => {
+					const jpeg = frames[n % 32];
+					response.write('--b\\r\\nContent-Type: image/jpeg\\r\\nContent-Length: ' + jpeg.length + '\\r\\n\\r\\n');
+					response.write(jpeg);
+					response.write('\\r\\n');
+					console.log(n + ' ' + Date.now());
+					n++;
+				};
+				while (n < 15) send();
+				const timer = setInterval(send, 33);
+				response.on('close', () => clearInterval(timer));
+			});
+			server.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port));`,
+		],
+		{stdio: ['ignore', 'pipe', 'inherit']},
+	);
+	t.after(() => server.kill());
+	const sent: Array<{n: number; at: number}> = [];
+	let output = '';
+	const port = await new Promise<number>((resolve) =>
+		server.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const lines = output.split('\n');
+			output = lines.pop()!;
+			for (const line of lines) {
+				const [a, b] = line.split(' ');
+				if (a === 'port') resolve(Number(b));
+				else sent.push({n: Number(a), at: Number(b)});
+			}
+		}),
+	);
+	const source = openSource(`http://127.0.0.1:${port}/stream.mjpg`);
+	const shown: Array<{n: number; at: number}> = [];
+	source.onFrame((frame) => {
+		let sum = 0;
+		for (const value of frame.data) sum += value;
+		shown.push({n: Math.round(sum / frame.data.length / 8), at: Date.now()});
+	});
+	await source.start();
+	t.after(() => source.stop());
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	await source.stop();
+	// From the second half on: how many frames the stream had sent that were newer than the one shown.
+	const behind = shown.slice(Math.floor(shown.length / 2)).map(({n, at}) => {
+		const latest = sent.filter((frame) => frame.at <= at).at(-1)?.n ?? 0;
+		return (latest - n + 32) % 32;
+	});
+	behind.sort((a, b) => a - b);
+	assert.ok(behind.length > 5, `${shown.length} frames shown`);
+	assert.ok(behind[Math.floor(behind.length / 2)]! <= 3, `frames behind the stream: ${behind.join(' ')}`);
 });
