@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds facetty's video codec binding (native/codec/codec.c: H.264 and VP9 in 4:4:4 through
-// libavcodec, BGR through libswscale) against the system's FFmpeg libraries: Debian's
-// libavcodec-dev, libswscale-dev and libavutil-dev (already pulled in by libopencv-dev), Fedora's
-// ffmpeg-free-devel or ffmpeg-devel, Homebrew's ffmpeg.
+// libavcodec, BGR through libswscale, video files and streams through libavformat) against the
+// system's FFmpeg libraries: Debian's libavcodec-dev, libavformat-dev, libswscale-dev and
+// libavutil-dev (already pulled in by libopencv-dev), Fedora's ffmpeg-free-devel or
+// ffmpeg-devel, Homebrew's ffmpeg.
 //
 // Why the system's FFmpeg and not a prebuilt binding (node-av): nothing is downloaded, no GPL
 // binary (x264 is GPL) ships inside facetty's package, and the build is the one OpenCV's binding
@@ -30,14 +31,14 @@ import {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bindingDir = path.join(projectRoot, 'native', 'codec');
-const libraries = ['libavcodec', 'libswscale', 'libavutil'];
+const libraries = ['libavcodec', 'libavformat', 'libswscale', 'libavutil'];
 
 /** Skips the codec with a sentence that says what facetty does without it and how to get it. */
 function skip(message) {
 	console.warn(
 		`facetty: ${message}\n` +
 			'facetty: video is sent as jpeg444 (about ten times the bytes of H.264). For the codec, install\n' +
-			'  Debian/Ubuntu: sudo apt-get install libavcodec-dev libswscale-dev libavutil-dev pkg-config\n' +
+			'  Debian/Ubuntu: sudo apt-get install libavcodec-dev libavformat-dev libswscale-dev libavutil-dev pkg-config\n' +
 			'  Fedora:        sudo dnf install ffmpeg-free-devel pkgconf-pkg-config (or ffmpeg-devel from RPM Fusion)\n' +
 			'  macOS:         brew install ffmpeg pkg-config\n' +
 			'then run npm rebuild facetty (npm install in a clone).',
