@@ -617,69 +617,69 @@ static uint8_t to_byte(float value) {
 	return (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
 }
 
+// One target row from the weighed sum of its source rows (`acc`, source_w * 3 floats): each
+// target pixel the sum of its run of columns.
+static void area_row(const float *acc, const AreaRun *xs, int target_w, uint8_t *out) {
+	for (int t = 0; t < target_w; t++) {
+		const AreaRun *run = &xs[t];
+		float b = 0, g = 0, r = 0;
+		for (const float *p = acc + run->first * 3, *end = acc + run->last * 3; p < end; p += 3) {
+			b += p[0];
+			g += p[1];
+			r += p[2];
+		}
+		b *= run->weight;
+		g *= run->weight;
+		r *= run->weight;
+		if (run->left > 0) {
+			const float *p = acc + (run->first - 1) * 3;
+			b += p[0] * run->left;
+			g += p[1] * run->left;
+			r += p[2] * run->left;
+		}
+		if (run->right > 0) {
+			const float *p = acc + run->last * 3;
+			b += p[0] * run->right;
+			g += p[1] * run->right;
+			r += p[2] * run->right;
+		}
+		out[t * 3] = to_byte(b);
+		out[t * 3 + 1] = to_byte(g);
+		out[t * 3 + 2] = to_byte(r);
+	}
+}
+
 // Shrinks a BGR picture (source_stride bytes a row) to target_w x target_h (each no larger than the
-// source's); 0, or -1 when out of memory.
+// source's); 0, or -1 when out of memory. Rows first: adding whole source rows, weighed, runs over
+// contiguous memory (the compiler vectorises it), and each target row is then summed across once.
 static int area_shrink(const uint8_t *source, int source_stride, int source_w, int source_h, uint8_t *target,
                        int target_w, int target_h) {
 	AreaRun *xs = malloc(sizeof *xs * (size_t)target_w);
 	AreaTap *ys = malloc(sizeof *ys * ((size_t)target_h * ((size_t)(source_h / target_h) + 3)));
-	float *row = malloc(sizeof *row * (size_t)target_w * 3);
-	float *sum = calloc((size_t)target_w * 3, sizeof *sum);
-	if (!xs || !ys || !row || !sum) {
+	float *acc = calloc((size_t)source_w * 3, sizeof *acc);
+	if (!xs || !ys || !acc) {
 		free(xs);
 		free(ys);
-		free(row);
-		free(sum);
+		free(acc);
 		return -1;
 	}
 	area_runs(source_w, target_w, xs);
 	int ny = area_taps(source_h, target_h, ys);
-	int current = ys[0].target, row_of = -1;
+	int current = ys[0].target, n = source_w * 3;
 	for (int k = 0; k < ny; k++) {
-		if (ys[k].source != row_of) {
-			row_of = ys[k].source;
-			const uint8_t *line = source + (size_t)row_of * source_stride;
-			for (int t = 0; t < target_w; t++) {
-				const AreaRun *run = &xs[t];
-				unsigned b = 0, g = 0, r = 0;
-				for (const uint8_t *p = line + run->first * 3, *end = line + run->last * 3; p < end; p += 3) {
-					b += p[0];
-					g += p[1];
-					r += p[2];
-				}
-				float *q = row + t * 3;
-				q[0] = b * run->weight;
-				q[1] = g * run->weight;
-				q[2] = r * run->weight;
-				if (run->left > 0) {
-					const uint8_t *p = line + (run->first - 1) * 3;
-					q[0] += p[0] * run->left;
-					q[1] += p[1] * run->left;
-					q[2] += p[2] * run->left;
-				}
-				if (run->right > 0) {
-					const uint8_t *p = line + run->last * 3;
-					q[0] += p[0] * run->right;
-					q[1] += p[1] * run->right;
-					q[2] += p[2] * run->right;
-				}
-			}
-		}
 		if (ys[k].target != current) {
-			uint8_t *out = target + (size_t)current * target_w * 3;
-			for (int i = 0; i < target_w * 3; i++) out[i] = to_byte(sum[i]);
-			memset(sum, 0, sizeof *sum * (size_t)target_w * 3);
+			area_row(acc, xs, target_w, target + (size_t)current * target_w * 3);
+			memset(acc, 0, sizeof *acc * (size_t)n);
 			current = ys[k].target;
 		}
+		const uint8_t *line = source + (size_t)ys[k].source * source_stride;
 		float w = ys[k].weight;
-		for (int i = 0; i < target_w * 3; i++) sum[i] += row[i] * w;
+		for (int i = 0; i < n; i++) acc[i] += line[i] * w;
 	}
-	uint8_t *out = target + (size_t)current * target_w * 3;
-	for (int i = 0; i < target_w * 3; i++) out[i] = to_byte(sum[i]);
+	area_row(acc, xs, target_w, target + (size_t)current * target_w * 3);
 	free(xs);
 	free(ys);
-	free(row);
-	free(sum);
+	free(acc);
 	return 0;
 }
 
