@@ -1,16 +1,19 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 NODE_ENV=production node --max-semi-space-size=8
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 NODE_ENV=production node --max-semi-space-size=8 --heap-growing-percent=20
 // Two malloc arenas, not glibc's eight a core: each thread (libuv's pool, V8's helpers, the codec's
 // reader) that allocates gets an arena of its own that keeps what it freed; with two, a call on
 // loopback kept 12-15 MB less resident (134-139 MB anonymous against 149-152, same CPU; three runs
-// each). A fixed mmap threshold (glibc's default one, 128 KB): glibc otherwise raises it to the size
-// of each large block freed, and then keeps large blocks (decoded pictures) in its heap, where the
-// space stays resident after they are freed.
+// each). (The codec binding fixes glibc's mmap threshold when it loads: native/codec/codec.c.)
+// The first line stays within 127 bytes: Linux before 5.1 cuts a longer one (test/cli-launcher).
 // An 8 MB semi-space (a 16 MB young generation): a 60 s call on loopback (npm run bench -- app)
 // held 152 MB a side against 209-217 MB with 32 MB, at the same frame rate and latency p95
 // (28-36 ms against 34-52, load 7-8). With OpenCV no longer loaded for a file and Ink's frames the
 // main garbage, the old generation's collections came every 4-7 s (20-45 ms) with either size;
-// a 4 MB one halved the frame rate. npm start and test/e2e/tmux.ts (the tmux tests and the soak)
-// pass the same flag.
+// a 4 MB one halved the frame rate. The old generation grows by a fifth past what a collection
+// leaves, not V8's default factor (up to 4x at a small heap): the old generation's used size at
+// the bench's reading was 17-25 MB instead of 22-50, 145-148 MB a side instead of 148-174 (30 s
+// calls, load 8-12), at the same frame rate and CPU. (--optimize-for-size held 124-132 MB but cost
+// 3-5 frames a second and 20 ms of latency p95.) npm start and test/e2e/tmux.ts (the tmux tests
+// and the soak) pass the same flags.
 // React's production build (Ink's reconciler picks it by NODE_ENV, which a developer's shell may
 // set to development): the development one checks and records every render for devtools.
 import meow from 'meow';

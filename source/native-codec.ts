@@ -39,6 +39,10 @@ type Binding = {
 	decode(decoder: Handle, packet: Buffer, width: number, height: number): Buffer | null;
 	closeDecoder(decoder: Handle): void;
 	scale(bgr: Buffer, width: number, height: number, targetWidth: number, targetHeight: number): Buffer;
+} & Partial<ReaderBinding>;
+
+/** The reader: there when libavformat was there at build time (scripts/build-codec-binding.mjs). */
+type ReaderBinding = {
 	openReader(
 		url: string,
 		timeoutMicroseconds: number,
@@ -224,6 +228,14 @@ export function scaleWithCodec(frame: Frame, size: {width: number; height: numbe
 
 type Crop = {x: number; y: number; width: number; height: number};
 
+function readerBinding(): ReaderBinding | undefined {
+	const native = load();
+	if (!native?.openReader || !native.readFrame || !native.rewindReader || !native.closeReader)
+		return undefined;
+	const {openReader, readFrame, rewindReader, closeReader} = native;
+	return {openReader, readFrame, rewindReader, closeReader};
+}
+
 /**
  * A video file or stream read through libavformat: each frame decoded, converted to BGR (as
  * OpenCV's VideoCapture does), cropped and scaled on libuv's thread pool.
@@ -232,7 +244,7 @@ export class VideoReader {
 	private handle: Handle | undefined;
 
 	private constructor(
-		private readonly native: Binding,
+		private readonly native: ReaderBinding,
 		opened: {handle: Handle; width: number; height: number; fps: number},
 	) {
 		this.handle = opened.handle;
@@ -248,12 +260,12 @@ export class VideoReader {
 
 	/** Whether the binding is there to read with (else OpenCV reads files and streams). */
 	static available(): boolean {
-		return load() !== null;
+		return readerBinding() !== undefined;
 	}
 
 	/** Undefined when there is no binding (OpenCV reads instead); throws when `url` cannot be read. */
 	static open(url: string, timeoutSeconds: number): VideoReader | undefined {
-		const native = load();
+		const native = readerBinding();
 		if (!native) return undefined;
 		return new VideoReader(native, native.openReader(url, timeoutSeconds * 1_000_000));
 	}

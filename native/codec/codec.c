@@ -24,7 +24,9 @@
 #include <math.h>
 
 #include <libavcodec/avcodec.h>
+#ifdef FACETTY_AVFORMAT
 #include <libavformat/avformat.h>
+#endif
 #include <libavutil/frame.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/log.h>
@@ -730,6 +732,7 @@ static napi_value scale(napi_env env, napi_callback_info info) {
 	return out;
 }
 
+#ifdef FACETTY_AVFORMAT
 // ---------------------------------------------------------------------------------------------
 // Reader: video files and streams through libavformat, one frame at a time, decoded, converted to
 // BGR, cropped and scaled on libuv's thread pool (napi async work), so the event loop stays free.
@@ -1045,6 +1048,8 @@ static napi_value close_reader(napi_env env, napi_callback_info info) {
 	return NULL;
 }
 
+#endif
+
 // ---------------------------------------------------------------------------------------------
 
 // available() -> {h264, vp9, libavcodec}: which encoders this FFmpeg has (some builds ship
@@ -1066,6 +1071,13 @@ static napi_value available(napi_env env, napi_callback_info info) {
 }
 
 static napi_value init(napi_env env, napi_value exports) {
+#ifdef __GLIBC__
+	// glibc's mmap threshold fixed at its default 128 KB: glibc otherwise raises it to the size of
+	// each large block freed, and from then on keeps blocks that large (decoded pictures, frames) in
+	// its heap, whose space stays resident once they are freed. A call held a few MB less (npm run
+	// bench -- app).
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	// FFmpeg writes its complaints to stderr, which is the call screen: a hostile packet would
 	// draw on it. Errors reach facetty as exceptions instead.
 	av_log_set_level(getenv("FACETTY_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
@@ -1079,12 +1091,18 @@ static napi_value init(napi_env env, napi_value exports) {
 	    {"decode", NULL, decode, NULL, NULL, NULL, napi_default, NULL},
 	    {"closeDecoder", NULL, close_decoder, NULL, NULL, NULL, napi_default, NULL},
 	    {"scale", NULL, scale, NULL, NULL, NULL, napi_default, NULL},
+	};
+	napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions);
+#ifdef FACETTY_AVFORMAT
+	// Without libavformat at build time there is no reader, and OpenCV reads files and streams.
+	napi_property_descriptor reader[] = {
 	    {"openReader", NULL, open_reader, NULL, NULL, NULL, napi_default, NULL},
 	    {"readFrame", NULL, read_frame, NULL, NULL, NULL, napi_default, NULL},
 	    {"rewindReader", NULL, rewind_reader, NULL, NULL, NULL, napi_default, NULL},
 	    {"closeReader", NULL, close_reader, NULL, NULL, NULL, napi_default, NULL},
 	};
-	napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions);
+	napi_define_properties(env, exports, sizeof reader / sizeof reader[0], reader);
+#endif
 	return exports;
 }
 
