@@ -1,13 +1,19 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 NODE_ENV=production node --max-semi-space-size=32
-// Two malloc arenas, not glibc's eight a core: each thread (libuv's pool, V8's helpers, OpenCV's)
-// that allocates gets an arena of its own that keeps what it freed; with two, a call on loopback
-// kept 12-15 MB less resident (134-139 MB anonymous against 149-152, same CPU; three runs each).
-// A larger young generation: at 30 frames a second both ways, the default one filled every few
-// frames and promoted enough to the old one that its collections landed in the video's latency
-// (p95 of a call rose from 11 to 23 ms after the first minute; with this 5-minute calls stay at
-// 7-9 ms, though 10-minute ones still reach ~20 ms: see the soak, npm run soak).
-// npm start and test/e2e/tmux.ts (the tmux tests and the soak) pass the same flag; a semi-space of
-// 8 MB kept a call ~10 MB smaller but brought back a 20-30 ms mark-compact every second or so.
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 NODE_ENV=production node --max-semi-space-size=8 --heap-growing-percent=20
+// Two malloc arenas, not glibc's eight a core: each thread (libuv's pool, V8's helpers, the codec's
+// reader) that allocates gets an arena of its own that keeps what it freed; with two, a call on
+// loopback kept 12-15 MB less resident (134-139 MB anonymous against 149-152, same CPU; three runs
+// each). (The codec binding fixes glibc's mmap threshold when it loads: native/codec/codec.c.)
+// The first line stays within 127 bytes: Linux before 5.1 cuts a longer one (test/cli-launcher).
+// An 8 MB semi-space (a 16 MB young generation): a 60 s call on loopback (npm run bench -- app)
+// held 152 MB a side against 209-217 MB with 32 MB, at the same frame rate and latency p95
+// (28-36 ms against 34-52, load 7-8). With OpenCV no longer loaded for a file and Ink's frames the
+// main garbage, the old generation's collections came every 4-7 s (20-45 ms) with either size;
+// a 4 MB one halved the frame rate. The old generation grows by a fifth past what a collection
+// leaves, not V8's default factor (up to 4x at a small heap): the old generation's used size at
+// the bench's reading was 17-25 MB instead of 22-50, 145-148 MB a side instead of 148-174 (30 s
+// calls, load 8-12), at the same frame rate and CPU. (--optimize-for-size held 124-132 MB but cost
+// 3-5 frames a second and 20 ms of latency p95.) npm start and test/e2e/tmux.ts (the tmux tests
+// and the soak) pass the same flags.
 // React's production build (Ink's reconciler picks it by NODE_ENV, which a developer's shell may
 // set to development): the development one checks and records every render for devtools.
 import meow from 'meow';

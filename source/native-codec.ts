@@ -2,7 +2,8 @@
  * The one place that loads the codec binding (native/codec/codec.c, built at install by
  * scripts/build-codec-binding.mjs against the system's libavcodec). It is optional: without it
  * (no FFmpeg development files at install, or an FFmpeg without libx264 and libvpx) facetty
- * offers no inter-frame codec and sends jpeg444, so loading never throws.
+ * offers no inter-frame codec and sends jpeg444, so loading never throws. The binding also reads
+ * video files and streams (libavformat) and scales pictures; without it OpenCV does both.
  */
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
@@ -37,6 +38,28 @@ type Binding = {
 	openDecoder(codec: InterCodec): Handle;
 	decode(decoder: Handle, packet: Buffer, width: number, height: number): Buffer | null;
 	closeDecoder(decoder: Handle): void;
+	scale(bgr: Buffer, width: number, height: number, targetWidth: number, targetHeight: number): Buffer;
+} & Partial<ReaderBinding>;
+
+/** The reader: there when libavformat was there at build time (scripts/build-codec-binding.mjs). */
+type ReaderBinding = {
+	openReader(
+		url: string,
+		timeoutMicroseconds: number,
+	): {handle: Handle; width: number; height: number; fps: number};
+	readFrame(
+		reader: Handle,
+		cropX: number,
+		cropY: number,
+		cropWidth: number,
+		cropHeight: number,
+		width: number,
+		height: number,
+		skip: number,
+		loop: boolean,
+	): Promise<Buffer | null>;
+	rewindReader(reader: Handle): void;
+	closeReader(reader: Handle): void;
 };
 
 let binding: Binding | null | undefined;
@@ -185,6 +208,95 @@ export class VideoDecoder {
 
 	close(): void {
 		if (this.handle) this.native.closeDecoder(this.handle);
+		this.handle = undefined;
+	}
+}
+
+/**
+ * The frame scaled to `size` by the binding, or undefined without it: area averaging (each pixel
+ * the mean of those it covers, as OpenCV's INTER_AREA in one step) when shrinking, bilinear when
+ * enlarging. Synchronous: at the sizes a call scales (a camera frame to a terminal's picture) it
+ * takes well under a millisecond.
+ */
+export function scaleWithCodec(frame: Frame, size: {width: number; height: number}): Frame | undefined {
+	const native = load();
+	if (!native) return undefined;
+	const pixels = Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length);
+	const data = native.scale(pixels, frame.width, frame.height, size.width, size.height);
+	return makeFrame(size.width, size.height, data, frame.capturedAt);
+}
+
+type Crop = {x: number; y: number; width: number; height: number};
+
+function readerBinding(): ReaderBinding | undefined {
+	const native = load();
+	if (!native?.openReader || !native.readFrame || !native.rewindReader || !native.closeReader)
+		return undefined;
+	const {openReader, readFrame, rewindReader, closeReader} = native;
+	return {openReader, readFrame, rewindReader, closeReader};
+}
+
+/**
+ * A video file or stream read through libavformat: each frame decoded, converted to BGR (as
+ * OpenCV's VideoCapture does), cropped and scaled on libuv's thread pool.
+ */
+export class VideoReader {
+	private handle: Handle | undefined;
+
+	private constructor(
+		private readonly native: ReaderBinding,
+		opened: {handle: Handle; width: number; height: number; fps: number},
+	) {
+		this.handle = opened.handle;
+		this.width = opened.width;
+		this.height = opened.height;
+		this.fps = opened.fps;
+	}
+
+	readonly width: number;
+	readonly height: number;
+	/** The stream's own rate; 0 when it tells none. */
+	readonly fps: number;
+
+	/** Whether the binding is there to read with (else OpenCV reads files and streams). */
+	static available(): boolean {
+		return readerBinding() !== undefined;
+	}
+
+	/** Undefined when there is no binding (OpenCV reads instead); throws when `url` cannot be read. */
+	static open(url: string, timeoutSeconds: number): VideoReader | undefined {
+		const native = readerBinding();
+		if (!native) return undefined;
+		return new VideoReader(native, native.openReader(url, timeoutSeconds * 1_000_000));
+	}
+
+	/** The next picture after passing over `skip`, `crop` of it scaled to `size`; null at the end. */
+	read(
+		crop: Crop,
+		size: {width: number; height: number},
+		skip: number,
+		loop: boolean,
+	): Promise<Buffer | null> {
+		if (!this.handle) return Promise.reject(new Error('the reader is closed'));
+		return this.native.readFrame(
+			this.handle,
+			crop.x,
+			crop.y,
+			crop.width,
+			crop.height,
+			size.width,
+			size.height,
+			skip,
+			loop,
+		);
+	}
+
+	rewind(): void {
+		if (this.handle) this.native.rewindReader(this.handle);
+	}
+
+	close(): void {
+		if (this.handle) this.native.closeReader(this.handle);
 		this.handle = undefined;
 	}
 }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {makeFrame, type Frame} from '../source/frame.js';
-import {interCodecs, VideoDecoder, VideoEncoder, type InterCodec} from '../source/native-codec.js';
+import {
+	interCodecs,
+	scaleWithCodec,
+	VideoDecoder,
+	VideoEncoder,
+	VideoReader,
+	type InterCodec,
+} from '../source/native-codec.js';
 import {drawTestPattern} from '../source/sources/test-pattern.js';
 
 const width = 128;
@@ -189,4 +196,80 @@ test('h264: a stream at the largest size that keeps 16 reference pictures is ref
 	for (const packet of honestPackets) assert.ok(fresh.decode(packet, w, h, 0));
 	fresh.close();
 	dec.close();
+});
+
+test('scaleWithCodec shrinks as one OpenCV INTER_AREA step does, and enlarges to the size asked', async () => {
+	const {loadOpenCv} = await import('../source/opencv.js');
+	const cv = await loadOpenCv();
+	const frame = makeFrame(640, 480, drawTestPattern(640, 480, 0.5), 5);
+	const mat = new cv.Mat(Buffer.from(frame.data), 480, 640, cv.CV_8UC3);
+	// 124x93: a 160x48 call screen's picture; 100x77 and 7x5 fractional steps; 640x240 one side only.
+	for (const [w, h] of [
+		[124, 93],
+		[100, 77],
+		[320, 240],
+		[7, 5],
+		[640, 240],
+	] as const) {
+		const ours = scaleWithCodec(frame, {width: w, height: h})!;
+		const theirs = mat.resize(h, w, 0, 0, cv.INTER_AREA).getData();
+		assert.deepEqual([ours.width, ours.height, ours.capturedAt], [w, h, 5]);
+		let worst = 0;
+		for (let i = 0; i < theirs.length; i++) worst = Math.max(worst, Math.abs(ours.data[i]! - theirs[i]!));
+		assert.ok(worst <= 1, `${w}x${h}: a level differs by ${worst}`);
+	}
+	const larger = scaleWithCodec(makeFrame(64, 48, drawTestPattern(64, 48, 0), 0), {width: 200, height: 150})!;
+	assert.equal(larger.data.length, 200 * 150 * 3);
+	assert.throws(() => scaleWithCodec(frame, {width: 0, height: 10}), /bad size/);
+});
+
+test('VideoReader gives the pictures OpenCV VideoCapture gives, cropped and scaled on the thread pool', async () => {
+	const {loadOpenCv} = await import('../source/opencv.js');
+	const cv = await loadOpenCv();
+	const reader = VideoReader.open('file:media/clip.mp4', 0)!;
+	const capture = new cv.VideoCapture('media/clip.mp4', cv.CAP_FFMPEG);
+	try {
+		assert.deepEqual([reader.width, reader.height, reader.fps], [640, 480, 30]);
+		const whole = {x: 0, y: 0, width: 640, height: 480};
+		for (let i = 0; i < 5; i++) {
+			const ours = await reader.read(whole, {width: 640, height: 480}, 0, false);
+			const theirs = capture.read();
+			assert.ok(ours && ours.equals(theirs.getData()), `frame ${i} is OpenCV's, byte for byte`);
+		}
+		// Passing over 2, then a crop scaled down: the area average of OpenCV's same picture.
+		const crop = {x: 80, y: 0, width: 480, height: 480};
+		const ours = await reader.read(crop, {width: 96, height: 96}, 2, false);
+		capture.read();
+		capture.read();
+		const theirs = capture
+			.read()
+			.getRegion(new cv.Rect(80, 0, 480, 480))
+			.resize(96, 96, 0, 0, cv.INTER_AREA);
+		let worst = 0;
+		const expected = theirs.getData();
+		for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours![i]! - expected[i]!));
+		assert.ok(worst <= 1, `a level differs by ${worst}`);
+	} finally {
+		reader.close();
+		capture.release();
+	}
+});
+
+test('VideoReader: a truncated file plays what it has, then ends; a close during a read is safe', async (t) => {
+	const fs = await import('node:fs');
+	const cut = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-cut-${process.pid}.mp4`;
+	// The clip's moov atom is at its start: the first 150 KB hold the index and some frames.
+	fs.writeFileSync(cut, fs.readFileSync('media/clip.mp4').subarray(0, 150_000));
+	t.after(() => fs.rmSync(cut, {force: true}));
+	const reader = VideoReader.open(`file:${cut}`, 0)!;
+	const whole = {x: 0, y: 0, width: 640, height: 480};
+	let frames = 0;
+	while (await reader.read(whole, {width: 64, height: 48}, 0, false)) frames++;
+	assert.ok(frames > 0 && frames < 360, `${frames} frames`);
+	reader.rewind();
+	const pending = reader.read(whole, {width: 64, height: 48}, 0, true);
+	reader.close();
+	assert.ok(await pending, 'the read that was running ends with its picture');
+	await assert.rejects(reader.read(whole, {width: 64, height: 48}, 0, false), /closed/);
+	assert.throws(() => VideoReader.open('file:package.json', 0), /./);
 });

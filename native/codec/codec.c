@@ -1,6 +1,13 @@
 // facetty's video codec binding: H.264 4:4:4 (libx264) and VP9 4:4:4 (libvpx) through the
-// system's libavcodec, BGR in and out through libswscale. Built at install by
-// scripts/build-codec-binding.mjs (see there for why the system's FFmpeg and not a prebuilt one).
+// system's libavcodec, BGR in and out through libswscale; and the reader of video files and
+// streams (libavformat) with the area-averaging shrink that scales what facetty sends and shows.
+// Built at install by scripts/build-codec-binding.mjs (see there for why the system's FFmpeg and
+// not a prebuilt one).
+//
+// Why files are read here and not through OpenCV's VideoCapture: OpenCV's videoio and imgcodecs
+// bring GDAL, gdcm, poppler, Qt and the rest of their dependencies into the process, about 90 MB
+// resident before a single frame, for what libavformat (which OpenCV itself uses for files) does
+// in 9 MB. OpenCV is then loaded only for what needs it (cameras, stills, JPEG, the window).
 //
 // Every call is synchronous: at the sizes a terminal shows (about 128x96) a frame takes well under
 // a millisecond each way, and one encoder or decoder is only ever used from the main thread, so
@@ -14,7 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+
 #include <libavcodec/avcodec.h>
+#ifdef FACETTY_AVFORMAT
+#include <libavformat/avformat.h>
+#endif
 #include <libavutil/frame.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/log.h>
@@ -553,6 +565,491 @@ static napi_value close_decoder(napi_env env, napi_callback_info info) {
 	return NULL;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Area averaging: each target pixel is the mean of the source pixels it covers, fractions of a
+// pixel weighed by how much of them it covers (OpenCV's INTER_AREA, computeResizeAreaTab), so a
+// shrunk picture does not shimmer. Three channels; enlarging goes through swscale's bilinear.
+
+typedef struct {
+	int source, target;
+	float weight;
+} AreaTap;
+
+// The taps of one axis, source index ascending; at most target * (ceil(scale) + 2) of them.
+static int area_taps(int source_size, int target_size, AreaTap *taps) {
+	double scale = (double)source_size / target_size;
+	int n = 0;
+	for (int t = 0; t < target_size; t++) {
+		double from = t * scale, to = from + scale;
+		double cell = fmin(scale, source_size - from);
+		int first = (int)ceil(from), last = (int)floor(to);
+		if (last > source_size - 1) last = source_size - 1;
+		if (first > last) first = last;
+		if (first - from > 1e-3) taps[n++] = (AreaTap){first - 1, t, (float)((first - from) / cell)};
+		for (int s = first; s < last; s++) taps[n++] = (AreaTap){s, t, (float)(1.0 / cell)};
+		if (to - last > 1e-3) taps[n++] = (AreaTap){last, t, (float)(fmin(fmin(to - last, 1.0), cell) / cell)};
+	}
+	return n;
+}
+
+// One target column's taps as a run: source columns [first, last) at one weight, with a partial
+// one on each side (weight 0 when none). The same taps as area_taps, added up as integers first.
+typedef struct {
+	int first, last;
+	float weight, left, right;
+} AreaRun;
+
+static void area_runs(int source_size, int target_size, AreaRun *runs) {
+	double scale = (double)source_size / target_size;
+	for (int t = 0; t < target_size; t++) {
+		double from = t * scale, to = from + scale;
+		double cell = fmin(scale, source_size - from);
+		int first = (int)ceil(from), last = (int)floor(to);
+		if (last > source_size - 1) last = source_size - 1;
+		if (first > last) first = last;
+		runs[t] = (AreaRun){first, last, (float)(1.0 / cell), 0, 0};
+		if (first - from > 1e-3) runs[t].left = (float)((first - from) / cell);
+		if (to - last > 1e-3) runs[t].right = (float)(fmin(fmin(to - last, 1.0), cell) / cell);
+	}
+}
+
+static uint8_t to_byte(float value) {
+	long v = lrintf(value);
+	return (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+// One target row from the weighed sum of its source rows (`acc`, source_w * 3 floats): each
+// target pixel the sum of its run of columns.
+static void area_row(const float *acc, const AreaRun *xs, int target_w, uint8_t *out) {
+	for (int t = 0; t < target_w; t++) {
+		const AreaRun *run = &xs[t];
+		float b = 0, g = 0, r = 0;
+		for (const float *p = acc + run->first * 3, *end = acc + run->last * 3; p < end; p += 3) {
+			b += p[0];
+			g += p[1];
+			r += p[2];
+		}
+		b *= run->weight;
+		g *= run->weight;
+		r *= run->weight;
+		if (run->left > 0) {
+			const float *p = acc + (run->first - 1) * 3;
+			b += p[0] * run->left;
+			g += p[1] * run->left;
+			r += p[2] * run->left;
+		}
+		if (run->right > 0) {
+			const float *p = acc + run->last * 3;
+			b += p[0] * run->right;
+			g += p[1] * run->right;
+			r += p[2] * run->right;
+		}
+		out[t * 3] = to_byte(b);
+		out[t * 3 + 1] = to_byte(g);
+		out[t * 3 + 2] = to_byte(r);
+	}
+}
+
+// Shrinks a BGR picture (source_stride bytes a row) to target_w x target_h (each no larger than the
+// source's); 0, or -1 when out of memory. Rows first: adding whole source rows, weighed, runs over
+// contiguous memory (the compiler vectorises it), and each target row is then summed across once.
+static int area_shrink(const uint8_t *source, int source_stride, int source_w, int source_h, uint8_t *target,
+                       int target_w, int target_h) {
+	AreaRun *xs = malloc(sizeof *xs * (size_t)target_w);
+	AreaTap *ys = malloc(sizeof *ys * ((size_t)target_h * ((size_t)(source_h / target_h) + 3)));
+	float *acc = calloc((size_t)source_w * 3, sizeof *acc);
+	if (!xs || !ys || !acc) {
+		free(xs);
+		free(ys);
+		free(acc);
+		return -1;
+	}
+	area_runs(source_w, target_w, xs);
+	int ny = area_taps(source_h, target_h, ys);
+	int current = ys[0].target, n = source_w * 3;
+	for (int k = 0; k < ny; k++) {
+		if (ys[k].target != current) {
+			area_row(acc, xs, target_w, target + (size_t)current * target_w * 3);
+			memset(acc, 0, sizeof *acc * (size_t)n);
+			current = ys[k].target;
+		}
+		const uint8_t *line = source + (size_t)ys[k].source * source_stride;
+		float w = ys[k].weight;
+		for (int i = 0; i < n; i++) acc[i] += line[i] * w;
+	}
+	area_row(acc, xs, target_w, target + (size_t)current * target_w * 3);
+	free(xs);
+	free(ys);
+	free(acc);
+	return 0;
+}
+
+// Scales a BGR picture to target_w x target_h: area averaging when neither side grows, else
+// bilinear (*sws is the caller's cached context). 0, or -1 on failure.
+static int scale_bgr(const uint8_t *source, int source_stride, int source_w, int source_h, uint8_t *target,
+                     int target_w, int target_h, struct SwsContext **sws) {
+	if (target_w == source_w && target_h == source_h) {
+		for (int y = 0; y < source_h; y++)
+			memcpy(target + (size_t)y * target_w * 3, source + (size_t)y * source_stride, (size_t)source_w * 3);
+		return 0;
+	}
+	if (target_w <= source_w && target_h <= source_h)
+		return area_shrink(source, source_stride, source_w, source_h, target, target_w, target_h);
+	*sws = sws_getCachedContext(*sws, source_w, source_h, AV_PIX_FMT_BGR24, target_w, target_h, AV_PIX_FMT_BGR24,
+	                            SWS_BILINEAR, NULL, NULL, NULL);
+	if (!*sws) return -1;
+	const uint8_t *from[1] = {source};
+	const int from_stride[1] = {source_stride};
+	uint8_t *to[1] = {target};
+	const int to_stride[1] = {target_w * 3};
+	sws_scale(*sws, from, from_stride, 0, source_h, to, to_stride);
+	return 0;
+}
+
+static struct SwsContext *main_thread_sws;
+
+// scale(bgr, width, height, targetWidth, targetHeight) -> Buffer of targetWidth*targetHeight*3.
+static napi_value scale(napi_env env, napi_callback_info info) {
+	size_t argc = 5;
+	napi_value argv[5];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	void *pixels;
+	size_t length;
+	int w, h, tw, th;
+	if (argc < 5 || napi_get_buffer_info(env, argv[0], &pixels, &length) != napi_ok || !int_arg(env, argv[1], &w) ||
+	    !int_arg(env, argv[2], &h) || !int_arg(env, argv[3], &tw) || !int_arg(env, argv[4], &th))
+		return throw_error(env, "scale: bad arguments");
+	if (w < 1 || h < 1 || tw < 1 || th < 1 || w > 8192 || h > 8192 || tw > 8192 || th > 8192 ||
+	    length != (size_t)w * h * 3)
+		return throw_error(env, "scale: bad size");
+	napi_value out;
+	void *target;
+	if (napi_create_buffer(env, (size_t)tw * th * 3, &target, &out) != napi_ok)
+		return throw_error(env, "scale: out of memory");
+	if (scale_bgr(pixels, w * 3, w, h, target, tw, th, &main_thread_sws) < 0)
+		return throw_error(env, "scale: out of memory");
+	return out;
+}
+
+#ifdef FACETTY_AVFORMAT
+// ---------------------------------------------------------------------------------------------
+// Reader: video files and streams through libavformat, one frame at a time, decoded, converted to
+// BGR, cropped and scaled on libuv's thread pool (napi async work), so the event loop stays free.
+
+typedef struct {
+	AVFormatContext *format;
+	AVCodecContext *ctx;
+	AVFrame *frame;
+	AVPacket *packet;
+	int stream;
+	struct SwsContext *to_bgr;
+	struct SwsContext *enlarge;
+	uint8_t *bgr;
+	size_t bgr_size;
+	// One read at a time: JS waits for each. A close (or the handle's collection) during a read
+	// is done by the read's completion.
+	int busy, closing, orphaned;
+	// The read asked for.
+	int crop_x, crop_y, crop_w, crop_h, target_w, target_h, skip, loop;
+	// Its result: 0 a picture in out, 1 the end, or an AVERROR.
+	int status;
+	uint8_t *out;
+	napi_deferred deferred;
+	napi_async_work work;
+} Reader;
+
+static void reader_free(Reader *r) {
+	if (r->ctx) avcodec_free_context(&r->ctx);
+	if (r->format) avformat_close_input(&r->format);
+	if (r->frame) av_frame_free(&r->frame);
+	if (r->packet) av_packet_free(&r->packet);
+	if (r->to_bgr) sws_freeContext(r->to_bgr);
+	if (r->enlarge) sws_freeContext(r->enlarge);
+	r->to_bgr = r->enlarge = NULL;
+	free(r->bgr);
+	r->bgr = NULL;
+	free(r->out);
+	r->out = NULL;
+}
+
+static void reader_finalize(napi_env env, void *data, void *hint) {
+	(void)env;
+	(void)hint;
+	Reader *r = data;
+	if (r->busy) {
+		r->orphaned = 1;
+		return;
+	}
+	reader_free(r);
+	free(r);
+}
+
+static Reader *reader_of(napi_env env, napi_value value) {
+	void *data = NULL;
+	if (napi_get_value_external(env, value, &data) != napi_ok || !data) return NULL;
+	return data;
+}
+
+// openReader(url, timeoutMicroseconds) -> {handle, width, height, fps}: fps 0 when the stream
+// tells none. A timeout of 0 leaves FFmpeg's own (files).
+static napi_value open_reader(napi_env env, napi_callback_info info) {
+	size_t argc = 2;
+	napi_value argv[2];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	char url[4096];
+	size_t url_length = 0;
+	double timeout = 0;
+	if (argc < 2 || napi_get_value_string_utf8(env, argv[0], url, sizeof url, &url_length) != napi_ok ||
+	    url_length >= sizeof url - 1 || napi_get_value_double(env, argv[1], &timeout) != napi_ok)
+		return throw_error(env, "openReader: bad arguments");
+	Reader *r = calloc(1, sizeof *r);
+	if (!r) return throw_error(env, "out of memory");
+	AVDictionary *options = NULL;
+	if (timeout > 0) {
+		char text[32];
+		snprintf(text, sizeof text, "%.0f", timeout);
+		av_dict_set(&options, "rw_timeout", text, 0);
+	}
+	int err = avformat_open_input(&r->format, url, NULL, &options);
+	av_dict_free(&options);
+	if (err < 0) {
+		free(r);
+		return throw_av(env, "cannot open", err);
+	}
+	const AVCodec *codec = NULL;
+	err = avformat_find_stream_info(r->format, NULL);
+	if (err >= 0) err = av_find_best_stream(r->format, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+	if (err < 0 || !codec) {
+		reader_free(r);
+		free(r);
+		return throw_av(env, "no video in it", err < 0 ? err : AVERROR_DECODER_NOT_FOUND);
+	}
+	r->stream = err;
+	AVStream *stream = r->format->streams[r->stream];
+	// Only the video stream's packets are wanted: the others are dropped by the demuxer.
+	for (unsigned i = 0; i < r->format->nb_streams; i++)
+		if ((int)i != r->stream) r->format->streams[i]->discard = AVDISCARD_ALL;
+	r->ctx = avcodec_alloc_context3(codec);
+	r->frame = av_frame_alloc();
+	r->packet = av_packet_alloc();
+	if (!r->ctx || !r->frame || !r->packet) {
+		reader_free(r);
+		free(r);
+		return throw_error(env, "out of memory");
+	}
+	err = avcodec_parameters_to_context(r->ctx, stream->codecpar);
+	// A picture up to 640x480 decodes in a millisecond or two on one thread; larger ones get
+	// FFmpeg's threads (one a core) to keep their rate.
+	r->ctx->thread_count = (int64_t)stream->codecpar->width * stream->codecpar->height > 640 * 480 ? 0 : 1;
+	if (err >= 0) err = avcodec_open2(r->ctx, codec, NULL);
+	if (err < 0 || stream->codecpar->width < 1 || stream->codecpar->height < 1) {
+		reader_free(r);
+		free(r);
+		return throw_av(env, "cannot decode its video", err < 0 ? err : AVERROR_INVALIDDATA);
+	}
+	AVRational rate = av_guess_frame_rate(r->format, stream, NULL);
+	napi_value result, handle, value;
+	if (napi_create_external(env, r, reader_finalize, NULL, &handle) != napi_ok) {
+		reader_free(r);
+		free(r);
+		return throw_error(env, "openReader: could not make a handle");
+	}
+	napi_create_object(env, &result);
+	napi_set_named_property(env, result, "handle", handle);
+	napi_create_int32(env, stream->codecpar->width, &value);
+	napi_set_named_property(env, result, "width", value);
+	napi_create_int32(env, stream->codecpar->height, &value);
+	napi_set_named_property(env, result, "height", value);
+	napi_create_double(env, rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0, &value);
+	napi_set_named_property(env, result, "fps", value);
+	return result;
+}
+
+// The next decoded picture into r->frame: 0, AVERROR_EOF at the end, or another AVERROR. A packet
+// that does not decode is passed over, as a player would.
+static int reader_next(Reader *r) {
+	for (;;) {
+		int err = avcodec_receive_frame(r->ctx, r->frame);
+		if (err != AVERROR(EAGAIN)) return err;
+		err = av_read_frame(r->format, r->packet);
+		if (err == AVERROR_EOF) {
+			// Drain what the decoder still holds; its receive then says AVERROR_EOF.
+			avcodec_send_packet(r->ctx, NULL);
+			continue;
+		}
+		if (err < 0) return err;
+		if (r->packet->stream_index == r->stream) {
+			err = avcodec_send_packet(r->ctx, r->packet);
+			if (err < 0 && err != AVERROR_INVALIDDATA && err != AVERROR(EAGAIN)) {
+				av_packet_unref(r->packet);
+				return err;
+			}
+		}
+		av_packet_unref(r->packet);
+	}
+}
+
+static int reader_rewind(Reader *r) {
+	AVStream *stream = r->format->streams[r->stream];
+	int64_t start = stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;
+	int err = av_seek_frame(r->format, r->stream, start, AVSEEK_FLAG_BACKWARD);
+	avcodec_flush_buffers(r->ctx);
+	return err;
+}
+
+static void reader_execute(napi_env env, void *data) {
+	(void)env;
+	Reader *r = data;
+	int err = 0;
+	for (int i = 0; i <= r->skip; i++) {
+		if (i > 0) av_frame_unref(r->frame);
+		err = reader_next(r);
+		if (err == AVERROR_EOF && r->loop) {
+			// From the start again; a file that ends at once after a rewind has nothing to show.
+			err = reader_rewind(r);
+			if (err >= 0) err = reader_next(r);
+		}
+		if (err < 0) break;
+	}
+	if (err == AVERROR_EOF) {
+		r->status = 1;
+		return;
+	}
+	if (err < 0) {
+		r->status = err;
+		return;
+	}
+	AVFrame *f = r->frame;
+	size_t size = (size_t)f->width * f->height * 3;
+	if (size > r->bgr_size) {
+		free(r->bgr);
+		r->bgr = malloc(size);
+		r->bgr_size = r->bgr ? size : 0;
+	}
+	// The conversion OpenCV's VideoCapture makes (swscale, bicubic, the stream's own range).
+	r->to_bgr = sws_getCachedContext(r->to_bgr, f->width, f->height, f->format, f->width, f->height,
+	                                 AV_PIX_FMT_BGR24, SWS_BICUBIC, NULL, NULL, NULL);
+	r->out = malloc((size_t)r->target_w * r->target_h * 3);
+	if (!r->bgr || !r->to_bgr || !r->out) {
+		av_frame_unref(f);
+		r->status = AVERROR(ENOMEM);
+		return;
+	}
+	uint8_t *to[1] = {r->bgr};
+	const int stride[1] = {f->width * 3};
+	sws_scale(r->to_bgr, (const uint8_t *const *)f->data, f->linesize, 0, f->height, to, stride);
+	// The crop was worked out for the stream's announced size; a picture of another size (a stream
+	// that changed it) is cropped within its own bounds.
+	int cw = r->crop_w < f->width ? r->crop_w : f->width, ch = r->crop_h < f->height ? r->crop_h : f->height;
+	int cx = r->crop_x + cw <= f->width ? r->crop_x : f->width - cw;
+	int cy = r->crop_y + ch <= f->height ? r->crop_y : f->height - ch;
+	const uint8_t *origin = r->bgr + (size_t)cy * stride[0] + (size_t)cx * 3;
+	if (scale_bgr(origin, stride[0], cw, ch, r->out, r->target_w, r->target_h, &r->enlarge) < 0)
+		r->status = AVERROR(ENOMEM);
+	else
+		r->status = 0;
+	av_frame_unref(f);
+}
+
+static void reader_complete(napi_env env, napi_status status, void *data) {
+	Reader *r = data;
+	r->busy = 0;
+	napi_delete_async_work(env, r->work);
+	napi_deferred deferred = r->deferred;
+	napi_value value;
+	if (status != napi_ok) {
+		napi_create_string_utf8(env, "the read was cancelled", NAPI_AUTO_LENGTH, &value);
+		napi_value error;
+		napi_create_error(env, NULL, value, &error);
+		napi_reject_deferred(env, deferred, error);
+	} else if (r->status == 0) {
+		void *copy;
+		if (napi_create_buffer_copy(env, (size_t)r->target_w * r->target_h * 3, r->out, &copy, &value) != napi_ok)
+			napi_get_null(env, &value);
+		napi_resolve_deferred(env, deferred, value);
+	} else if (r->status == 1) {
+		napi_get_null(env, &value);
+		napi_resolve_deferred(env, deferred, value);
+	} else {
+		char text[AV_ERROR_MAX_STRING_SIZE] = {0};
+		av_strerror(r->status, text, sizeof text);
+		napi_value message, error;
+		napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message);
+		napi_create_error(env, NULL, message, &error);
+		napi_reject_deferred(env, deferred, error);
+	}
+	free(r->out);
+	r->out = NULL;
+	if (r->orphaned) {
+		reader_free(r);
+		free(r);
+	} else if (r->closing) {
+		reader_free(r);
+	}
+}
+
+// readFrame(handle, cropX, cropY, cropWidth, cropHeight, width, height, skip, loop) -> Promise of
+// a BGR Buffer of width*height*3, or null at the end: passes over `skip` pictures, crops the next
+// and scales it; `loop` starts a file over at its end.
+static napi_value read_frame(napi_env env, napi_callback_info info) {
+	size_t argc = 9;
+	napi_value argv[9];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Reader *r = argc == 9 ? reader_of(env, argv[0]) : NULL;
+	bool loop = false;
+	if (!r || !int_arg(env, argv[1], &r->crop_x) || !int_arg(env, argv[2], &r->crop_y) ||
+	    !int_arg(env, argv[3], &r->crop_w) || !int_arg(env, argv[4], &r->crop_h) ||
+	    !int_arg(env, argv[5], &r->target_w) || !int_arg(env, argv[6], &r->target_h) ||
+	    !int_arg(env, argv[7], &r->skip) || napi_get_value_bool(env, argv[8], &loop) != napi_ok)
+		return throw_error(env, "readFrame: bad arguments");
+	if (!r->format || r->closing) return throw_error(env, "readFrame: the reader is closed");
+	if (r->busy) return throw_error(env, "readFrame: a read is already running");
+	if (r->crop_x < 0 || r->crop_y < 0 || r->crop_w < 1 || r->crop_h < 1 || r->target_w < 1 || r->target_h < 1 ||
+	    r->target_w > 8192 || r->target_h > 8192 || r->skip < 0 || r->skip > 1000)
+		return throw_error(env, "readFrame: bad size");
+	r->loop = loop;
+	napi_value promise, name;
+	CHECK_NAPI(env, napi_create_promise(env, &r->deferred, &promise));
+	napi_create_string_utf8(env, "facetty.readFrame", NAPI_AUTO_LENGTH, &name);
+	CHECK_NAPI(env, napi_create_async_work(env, NULL, name, reader_execute, reader_complete, r, &r->work));
+	r->busy = 1;
+	if (napi_queue_async_work(env, r->work) != napi_ok) {
+		r->busy = 0;
+		napi_delete_async_work(env, r->work);
+		return throw_error(env, "readFrame: could not start the read");
+	}
+	return promise;
+}
+
+// rewindReader(handle): back to the first picture (files).
+static napi_value rewind_reader(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value argv[1];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Reader *r = argc == 1 ? reader_of(env, argv[0]) : NULL;
+	if (!r || !r->format || r->closing || r->busy) return throw_error(env, "rewindReader: the reader is busy or closed");
+	int err = reader_rewind(r);
+	if (err < 0) return throw_av(env, "cannot go back to the start", err);
+	return NULL;
+}
+
+// closeReader(handle): frees it now, or when its running read ends.
+static napi_value close_reader(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value argv[1];
+	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	Reader *r = argc == 1 ? reader_of(env, argv[0]) : NULL;
+	if (!r) return NULL;
+	if (r->busy)
+		r->closing = 1;
+	else
+		reader_free(r);
+	return NULL;
+}
+
+#endif
+
 // ---------------------------------------------------------------------------------------------
 
 // available() -> {h264, vp9, libavcodec}: which encoders this FFmpeg has (some builds ship
@@ -574,6 +1071,13 @@ static napi_value available(napi_env env, napi_callback_info info) {
 }
 
 static napi_value init(napi_env env, napi_value exports) {
+#ifdef __GLIBC__
+	// glibc's mmap threshold fixed at its default 128 KB: glibc otherwise raises it to the size of
+	// each large block freed, and from then on keeps blocks that large (decoded pictures, frames) in
+	// its heap, whose space stays resident once they are freed. A call held a few MB less (npm run
+	// bench -- app).
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	// FFmpeg writes its complaints to stderr, which is the call screen: a hostile packet would
 	// draw on it. Errors reach facetty as exceptions instead.
 	av_log_set_level(getenv("FACETTY_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
@@ -586,8 +1090,19 @@ static napi_value init(napi_env env, napi_value exports) {
 	    {"openDecoder", NULL, open_decoder, NULL, NULL, NULL, napi_default, NULL},
 	    {"decode", NULL, decode, NULL, NULL, NULL, napi_default, NULL},
 	    {"closeDecoder", NULL, close_decoder, NULL, NULL, NULL, napi_default, NULL},
+	    {"scale", NULL, scale, NULL, NULL, NULL, napi_default, NULL},
 	};
 	napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions);
+#ifdef FACETTY_AVFORMAT
+	// Without libavformat at build time there is no reader, and OpenCV reads files and streams.
+	napi_property_descriptor reader[] = {
+	    {"openReader", NULL, open_reader, NULL, NULL, NULL, napi_default, NULL},
+	    {"readFrame", NULL, read_frame, NULL, NULL, NULL, napi_default, NULL},
+	    {"rewindReader", NULL, rewind_reader, NULL, NULL, NULL, napi_default, NULL},
+	    {"closeReader", NULL, close_reader, NULL, NULL, NULL, napi_default, NULL},
+	};
+	napi_define_properties(env, exports, sizeof reader / sizeof reader[0], reader);
+#endif
 	return exports;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Frames from OpenCV's VideoCapture: cameras by index, device paths, stream URLs and video files.
- * Reads and scaling run on libuv's thread pool (the *Async calls), so the event loop stays free.
+ * Frames from OpenCV's VideoCapture: cameras by index and device paths, and video files and
+ * stream URLs when the codec binding is missing (it reads them otherwise: file-reader.ts). Reads
+ * and scaling run on libuv's thread pool (the *Async calls), so the event loop stays free.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -56,7 +57,7 @@ export class CaptureGrabber {
 		const first = await this.capture.readAsync().catch(() => undefined);
 		if (!first || first.empty) {
 			this.close();
-			throw this.failureToOpen();
+			throw openFailure(this.spec);
 		}
 		const size = {width: first.cols, height: first.rows};
 		first.release();
@@ -86,7 +87,7 @@ export class CaptureGrabber {
 					mat = await capture.readAsync().catch(() => undefined);
 					if (mat && !mat.empty) continue;
 				}
-				throw this.failureWhileReading();
+				throw readFailure(this.spec);
 			}
 		}
 		const capturedAt = Date.now();
@@ -125,47 +126,47 @@ export class CaptureGrabber {
 			}
 		} catch {
 			// OpenCV throws without a message; the sentence below says what went wrong.
-			throw this.failureToOpen();
+			throw openFailure(this.spec);
 		}
 	}
+}
 
-	private failureToOpen(): SourceError {
-		const spec = this.spec;
-		switch (spec.kind) {
-			case 'camera':
-				return new SourceError(
-					'camera-unavailable',
-					`Camera ${spec.index} cannot be opened.${listVideoDevices()}`,
-				);
-			case 'device':
-				return new SourceError(
-					'camera-unavailable',
-					`The camera at ${spec.path} cannot be opened (busy, or not a camera?).`,
-				);
-			case 'url':
-				return new SourceError(
-					'url-unreadable',
-					`${redactUrl(spec.url)} answers, but no video could be read from it.`,
-				);
-			case 'file':
-				return new SourceError('not-a-video', `${spec.path} is not a video OpenCV can read.`);
-		}
+/** The sentence for a camera, file or stream that cannot be opened. */
+export function openFailure(spec: CaptureSpec): SourceError {
+	switch (spec.kind) {
+		case 'camera':
+			return new SourceError(
+				'camera-unavailable',
+				`Camera ${spec.index} cannot be opened.${listVideoDevices()}`,
+			);
+		case 'device':
+			return new SourceError(
+				'camera-unavailable',
+				`The camera at ${spec.path} cannot be opened (busy, or not a camera?).`,
+			);
+		case 'url':
+			return new SourceError(
+				'url-unreadable',
+				`${redactUrl(spec.url)} answers, but no video could be read from it.`,
+			);
+		case 'file':
+			return new SourceError('not-a-video', `${spec.path} is not a video facetty can read.`);
 	}
+}
 
-	private failureWhileReading(): SourceError {
-		const spec = this.spec;
-		switch (spec.kind) {
-			case 'camera':
-			case 'device':
-				return new SourceError(
-					'vanished',
-					`${describeSpec(spec)} stopped sending pictures (unplugged or taken by another program?).`,
-				);
-			case 'url':
-				return new SourceError('ended', `The stream at ${redactUrl(spec.url)} ended.`);
-			case 'file':
-				return new SourceError('ended', `The video ${spec.path} ended.`);
-		}
+/** The sentence for a camera, file or stream that stops giving pictures. */
+export function readFailure(spec: CaptureSpec): SourceError {
+	switch (spec.kind) {
+		case 'camera':
+		case 'device':
+			return new SourceError(
+				'vanished',
+				`${describeSpec(spec)} stopped sending pictures (unplugged or taken by another program?).`,
+			);
+		case 'url':
+			return new SourceError('ended', `The stream at ${redactUrl(spec.url)} ended.`);
+		case 'file':
+			return new SourceError('ended', `The video ${spec.path} ended.`);
 	}
 }
 

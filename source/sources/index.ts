@@ -1,4 +1,5 @@
 import {CaptureGrabber} from './capture.js';
+import {FileReaderGrabber} from './file-reader.js';
 import {PacedSource, type Grabber} from './paced-source.js';
 import {describeSpec, parseSourceSpec} from './spec.js';
 import {ImageGrabber, TestPatternGrabber} from './still.js';
@@ -21,6 +22,12 @@ export function openSource(specOrText: string | SourceSpec, options: SourceOptio
 			break;
 		case 'image':
 			grabber = new ImageGrabber(spec.path, wanted);
+			break;
+		case 'file':
+		case 'url':
+			grabber =
+				FileReaderGrabber.create(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5) ??
+				new CaptureGrabber(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5);
 			break;
 		default:
 			grabber = new CaptureGrabber(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5);

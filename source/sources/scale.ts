@@ -1,9 +1,10 @@
 /**
- * Scaling a frame with OpenCV, off the event loop: for what a peer will show (session/), and for
- * the call screen's picture (ui/). INTER_AREA: the average of the pixels each one covers, so a
- * shrunk picture does not shimmer.
+ * Scaling a frame: for what a peer will show (session/), and for the call screen's picture (ui/).
+ * INTER_AREA: the average of the pixels each one covers, so a shrunk picture does not shimmer.
+ * The codec binding does it when there is one; OpenCV (off the event loop) when there is not.
  */
 import {makeFrame, type Frame} from '../frame.js';
+import {scaleWithCodec} from '../native-codec.js';
 import {loadOpenCv, type Mat, type OpenCv} from '../opencv.js';
 import type {Size} from './fit.js';
 
@@ -48,8 +49,14 @@ export async function shrinkArea(cv: OpenCv, mat: Mat, size: Size, interpolation
 	}
 }
 
+/**
+ * The frame at `size`: through the codec binding when there is one (the same area average, and
+ * OpenCV, with its 90 MB of libraries, is not loaded for it), else through OpenCV.
+ */
 export async function scaleFrame(frame: Frame, size: Size): Promise<Frame> {
 	if (frame.width === size.width && frame.height === size.height) return frame;
+	const byCodec = scaleWithCodec(frame, size);
+	if (byCodec) return byCodec;
 	const cv = await loadOpenCv();
 	const source = matOf(cv, frame);
 	const scaled = await shrinkArea(cv, source, size, cv.INTER_AREA);

@@ -22,7 +22,7 @@ export function tmuxMissing(): string | undefined {
 export function facettyCommand(): string {
 	const built = path.join(repo, 'dist', 'cli.js');
 	return fs.existsSync(built)
-		? `${process.execPath} --max-semi-space-size=32 ${built}`
+		? `${process.execPath} --max-semi-space-size=8 --heap-growing-percent=20 ${built}`
 		: `${process.execPath} --import tsx ${path.join(repo, 'source', 'cli.tsx')}`;
 }
 

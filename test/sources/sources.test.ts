@@ -190,7 +190,7 @@ test('errors are plain sentences', async () => {
 	await rejectsWith(
 		openSource('package.json'),
 		'not-a-video',
-		/package\.json is not a video OpenCV can read\./,
+		/package\.json is not a video facetty can read\./,
 	);
 	await rejectsWith(openSource('/dev/video97'), 'device-missing', /^No camera device at \/dev\/video97\./);
 	// A camera index with no device behind it, whether or not this machine has cameras: the
@@ -404,3 +404,28 @@ test('a stream that got ahead (frames queued during a stall) is caught up with, 
 	assert.ok(behind.length > 5, `${shown.length} frames shown`);
 	assert.ok(behind[Math.floor(behind.length / 2)]! <= 3, `frames behind the stream: ${behind.join(' ')}`);
 });
+
+test(
+	'a video file is read and scaled without loading OpenCV (its libraries cost about 90 MB)',
+	{skip: process.platform !== 'linux'},
+	async () => {
+		const script = `
+		import fs from 'node:fs';
+		import {openSource} from './source/sources/index.ts';
+		import {scaleFrame} from './source/sources/scale.ts';
+		const source = openSource('media/clip.mp4', {width: 124, height: 93});
+		await source.start();
+		const frame = await new Promise((resolve) => source.onFrame(resolve));
+		await scaleFrame(frame, {width: 40, height: 30});
+		await source.stop();
+		console.log(/libopencv/.test(fs.readFileSync('/proc/self/maps', 'utf8')) ? 'opencv' : 'none');`;
+		const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const code = await new Promise((resolve) => child.on('exit', resolve));
+		assert.equal(code, 0);
+		assert.equal(output.trim(), 'none');
+	},
+);

@@ -1,0 +1,89 @@
+/**
+ * Frames from video files and streams through the codec binding's libavformat reader, the one
+ * OpenCV's VideoCapture used for them too (CAP_FFMPEG): the same pictures, without loading OpenCV
+ * and its libraries (about 90 MB resident). Decoding, conversion and scaling run on libuv's
+ * thread pool, so the event loop stays free.
+ */
+import fs from 'node:fs';
+import {makeFrame, type Frame} from '../frame.js';
+import {VideoReader} from '../native-codec.js';
+import {checkUrlAnswers, openFailure, readFailure, type OpenedCapture} from './capture.js';
+import {centreCrop, resolveTargetSize, type Size} from './fit.js';
+import {fileMissing, type SourceSpec} from './types.js';
+
+export type ReadableSpec = Extract<SourceSpec, {kind: 'url' | 'file'}>;
+
+export class FileReaderGrabber {
+	private reader: VideoReader | undefined;
+	private target: Size = {width: 1, height: 1};
+	private native: Size | undefined;
+
+	/** Undefined without the codec binding: OpenCV reads the source instead. */
+	static create(
+		spec: ReadableSpec,
+		wanted: Partial<Size>,
+		loop: boolean,
+		urlTimeoutSeconds: number,
+	): FileReaderGrabber | undefined {
+		return VideoReader.available() ? new FileReaderGrabber(spec, wanted, loop, urlTimeoutSeconds) : undefined;
+	}
+
+	private constructor(
+		readonly spec: ReadableSpec,
+		private wanted: Partial<Size>,
+		private readonly loop: boolean,
+		private readonly urlTimeoutSeconds: number,
+	) {}
+
+	async open(): Promise<OpenedCapture> {
+		const spec = this.spec;
+		if (spec.kind === 'file' && !fs.existsSync(spec.path)) throw fileMissing(spec.path);
+		if (spec.kind === 'url') await checkUrlAnswers(spec.url, this.urlTimeoutSeconds);
+		let reader: VideoReader | undefined;
+		try {
+			// file: keeps a name such as "concat:a|b" or "subfile:..." a file's name, not a protocol.
+			reader =
+				spec.kind === 'file'
+					? VideoReader.open(`file:${spec.path}`, 0)
+					: VideoReader.open(spec.url, this.urlTimeoutSeconds);
+		} catch {
+			// FFmpeg's own words ("Invalid data found when processing input") say less than ours.
+			throw openFailure(spec);
+		}
+		if (!reader) throw openFailure(spec);
+		this.reader = reader;
+		const size = {width: reader.width, height: reader.height};
+		// A first picture, as a camera's open does: a file whose video does not decode fails here.
+		const first = await reader.read({x: 0, y: 0, ...size}, size, 0, false).catch(() => null);
+		if (!first) {
+			this.close();
+			throw openFailure(spec);
+		}
+		if (spec.kind === 'file') reader.rewind();
+		this.native = size;
+		this.target = resolveTargetSize(size, this.wanted);
+		const fps = reader.fps;
+		return {size, nativeFps: Number.isFinite(fps) && fps > 0 && fps < 1000 ? fps : undefined};
+	}
+
+	setSize(wanted: Partial<Size>): void {
+		this.wanted = wanted;
+		if (this.native) this.target = resolveTargetSize(this.native, wanted);
+	}
+
+	async read(skip = 0): Promise<Frame> {
+		const reader = this.reader;
+		if (!reader || !this.native) throw readFailure(this.spec);
+		const target = this.target;
+		const crop = centreCrop(this.native, target);
+		const loop = this.spec.kind === 'file' && this.loop;
+		const data = await reader.read(crop, target, skip, loop).catch(() => null);
+		if (!data) throw readFailure(this.spec);
+		return makeFrame(target.width, target.height, data, Date.now());
+	}
+
+	close(): void {
+		this.reader?.close();
+		this.reader = undefined;
+	}
+}

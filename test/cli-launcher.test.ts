@@ -1,0 +1,9 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {test} from 'node:test';
+
+test("cli.js's first line fits the 127 bytes Linux before 5.1 reads of it, and names node with its flags", () => {
+	const first = fs.readFileSync(new URL('../source/cli.tsx', import.meta.url), 'utf8').split('\n')[0]!;
+	assert.ok(Buffer.byteLength(first) <= 127, `${Buffer.byteLength(first)} bytes: ${first}`);
+	assert.match(first, /^#!\/usr\/bin\/env -S (\w+=\S+ )*node( --[\w-]+=\S+)*$/);
+});
