@@ -117,6 +117,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			'peer-left': 0,
 			closing: 0,
 			'room-full': 0,
+			silent: 0,
 		},
 		bytesRelayed: 0,
 		roomsOpen: 0,
