@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import readline from 'node:readline';
-import {test} from 'node:test';
+import {once} from 'node:events';
+import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {joinAny, RelayError, type RoomControl} from '../../source/relay/client.js';
 import {startRelay} from '../../source/relay/server.js';
@@ -27,59 +28,61 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 
 const memberScript = fileURLToPath(new URL('member-process.ts', import.meta.url));
 
-test(
-	'a member frozen past the relay’s limit is dropped: the others hear it left, its seat is free, and it joins again when it wakes',
-	{timeout: 180_000},
-	async (t) => {
-		// A full room of three stands for a full room of eight; the relay's limits made short.
-		const limits = {membersPerRoom: 3, memberPingMs: 500, memberSilenceMs: 5000};
-		const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
-		t.after(() => relay.close());
-		const address = {host: '127.0.0.1', port: relay.port};
-		const first = await createRoom(address, {name: 'Ada'});
-		t.after(() => first.leave());
-		const second = ((await joinCode(address, first.text, {name: 'Bo'})) as {room: Room}).room;
-		t.after(() => second.leave());
-		const rooms = [first, second];
-		const seen = rooms.map(() => new Map<number, number>());
-		rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
-		const left = rooms.map(() => [] as number[]);
-		rooms.forEach((room, i) => room.control.on('left', (id) => left[i]!.push(id)));
-		let index = 0;
-		const camera = setInterval(() => {
-			index++;
-			for (const room of rooms) room.sendFrame(patternFrame(32, 24, index));
-		}, 100);
-		t.after(() => clearInterval(camera));
+type Limits = {membersPerRoom: number; memberPingMs: number; memberSilenceMs: number};
 
-		const child = spawn(
-			process.execPath,
-			['--import', 'tsx', memberScript, `127.0.0.1:${relay.port}`, first.text, 'Cy'],
-			{stdio: ['ignore', 'pipe', 'inherit']},
-		);
-		t.after(() => {
-			// SIGKILL ends a stopped process too.
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-		});
-		const notices: string[] = [];
-		let ended: string | undefined;
-		readline.createInterface({input: child.stdout!}).on('line', (line) => {
-			if (!line.startsWith('{')) return;
-			const parsed = JSON.parse(line) as {notice?: string; ended?: string};
-			if (parsed.notice) notices.push(parsed.notice);
-			if (parsed.ended) ended = parsed.ended;
-		});
+/**
+ * Two members in this process and a third in its own, in their calls; the relay's limits made
+ * short. Stops them all in t.after.
+ */
+async function roomWithChild(t: TestContext, limits: Limits) {
+	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
+	t.after(() => relay.close());
+	const address = {host: '127.0.0.1', port: relay.port};
+	const first = await createRoom(address, {name: 'Ada'});
+	t.after(() => first.leave());
+	const second = ((await joinCode(address, first.text, {name: 'Bo'})) as {room: Room}).room;
+	t.after(() => second.leave());
+	const rooms = [first, second];
+	const seen = rooms.map(() => new Map<number, number>());
+	rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
+	const left = rooms.map(() => [] as number[]);
+	rooms.forEach((room, i) => room.control.on('left', (id) => left[i]!.push(id)));
+	let index = 0;
+	const camera = setInterval(() => {
+		index++;
+		for (const room of rooms) room.sendFrame(patternFrame(32, 24, index));
+	}, 100);
+	t.after(() => clearInterval(camera));
 
-		const third = 3;
-		await until(
-			() => rooms.every((room) => room.members.get(third)?.state === 'in-call'),
-			60_000,
-			'the three in their calls',
-		);
-		const {channel, words} = parseCode(first.text);
-		const tag = codeTag(words);
-		await assert.rejects(joinAny(address, channel, tag), (error: RelayError) => error.code === 'room-full');
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', memberScript, `127.0.0.1:${relay.port}`, first.text, 'Cy'],
+		{stdio: ['ignore', 'pipe', 'inherit']},
+	);
+	t.after(() => {
+		// SIGKILL ends a stopped process too.
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
+	const heard = {notices: [] as string[], ended: undefined as string | undefined};
+	readline.createInterface({input: child.stdout!}).on('line', (line) => {
+		if (!line.startsWith('{')) return;
+		const parsed = JSON.parse(line) as {notice?: string; ended?: string};
+		if (parsed.notice) heard.notices.push(parsed.notice);
+		if (parsed.ended) heard.ended = parsed.ended;
+	});
+	const third = 3;
+	await until(
+		() => rooms.every((room) => room.members.get(third)?.state === 'in-call'),
+		60_000,
+		'the three in their calls',
+	);
+	const {channel, words} = parseCode(first.text);
+	const joinIt = () => joinAny(address, channel, codeTag(words));
+	// Full while the third is in it.
+	await assert.rejects(joinIt(), (error: RelayError) => error.code === 'room-full');
 
+	/** Freezes the child until the relay dropped it; how long that took. */
+	const freezeUntilDropped = async (): Promise<number> => {
 		child.kill('SIGSTOP');
 		const frozenAt = Date.now();
 		await until(
@@ -87,36 +90,48 @@ test(
 			30_000,
 			'the relay to drop the frozen member',
 		);
-		const droppedAfter = Date.now() - frozenAt;
+		const after = Date.now() - frozenAt;
 		// Its last pong came up to one ping before the freeze; slack for a loaded machine.
-		assert.ok(droppedAfter <= limits.memberSilenceMs + 2 * limits.memberPingMs + 3000, `${droppedAfter} ms`);
+		assert.ok(after <= limits.memberSilenceMs + 2 * limits.memberPingMs + 3000, `${after} ms`);
 		assert.equal(relay.stats().roomMembers, 2);
 		assert.ok(rooms.every((room) => !room.members.has(third)));
-		t.diagnostic(`dropped by the relay ${droppedAfter} ms after it froze`);
-
-		// Its seat is free: a newcomer gets in (refused as room-full before the fix).
-		const joined = await joinAny(address, channel, tag);
+		t.diagnostic(`dropped by the relay ${after} ms after it froze`);
+		return after;
+	};
+	/** A newcomer takes the freed seat (refused as room-full before the relay dropped anyone). */
+	const newcomer = async (): Promise<RoomControl> => {
+		const joined = await joinIt();
 		assert.equal(joined.kind, 'room');
-		const newcomer = (joined as {control: RoomControl}).control;
-		t.after(() => newcomer.leave());
-		newcomer.start();
-		await until(() => rooms.every((room) => room.members.has(newcomer.id)), 10_000, 'the newcomer');
-		newcomer.leave();
-		await until(() => rooms.every((room) => !room.members.has(newcomer.id)), 10_000, 'the newcomer to leave');
+		const control = (joined as {control: RoomControl}).control;
+		t.after(() => control.leave());
+		control.start();
+		await until(() => rooms.every((room) => room.members.has(control.id)), 10_000, 'the newcomer');
+		return control;
+	};
+	return {relay, rooms, seen, child, heard, freezeUntilDropped, newcomer};
+}
+
+test(
+	'a member frozen past the relay’s limit is dropped: the others hear it left, its seat is free, and it joins again when it wakes',
+	{timeout: 180_000},
+	async (t) => {
+		const {relay, rooms, seen, child, heard, freezeUntilDropped, newcomer} = await roomWithChild(t, {
+			membersPerRoom: 3,
+			memberPingMs: 500,
+			memberSilenceMs: 5000,
+		});
+		await freezeUntilDropped();
+		const ninth = await newcomer();
+		ninth.leave();
+		await until(() => rooms.every((room) => !room.members.has(ninth.id)), 10_000, 'the newcomer to leave');
 
 		// It wakes: it reads that the relay dropped it, joins again as a new member, and is back in
 		// both rooms with its pictures.
 		child.kill('SIGCONT');
-		await until(
-			() => notices.some((n) => /dropped this member from the room/.test(n)),
-			15_000,
-			'its sentence',
-		);
-		assert.match(
-			notices.find((n) => /dropped this member/.test(n))!,
-			/joining the room again/,
-		);
-		const back = () => [...first.members.values()].find((m) => m.id > newcomer.id);
+		const sentence = () => heard.notices.find((n) => /dropped this member from the room/.test(n));
+		await until(() => sentence() !== undefined, 15_000, 'its sentence');
+		assert.match(sentence()!, /joining the room again/);
+		const back = () => [...rooms[0]!.members.values()].find((m) => m.id > ninth.id);
 		await until(
 			() => back() !== undefined && rooms.every((room) => room.members.get(back()!.id)?.state === 'in-call'),
 			60_000,
@@ -130,8 +145,27 @@ test(
 			15_000,
 			'its pictures again',
 		);
-		assert.equal(ended, undefined);
+		assert.equal(heard.ended, undefined);
 		assert.equal(relay.stats().roomMembers, 3);
+	},
+);
+
+test(
+	'a member dropped by the relay whose seat was taken meanwhile ends, saying why, when it wakes',
+	{timeout: 180_000},
+	async (t) => {
+		const {child, heard, freezeUntilDropped, newcomer} = await roomWithChild(t, {
+			membersPerRoom: 3,
+			memberPingMs: 500,
+			memberSilenceMs: 5000,
+		});
+		await freezeUntilDropped();
+		await newcomer();
+		const exited = once(child, 'exit');
+		child.kill('SIGCONT');
+		await exited;
+		assert.match(heard.ended ?? '', /dropped this member from the room/);
+		assert.match(heard.ended ?? '', /could not join the room again: the room is full/);
 	},
 );
 
