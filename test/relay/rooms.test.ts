@@ -290,3 +290,44 @@ test('a member that sends anything but one pong a ping on its room connection is
 	}
 	assert.equal(relay.stats().roomMembers, 1);
 });
+
+test(
+	'a member that hears nothing from the relay (no ping) for its limit takes the room connection as lost',
+	{timeout: 10_000},
+	async (t) => {
+		// A relay that answers the room request and then says nothing: a path that went dead.
+		const server = net.createServer((socket) => {
+			socket.once('data', () =>
+				socket.write(encodeReply({kind: 'room', channel: 7, id: 1, key: 'ffffffffffffffff'})),
+			);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		t.after(() => server.close());
+		const control = await openRoom(
+			{host: '127.0.0.1', port: (server.address() as net.AddressInfo).port},
+			0x07,
+		);
+		t.after(() => control.leave());
+		const closed = once(control, 'closed');
+		const started = Date.now();
+		control.start(400);
+		const [error] = (await closed) as [RelayError];
+		assert.equal(error.code, 'closed');
+		assert.match(error.message, /sent nothing for/);
+		assert.ok(Date.now() - started >= 400);
+	},
+);
+
+test('a member answers every ping with one pong, and stays in the room', async (t) => {
+	const {relay, address} = await relayWith({memberPingMs: 50, memberSilenceMs: 300});
+	t.after(() => relay.close());
+	const first = await openRoom(address, 0x23);
+	t.after(() => first.leave());
+	watch(first);
+	let closed = false;
+	first.on('closed', () => (closed = true));
+	await new Promise((resolve) => setTimeout(resolve, 1200));
+	assert.equal(closed, false);
+	assert.equal(relay.stats().roomMembers, 1);
+	assert.equal(relay.stats().refused.silent, 0);
+});
