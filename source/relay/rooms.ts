@@ -90,6 +90,11 @@ export class RelayRooms {
 	private readonly roomsByAddress = new Map<string, number>();
 	/** Members' control connections, in all rooms (they count as connections, never dropped). */
 	private memberCount = 0;
+	/**
+	 * The longest any member went between two answers (or from joining to its first), dropped ones
+	 * aside: how close members come to memberSilenceMs (the room bench prints it).
+	 */
+	longestAnswerGapMs = 0;
 
 	constructor(private readonly host: RoomHost) {}
 
@@ -197,7 +202,9 @@ export class RelayRooms {
 					return;
 				}
 				member.unanswered--;
-				member.heard = Date.now();
+				const now = Date.now();
+				this.longestAnswerGapMs = Math.max(this.longestAnswerGapMs, now - member.heard);
+				member.heard = now;
 				reader = new LineReader();
 				rest = result.rest;
 			}

@@ -75,6 +75,8 @@ export type RelayCounts = {
 	bytesRelayed: number;
 	roomsOpen: number;
 	roomMembers: number;
+	/** The longest a room member went between two answers to the relay's pings (RelayRooms). */
+	memberAnswerGapMaxMs: number;
 };
 
 type Channel = {
@@ -122,6 +124,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 		bytesRelayed: 0,
 		roomsOpen: 0,
 		roomMembers: 0,
+		memberAnswerGapMaxMs: 0,
 	};
 	private summaryTimer: NodeJS.Timeout | undefined;
 	private closing = false;
@@ -158,6 +161,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			channelsWaiting: this.channels.size,
 			roomsOpen: this.rooms.size,
 			roomMembers: this.rooms.members,
+			memberAnswerGapMaxMs: this.rooms.longestAnswerGapMs,
 		};
 	}
 
