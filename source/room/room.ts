@@ -24,8 +24,8 @@ import {
 	joinAny,
 	openRoom,
 	type Paired,
+	RelayError,
 	type RelayAddress,
-	type RelayError,
 	type RoomControl,
 } from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
@@ -449,8 +449,15 @@ export class Room extends EventEmitter<RoomEvents> {
 			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
 		} catch (error) {
 			if (this.over || this.known(id) !== member) return;
-			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
-			else if (this.known(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
+			if (!again) {
+				this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+				return;
+			}
+			// The relay refusing the link (its limit on a pair's links) says so again every time: a
+			// silent member's pair then stops being patient, and gives it up after its attempts.
+			if (error instanceof RelayError && (error.code === 'limit' || error.code === 'no-channel'))
+				again.silentSince = undefined;
+			this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
 		if (this.over || this.known(id) !== member) {
