@@ -1,8 +1,9 @@
 /**
  * The relay's rooms (server.ts holds the invites and the connections): members hold a control
- * connection each (the relay tells them who came and went), and every two members meet on a
- * channel of their own (a link), paired like an invite's, so the relay forwards each pair's
- * encrypted call and learns the room's tag and how many are in it.
+ * connection each (the relay tells them who came and went, and pings them: one that stops
+ * answering is dropped, as if it left, so a frozen member does not hold its seat), and every two
+ * members meet on a channel of their own (a link), paired like an invite's, so the relay forwards
+ * each pair's encrypted call and learns the room's tag and how many are in it.
  *
  *   const rooms = new RelayRooms(host);     // host: what the server lends (refuse, pair, numbers)
  *   rooms.open(socket, address, tag);  rooms.join(socket, address, room, tag, now);
