@@ -239,35 +239,43 @@ async function silentMember(address: RelayAddress, channel: number, tag: number)
 	return {socket, lines: () => text.split('\n').filter(Boolean)};
 }
 
-test('a member that stops answering pings is dropped: the others hear it left, its seat is free, it is told', async (t) => {
-	const {relay, address} = await relayWith({membersPerRoom: 2, memberPingMs: 100, memberSilenceMs: 600});
+test('a member of a full room of 8 that stops answering pings is dropped: the others hear it left, a ninth gets its seat, it is told', async (t) => {
+	// The default room size; the ping and the limit made short.
+	const {relay, address} = await relayWith({memberPingMs: 100, memberSilenceMs: 600});
 	t.after(() => relay.close());
 	const first = await openRoom(address, 0x21);
 	t.after(() => first.leave());
 	const a = watch(first);
 	const frozen = await silentMember(address, first.channel, 0x21);
 	t.after(() => frozen.socket.destroy());
-	await until(() => a.members.size === 1);
+	const others: Array<ReturnType<typeof watch>> = [];
+	for (let i = 3; i <= 8; i++) {
+		const member = await joinRoom(address, first.channel, 0x21);
+		t.after(() => member.leave());
+		others.push(watch(member));
+	}
+	await until(() => a.members.size === 7);
+	assert.equal(relay.stats().roomMembers, 8);
 	// Full while it is listed.
 	await assert.rejects(
 		joinAny(address, first.channel, 0x21),
 		(error: RelayError) => error.code === 'room-full',
 	);
 	const droppedAt = Date.now();
-	await until(() => a.left.includes(2), 3000);
+	await until(() => [a, ...others].every((seen) => seen.left.includes(2)), 3000);
 	const after = Date.now() - droppedAt;
 	assert.ok(after <= 600 + 2 * 100 + 500, `dropped after ${after} ms`);
-	assert.equal(relay.stats().roomMembers, 1);
+	assert.equal(relay.stats().roomMembers, 7);
 	assert.equal(relay.stats().refused.silent, 1);
 	await until(() => frozen.lines().some((line) => line.startsWith('err silent ')));
-	// Pings came before the verdict, and the answering member stayed through them.
+	// Pings came before the verdict, and the answering members stayed through them.
 	assert.ok(frozen.lines().filter((line) => line === 'ping').length >= 3);
-	const newcomer = await joinRoom(address, first.channel, 0x21);
-	t.after(() => newcomer.leave());
-	newcomer.start();
-	await until(() => a.members.has(3));
+	const ninth = await joinRoom(address, first.channel, 0x21);
+	t.after(() => ninth.leave());
+	ninth.start();
+	await until(() => a.members.has(ninth.id));
 	await new Promise((resolve) => setTimeout(resolve, 1000));
-	assert.equal(relay.stats().roomMembers, 2, 'members that answer stay');
+	assert.equal(relay.stats().roomMembers, 8, 'members that answer stay');
 	assert.equal(relay.stats().refused.silent, 1);
 });
 
