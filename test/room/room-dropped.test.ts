@@ -128,6 +128,7 @@ test(
 		// It wakes: it reads that the relay dropped it, joins again as a new member, and is back in
 		// both rooms with its pictures.
 		child.kill('SIGCONT');
+		const wokeAt = Date.now();
 		const sentence = () => heard.notices.find((n) => /dropped this member from the room/.test(n));
 		await until(() => sentence() !== undefined, 15_000, 'its sentence');
 		assert.match(sentence()!, /joining the room again/);
@@ -137,6 +138,7 @@ test(
 			60_000,
 			'the member to be back as a new member',
 		);
+		t.diagnostic(`back in both rooms as member ${back()!.id} ${Date.now() - wokeAt} ms after it woke`);
 		assert.equal(back()!.name, 'Cy');
 		seen[0]!.clear();
 		seen[1]!.clear();
@@ -208,6 +210,7 @@ test(
 		await new Promise((resolve) => setTimeout(resolve, 32_000));
 		assert.ok(rooms.every((room) => !room.members.has(third)));
 		child.kill('SIGCONT');
+		const wokeAt = Date.now();
 		await until(
 			() =>
 				rooms.every((room) => room.members.get(third)?.state === 'in-call') &&
@@ -216,6 +219,7 @@ test(
 			30_000,
 			'the woken member in its calls again (not alone)',
 		);
+		t.diagnostic(`in its calls again ${Date.now() - wokeAt} ms after it woke`);
 		assert.ok(!removed.some((notice) => /could not be reached again/.test(notice)), removed.join('\n'));
 	},
 );
