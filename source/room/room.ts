@@ -289,7 +289,12 @@ export class Room extends EventEmitter<RoomEvents> {
 			}
 			control = joined.control;
 		} catch (error) {
-			this.end(`${why}, and it could not join the room again: ${errorMessage(error)}`);
+			// The relay's sentence for a number it does not know speaks of invites.
+			const gone =
+				error instanceof RelayError && error.code === 'no-channel'
+					? 'the room is gone from the relay (everyone left, or the relay restarted)'
+					: errorMessage(error);
+			this.end(`${why}, and it could not join the room again: ${gone}`);
 			return;
 		}
 		if (this.over) {

@@ -17,6 +17,7 @@ import {createRoom, type Room} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
 import {codeTag, parseCode} from '../../source/invite/code.js';
 import {patternFrame} from '../session/helpers.js';
+import {cuttingProxy} from './helpers.js';
 
 async function until(check: () => boolean, ms: number, what: string): Promise<void> {
 	const end = Date.now() + ms;
@@ -223,3 +224,20 @@ test(
 		assert.ok(!removed.some((notice) => /could not be reached again/.test(notice)), removed.join('\n'));
 	},
 );
+
+test('a member whose room connection drops joins again, and ends saying so when the room is gone', async (t) => {
+	const relay = await startRelay({host: '127.0.0.1', port: 0});
+	t.after(() => relay.close());
+	const proxy = await cuttingProxy({host: '127.0.0.1', port: relay.port});
+	t.after(() => proxy.close());
+	const room = await createRoom(proxy.address, {name: 'Ada'});
+	t.after(() => room.leave());
+	const notices: string[] = [];
+	room.on('notice', (notice) => notices.push(notice));
+	const ended = once(room, 'ended');
+	// Its only member's connection cut: the relay forgets the room, and the join again finds none.
+	proxy.cut((line) => line.startsWith('FTYR1 room '));
+	const [reason] = (await ended) as [string];
+	assert.match(notices.join('\n'), /lost the connection to the room: .*; joining the room again/);
+	assert.match(reason, /could not join the room again: the room is gone from the relay/);
+});
