@@ -5,7 +5,10 @@
  *
  * Per row: the frames a second each member receives from each other member (the lowest pair, the
  * median pair), CPU (% of one core) and RSS per member (mean), the bytes a second the relay
- * forwarded, and how many pairs' ends moved to a direct connection (the rest stay on the relay). The machine is shared: the load average is printed beside the table.
+ * forwarded, how many pairs' ends moved to a direct connection (the rest stay on the relay), and
+ * the longest a member went between two answers to the relay's pings (it pings every 5 s and drops
+ * a member silent for 30 s) with the members the relay dropped for it. The machine is shared: the
+ * load average is printed beside the table.
  *
  *   FACETTY_BENCH_SECONDS=10   seconds measured per row (after the room settles)
  *   FACETTY_BENCH_ROOMS=2,4,8  the room sizes
@@ -58,6 +61,9 @@ type Row = {
 	relayKBps: number;
 	/** Pair ends on a direct connection at the end of the window, of all pair ends. */
 	direct: string;
+	/** The longest gap between a member's answers to the relay, in seconds, and members dropped. */
+	answerGap: number;
+	dropped: number;
 	load: number;
 };
 
@@ -105,6 +111,7 @@ async function measure(count: number): Promise<Row> {
 		rss.push(last.rss / 1e6);
 	}
 	const load = os.loadavg()[0]!;
+	const {memberAnswerGapMaxMs, refused} = relay.stats();
 	for (const member of members) member.child.kill('SIGTERM');
 	await sleep(1500);
 	for (const member of members) member.child.kill('SIGKILL');
@@ -119,6 +126,8 @@ async function measure(count: number): Promise<Row> {
 		rss: mean(rss),
 		relayKBps: relayed / elapsed / 1000,
 		direct: `${directEnds}/${count * (count - 1)}`,
+		answerGap: memberAnswerGapMaxMs / 1000,
+		dropped: refused.silent,
 		load,
 	};
 }
@@ -130,10 +139,10 @@ for (const count of sizes) {
 	console.log(`${count} members measured; load average ${row.load.toFixed(2)}`);
 }
 const header =
-	'| members | fps from each other: lowest pair | median pair | CPU per member | RSS per member | relay | pair ends direct | load |';
-console.log(`\n${header}\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+	'| members | fps from each other: lowest pair | median pair | CPU per member | RSS per member | relay | pair ends direct | answers to the relay: longest gap, dropped | load |';
+console.log(`\n${header}\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const r of rows) {
 	console.log(
-		`| ${r.members} | ${r.lowFps.toFixed(1)} | ${r.medianFps.toFixed(1)} | ${r.cpu.toFixed(0)}% | ${r.rss.toFixed(0)} MB | ${r.relayKBps.toFixed(0)} kB/s | ${r.direct} | ${r.load.toFixed(1)} |`,
+		`| ${r.members} | ${r.lowFps.toFixed(1)} | ${r.medianFps.toFixed(1)} | ${r.cpu.toFixed(0)}% | ${r.rss.toFixed(0)} MB | ${r.relayKBps.toFixed(0)} kB/s | ${r.direct} | ${r.answerGap.toFixed(1)} s, ${r.dropped} | ${r.load.toFixed(1)} |`,
 	);
 }

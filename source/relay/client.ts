@@ -8,7 +8,7 @@ import net from 'node:net';
 import {connectFailure} from '../net/address.js';
 import {errorMessage} from '../text/error-message.js';
 import {inviteLifetime} from './limits.js';
-import {encodeRequest, LineReader, parseReply, type ErrorCode, type Reply} from './rendezvous.js';
+import {encodeRequest, LineReader, parseReply, pongLine, type ErrorCode, type Reply} from './rendezvous.js';
 
 export type RelayAddress = {
 	host: string;
@@ -39,6 +39,8 @@ const sentences: Record<ErrorCode | 'unknown', string> = {
 	'peer-left': 'the other side left before the call started',
 	closing: 'the relay is shutting down',
 	'room-full': 'the room is full: it has as many members as a room takes (8)',
+	silent:
+		'the relay dropped this member from the room: this machine did not answer it for too long (frozen, asleep or off the network)',
 	unknown: 'the relay refused for a reason this version does not know',
 };
 
@@ -248,7 +250,8 @@ export async function joinChannel(
 
 /**
  * A member's control connection to a room: the relay says who joins (open a link to them) and
- * who leaves. It carries nothing else; closing it leaves the room.
+ * who leaves, and pings (answered at once: a member that stops answering is dropped). It carries
+ * nothing else; closing it leaves the room.
  */
 export class RoomControl extends EventEmitter<{
 	member: [id: number];
@@ -271,13 +274,39 @@ export class RoomControl extends EventEmitter<{
 		super();
 	}
 
-	/** Starts reading the relay's lines; members already there arrive as 'member' events. */
-	start(): void {
+	/**
+	 * Starts reading the relay's lines; members already there arrive as 'member' events. A relay
+	 * that sent nothing for `quietMs` (it pings every few seconds) is taken as lost: 'closed' with
+	 * code 'closed', as when the connection drops.
+	 */
+	start(quietMs?: number): void {
+		let heard = Date.now();
+		const quiet =
+			quietMs === undefined
+				? undefined
+				: setInterval(
+						() => {
+							if (Date.now() - heard < quietMs) return;
+							// After this process's own stall, what the relay sent meanwhile is read first.
+							setImmediate(() => {
+								if (Date.now() - heard < quietMs || this.over) return;
+								this.fail(
+									new RelayError(
+										'closed',
+										`${describeRelay(this.relay)} sent nothing for ${Math.round((Date.now() - heard) / 1000)} s`,
+									),
+								);
+							});
+						},
+						Math.min(5000, quietMs),
+					).unref();
 		const loop = async () => {
 			for (;;) {
 				const {reply, rest} = await this.replies.next(undefined);
+				heard = Date.now();
 				this.replies.keep(rest);
-				if (reply.kind === 'member') this.emit('member', reply.id);
+				if (reply.kind === 'ping') this.socket.write(`${pongLine}\n`);
+				else if (reply.kind === 'member') this.emit('member', reply.id);
 				else if (reply.kind === 'left') this.emit('left', reply.id);
 				else if (reply.kind === 'tried') this.emit('tried', reply.count);
 				else
@@ -285,14 +314,20 @@ export class RoomControl extends EventEmitter<{
 			}
 		};
 		loop().catch((error: unknown) => {
-			this.socket.destroy();
-			if (this.over) return;
-			this.over = true;
-			this.emit(
-				'closed',
-				error instanceof RelayError ? error : new RelayError('closed', errorMessage(error)),
-			);
+			clearInterval(quiet);
+			this.fail(error instanceof RelayError ? error : new RelayError('closed', errorMessage(error)));
 		});
+		this.stopQuiet = () => clearInterval(quiet);
+	}
+
+	private stopQuiet = () => undefined as void;
+
+	private fail(error: RelayError): void {
+		this.stopQuiet();
+		this.socket.destroy();
+		if (this.over) return;
+		this.over = true;
+		this.emit('closed', error);
 	}
 
 	/** This member's end of its channel with member `peer` (the relay pairs the two ends). */
@@ -306,6 +341,7 @@ export class RoomControl extends EventEmitter<{
 
 	leave(): void {
 		this.over = true;
+		this.stopQuiet();
 		this.socket.destroy();
 	}
 }

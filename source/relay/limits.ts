@@ -48,6 +48,22 @@ export type RelayLimits = {
 	 * members stayed): bounds the calls one member can make the relay pair and forward.
 	 */
 	relinksPerPair: number;
+	/**
+	 * How often the relay pings each member on its room connection (the member answers `pong`).
+	 * Clients take a room connection the relay sent nothing on for defaultTimeouts.roomRelayQuietMs
+	 * as lost, so this stays well below it.
+	 */
+	memberPingMs: number;
+	/**
+	 * A member that answered nothing for this long is dropped from its room (`err silent`), the
+	 * others told `left`, its seat freed: a frozen process, a sleeping laptop or a cut cable sends
+	 * no FIN, and TCP keepalive, answered by the member's kernel, cannot see a frozen process.
+	 * Generous: a loaded machine stalls a process for seconds (1.5-7.6 s seen at load 15), and a
+	 * slow link delays a pong behind a second of video. The others keep a silent member's pairs
+	 * trying for defaultTimeouts.lostMemberMs, longer than this, so one that wakes before the relay
+	 * drops it finds its pairs again, and one that wakes after is told and joins again.
+	 */
+	memberSilenceMs: number;
 };
 
 export const defaultRelayLimits: RelayLimits = {
@@ -66,6 +82,8 @@ export const defaultRelayLimits: RelayLimits = {
 	joinsPerRoom: 32,
 	linkWaitMs: 60_000,
 	relinksPerPair: 20,
+	memberPingMs: 5000,
+	memberSilenceMs: 30_000,
 };
 
 /** A duration as the sentences say it: whole minutes as minutes, anything else in seconds. */

@@ -13,6 +13,8 @@
  *                     room <channel> <id> <key>\n   (to a room's creator or joiner) you are member id
  *                     member <id>\n                 (to a member) open a link to member id
  *                     left <id>\n                   (to a member) member id left the room
+ *                     ping\n                        (to a member) are you there? answer pong
+ *   member -> relay   pong\n                        (on its room connection) the answer to one ping
  *
  * Lines are printable ASCII (0x20..0x7e) ended by \n, at most `maxLineBytes` with the \n. The
  * parser takes bytes in any chunking and never holds more than one line.
@@ -43,7 +45,8 @@ export type ErrorCode =
 	| 'expired'
 	| 'peer-left'
 	| 'closing'
-	| 'room-full';
+	| 'room-full'
+	| 'silent';
 
 export const errorCodes: readonly ErrorCode[] = [
 	'bad-request',
@@ -55,6 +58,7 @@ export const errorCodes: readonly ErrorCode[] = [
 	'peer-left',
 	'closing',
 	'room-full',
+	'silent',
 ];
 
 export type Reply =
@@ -64,6 +68,7 @@ export type Reply =
 	| {kind: 'room'; channel: number; id: number; key: string}
 	| {kind: 'member'; id: number}
 	| {kind: 'left'; id: number}
+	| {kind: 'ping'}
 	| {kind: 'err'; code: ErrorCode | 'unknown'; text: string};
 
 export type LineResult = {line: string; rest: Buffer} | {error: string} | undefined;
@@ -157,6 +162,9 @@ export function parseRequest(line: string): Request | {error: string} {
 	return {error: 'a malformed request'};
 }
 
+/** A member's answer to the relay's `ping`, the one line it sends on its room connection. */
+export const pongLine = 'pong';
+
 export function encodeRequest(request: Request): Buffer {
 	let line: string;
 	if (request.kind === 'link')
@@ -172,6 +180,7 @@ export function encodeRequest(request: Request): Buffer {
 
 export function parseReply(line: string): Reply | {error: string} {
 	if (line === 'paired') return {kind: 'paired'};
+	if (line === 'ping') return {kind: 'ping'};
 	const ok = /^ok ([0-9]+)$/.exec(line);
 	if (ok) {
 		const channel = parseChannelNumber(ok[1]!);
@@ -205,6 +214,7 @@ export function encodeReply(reply: Reply): Buffer {
 	let line: string;
 	if (reply.kind === 'ok') line = `ok ${reply.channel}`;
 	else if (reply.kind === 'paired') line = 'paired';
+	else if (reply.kind === 'ping') line = 'ping';
 	else if (reply.kind === 'tried') line = `tried ${reply.count}`;
 	else if (reply.kind === 'room') line = `room ${reply.channel} ${reply.id} ${reply.key}`;
 	else if (reply.kind === 'member' || reply.kind === 'left') line = `${reply.kind} ${reply.id}`;

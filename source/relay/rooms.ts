@@ -1,8 +1,9 @@
 /**
  * The relay's rooms (server.ts holds the invites and the connections): members hold a control
- * connection each (the relay tells them who came and went), and every two members meet on a
- * channel of their own (a link), paired like an invite's, so the relay forwards each pair's
- * encrypted call and learns the room's tag and how many are in it.
+ * connection each (the relay tells them who came and went, and pings them: one that stops
+ * answering is dropped, as if it left, so a frozen member does not hold its seat), and every two
+ * members meet on a channel of their own (a link), paired like an invite's, so the relay forwards
+ * each pair's encrypted call and learns the room's tag and how many are in it.
  *
  *   const rooms = new RelayRooms(host);     // host: what the server lends (refuse, pair, numbers)
  *   rooms.open(socket, address, tag);  rooms.join(socket, address, room, tag, now);
@@ -12,7 +13,15 @@ import {timingSafeEqual, randomBytes} from 'node:crypto';
 import type net from 'node:net';
 import type {GuessLimiter} from '../net/admission.js';
 import type {RelayLimits} from './limits.js';
-import {encodeReply, maxMemberId, memberKeyHexDigits, type ErrorCode, type Request} from './rendezvous.js';
+import {
+	encodeReply,
+	LineReader,
+	maxMemberId,
+	memberKeyHexDigits,
+	pongLine,
+	type ErrorCode,
+	type Request,
+} from './rendezvous.js';
 
 /** What the rooms borrow from the server: its limits, its refusals and pairing, its numbers. */
 export type RoomHost = {
@@ -36,7 +45,15 @@ export type RoomHost = {
 	wrongCode(): void;
 };
 
-type Member = {id: number; key: string; socket: net.Socket};
+type Member = {
+	id: number;
+	key: string;
+	socket: net.Socket;
+	/** When its last pong came (or it joined), and the pings it has not answered yet. */
+	heard: number;
+	unanswered: number;
+	pinger: NodeJS.Timeout;
+};
 
 /**
  * A pair's channel, announced to both members and not yet paired; one end may be waiting. `again`:
@@ -74,6 +91,11 @@ export class RelayRooms {
 	private readonly roomsByAddress = new Map<string, number>();
 	/** Members' control connections, in all rooms (they count as connections, never dropped). */
 	private memberCount = 0;
+	/**
+	 * The longest any member went between two answers (or from joining to its first), dropped ones
+	 * aside: how close members come to memberSilenceMs (the room bench prints it).
+	 */
+	longestAnswerGapMs = 0;
 
 	constructor(private readonly host: RoomHost) {}
 
@@ -162,18 +184,66 @@ export class RelayRooms {
 			other.socket.write(encodeReply({kind: 'member', id}));
 			socket.write(encodeReply({kind: 'member', id: other.id}));
 		}
-		room.members.set(id, {id, key, socket});
+		const member: Member = {id, key, socket, heard: Date.now(), unanswered: 0, pinger: undefined!};
+		member.pinger = setInterval(() => this.ping(room, member), this.host.limits.memberPingMs);
+		room.members.set(id, member);
 		this.memberCount++;
-		// A member that vanished without a FIN (a laptop lid) must still leave the others' grids.
+		// Keepalive finds a member whose machine vanished; the pings, one whose process froze.
 		socket.setKeepAlive(true, 10_000);
-		// A member only listens on its control connection; anything it sends is a protocol error.
-		socket.once('data', () => socket.destroy());
+		// A member sends nothing on its control connection but one `pong` per ping: anything else,
+		// or more pongs than pings, is a protocol error, so a member cannot make the relay read more.
+		let reader = new LineReader();
+		socket.on('data', (chunk: Buffer) => {
+			let rest: Buffer = chunk;
+			while (rest.length > 0) {
+				const result = reader.push(rest);
+				if (result === undefined) return;
+				if ('error' in result || result.line !== pongLine || member.unanswered === 0) {
+					socket.destroy();
+					return;
+				}
+				member.unanswered--;
+				const now = Date.now();
+				this.longestAnswerGapMs = Math.max(this.longestAnswerGapMs, now - member.heard);
+				member.heard = now;
+				reader = new LineReader();
+				rest = result.rest;
+			}
+		});
 		socket.once('close', () => this.leave(room, id));
 		socket.resume();
 	}
 
+	/**
+	 * One ping to a member, and its verdict: silent past memberSilenceMs, it is dropped. The verdict
+	 * waits for the poll phase (setImmediate): after the relay's own loop stalled, a pong already
+	 * in its socket's buffer is read before the member is judged by it.
+	 */
+	private ping(room: Room, member: Member): void {
+		const {memberSilenceMs} = this.host.limits;
+		if (Date.now() - member.heard < memberSilenceMs) {
+			member.unanswered++;
+			member.socket.write(encodeReply({kind: 'ping'}));
+			return;
+		}
+		setImmediate(() => {
+			if (room.members.get(member.id) !== member || Date.now() - member.heard < memberSilenceMs) return;
+			// Its seat is free at once; the others hear `left` as when a member quits.
+			this.leave(room, member.id);
+			member.socket.removeAllListeners('data');
+			this.host.refuse(
+				member.socket,
+				'silent',
+				`no answer for ${Math.round((Date.now() - member.heard) / 1000)} s; dropped from the room`,
+			);
+		});
+	}
+
 	private leave(room: Room, id: number): void {
-		if (!room.members.delete(id)) return;
+		const member = room.members.get(id);
+		if (!member) return;
+		room.members.delete(id);
+		clearInterval(member.pinger);
 		this.memberCount--;
 		const hasId = (key: string) => key.split('-').map(Number).includes(id);
 		for (const [key, link] of room.links) {
@@ -199,6 +269,7 @@ export class RelayRooms {
 	private close(room: Room, code: ErrorCode, text: string): void {
 		this.forget(room);
 		for (const member of [...room.members.values()]) {
+			clearInterval(member.pinger);
 			member.socket.removeAllListeners('data');
 			this.host.refuse(member.socket, code, text);
 		}

@@ -75,6 +75,8 @@ export type RelayCounts = {
 	bytesRelayed: number;
 	roomsOpen: number;
 	roomMembers: number;
+	/** The longest a room member went between two answers to the relay's pings (RelayRooms). */
+	memberAnswerGapMaxMs: number;
 };
 
 type Channel = {
@@ -117,10 +119,12 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			'peer-left': 0,
 			closing: 0,
 			'room-full': 0,
+			silent: 0,
 		},
 		bytesRelayed: 0,
 		roomsOpen: 0,
 		roomMembers: 0,
+		memberAnswerGapMaxMs: 0,
 	};
 	private summaryTimer: NodeJS.Timeout | undefined;
 	private closing = false;
@@ -157,6 +161,7 @@ export class RelayServer extends EventEmitter<{listening: []}> {
 			channelsWaiting: this.channels.size,
 			roomsOpen: this.rooms.size,
 			roomMembers: this.rooms.members,
+			memberAnswerGapMaxMs: this.rooms.longestAnswerGapMs,
 		};
 	}
 

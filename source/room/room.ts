@@ -19,7 +19,15 @@ import {
 	type RoomReveal,
 } from '../protocol/room.js';
 import {messageType} from '../protocol/v2.js';
-import {describeRelay, openRoom, type Paired, type RelayAddress, type RoomControl} from '../relay/client.js';
+import {
+	describeRelay,
+	joinAny,
+	openRoom,
+	type Paired,
+	RelayError,
+	type RelayAddress,
+	type RoomControl,
+} from '../relay/client.js';
 import {acceptOver, callOver, identityFor} from '../session/connect.js';
 import {
 	defaultTimeouts,
@@ -115,6 +123,12 @@ export const relinkWaitMs = 5000;
  * (a loaded machine stops a process for seconds) comes back into the room when it answers.
  */
 export const silentGraceMs = 4000;
+/**
+ * A member gone silent whose pair's attempts all failed is tried again after this pause, each time
+ * waiting relinkWaitMs for it, until defaultTimeouts.lostMemberMs or the relay's `left`: a wait
+ * longer than the pause, so a member that wakes meets one of these waits with its first attempt.
+ */
+export const lostRelinkPauseMs = 2000;
 /** A pair in its call this long has all its attempts back. */
 const relinkSteadyMs = 30_000;
 
@@ -122,7 +136,6 @@ export class Room extends EventEmitter<RoomEvents> {
 	readonly members = new Map<number, RoomMember>();
 	/** The code as the people read it out: `42-kettle-violet-orbit`. */
 	readonly text: string;
-	readonly check: RoomCheck;
 	readonly via: string;
 	readonly options: CallOptions;
 	private readonly statsFile: StatsFile | undefined;
@@ -144,6 +157,8 @@ export class Room extends EventEmitter<RoomEvents> {
 			reason?: string;
 			/** Takes the member out of the room if it is not back in its call in time (silentGraceMs). */
 			grace?: NodeJS.Timeout;
+			/** When its pair's call fell silent, until it is back in a call (see lostRelinkPauseMs). */
+			silentSince?: number;
 		}
 	>();
 	/**
@@ -163,9 +178,15 @@ export class Room extends EventEmitter<RoomEvents> {
 	private readonly shownSizes = new Map<number, {width: number; height: number}>();
 	/** What this member offers its pairs to dial directly (none: its pairs stay on the relay). */
 	private readonly directAddresses: readonly string[];
+	/** This member's control connection and check code; both are new when it joins again. */
+	private currentControl: RoomControl;
+	private currentCheck: RoomCheck;
+	private readonly fingerprint: string;
+	/** Counts joins: a link started under an earlier one is not this member's any more. */
+	private generation = 0;
 
 	constructor(
-		readonly control: RoomControl,
+		control: RoomControl,
 		readonly code: InviteCode,
 		options: RoomOptions = {},
 	) {
@@ -184,19 +205,106 @@ export class Room extends EventEmitter<RoomEvents> {
 		);
 		this.text = formatCode(code);
 		this.via = `via relay ${describeRelay(control.relay)}`;
-		this.check = new RoomCheck(`${control.id} ${identity.fingerprint}`);
+		this.fingerprint = identity.fingerprint;
+		this.currentControl = control;
+		this.currentCheck = new RoomCheck(`${control.id} ${identity.fingerprint}`);
 		this.statsFile = options.statsFile ? new StatsFile(options.statsFile) : undefined;
 		this.statsTimer = setInterval(() => this.emitStats(), options.statsIntervalMs ?? 1000);
-		control.on('member', (id) => this.arrived(id));
-		control.on('left', (id) => this.remove(id, 'left the room'));
-		control.on('tried', (count) =>
-			this.emit(
-				'notice',
-				`someone tried a wrong code for this room (${count} so far): the relay turned them away`,
-			),
-		);
-		control.on('closed', (error) => this.end(error.message));
-		control.start();
+		this.listen(control);
+	}
+
+	/** This member's control connection to the relay (a new one after joining again). */
+	get control(): RoomControl {
+		return this.currentControl;
+	}
+
+	get check(): RoomCheck {
+		return this.currentCheck;
+	}
+
+	private listen(control: RoomControl): void {
+		const current = () => control === this.currentControl && !this.over;
+		control.on('member', (id) => {
+			if (current()) this.arrived(id);
+		});
+		control.on('left', (id) => {
+			if (current()) this.remove(id, 'left the room');
+		});
+		control.on('tried', (count) => {
+			if (current())
+				this.emit(
+					'notice',
+					`someone tried a wrong code for this room (${count} so far): the relay turned them away`,
+				);
+		});
+		control.on('closed', (error) => {
+			if (current()) this.controlLost(error);
+		});
+		control.start(defaultTimeouts.roomRelayQuietMs);
+	}
+
+	/**
+	 * The relay dropped this member (it did not answer the relay's pings: this process was frozen,
+	 * the machine asleep or off the network), or the room's connection to the relay was lost: the
+	 * others were told it left, so it joins again with the code, as a new member, or ends saying
+	 * why it cannot. Any other refusal (the relay shutting down) ends the room.
+	 */
+	private controlLost(error: RelayError): void {
+		if (error.code !== 'silent' && error.code !== 'closed') {
+			this.end(error.message);
+			return;
+		}
+		const why = error.code === 'silent' ? error.message : `lost the connection to the room: ${error.message}`;
+		void this.rejoin(why);
+	}
+
+	private async rejoin(why: string): Promise<void> {
+		this.generation++;
+		this.linking = false;
+		for (const slot of this.relinks.values()) {
+			clearTimeout(slot.timer);
+			clearTimeout(slot.grace);
+		}
+		for (const member of [...this.members.values(), ...this.lost.values()])
+			member.call?.hangUp('left the room to join it again');
+		for (const clear of [
+			this.relinks,
+			this.members,
+			this.lost,
+			this.waitingLinks,
+			this.budget,
+			this.silenceMs,
+		])
+			clear.clear();
+		this.whenIdle.splice(0);
+		this.emit('notice', `${why}; joining the room again`);
+		this.emit('members');
+		const relay = this.currentControl.relay;
+		let control: RoomControl;
+		try {
+			const joined = await joinAny(relay, this.code.channel, codeTag(this.code.words));
+			if (joined.kind !== 'room') {
+				joined.paired.socket.destroy();
+				throw new Error("the code is no longer a room's");
+			}
+			control = joined.control;
+		} catch (error) {
+			// The relay's sentence for a number it does not know speaks of invites.
+			const gone =
+				error instanceof RelayError && error.code === 'no-channel'
+					? 'the room is gone from the relay (everyone left, or the relay restarted)'
+					: errorMessage(error);
+			this.end(`${why}, and it could not join the room again: ${gone}`);
+			return;
+		}
+		if (this.over) {
+			control.leave();
+			return;
+		}
+		this.currentControl = control;
+		this.currentCheck = new RoomCheck(`${control.id} ${this.fingerprint}`);
+		this.listen(control);
+		this.emit('check', this.checkState);
 	}
 
 	/**
@@ -327,7 +435,9 @@ export class Room extends EventEmitter<RoomEvents> {
 		}
 		this.waitingLinks.delete(next);
 		this.linking = true;
+		const generation = this.generation;
 		void this.link(next).finally(() => {
+			if (generation !== this.generation) return;
 			this.linking = false;
 			this.nextLink();
 		});
@@ -343,8 +453,16 @@ export class Room extends EventEmitter<RoomEvents> {
 		try {
 			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
 		} catch (error) {
-			if (!again) this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
-			else if (this.known(id) === member) this.relinkLater(member, `the relay: ${errorMessage(error)}`);
+			if (this.over || this.known(id) !== member) return;
+			if (!again) {
+				this.remove(id, `could not reach them through the relay: ${errorMessage(error)}`);
+				return;
+			}
+			// The relay refusing the link (its limit on a pair's links) says so again every time: a
+			// silent member's pair then stops being patient, and gives it up after its attempts.
+			if (error instanceof RelayError && (error.code === 'limit' || error.code === 'no-channel'))
+				again.silentSince = undefined;
+			this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
 		if (this.over || this.known(id) !== member) {
@@ -393,7 +511,11 @@ export class Room extends EventEmitter<RoomEvents> {
 			slot.reason = undefined;
 		}
 		slot.inCallAt = undefined;
-		const delay = relinkDelaysMs[slot.attempts];
+		if (silent) slot.silentSince ??= Date.now();
+		// A silent member is the relay's to drop (`left`), within its memberSilenceMs: tried until then.
+		const patient =
+			slot.silentSince !== undefined && Date.now() - slot.silentSince < defaultTimeouts.lostMemberMs;
+		const delay = relinkDelaysMs[slot.attempts] ?? (patient ? lostRelinkPauseMs : undefined);
 		if (delay === undefined) {
 			this.remove(id, `${slot.reason ?? reason}; it could not be reached again`);
 			return;
@@ -450,6 +572,7 @@ export class Room extends EventEmitter<RoomEvents> {
 				const slot = this.relinks.get(id);
 				if (slot) {
 					slot.inCallAt = Date.now();
+					slot.silentSince = undefined;
 					clearTimeout(slot.grace);
 					slot.grace = undefined;
 				}

@@ -132,11 +132,22 @@ export type CallSecurity = {
  * was cut sends no FIN, and must be gone from the others' grids within seconds; three pings'
  * worth of nothing at all is that, while a call between two people keeps idleMs: a lost call
  * is not linked again, and a lossy link's TCP can go quiet for seconds between retransmissions.
+ *
+ * lostMemberMs: how long a room keeps trying to link again with a member gone silent (out of its
+ * grid meanwhile) before it gives the member up, unless the relay says `left` first. Longer than
+ * the relay's memberSilenceMs (relay/limits.ts, 30 s) with a ping's slack: a member that wakes
+ * while the relay still lists it finds its pairs still trying, one that wakes later was dropped by
+ * the relay, and is told.
+ *
+ * roomRelayQuietMs: a room's control connection on which the relay sent nothing for this long
+ * (it pings every memberPingMs, 5 s) is lost; the member joins the room again.
  */
 export const defaultTimeouts = {
 	handshakeMs: 5000,
 	idleMs: 10_000,
 	memberSilenceMs: 3000,
+	lostMemberMs: 60_000,
+	roomRelayQuietMs: 45_000,
 	confirmMs: 60_000,
 	lingerMs: 5000,
 };

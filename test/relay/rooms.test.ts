@@ -213,6 +213,7 @@ test('the room lines: requests and replies round-trip; malformed ones are refuse
 		{kind: 'room', channel: 7, id: 3, key: 'ffffffffffffffff'},
 		{kind: 'member', id: 8},
 		{kind: 'left', id: 2},
+		{kind: 'ping'},
 	] as const;
 	for (const reply of replies) {
 		const line = encodeReply(reply).toString('latin1').trimEnd();
@@ -225,4 +226,116 @@ test('the room lines: requests and replies round-trip; malformed ones are refuse
 		code: 'room-full',
 		text: 'the room is full (8 members)',
 	});
+});
+
+/** A member that joins by hand and never answers the relay's pings (a frozen process). */
+async function silentMember(address: RelayAddress, channel: number, tag: number) {
+	const socket = net.connect(address);
+	socket.on('error', () => undefined);
+	await once(socket, 'connect');
+	socket.write(encodeRequest({kind: 'join', channel, tag}));
+	let text = '';
+	socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+	return {socket, lines: () => text.split('\n').filter(Boolean)};
+}
+
+test('a member of a full room of 8 that stops answering pings is dropped: the others hear it left, a ninth gets its seat, it is told', async (t) => {
+	// The default room size; the ping and the limit made short.
+	const {relay, address} = await relayWith({memberPingMs: 100, memberSilenceMs: 600});
+	t.after(() => relay.close());
+	const first = await openRoom(address, 0x21);
+	t.after(() => first.leave());
+	const a = watch(first);
+	const frozen = await silentMember(address, first.channel, 0x21);
+	t.after(() => frozen.socket.destroy());
+	const others: Array<ReturnType<typeof watch>> = [];
+	for (let i = 3; i <= 8; i++) {
+		const member = await joinRoom(address, first.channel, 0x21);
+		t.after(() => member.leave());
+		others.push(watch(member));
+	}
+	await until(() => a.members.size === 7);
+	assert.equal(relay.stats().roomMembers, 8);
+	// Full while it is listed.
+	await assert.rejects(
+		joinAny(address, first.channel, 0x21),
+		(error: RelayError) => error.code === 'room-full',
+	);
+	const droppedAt = Date.now();
+	await until(() => [a, ...others].every((seen) => seen.left.includes(2)), 3000);
+	const after = Date.now() - droppedAt;
+	assert.ok(after <= 600 + 2 * 100 + 500, `dropped after ${after} ms`);
+	assert.equal(relay.stats().roomMembers, 7);
+	assert.equal(relay.stats().refused.silent, 1);
+	await until(() => frozen.lines().some((line) => line.startsWith('err silent ')));
+	// Pings came before the verdict, and the answering members stayed through them.
+	assert.ok(frozen.lines().filter((line) => line === 'ping').length >= 3);
+	const ninth = await joinRoom(address, first.channel, 0x21);
+	t.after(() => ninth.leave());
+	ninth.start();
+	await until(() => a.members.has(ninth.id));
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	assert.equal(relay.stats().roomMembers, 8, 'members that answer stay');
+	assert.equal(relay.stats().refused.silent, 1);
+});
+
+test('a member that sends anything but one pong a ping on its room connection is closed and leaves', async (t) => {
+	const {relay, address} = await relayWith({memberPingMs: 60_000});
+	t.after(() => relay.close());
+	const first = await openRoom(address, 0x22);
+	t.after(() => first.leave());
+	const a = watch(first);
+	for (const [id, bytes] of [
+		[2, 'pong\n'],
+		[3, 'hello\n'],
+	] as const) {
+		const member = await silentMember(address, first.channel, 0x22);
+		t.after(() => member.socket.destroy());
+		await until(() => a.members.has(id));
+		// No ping was sent yet: an unasked pong is as wrong as any other line.
+		member.socket.write(bytes);
+		await until(() => a.left.includes(id));
+	}
+	assert.equal(relay.stats().roomMembers, 1);
+});
+
+test(
+	'a member that hears nothing from the relay (no ping) for its limit takes the room connection as lost',
+	{timeout: 10_000},
+	async (t) => {
+		// A relay that answers the room request and then says nothing: a path that went dead.
+		const server = net.createServer((socket) => {
+			socket.once('data', () =>
+				socket.write(encodeReply({kind: 'room', channel: 7, id: 1, key: 'ffffffffffffffff'})),
+			);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		t.after(() => server.close());
+		const control = await openRoom(
+			{host: '127.0.0.1', port: (server.address() as net.AddressInfo).port},
+			0x07,
+		);
+		t.after(() => control.leave());
+		const closed = once(control, 'closed');
+		const started = Date.now();
+		control.start(400);
+		const [error] = (await closed) as [RelayError];
+		assert.equal(error.code, 'closed');
+		assert.match(error.message, /sent nothing for/);
+		assert.ok(Date.now() - started >= 400);
+	},
+);
+
+test('a member answers every ping with one pong, and stays in the room', async (t) => {
+	const {relay, address} = await relayWith({memberPingMs: 50, memberSilenceMs: 300});
+	t.after(() => relay.close());
+	const first = await openRoom(address, 0x23);
+	t.after(() => first.leave());
+	watch(first);
+	let closed = false;
+	first.on('closed', () => (closed = true));
+	await new Promise((resolve) => setTimeout(resolve, 1200));
+	assert.equal(closed, false);
+	assert.equal(relay.stats().roomMembers, 1);
+	assert.equal(relay.stats().refused.silent, 0);
 });

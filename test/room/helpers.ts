@@ -35,6 +35,8 @@ export async function cuttingProxy(target: {host: string; port: number}) {
 	};
 	return {
 		address: {host: '127.0.0.1', port},
+		/** Cuts every connection whose request line matches (both ends). */
+		cut,
 		/** Cuts the links between members a and b (both ends), as a path that fails mid-call. */
 		cutPair(a: number, b: number) {
 			cut((line) => {

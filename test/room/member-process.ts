@@ -1,7 +1,8 @@
 /**
  * One room member in its own process, for tests that need a real peer the test can freeze
  * (SIGSTOP) or kill: it joins the room by code, sends a small test pattern ten times a second,
- * and prints one JSON line a second with the room's stats.
+ * and prints one JSON line a second with the room's stats, and one for each notice
+ * (`{"notice": ...}`) and for its end (`{"ended": ...}`).
  *
  *   node --import tsx test/room/member-process.ts HOST:PORT CODE NAME
  */
@@ -16,7 +17,9 @@ const room = joined.room;
 let index = 0;
 const camera = setInterval(() => room.sendFrame(patternFrame(32, 24, index++)), 100);
 room.on('stats', (stats) => console.log(JSON.stringify(stats)));
-room.once('ended', () => {
+room.on('notice', (notice) => console.log(JSON.stringify({notice})));
+room.once('ended', (ended) => {
+	console.log(JSON.stringify({ended}));
 	clearInterval(camera);
 	process.exit(0);
 });
