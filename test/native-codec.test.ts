@@ -273,3 +273,29 @@ test('VideoReader: a truncated file plays what it has, then ends; a close during
 	await assert.rejects(reader.read(whole, {width: 64, height: 48}, 0, false), /closed/);
 	assert.throws(() => VideoReader.open('file:package.json', 0), /./);
 });
+
+test("a hostile peer's packets make FFmpeg write nothing to stderr (the codecs stay quiet; only file reading speaks)", async () => {
+	// Before, FFmpeg was silenced whole; then a damaged camera file's "moov atom not found" was lost
+	// from --log. A line a packet would let a peer fill the log as fast as it sends.
+	const script = `
+		import {VideoDecoder} from './source/native-codec.ts';
+		for (const codec of ['h264', 'vp9']) {
+			const decoder = new VideoDecoder(codec);
+			for (let i = 0; i < 200; i++) {
+				const bytes = Buffer.alloc(500);
+				for (let j = 0; j < bytes.length; j++) bytes[j] = (i * 131 + j * 7919 + 13) & 0xff;
+				try { decoder.decode(bytes, 64, 48, 0); } catch {}
+			}
+		}
+		console.log('decoded');`;
+	const {spawn} = await import('node:child_process');
+	const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+	let out = '';
+	let err = '';
+	child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+	const code = await new Promise((resolve) => child.on('exit', resolve));
+	assert.equal(code, 0, err);
+	assert.equal(out.trim(), 'decoded');
+	assert.equal(err, '');
+});

@@ -1070,6 +1070,25 @@ static napi_value available(napi_env env, napi_callback_info info) {
 	return result;
 }
 
+static int verbose_av_log = 0;
+
+/*
+ * What FFmpeg says reaches fd 2 (facetty points it at the --log file, or nowhere, while a screen is
+ * up) only when it is about a file or stream being read ("moov atom not found": a camera file gone
+ * bad, retried every few seconds). The codecs stay quiet: a hostile peer's packets would otherwise
+ * write a line each, as fast as it sends them. Their errors reach facetty as exceptions instead.
+ * FACETTY_AV_LOG=1 lets everything through.
+ */
+static void log_from_ffmpeg(void *context, int level, const char *format, va_list arguments) {
+	if (!verbose_av_log) {
+		const AVClass *class = context ? *(const AVClass **)context : NULL;
+		AVClassCategory category = AV_CLASS_CATEGORY_NA;
+		if (class) category = class->get_category ? class->get_category(context) : class->category;
+		if (category != AV_CLASS_CATEGORY_DEMUXER && category != AV_CLASS_CATEGORY_INPUT) return;
+	}
+	av_log_default_callback(context, level, format, arguments);
+}
+
 static napi_value init(napi_env env, napi_value exports) {
 #ifdef __GLIBC__
 	// glibc's mmap threshold fixed at its default 128 KB: glibc otherwise raises it to the size of
@@ -1078,9 +1097,9 @@ static napi_value init(napi_env env, napi_value exports) {
 	// bench -- app).
 	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
-	// FFmpeg writes its complaints to stderr, which is the call screen: a hostile packet would
-	// draw on it. Errors reach facetty as exceptions instead.
-	av_log_set_level(getenv("FACETTY_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
+	verbose_av_log = getenv("FACETTY_AV_LOG") != NULL;
+	av_log_set_level(verbose_av_log ? AV_LOG_INFO : AV_LOG_ERROR);
+	av_log_set_callback(log_from_ffmpeg);
 	napi_property_descriptor functions[] = {
 	    {"available", NULL, available, NULL, NULL, NULL, napi_default, NULL},
 	    {"openEncoder", NULL, open_encoder, NULL, NULL, NULL, napi_default, NULL},
