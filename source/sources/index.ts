@@ -15,6 +15,8 @@ export function openSource(specOrText: string | SourceSpec, options: SourceOptio
 	const spec = typeof specOrText === 'string' ? parseSourceSpec(specOrText) : specOrText;
 	const wanted = {width: options.width, height: options.height};
 	const fps = options.fps && options.fps > 0 ? options.fps : 30;
+	const loop = options.loop ?? true;
+	const urlTimeoutSeconds = options.urlTimeoutSeconds ?? 5;
 	let grabber: Grabber;
 	switch (spec.kind) {
 		case 'test':
@@ -26,11 +28,11 @@ export function openSource(specOrText: string | SourceSpec, options: SourceOptio
 		case 'file':
 		case 'url':
 			grabber =
-				FileReaderGrabber.create(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5) ??
-				new CaptureGrabber(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5);
+				FileReaderGrabber.create(spec, wanted, loop, urlTimeoutSeconds) ??
+				new CaptureGrabber(spec, wanted, loop, urlTimeoutSeconds);
 			break;
 		default:
-			grabber = new CaptureGrabber(spec, wanted, options.loop ?? true, options.urlTimeoutSeconds ?? 5);
+			grabber = new CaptureGrabber(spec, wanted, loop, urlTimeoutSeconds);
 	}
 	return new PacedSource(spec, describeSpec(spec), grabber, {
 		fps,
