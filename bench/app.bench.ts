@@ -18,6 +18,8 @@ import {launcher} from './launcher.js';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const warmupSeconds = 3;
 const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 10);
+/** More Node flags for both sides, to look inside a run: `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+const extraNodeFlags = (process.env['FACETTY_BENCH_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);
 
 type Report = {
 	role: string;
@@ -72,6 +74,7 @@ function child(which: 'listen' | 'call', port: number): Child {
 		process.execPath,
 		[
 			...nodeFlags,
+			...extraNodeFlags,
 			path.join(repo, 'bench', 'app-role.mjs'),
 			which,
 			String(port),
