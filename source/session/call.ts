@@ -245,22 +245,25 @@ export class Call extends EventEmitter<CallEvents> {
 		this.emit('stats', stats);
 	}
 
+	/** Bytes to the peer; `done` once they are in the kernel. */
+	private writeToPeer(bytes: Buffer, done?: () => void): void {
+		// After our goodbye the socket is ended but still read until the peer closes: what the
+		// link would answer then (an ack, a pong) is dropped, since a write after end destroys
+		// the socket and the peer would read a reset instead of the goodbye.
+		if (!this.socket || this.socket.destroyed || this.socket.writableEnded) return;
+		this.meter.sent(bytes.length);
+		this.socket.write(bytes, done);
+		const limit = this.options.maxWriteBacklogBytes ?? defaultMaxWriteBacklog;
+		if (this.socket.writableLength > limit) {
+			const message = `the peer stopped reading (${Math.round(this.socket.writableLength / 1048576)} MiB waiting to be sent)`;
+			queueMicrotask(() => this.finish(message, new ProtocolError('too-slow', message)));
+		}
+	}
+
 	private host(): LinkHost {
 		return {
 			options: this.options,
-			write: (bytes, done) => {
-				// After our goodbye the socket is ended but still read until the peer closes: what the
-				// link would answer then (an ack, a pong) is dropped, since a write after end destroys
-				// the socket and the peer would read a reset instead of the goodbye.
-				if (!this.socket || this.socket.destroyed || this.socket.writableEnded) return;
-				this.meter.sent(bytes.length);
-				this.socket.write(bytes, done ? () => done() : undefined);
-				const limit = this.options.maxWriteBacklogBytes ?? defaultMaxWriteBacklog;
-				if (this.socket.writableLength > limit) {
-					const message = `the peer stopped reading (${Math.round(this.socket.writableLength / 1048576)} MiB waiting to be sent)`;
-					queueMicrotask(() => this.finish(message, new ProtocolError('too-slow', message)));
-				}
-			},
+			write: (bytes, done) => this.writeToPeer(bytes, done),
 			shown: (frame, latency) => {
 				if (this.endInfo) return;
 				this.meter.frameShown(latency);
@@ -309,7 +312,7 @@ export class Call extends EventEmitter<CallEvents> {
 					return;
 				}
 				// The next frame is taken only once this one is in the kernel: at most one frame waits.
-				this.host().write(bytes, () => {
+				this.writeToPeer(bytes, () => {
 					this.meter.frameSent();
 					this.sending = false;
 					this.pump();
