@@ -18,6 +18,7 @@ import {
 } from '../../source/relay/client.js';
 import {encodeReply, encodeRequest, parseReply, parseRequest} from '../../source/relay/rendezvous.js';
 import {startRelay, type RelayLimits} from '../../source/relay/server.js';
+import {until} from '../session/helpers.js';
 
 async function relayWith(limits: Partial<RelayLimits> = {}) {
 	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
@@ -43,14 +44,6 @@ async function joinRoom(address: RelayAddress, channel: number, tag: number): Pr
 	return (joined as {control: RoomControl}).control;
 }
 
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
-
 function collect(socket: net.Socket, bytes: number): Promise<Buffer> {
 	const parts: Buffer[] = [];
 	let length = 0;
@@ -73,7 +66,12 @@ test('three members: each hears of the others, every pair links and forwards exa
 	const third = await joinRoom(address, first.channel, 0x3f);
 	const c = watch(third);
 	assert.deepEqual([first.id, second.id, third.id], [1, 2, 3]);
-	await until(() => a.members.size === 2 && b.members.size === 2 && c.members.size === 2);
+	await until(
+		'each member told of the two others',
+		() => a.members.size === 2 && b.members.size === 2 && c.members.size === 2,
+		3_000,
+		10,
+	);
 	assert.deepEqual([...c.members].sort(), [1, 2]);
 	assert.equal(relay.stats().roomsOpen, 1);
 	assert.equal(relay.stats().roomMembers, 3);
@@ -100,11 +98,11 @@ test('three members: each hears of the others, every pair links and forwards exa
 	await assert.rejects(first.link(7), (error: RelayError) => error.code === 'no-channel');
 
 	third.leave();
-	await until(() => a.left.includes(3) && b.left.includes(3));
+	await until('the others told the third left', () => a.left.includes(3) && b.left.includes(3), 3_000, 10);
 	assert.equal(relay.stats().roomMembers, 2);
 	first.leave();
 	second.leave();
-	await until(() => relay.stats().roomsOpen === 0);
+	await until('the room closed', () => relay.stats().roomsOpen === 0, 3_000, 10);
 	for (const s of [ab, ba, ca, ac, ab2, ba2]) s.socket.destroy();
 	await relay.close();
 });
@@ -117,7 +115,7 @@ test('a full room is refused with a sentence, a wrong code is refused and the me
 		joinAny(address, first.channel, 0x11),
 		(error: RelayError) => error.code === 'wrong-code',
 	);
-	await until(() => a.tried.length === 1);
+	await until('the link attempt heard', () => a.tried.length === 1, 3_000, 10);
 	const second = await joinRoom(address, first.channel, 0x10);
 	watch(second);
 	await assert.rejects(joinAny(address, first.channel, 0x10), (error: RelayError) => {
@@ -254,7 +252,7 @@ test('a member of a full room of 8 that stops answering pings is dropped: the ot
 		t.after(() => member.leave());
 		others.push(watch(member));
 	}
-	await until(() => a.members.size === 7);
+	await until('a full room of 8', () => a.members.size === 7, 3_000, 10);
 	assert.equal(relay.stats().roomMembers, 8);
 	// Full while it is listed.
 	await assert.rejects(
@@ -262,18 +260,28 @@ test('a member of a full room of 8 that stops answering pings is dropped: the ot
 		(error: RelayError) => error.code === 'room-full',
 	);
 	const droppedAt = Date.now();
-	await until(() => [a, ...others].every((seen) => seen.left.includes(2)), 3000);
+	await until(
+		'every member told the frozen one left',
+		() => [a, ...others].every((seen) => seen.left.includes(2)),
+		3000,
+		10,
+	);
 	const after = Date.now() - droppedAt;
 	assert.ok(after <= 600 + 2 * 100 + 500, `dropped after ${after} ms`);
 	assert.equal(relay.stats().roomMembers, 7);
 	assert.equal(relay.stats().refused.silent, 1);
-	await until(() => frozen.lines().some((line) => line.startsWith('err silent ')));
+	await until(
+		'the frozen member told why',
+		() => frozen.lines().some((line) => line.startsWith('err silent ')),
+		3_000,
+		10,
+	);
 	// Pings came before the verdict, and the answering members stayed through them.
 	assert.ok(frozen.lines().filter((line) => line === 'ping').length >= 3);
 	const ninth = await joinRoom(address, first.channel, 0x21);
 	t.after(() => ninth.leave());
 	ninth.start();
-	await until(() => a.members.has(ninth.id));
+	await until('the ninth in the freed seat', () => a.members.has(ninth.id), 3_000, 10);
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	assert.equal(relay.stats().roomMembers, 8, 'members that answer stay');
 	assert.equal(relay.stats().refused.silent, 1);
@@ -291,10 +299,10 @@ test('a member that sends anything but one pong a ping on its room connection is
 	] as const) {
 		const member = await silentMember(address, first.channel, 0x22);
 		t.after(() => member.socket.destroy());
-		await until(() => a.members.has(id));
+		await until('the member listed', () => a.members.has(id), 3_000, 10);
 		// No ping was sent yet: an unasked pong is as wrong as any other line.
 		member.socket.write(bytes);
-		await until(() => a.left.includes(id));
+		await until('the member dropped for its line', () => a.left.includes(id), 3_000, 10);
 	}
 	assert.equal(relay.stats().roomMembers, 1);
 });

@@ -1,5 +1,38 @@
-/** A proxy in front of the relay that plays the network for room tests: it cuts and stalls links. */
+/**
+ * What room tests share: a proxy in front of the relay that plays the network (it cuts and stalls
+ * links), and a member in a process of its own that a test can freeze.
+ */
+import {type ChildProcess, spawn} from 'node:child_process';
 import net from 'node:net';
+import readline from 'node:readline';
+import type {TestContext} from 'node:test';
+import {fileURLToPath} from 'node:url';
+
+const memberScript = fileURLToPath(new URL('member-process.ts', import.meta.url));
+
+/**
+ * A member in its own process (member-process.ts) joining the room by `code` through the relay on
+ * `port`; each JSON line it prints goes to `onLine`. Killed in t.after (SIGKILL ends a stopped
+ * process too).
+ */
+export function memberProcess(
+	t: TestContext,
+	port: number,
+	code: string,
+	name: string,
+	onLine: (line: Record<string, unknown>) => void,
+): ChildProcess {
+	const child = spawn(process.execPath, ['--import', 'tsx', memberScript, `127.0.0.1:${port}`, code, name], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	t.after(() => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
+	readline.createInterface({input: child.stdout!}).on('line', (line) => {
+		if (line.startsWith('{')) onLine(JSON.parse(line) as Record<string, unknown>);
+	});
+	return child;
+}
 
 /** A proxy to the relay that knows each connection's request line and can cut them. */
 export async function cuttingProxy(target: {host: string; port: number}) {

@@ -10,14 +10,7 @@ import {makeFrame} from '../../source/frame.js';
 import {startRelay} from '../../source/relay/server.js';
 import {createRoom, type Room, type RoomOptions} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
-
-async function until(check: () => boolean, ms = 20_000, what = 'the condition'): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
+import {until} from '../session/helpers.js';
 
 function camera(room: Room, shade: number): NodeJS.Timeout {
 	return setInterval(() => room.sendFrame(makeFrame(32, 24, new Uint8Array(32 * 24 * 3).fill(shade))), 100);
@@ -46,25 +39,25 @@ test('pairs that reach each other move to direct connections; a pair whose direc
 	try {
 		const direct = /^direct (127\.0\.0\.1|192\.0\.2\.2|[\d.:]+):\d+$/;
 		await until(
+			"member 1's pairs to move direct",
 			() =>
 				direct.test(viaOf(rooms[0]!).get(2) ?? '') &&
 				direct.test(viaOf(rooms[0]!).get(3) ?? '') &&
 				direct.test(viaOf(rooms[1]!).get(1) ?? '') &&
 				direct.test(viaOf(rooms[2]!).get(1) ?? ''),
 			20_000,
-			"member 1's pairs to move direct",
 		);
 		// Member 2's offer: one address, which nothing answers within the dial's second.
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		assert.match(viaOf(rooms[1]!).get(3)!, /^via relay 127\.0\.0\.1:/);
 		assert.match(viaOf(rooms[2]!).get(2)!, /^via relay 127\.0\.0\.1:/);
 		// The relayed calls of the moved pairs are hung up: the relay carries one pair now.
-		await until(() => relay.stats().callsActive === 1, 10_000, 'the relay to carry one pair');
+		await until('the relay to carry one pair', () => relay.stats().callsActive === 1, 10_000);
 		for (const byMember of seen) byMember.clear();
 		await until(
+			'pictures over every pair after the moves',
 			() => seen.every((byMember) => byMember.size === 2 && [...byMember.values()].every((n) => n >= 5)),
 			10_000,
-			'pictures over every pair after the moves',
 		);
 		for (const room of rooms) {
 			assert.equal(room.members.size, 2);

@@ -6,28 +6,15 @@
  * TCP, so the relay's keepalive sees a live connection.
  */
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
-import readline from 'node:readline';
 import {once} from 'node:events';
 import {test, type TestContext} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {joinAny, RelayError, type RoomControl} from '../../source/relay/client.js';
 import {startRelay} from '../../source/relay/server.js';
 import {createRoom, type Room} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
 import {codeTag, parseCode} from '../../source/invite/code.js';
-import {patternFrame} from '../session/helpers.js';
-import {cuttingProxy} from './helpers.js';
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
-const memberScript = fileURLToPath(new URL('member-process.ts', import.meta.url));
+import {patternFrame, until} from '../session/helpers.js';
+import {cuttingProxy, memberProcess} from './helpers.js';
 
 type Limits = {membersPerRoom: number; memberPingMs: number; memberSilenceMs: number};
 
@@ -55,27 +42,16 @@ async function roomWithChild(t: TestContext, limits: Limits) {
 	}, 100);
 	t.after(() => clearInterval(camera));
 
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', memberScript, `127.0.0.1:${relay.port}`, first.text, 'Cy'],
-		{stdio: ['ignore', 'pipe', 'inherit']},
-	);
-	t.after(() => {
-		// SIGKILL ends a stopped process too.
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-	});
 	const heard = {notices: [] as string[], ended: undefined as string | undefined};
-	readline.createInterface({input: child.stdout!}).on('line', (line) => {
-		if (!line.startsWith('{')) return;
-		const parsed = JSON.parse(line) as {notice?: string; ended?: string};
-		if (parsed.notice) heard.notices.push(parsed.notice);
-		if (parsed.ended) heard.ended = parsed.ended;
+	const child = memberProcess(t, relay.port, first.text, 'Cy', (line) => {
+		if (typeof line['notice'] === 'string') heard.notices.push(line['notice']);
+		if (typeof line['ended'] === 'string') heard.ended = line['ended'];
 	});
 	const third = 3;
 	await until(
+		'the three in their calls',
 		() => rooms.every((room) => room.members.get(third)?.state === 'in-call'),
 		60_000,
-		'the three in their calls',
 	);
 	const {channel, words} = parseCode(first.text);
 	const joinIt = () => joinAny(address, channel, codeTag(words));
@@ -87,9 +63,9 @@ async function roomWithChild(t: TestContext, limits: Limits) {
 		child.kill('SIGSTOP');
 		const frozenAt = Date.now();
 		await until(
+			'the relay to drop the frozen member',
 			() => left.every((ids) => ids.includes(third)),
 			30_000,
-			'the relay to drop the frozen member',
 		);
 		const after = Date.now() - frozenAt;
 		// Its last pong came up to one ping before the freeze; slack for a loaded machine.
@@ -106,7 +82,7 @@ async function roomWithChild(t: TestContext, limits: Limits) {
 		const control = (joined as {control: RoomControl}).control;
 		t.after(() => control.leave());
 		control.start();
-		await until(() => rooms.every((room) => room.members.has(control.id)), 10_000, 'the newcomer');
+		await until('the newcomer', () => rooms.every((room) => room.members.has(control.id)), 10_000);
 		return control;
 	};
 	return {relay, rooms, seen, child, heard, freezeUntilDropped, newcomer};
@@ -124,29 +100,29 @@ test(
 		await freezeUntilDropped();
 		const ninth = await newcomer();
 		ninth.leave();
-		await until(() => rooms.every((room) => !room.members.has(ninth.id)), 10_000, 'the newcomer to leave');
+		await until('the newcomer to leave', () => rooms.every((room) => !room.members.has(ninth.id)), 10_000);
 
 		// It wakes: it reads that the relay dropped it, joins again as a new member, and is back in
 		// both rooms with its pictures.
 		child.kill('SIGCONT');
 		const wokeAt = Date.now();
 		const sentence = () => heard.notices.find((n) => /dropped this member from the room/.test(n));
-		await until(() => sentence() !== undefined, 15_000, 'its sentence');
+		await until('its sentence', () => sentence() !== undefined, 15_000);
 		assert.match(sentence()!, /joining the room again/);
 		const back = () => [...rooms[0]!.members.values()].find((m) => m.id > ninth.id);
 		await until(
+			'the member to be back as a new member',
 			() => back() !== undefined && rooms.every((room) => room.members.get(back()!.id)?.state === 'in-call'),
 			60_000,
-			'the member to be back as a new member',
 		);
 		t.diagnostic(`back in both rooms as member ${back()!.id} ${Date.now() - wokeAt} ms after it woke`);
 		assert.equal(back()!.name, 'Cy');
 		seen[0]!.clear();
 		seen[1]!.clear();
 		await until(
+			'its pictures again',
 			() => seen.every((counts) => (counts.get(back()!.id) ?? 0) >= 5),
 			15_000,
-			'its pictures again',
 		);
 		assert.equal(heard.ended, undefined);
 		assert.equal(relay.stats().roomMembers, 3);
@@ -187,23 +163,15 @@ test(
 		const rooms = [first, second];
 		const removed: string[] = [];
 		for (const room of rooms) room.on('notice', (notice) => removed.push(notice));
-		const child = spawn(
-			process.execPath,
-			['--import', 'tsx', memberScript, `127.0.0.1:${relay.port}`, first.text, 'Cy'],
-			{stdio: ['ignore', 'pipe', 'inherit']},
-		);
-		t.after(() => {
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-		});
 		let childStats: {peers: Array<{state: string}>} | undefined;
-		readline.createInterface({input: child.stdout!}).on('line', (line) => {
-			if (line.startsWith('{"t"')) childStats = JSON.parse(line) as typeof childStats;
+		const child = memberProcess(t, relay.port, first.text, 'Cy', (line) => {
+			if ('t' in line) childStats = line as unknown as typeof childStats;
 		});
 		const third = 3;
 		await until(
+			'the three in their calls',
 			() => rooms.every((room) => room.members.get(third)?.state === 'in-call'),
 			60_000,
-			'the three in their calls',
 		);
 		child.kill('SIGSTOP');
 		// Three seconds of silence, then 250 + 500 + 1000 + 2000 ms of pauses and four waits of 5 s:
@@ -213,12 +181,12 @@ test(
 		child.kill('SIGCONT');
 		const wokeAt = Date.now();
 		await until(
+			'the woken member in its calls again (not alone)',
 			() =>
 				rooms.every((room) => room.members.get(third)?.state === 'in-call') &&
 				childStats?.peers.length === 2 &&
 				childStats.peers.every((peer) => peer.state === 'in-call'),
 			30_000,
-			'the woken member in its calls again (not alone)',
 		);
 		t.diagnostic(`in its calls again ${Date.now() - wokeAt} ms after it woke`);
 		assert.ok(!removed.some((notice) => /could not be reached again/.test(notice)), removed.join('\n'));

@@ -11,14 +11,7 @@ import {startRelay, type RelayLimits} from '../../source/relay/server.js';
 import {createRoom, relinkDelaysMs, type Room, type RoomOptions} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
 import {cuttingProxy} from './helpers.js';
-
-async function until(check: () => boolean, ms = 20_000, what = 'the condition'): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
+import {until} from '../session/helpers.js';
 
 function camera(rooms: Room[]): NodeJS.Timeout {
 	return setInterval(() => {
@@ -43,7 +36,7 @@ async function threeMembers(limits: Partial<RelayLimits> = {}) {
 	rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
 	const timer = camera(rooms);
 	const inCall = (room: Room) => [...room.members.values()].every((m) => m.state === 'in-call');
-	await until(() => rooms.every((room) => room.members.size === 2 && inCall(room)), 20_000, 'every pair');
+	await until('every pair', () => rooms.every((room) => room.members.size === 2 && inCall(room)), 20_000);
 	return {
 		relay,
 		near,
@@ -69,27 +62,27 @@ test('a pair whose link drops while both stay links again, and pictures come bac
 		const thirdLeft: number[] = [];
 		third.on('members', () => thirdLeft.push(third.members.size));
 		room.near.cutPair(1, 2);
-		await until(() => first.members.get(2)?.state === 'linking', 5000, 'member 1 to see the drop');
+		await until('member 1 to see the drop', () => first.members.get(2)?.state === 'linking', 5000);
 		assert.equal(second.members.get(1)?.state, 'linking');
 		assert.equal(first.members.size, 2, 'member 2 stays in member 1 room while it links again');
 		await until(
+			'the pair back in its call',
 			() => first.members.get(2)?.state === 'in-call' && second.members.get(1)?.state === 'in-call',
 			10_000,
-			'the pair back in its call',
 		);
 		assert.equal(room.relay.stats().callsPaired, paired + 1);
 		room.seen[0]!.clear();
 		room.seen[1]!.clear();
 		await until(
+			'pictures over the pair again',
 			() => (room.seen[0]!.get(2) ?? 0) >= 5 && (room.seen[1]!.get(1) ?? 0) >= 5,
 			10_000,
-			'pictures over the pair again',
 		);
 		assert.ok(
 			thirdLeft.every((size) => size === 2),
 			'member 3 saw nobody leave',
 		);
-		await until(() => room.rooms.every((r) => r.checkState.kind === 'code'), 10_000, 'the check code');
+		await until('the check code', () => room.rooms.every((r) => r.checkState.kind === 'code'), 10_000);
 		const codes = room.rooms.map((r) => (r.checkState as {code: string}).code);
 		assert.ok(codes.every((code) => code === codes[0]));
 	} finally {
@@ -105,14 +98,14 @@ test('a pair whose path falls silent (no FIN, no reset) while both stay links ag
 		first.on('members', () => !first.members.has(2) && gone.push('member 1 dropped member 2'));
 		second.on('members', () => !second.members.has(1) && gone.push('member 2 dropped member 1'));
 		room.near.silencePair(1, 2);
-		await until(() => first.members.get(2)?.state === 'linking', 10_000, 'member 1 to hear the silence');
+		await until('member 1 to hear the silence', () => first.members.get(2)?.state === 'linking', 10_000);
 		await until(
+			'the pair back in its call',
 			() => first.members.get(2)?.state === 'in-call' && second.members.get(1)?.state === 'in-call',
 			15_000,
-			'the pair back in its call',
 		);
 		room.seen[0]!.clear();
-		await until(() => (room.seen[0]!.get(2) ?? 0) >= 5, 10_000, 'pictures over the pair again');
+		await until('pictures over the pair again', () => (room.seen[0]!.get(2) ?? 0) >= 5, 10_000);
 		assert.deepEqual(gone, []);
 	} finally {
 		await room.close();
@@ -124,12 +117,12 @@ test('a pair that keeps dropping links again only as often as the relay allows, 
 	const [first, second, third] = room.rooms as [Room, Room, Room];
 	try {
 		room.near.cutPair(1, 2);
-		await until(() => first.members.get(2)?.state === 'linking', 5000, 'the first drop');
-		await until(() => first.members.get(2)?.state === 'in-call', 10_000, 'the first relink');
+		await until('the first drop', () => first.members.get(2)?.state === 'linking', 5000);
+		await until('the first relink', () => first.members.get(2)?.state === 'in-call', 10_000);
 		room.near.cutPair(1, 2);
 		const cutAt = Date.now();
 		// The relay refuses the pair a second relink: each side's attempts run out, then it gives up.
-		await until(() => !first.members.has(2) && !second.members.has(1), 15_000, 'both sides to give up');
+		await until('both sides to give up', () => !first.members.has(2) && !second.members.has(1), 15_000);
 		const tookMs = Date.now() - cutAt;
 		// The first relink used the first pause: a pair not steady for 30 s does not get it back.
 		const backoff = relinkDelaysMs.slice(1).reduce((sum, ms) => sum + ms, 0);
@@ -150,7 +143,7 @@ test('a member gone for good (its machine closed every connection) leaves the ot
 	try {
 		room.far.vanish();
 		const goneAt = Date.now();
-		await until(() => !first.members.has(3) && !second.members.has(3), 5000, 'member 3 to be gone');
+		await until('member 3 to be gone', () => !first.members.has(3) && !second.members.has(3), 5000);
 		const tookMs = Date.now() - goneAt;
 		assert.ok(tookMs < 3000, `took ${tookMs} ms`);
 		// Not linked again later: it stays gone, and the two go on.
@@ -162,7 +155,7 @@ test('a member gone for good (its machine closed every connection) leaves the ot
 		);
 		assert.ok(!first.members.has(3) && !second.members.has(3));
 		room.seen[0]!.clear();
-		await until(() => (room.seen[0]!.get(2) ?? 0) >= 5, 5000, 'the two to go on');
+		await until('the two to go on', () => (room.seen[0]!.get(2) ?? 0) >= 5, 5000);
 	} finally {
 		await room.close();
 	}

@@ -5,26 +5,14 @@
  * kernel still answers TCP (the relay's keep-alive sees a live connection), only its bytes stop.
  */
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
-import readline from 'node:readline';
 import {test} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {startRelay} from '../../source/relay/server.js';
 import {createRoom, silentGraceMs, type Room} from '../../source/room/room.js';
 import {defaultTimeouts} from '../../source/session/call.js';
 import {joinCode} from '../../source/room/join.js';
 import type {RoomStats} from '../../source/room/room.js';
-import {patternFrame} from '../session/helpers.js';
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
-const memberScript = fileURLToPath(new URL('member-process.ts', import.meta.url));
+import {patternFrame, until} from '../session/helpers.js';
+import {memberProcess} from './helpers.js';
 
 test(
 	'a member frozen mid-call (no FIN, no reset) is gone from the others within a few seconds, and back when it runs again',
@@ -48,25 +36,14 @@ test(
 		}, 100);
 		t.after(() => clearInterval(camera));
 
-		const child = spawn(
-			process.execPath,
-			['--import', 'tsx', memberScript, `127.0.0.1:${relay.port}`, first.text, 'Cy'],
-			{
-				stdio: ['ignore', 'pipe', 'inherit'],
-			},
-		);
-		t.after(() => {
-			// SIGKILL ends a stopped process too.
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-		});
 		let childStats: RoomStats | undefined;
-		readline.createInterface({input: child.stdout!}).on('line', (line) => {
-			if (line.startsWith('{')) childStats = JSON.parse(line) as RoomStats;
+		const child = memberProcess(t, relay.port, first.text, 'Cy', (line) => {
+			if ('peers' in line) childStats = line as unknown as RoomStats;
 		});
-
 		const third = 3;
 		// Every pair in its call, pictures from the third arriving at both, and its own pictures in.
 		await until(
+			'the three in their calls',
 			() =>
 				rooms.every(
 					(room) => room.members.size === 2 && [...room.members.values()].every((m) => m.state === 'in-call'),
@@ -74,7 +51,6 @@ test(
 				seen.every((counts) => (counts.get(third) ?? 0) >= 5) &&
 				(childStats?.peers.every((peer) => peer.state === 'in-call' && peer.fps_in > 0) ?? false),
 			60_000,
-			'the three in their calls',
 		);
 		// Let the pairs settle where they go (direct or relay) before the freeze.
 		await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -88,7 +64,7 @@ test(
 			};
 			room.on('members', check);
 		});
-		await until(() => goneAfter.every((ms) => ms !== undefined), 60_000, 'the frozen member to be gone');
+		await until('the frozen member to be gone', () => goneAfter.every((ms) => ms !== undefined), 60_000);
 		// Three seconds of silence, one attempt to link again that the member does not come to, and
 		// slack for a loaded machine (it took half a minute, every attempt's wait, before).
 		const bound = defaultTimeouts.memberSilenceMs + silentGraceMs + 2500;
@@ -96,7 +72,7 @@ test(
 		// The two go on with each other.
 		seen[0]!.clear();
 		seen[1]!.clear();
-		await until(() => (seen[0]!.get(2) ?? 0) >= 5 && (seen[1]!.get(1) ?? 0) >= 5, 10_000, 'the two to go on');
+		await until('the two to go on', () => (seen[0]!.get(2) ?? 0) >= 5 && (seen[1]!.get(1) ?? 0) >= 5, 10_000);
 		assert.equal(first.members.get(2)?.state, 'in-call');
 		assert.equal(second.members.get(1)?.state, 'in-call');
 		t.diagnostic(`gone after ${goneAfter.join(' and ')} ms`);
@@ -105,13 +81,13 @@ test(
 		// pairs link again, and it is back in both rooms with its pictures.
 		child.kill('SIGCONT');
 		await until(
+			'the member to come back',
 			() => rooms.every((room) => room.members.get(third)?.state === 'in-call'),
 			30_000,
-			'the member to come back',
 		);
 		seen[0]!.clear();
 		seen[1]!.clear();
-		await until(() => seen.every((counts) => (counts.get(third) ?? 0) >= 5), 10_000, 'its pictures again');
+		await until('its pictures again', () => seen.every((counts) => (counts.get(third) ?? 0) >= 5), 10_000);
 		// Its silence was a stall: its pairs now allow it twice as long before taking it for gone.
 		for (const room of rooms)
 			assert.equal(

@@ -9,16 +9,8 @@ import {test} from 'node:test';
 import {startRelay} from '../../source/relay/server.js';
 import {createRoom, type Room, type RoomOptions} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
-import {patternFrame} from '../session/helpers.js';
+import {patternFrame, until} from '../session/helpers.js';
 import {cuttingProxy} from './helpers.js';
-
-async function until(check: () => boolean, ms = 20_000, what = 'the condition'): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -57,7 +49,7 @@ test(
 		try {
 			const inCall = (room: Room) =>
 				room.members.size === 2 && [...room.members.values()].every((m) => m.state === 'in-call');
-			await until(() => rooms.every(inCall), 30_000, 'every pair in its call');
+			await until('every pair in its call', () => rooms.every(inCall), 30_000);
 			await sleep(3000);
 			const before = await rateFromFirst(2, 4000);
 			proxy.stopReading(3, 1);

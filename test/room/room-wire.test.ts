@@ -9,16 +9,8 @@ import {test} from 'node:test';
 import {startRelay} from '../../source/relay/server.js';
 import {createRoom, type Room} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
-import {ourJpegStart, patternFrame} from '../session/helpers.js';
+import {ourJpegStart, patternFrame, until} from '../session/helpers.js';
 import {recordingProxy} from '../relay/helpers.js';
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 /** Bytes that open an encoded picture in the clear. */
 const headers: Array<[string, Buffer]> = [
@@ -57,11 +49,11 @@ for (const codecs of [undefined, [] as const]) {
 		const frames = rooms.map(() => 0);
 		rooms.forEach((room, i) => room.on('frame', () => frames[i]!++));
 		try {
-			await until(() => frames.every((n) => n >= 40));
-			await until(() => rooms.every((room) => room.checkState.kind === 'code'));
+			await until('40 pictures at each', () => frames.every((n) => n >= 40));
+			await until('a check code at each', () => rooms.every((room) => room.checkState.kind === 'code'));
 			rooms[1]!.sendChat('plaintext-marker-in-room-chat');
 			const sent = () => rooms[0]!.others()[0]!.call!.lastStats?.codec;
-			await until(() => Boolean(sent()));
+			await until('a stats report naming the codec', () => Boolean(sent()));
 			const codec = sent();
 			if (codecs) assert.equal(codec, 'jpeg444');
 			else console.log(`# codec on the wire: ${codec}`);

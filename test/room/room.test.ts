@@ -11,14 +11,7 @@ import {createRoom, type Room} from '../../source/room/room.js';
 import {joinCode} from '../../source/room/join.js';
 import {formatCode, parseCode} from '../../source/invite/code.js';
 import {wrongWords} from '../invite/wrong-words.js';
-
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
+import {until} from '../session/helpers.js';
 
 /** Every member sends a small grey picture of its own shade ten times a second. */
 function camera(room: Room, shade: number): NodeJS.Timeout {
@@ -47,10 +40,16 @@ test('three members: pictures from each other, names, one check code; a wrong co
 	rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
 	const cameras = rooms.map((room, i) => camera(room, 40 + i * 80));
 	try {
-		await until(() =>
-			seen.every((byMember) => byMember.size === 2 && [...byMember.values()].every((n) => n >= 3)),
+		await until(
+			'pictures from both others at each',
+			() => seen.every((byMember) => byMember.size === 2 && [...byMember.values()].every((n) => n >= 3)),
+			15_000,
 		);
-		await until(() => rooms.every((room) => codeOf(room) !== undefined && codeOf(room) === codeOf(first)));
+		await until(
+			'one check code on every screen',
+			() => rooms.every((room) => codeOf(room) !== undefined && codeOf(room) === codeOf(first)),
+			15_000,
+		);
 		assert.match(codeOf(first)!, /^\d{3} \d{3}$/);
 		assert.deepEqual(
 			first.others().map((m) => m.name),
@@ -76,13 +75,25 @@ test('three members: pictures from each other, names, one check code; a wrong co
 		await assert.rejects(joinCode(address, wrong, options('Eve')));
 
 		rooms[1]!.leave();
-		await until(() => first.members.size === 1 && rooms[2]!.members.size === 1, 5000);
+		await until(
+			'Bo gone from the others',
+			() => first.members.size === 1 && rooms[2]!.members.size === 1,
+			5000,
+		);
 		const before = [...seen[0]!.entries()];
 		seen[0]!.clear();
 		seen[2]!.clear();
-		await until(() => (seen[0]!.get(3) ?? 0) >= 3 && (seen[2]!.get(1) ?? 0) >= 3);
+		await until(
+			'the two left going on',
+			() => (seen[0]!.get(3) ?? 0) >= 3 && (seen[2]!.get(1) ?? 0) >= 3,
+			15_000,
+		);
 		assert.ok(before.length === 2);
-		await until(() => codeOf(first) !== undefined && codeOf(first) === codeOf(rooms[2]!));
+		await until(
+			'one check code for the two left',
+			() => codeOf(first) !== undefined && codeOf(first) === codeOf(rooms[2]!),
+			15_000,
+		);
 	} finally {
 		cameras.forEach(clearInterval);
 		for (const room of rooms) room.leave();
@@ -97,7 +108,7 @@ test('a wrong code the relay cannot tell (same tag) gets in at the relay, and ev
 	const second = await joinCode(address, first.text, {name: 'Bo', interCodecs: []});
 	const rooms = [first, (second as {room: Room}).room];
 	try {
-		await until(() => rooms.every((room) => room.checkState.kind === 'code'));
+		await until('a check code at each', () => rooms.every((room) => room.checkState.kind === 'code'), 15_000);
 		const code = parseCode(first.text);
 		const guess = formatCode({...code, words: wrongWords(code.words, true)});
 		const joined = await joinCode(address, guess, {name: 'Eve', interCodecs: []});
@@ -105,8 +116,16 @@ test('a wrong code the relay cannot tell (same tag) gets in at the relay, and ev
 		const eve = (joined as {room: Room}).room;
 		const reason = await new Promise<string>((resolve) => eve.once('ended', resolve));
 		assert.match(reason, /^wrong code/);
-		await until(() => first.members.size === 1 && rooms[1]!.members.size === 1);
-		await until(() => rooms.every((room) => room.checkState.kind === 'code'));
+		await until(
+			'the wrong-code joiner gone',
+			() => first.members.size === 1 && rooms[1]!.members.size === 1,
+			15_000,
+		);
+		await until(
+			'a check code at each again',
+			() => rooms.every((room) => room.checkState.kind === 'code'),
+			15_000,
+		);
 	} finally {
 		for (const room of rooms) room.leave();
 		await relay.close();
