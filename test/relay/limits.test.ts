@@ -33,4 +33,8 @@ test("a room's limits at the relay and at its members fit together", () => {
 	// Generous against stalls of a loaded machine (7.6 s seen at load 15) between two pings.
 	assert.ok(memberSilenceMs - memberPingMs >= 3 * 7600);
 	assert.match(relaySentence('silent'), /dropped this member from the room/);
+	// A room's size is the only thing taken from the relay's text, and only as digits.
+	assert.match(relaySentence('room-full', 'the room is full (5 members)'), /lets a room have \(5\)$/);
+	assert.doesNotMatch(relaySentence('room-full', 'the room is full (\x1b[2J members)'), /\(/);
+	assert.doesNotMatch(relaySentence('room-full', 'the room is full (8 members) and more'), /\(/);
 });
