@@ -38,7 +38,7 @@ const sentences: Record<ErrorCode | 'unknown', string> = {
 	expired: `the invite expired: nobody joined within ${inviteLifetime}`,
 	'peer-left': 'the other side left before the call started',
 	closing: 'the relay is shutting down',
-	'room-full': 'the room is full: it has as many members as this relay lets a room have',
+	'room-full': 'the room is full: it takes no more members',
 	silent:
 		'the relay dropped this member from the room: this machine did not answer it for too long (frozen, asleep or off the network)',
 	unknown: 'the relay refused for a reason this version does not know',
@@ -46,11 +46,14 @@ const sentences: Record<ErrorCode | 'unknown', string> = {
 
 /**
  * Our sentence for a refusal. Of the relay's own text only a room's size is taken, and only as
- * digits (a relay may be set to another size than facetty's default of 8).
+ * digits (a relay may be set to another size than facetty's default of 8); a room full for
+ * another reason (it took all its joins) gets the sentence without one.
  */
 export function relaySentence(code: ErrorCode | 'unknown', text = ''): string {
 	const size = code === 'room-full' ? /^the room is full \((\d{1,3}) members\)$/.exec(text)?.[1] : undefined;
-	return size ? `${sentences[code]} (${size})` : sentences[code];
+	return size
+		? `the room is full: it has as many members as this relay lets a room have (${size})`
+		: sentences[code];
 }
 
 export function describeRelay(relay: RelayAddress): string {
