@@ -46,6 +46,7 @@ import {shareableAddresses} from '../net/own-addresses.js';
 import {codeTag, formatCode, randomWords, type InviteCode} from '../invite/code.js';
 import {errorMessage} from '../text/error-message.js';
 import {ProtocolError} from '../protocol/errors.js';
+import {PairRelinks, relinkWaitMs} from './relink.js';
 
 export type MemberState = 'linking' | CallState;
 
@@ -106,32 +107,6 @@ export type RoomEvents = {
 /** Room messages a member may send a second (a view and a reveal per membership change). */
 const roomMessagesPerSecond = 20;
 
-/**
- * A pair whose call dropped while both members stayed links again after these pauses, one attempt
- * each; when all fail the member is dropped from this side's room. Both ends of a pair wait the
- * same pauses, so they meet at the relay.
- */
-export const relinkDelaysMs = [250, 500, 1000, 2000] as const;
-/** How long one attempt waits at the relay for the other end. */
-export const relinkWaitMs = 5000;
-/**
- * A member whose pair's call fell silent (defaultTimeouts.memberSilenceMs) and is not back in it
- * this long after is gone from this side's room (its grid, count and check code): one that froze
- * or lost its network sends no FIN, and the relay may not see its control connection fail for
- * long. A live member whose side fell silent too (or got our goodbye) is back by then on an idle
- * machine. The pair still links again as any dropped pair does, so a member that was only stalled
- * (a loaded machine stops a process for seconds) comes back into the room when it answers.
- */
-export const silentGraceMs = 4000;
-/**
- * A member gone silent whose pair's attempts all failed is tried again after this pause, each time
- * waiting relinkWaitMs for it, until defaultTimeouts.lostMemberMs or the relay's `left`: a wait
- * longer than the pause, so a member that wakes meets one of these waits with its first attempt.
- */
-export const lostRelinkPauseMs = 2000;
-/** A pair in its call this long has all its attempts back. */
-const relinkSteadyMs = 30_000;
-
 export class Room extends EventEmitter<RoomEvents> {
 	readonly members = new Map<number, RoomMember>();
 	/** The code as the people read it out: `42-kettle-violet-orbit`. */
@@ -147,31 +122,13 @@ export class Room extends EventEmitter<RoomEvents> {
 	/** Whether any pair's call got through its handshake: a code every member refuses is wrong. */
 	private metAnyone = false;
 	private readonly budget = new Map<number, {start: number; count: number}>();
-	/** Per member: attempts to link again since its pair was last steady, the pending one, when in call. */
-	private readonly relinks = new Map<
-		number,
-		{
-			attempts: number;
-			timer: NodeJS.Timeout | undefined;
-			inCallAt: number | undefined;
-			reason?: string;
-			/** Takes the member out of the room if it is not back in its call in time (silentGraceMs). */
-			grace?: NodeJS.Timeout;
-			/** When its pair's call fell silent, until it is back in a call (see lostRelinkPauseMs). */
-			silentSince?: number;
-		}
-	>();
+	/** When each dropped pair links again, and when it is given up. */
+	private readonly relinks = new PairRelinks();
 	/**
 	 * Members gone silent past silentGraceMs: not in `members` (not shown, not counted), while their
 	 * pairs still link again; one whose call is back returns to `members`.
 	 */
 	private readonly lost = new Map<number, RoomMember>();
-	/**
-	 * Per member whose pair's call fell silent: the silence its pair's next calls allow, doubled
-	 * each time up to idleMs. A member that answers again was stalled (on a loaded machine processes
-	 * stop for seconds), and is then taken for gone once or twice, not every few seconds.
-	 */
-	private readonly silenceMs = new Map<number, number>();
 	/** Direct moves waiting for the pairs' handshakes through the relay to be over (see goDirect). */
 	private readonly whenIdle: Array<() => void> = [];
 	/** The size each member's picture is shown at here, as last asked for. */
@@ -261,21 +218,10 @@ export class Room extends EventEmitter<RoomEvents> {
 	private async rejoin(why: string): Promise<void> {
 		this.generation++;
 		this.linking = false;
-		for (const slot of this.relinks.values()) {
-			clearTimeout(slot.timer);
-			clearTimeout(slot.grace);
-		}
+		this.relinks.clear();
 		for (const member of [...this.members.values(), ...this.lost.values()])
 			member.call?.hangUp('left the room to join it again');
-		for (const clear of [
-			this.relinks,
-			this.members,
-			this.lost,
-			this.waitingLinks,
-			this.budget,
-			this.silenceMs,
-		])
-			clear.clear();
+		for (const clear of [this.members, this.lost, this.waitingLinks, this.budget]) clear.clear();
 		this.whenIdle.splice(0);
 		this.emit('notice', `${why}; joining the room again`);
 		this.emit('members');
@@ -398,10 +344,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	private end(reason: string): void {
 		if (this.over) return;
 		this.over = true;
-		for (const slot of this.relinks.values()) {
-			clearTimeout(slot.timer);
-			clearTimeout(slot.grace);
-		}
+		this.relinks.clear();
 		for (const member of [...this.members.values(), ...this.lost.values()]) member.call?.hangUp(reason);
 		this.control.leave();
 		clearInterval(this.statsTimer);
@@ -448,7 +391,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		const member = this.known(id);
 		if (this.over || !member) return;
 		// A pair linking again (its call dropped) waits less for the other end, and tries again.
-		const again = this.relinks.get(id);
+		const again = this.relinks.again(id);
 		let paired;
 		try {
 			paired = await this.control.link(id, again ? relinkWaitMs : undefined);
@@ -461,7 +404,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			// The relay refusing the link (its limit on a pair's links) says so again every time: a
 			// silent member's pair then stops being patient, and gives it up after its attempts.
 			if (error instanceof RelayError && (error.code === 'limit' || error.code === 'no-channel'))
-				again.silentSince = undefined;
+				this.relinks.refused(id);
 			this.relinkLater(member, `the relay: ${errorMessage(error)}`);
 			return;
 		}
@@ -486,7 +429,7 @@ export class Room extends EventEmitter<RoomEvents> {
 	private startCall(member: RoomMember, paired: Paired): Call {
 		const socket = socketOf(paired);
 		const shown = this.shownSizes.get(member.id);
-		const silenceTimeoutMs = this.silenceMs.get(member.id) ?? this.options.silenceTimeoutMs;
+		const silenceTimeoutMs = this.relinks.silenceFor(member.id) ?? this.options.silenceTimeoutMs;
 		const options = {...this.options, silenceTimeoutMs, ...(shown ? {shownSize: shown} : {})};
 		const call = this.id < member.id ? acceptOver(socket, options) : callOver(socket, options);
 		call.remoteAddress = this.via;
@@ -504,34 +447,19 @@ export class Room extends EventEmitter<RoomEvents> {
 	private relinkLater(member: RoomMember, reason: string, silent = false): void {
 		if (this.over) return;
 		const id = member.id;
-		const slot = this.relinks.get(id) ?? {attempts: 0, timer: undefined, inCallAt: undefined};
-		this.relinks.set(id, slot);
-		if (slot.inCallAt !== undefined && Date.now() - slot.inCallAt >= relinkSteadyMs) {
-			slot.attempts = 0;
-			slot.reason = undefined;
-		}
-		slot.inCallAt = undefined;
-		if (silent) slot.silentSince ??= Date.now();
-		// A silent member is the relay's to drop (`left`), within its memberSilenceMs: tried until then.
-		const patient =
-			slot.silentSince !== undefined && Date.now() - slot.silentSince < defaultTimeouts.lostMemberMs;
-		const delay = relinkDelaysMs[slot.attempts] ?? (patient ? lostRelinkPauseMs : undefined);
-		if (delay === undefined) {
-			this.remove(id, `${slot.reason ?? reason}; it could not be reached again`);
+		const next = this.relinks.dropped(id, reason, silent);
+		if ('giveUp' in next) {
+			this.remove(id, next.giveUp);
 			return;
 		}
-		slot.attempts++;
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		member.call = undefined;
 		member.state = 'linking';
 		this.emit('members');
 		this.newRound();
-		clearTimeout(slot.timer);
-		slot.reason ??= reason;
-		if (silent && !slot.grace && this.members.get(id) === member) {
-			slot.grace = setTimeout(() => {
-				slot.grace = undefined;
+		if (silent && this.members.get(id) === member) {
+			this.relinks.graceFor(id, () => {
 				if (this.over || this.members.get(id) !== member || member.state === 'in-call') return;
 				this.members.delete(id);
 				this.lost.set(id, member);
@@ -541,14 +469,14 @@ export class Room extends EventEmitter<RoomEvents> {
 				);
 				this.emit('members');
 				this.newRound();
-			}, silentGraceMs);
+			});
 		}
 		// Through the queue of handshakes, as the first link was (see nextLink).
-		slot.timer = setTimeout(() => {
+		this.relinks.schedule(id, next.delayMs, () => {
 			if (this.over || this.known(id) !== member) return;
 			this.waitingLinks.add(id);
 			this.nextLink();
-		}, delay);
+		});
 	}
 
 	/**
@@ -569,13 +497,7 @@ export class Room extends EventEmitter<RoomEvents> {
 			member.state = state;
 			if (state === 'in-call') {
 				this.metAnyone = true;
-				const slot = this.relinks.get(id);
-				if (slot) {
-					slot.inCallAt = Date.now();
-					slot.silentSince = undefined;
-					clearTimeout(slot.grace);
-					slot.grace = undefined;
-				}
+				this.relinks.inCall(id);
 				if (this.lost.delete(id)) {
 					// It answered again: a stall, not a freeze.
 					this.members.set(id, member);
@@ -607,10 +529,8 @@ export class Room extends EventEmitter<RoomEvents> {
 				// pair's path did (both ends then see it, and meet again at the relay at once).
 				const silent =
 					end.error instanceof ProtocolError && end.error.code === 'timeout' && member.state === 'in-call';
-				if (silent) {
-					const was = call.options.silenceTimeoutMs ?? defaultTimeouts.memberSilenceMs;
-					this.silenceMs.set(id, Math.min(2 * was, Math.max(was, defaultTimeouts.idleMs)));
-				}
+				if (silent)
+					this.relinks.fellSilent(id, call.options.silenceTimeoutMs ?? defaultTimeouts.memberSilenceMs);
 				this.relinkLater(member, end.reason, silent);
 			}
 		});
@@ -717,10 +637,7 @@ export class Room extends EventEmitter<RoomEvents> {
 		this.waitingLinks.delete(id);
 		this.budget.delete(id);
 		this.shownSizes.delete(id);
-		this.silenceMs.delete(id);
-		clearTimeout(this.relinks.get(id)?.timer);
-		clearTimeout(this.relinks.get(id)?.grace);
-		this.relinks.delete(id);
+		this.relinks.forget(id);
 		const label = this.labelOf(member);
 		if (label) this.check.forget(label);
 		if (member.call && !member.call.ended) member.call.hangUp(reason);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {relaySentence} from '../../source/relay/client.js';
 import {defaultRelayLimits, durationInWords, inviteLifetime} from '../../source/relay/limits.js';
-import {relinkDelaysMs, relinkWaitMs} from '../../source/room/room.js';
+import {relinkDelaysMs, relinkWaitMs} from '../../source/room/relink.js';
 import {defaultTimeouts} from '../../source/session/call-types.js';
 
 test('durations in words: whole minutes as minutes, the rest in seconds', () => {

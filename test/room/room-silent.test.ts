@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {startRelay} from '../../source/relay/server.js';
-import {createRoom, silentGraceMs, type Room} from '../../source/room/room.js';
+import {createRoom, type Room} from '../../source/room/room.js';
+import {silentGraceMs} from '../../source/room/relink.js';
 import {defaultTimeouts} from '../../source/session/call.js';
 import {joinCode} from '../../source/room/join.js';
 import type {RoomStats} from '../../source/room/room.js';
