@@ -75,6 +75,12 @@ const keyframeFlag = 1;
  */
 export const v2MaxCodecPixels = 1280 * 720;
 
+/** True when video seq `a` comes after `b` (seqs wrap at 2^32). */
+export function seqAfter(a: number, b: number): boolean {
+	const difference = (a - b) >>> 0;
+	return difference !== 0 && difference < 0x80000000;
+}
+
 export type V2Message =
 	| {type: 'hello'; version: number; capabilities: number; agent: string}
 	| {

@@ -11,20 +11,21 @@
  * decode, after its shown size changed. A new call (the move from relay to direct, a reconnect)
  * is a new link, so it starts by asking too.
  */
-import {makeFrame, type Frame} from '../frame.js';
+import type {Frame} from '../frame.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {
 	allCapabilities,
 	capability,
 	encodeV2,
 	helloAgent,
+	seqAfter,
 	V2Parser,
 	v2MaxCodecPixels,
 	v2Version,
 	type V2Message,
 	type VideoCodec,
 } from '../protocol/v2.js';
-import {crfForQuality, interCodecs, VideoDecoder, VideoEncoder, type InterCodec} from '../native-codec.js';
+import {crfForQuality, interCodecs, VideoEncoder, type InterCodec} from '../native-codec.js';
 import type {DirectOffer} from './call-types.js';
 import {LinkRate} from './link-rate.js';
 import {keyframeIntervalFrames, type PoolMember, type SharedPacket} from './encoder-pool.js';
@@ -33,8 +34,6 @@ import type {Link, LinkHost} from './link.js';
 import {cleanLine, cleanLines} from '../text/sanitize.js';
 import {SendWindow} from './send-window.js';
 import {
-	decodeJpeg,
-	decodeJpeg444,
 	defaultJpegQuality,
 	encodeJpeg,
 	encodeJpeg444,
@@ -44,6 +43,7 @@ import {
 	type Size,
 } from './media.js';
 import {scaleFrame} from '../sources/scale.js';
+import {VideoReceiver} from './video-receiver.js';
 
 const pingIntervalMs = 1000;
 /** v2 header, video fields and a TLS record's overhead: what a frame costs besides its packet. */
@@ -62,16 +62,9 @@ const sharedEncoderFrom = 0.75;
 const ownAfterFallingBehindMs = 5000;
 const codecBit: Record<InterCodec, number> = {h264: capability.h264, vp9: capability.vp9};
 
-/** True when seq `a` comes after `b` (seqs wrap at 2^32). */
-function after(a: number, b: number): boolean {
-	const difference = (a - b) >>> 0;
-	return difference !== 0 && difference < 0x80000000;
-}
 /** A chat message may span lines (each cleaned); a goodbye reason is one line. */
 export const chatLimits = {maxColumns: 500, maxLines: 20, keepSpaces: true} as const;
 const maxReasonColumns = 160;
-
-type Video = Extract<V2Message, {type: 'video'}>;
 
 /**
  * How many of each kind of peer message a call handles a second (a burst, then a steady rate).
@@ -91,7 +84,6 @@ type RatedType = keyof typeof peerMessageRates;
 export class V2Link implements Link {
 	rttMs: number | null = null;
 	lastMessageAt: number | undefined;
-	peerShape: Size | undefined;
 	private readonly parser = new V2Parser();
 	private peerCapabilities: number | undefined;
 	private peerShows: Size | undefined;
@@ -102,14 +94,12 @@ export class V2Link implements Link {
 	private quickestRttMs: number | undefined;
 	private pingId = 0;
 	private lastPingAt = 0;
-	private decoding = false;
-	private nextVideo: Video | undefined;
 	private readonly rates = new Map<RatedType, TokenBucket>();
 	private saidChatDropped = false;
 	/** The inter-frame codecs this side decodes and may send, best first. */
 	private readonly offered: readonly InterCodec[];
 	private encoder: VideoEncoder | undefined;
-	private decoder: VideoDecoder | undefined;
+	private readonly receiver: VideoReceiver;
 	private readonly rate: LinkRate;
 	private sentCodec: VideoCodec | undefined;
 	private keyframeWanted = false;
@@ -120,18 +110,26 @@ export class V2Link implements Link {
 	/** A link far slower than the rest of its group has its own encoder (ownEncoderBelow). */
 	private ownEncoder = false;
 	private lastFrameAt = 0;
-	/** Receiving: the newest video seq seen, and whether the stream waits for a keyframe. */
-	private lastVideoSeq = 0;
-	private lastShownSeq: number | undefined;
-	private waitingForKeyframe = true;
-	private askedForKeyframeAt: number | undefined;
 	private closed = false;
-	private sawVideo = false;
 
 	constructor(private readonly host: LinkHost) {
 		this.rate = new LinkRate(host.options.startKbps?.());
 		const wanted = host.options.interCodecs ?? ['h264', 'vp9'];
 		this.offered = interCodecs().filter((codec) => wanted.includes(codec));
+		this.receiver = new VideoReceiver({
+			offered: this.offered,
+			peerMaySendInter: () =>
+				this.offered.some((codec) => ((this.peerCapabilities ?? 0) & codecBit[codec]) !== 0),
+			clockOffset: () => this.clockOffset,
+			rttMs: () => this.rttMs,
+			write: (bytes) => this.host.write(bytes),
+			shown: (frame, latencyMs) => this.host.shown(frame, latencyMs),
+		});
+	}
+
+	/** The size of the peer's latest picture. */
+	get peerShape(): Size | undefined {
+		return this.receiver.peerShape;
 	}
 
 	/** Whether this message is within its kind's rate (peerMessageRates). */
@@ -167,8 +165,8 @@ export class V2Link implements Link {
 		this.shared?.leave();
 		this.shared = undefined;
 		this.encoder?.close();
-		this.decoder?.close();
-		this.encoder = this.decoder = undefined;
+		this.encoder = undefined;
+		this.receiver.close();
 	}
 
 	get midMessage(): boolean {
@@ -406,14 +404,7 @@ export class V2Link implements Link {
 		const clamp = (n: number) => Math.max(0, Math.min(0xffff, Math.round(n)));
 		this.host.write(encodeV2({type: 'show-size', width: clamp(size.width), height: clamp(size.height)}));
 		// The next picture is of another size: a new stream, which starts at a keyframe.
-		if (this.peerCapabilities !== undefined) this.askForKeyframe(Date.now());
-	}
-
-	/** Only a peer that may send an inter-frame codec is asked (an older one would skip it anyway). */
-	private askForKeyframe(now: number): void {
-		if (this.offered.every((codec) => ((this.peerCapabilities ?? 0) & codecBit[codec]) === 0)) return;
-		this.askedForKeyframeAt = now;
-		this.host.write(encodeV2({type: 'keyframe-request', lastSeq: this.lastVideoSeq}));
+		if (this.peerCapabilities !== undefined) this.receiver.askForKeyframe(Date.now());
 	}
 
 	goodbye(reason: string): void {
@@ -428,15 +419,7 @@ export class V2Link implements Link {
 		if (this.peerCapabilities !== undefined && now - this.lastPingAt >= pingIntervalMs) this.ping(now);
 		if (this.window.gaveUp(now)) this.host.pump();
 		this.rate.step(now);
-		// A request answered by nothing (the peer sends nothing new, or JPEG for now): ask again.
-		if (
-			this.decoder &&
-			this.waitingForKeyframe &&
-			this.askedForKeyframeAt !== undefined &&
-			now - this.askedForKeyframeAt > this.keyframePatienceMs()
-		) {
-			this.askForKeyframe(now);
-		}
+		this.receiver.tick(now);
 	}
 
 	private ping(now: number): void {
@@ -473,26 +456,19 @@ export class V2Link implements Link {
 				this.host.peerHello(message.agent);
 				this.host.inCall();
 				this.ping(Date.now());
-				this.askForKeyframe(Date.now());
+				this.receiver.askForKeyframe(Date.now());
 				this.host.pump();
 				break;
 			case 'video':
 				if ((this.peerCapabilities ?? 0) & capability.frameAck) {
 					this.host.write(encodeV2({type: 'frame-ack', seq: message.seq}));
 				}
-				this.peerShape = {width: message.width, height: message.height};
-				this.lastVideoSeq = message.seq;
-				if (message.codec === 'h264' || message.codec === 'vp9') {
-					this.decodeInter(message, message.codec);
-				} else {
-					this.nextVideo = message;
-					void this.decodeNext();
-				}
+				this.receiver.receive(message);
 				break;
 			case 'keyframe-request':
 				// Unless a keyframe sent after the newest frame the peer had is already on its way:
 				// one burst of requests gets one keyframe.
-				if (this.lastKeyframeSeq === undefined || !after(this.lastKeyframeSeq, message.lastSeq)) {
+				if (this.lastKeyframeSeq === undefined || !seqAfter(this.lastKeyframeSeq, message.lastSeq)) {
 					this.keyframeWanted = true;
 				}
 				break;
@@ -558,90 +534,5 @@ export class V2Link implements Link {
 		this.quickestRttMs = Math.max(0, quickest.rtt);
 		this.window.setRoundTrip(quickest.rtt);
 		this.rate.setRoundTrip(quickest.rtt);
-	}
-
-	/**
-	 * Every packet in order, in the turn it arrives. Until a keyframe, inter frames are dropped
-	 * unread; a packet that does not decode (or a codec this side does not offer, or a picture
-	 * larger than the codec's limit) ends in a keyframe request, never in a wrong picture.
-	 */
-	private decodeInter(video: Video, codec: InterCodec): void {
-		const now = Date.now();
-		if (this.closed) return;
-		const firstVideo = !this.sawVideo;
-		this.sawVideo = true;
-		if (!this.offered.includes(codec) || video.width * video.height > v2MaxCodecPixels) {
-			this.lostStream(now, false);
-			return;
-		}
-		if (this.decoder?.codec !== codec) {
-			this.decoder?.close();
-			this.decoder = new VideoDecoder(codec);
-			this.waitingForKeyframe = true;
-		}
-		if (this.waitingForKeyframe && !video.keyframe) {
-			// The stream began without us (the keyframe that answered our first request never came
-			// here): that request is spent.
-			this.lostStream(now, firstVideo);
-			return;
-		}
-		let frame: Frame | undefined;
-		try {
-			frame = this.decoder.decode(video.data, video.width, video.height, video.capturedAt - this.clockOffset);
-		} catch {
-			// Asked at once even with a request out: this packet may have been its answer, and the
-			// request names this seq, so the sender answers it once.
-			this.lostStream(now, true);
-			return;
-		}
-		if (!frame) return;
-		this.waitingForKeyframe = false;
-		this.askedForKeyframeAt = undefined;
-		this.show(frame, video.seq);
-	}
-
-	/**
-	 * Waits for a keyframe, asking for one unless a request is still on its way (the sender
-	 * answers each loss once: keyframe-request names the newest seq seen).
-	 */
-	private lostStream(now: number, spent: boolean): void {
-		this.waitingForKeyframe = true;
-		const asked = this.askedForKeyframeAt;
-		const stale = asked !== undefined && now - asked > this.keyframePatienceMs();
-		if (asked === undefined || spent || stale) this.askForKeyframe(now);
-	}
-
-	/** How long a keyframe request may take to be answered: a round trip and a few frames. */
-	private keyframePatienceMs(): number {
-		return Math.max(250, 2 * (this.rttMs ?? 100) + 100);
-	}
-
-	/** Pictures in seq order: a slow JPEG decode never shows over a newer picture. */
-	private show(frame: Frame, seq: number): void {
-		if (this.lastShownSeq !== undefined && !after(seq, this.lastShownSeq)) return;
-		this.lastShownSeq = seq;
-		this.host.shown(frame, Date.now() - frame.capturedAt);
-	}
-
-	/** One decode at a time; a frame arriving meanwhile replaces the one waiting. */
-	private async decodeNext(): Promise<void> {
-		if (this.decoding) return;
-		while (this.nextVideo) {
-			const video = this.nextVideo;
-			this.nextVideo = undefined;
-			this.decoding = true;
-			const capturedAt = video.capturedAt - this.clockOffset;
-			try {
-				const frame =
-					video.codec === 'raw'
-						? makeFrame(video.width, video.height, video.data, capturedAt)
-						: video.codec === 'jpeg444'
-							? await decodeJpeg444(video.data, video, capturedAt)
-							: await decodeJpeg(video.data, video, capturedAt);
-				if (frame) this.show(frame, video.seq);
-			} finally {
-				this.decoding = false;
-			}
-		}
 	}
 }
