@@ -236,7 +236,11 @@ test('VideoReader gives the pictures OpenCV VideoCapture gives, cropped and scal
 			const theirs = capture.read();
 			assert.ok(ours && ours.equals(theirs.getData()), `frame ${i} is OpenCV's, byte for byte`);
 		}
-		// Passing over 2, then a crop scaled down: the area average of OpenCV's same picture.
+		// Passing over 2, then a crop scaled down: the area average of OpenCV's same picture. It is
+		// shrunk before it is converted, so it differs from OpenCV's by about a level (swscale's x86
+		// conversion truncates) and more where single pixels clipped (clip.mp4's saturated colours):
+		// 45.2 dB on this frame, 44-45 dB at every size from 16x12 to 500x400; the crop moved by
+		// five pixels (one of the target's), the next frame or red and blue swapped is below 25 dB.
 		const crop = {x: 80, y: 0, width: 480, height: 480};
 		const ours = await reader.read(crop, {width: 96, height: 96}, 2, false);
 		capture.read();
@@ -245,10 +249,11 @@ test('VideoReader gives the pictures OpenCV VideoCapture gives, cropped and scal
 			.read()
 			.getRegion(new cv.Rect(80, 0, 480, 480))
 			.resize(96, 96, 0, 0, cv.INTER_AREA);
-		let worst = 0;
 		const expected = theirs.getData();
-		for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours![i]! - expected[i]!));
-		assert.ok(worst <= 1, `a level differs by ${worst}`);
+		let squares = 0;
+		for (let i = 0; i < expected.length; i++) squares += (ours![i]! - expected[i]!) ** 2;
+		const psnr = 10 * Math.log10((255 * 255) / (squares / expected.length));
+		assert.ok(psnr >= 43, `${psnr.toFixed(2)} dB from OpenCV's INTER_AREA`);
 	} finally {
 		reader.close();
 		capture.release();
