@@ -260,6 +260,50 @@ test('VideoReader gives the pictures OpenCV VideoCapture gives, cropped and scal
 	}
 });
 
+test('VideoReader shrinks a full-range 4:4:4 stream of odd size as the binding shrinks its full picture', async (t) => {
+	// facetty's own stream written as a raw H.264 file: 4:4:4 full range (the J formats' range, the
+	// chroma not subsampled) at an odd size, where clip.mp4 is limited-range 4:2:0 at 640x480.
+	const fs = await import('node:fs');
+	const file = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-444-${process.pid}.h264`;
+	t.after(() => fs.rmSync(file, {force: true}));
+	const [w, h] = [161, 97];
+	const sender = encoder('h264', w, h);
+	const packets: Buffer[] = [];
+	for (let i = 0; i < 4; i++) packets.push(sender.encode(frameAt(i, w, h), i === 0)!.data);
+	sender.close();
+	fs.writeFileSync(file, Buffer.concat(packets));
+	const whole = VideoReader.open(`file:${file}`, 0)!;
+	const shrunk = VideoReader.open(`file:${file}`, 0)!;
+	try {
+		assert.deepEqual([whole.width, whole.height], [w, h]);
+		const crop = {x: 3, y: 1, width: 151, height: 95};
+		for (const size of [
+			{width: 40, height: 25},
+			{width: 151, height: 50},
+			{width: 7, height: 95},
+		]) {
+			const full = (await whole.read({x: 0, y: 0, width: w, height: h}, {width: w, height: h}, 0, true))!;
+			const ours = (await shrunk.read(crop, size, 0, true))!;
+			const region = Buffer.alloc(crop.width * crop.height * 3);
+			for (let y = 0; y < crop.height; y++)
+				full.copy(
+					region,
+					y * crop.width * 3,
+					((crop.y + y) * w + crop.x) * 3,
+					((crop.y + y) * w + crop.x + crop.width) * 3,
+				);
+			const expected = scaleWithCodec(makeFrame(crop.width, crop.height, region, 0), size)!.data;
+			let worst = 0;
+			for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - expected[i]!));
+			// Rounding once after averaging, not once before: within a level, two at most.
+			assert.ok(worst <= 2, `${size.width}x${size.height}: a level differs by ${worst}`);
+		}
+	} finally {
+		whole.close();
+		shrunk.close();
+	}
+});
+
 test('VideoReader: a truncated file plays what it has, then ends; a close during a read is safe', async (t) => {
 	const fs = await import('node:fs');
 	const cut = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-cut-${process.pid}.mp4`;
