@@ -1003,16 +1003,57 @@ static int interval_weights(double lo, double hi, int limit, uint16_t *weights, 
 	return end - start;
 }
 
-typedef struct {
-	int a, b;
-	float fa, fb, unit;
-} ColumnEdges;
-
-// Written so it compiles to maxss/minss: a saturated picture's clipping would mispredict branches.
+// Rounded in integers, where the clamp compiles to conditional moves: a saturated picture's
+// clipping would mispredict branches.
 static uint8_t clamp_byte(float value) {
-	value = value > 0 ? value : 0;
-	value = value < 255 ? value : 255;
-	return (uint8_t)(value + 0.5f);
+	int level = (int)(value + 0.5f);
+	level = level < 0 ? 0 : level;
+	return (uint8_t)(level > 255 ? 255 : level);
+}
+
+// One axis of a plane's columns: target column x takes `taps` samples from start[x] (in the
+// plane's row from its sample `first`), weighed by weight[j * target_w + x], zero past its last.
+// Stored tap by tap, so every column runs the same loop with no branch (the runs' lengths vary
+// from column to column, and their ends mispredicted).
+typedef struct {
+	int first, n, taps;
+	int *start;
+	float *weight;
+} Columns;
+
+// The edges of target column x in a plane subsampled by `shift`, in samples from `first`.
+static void column_edges(int cx, int cw, double scale, int x, int shift, int first, int n, double *a, double *b) {
+	*a = (cx + x * scale) / (1 << shift) - first;
+	*b = fmin((cx + fmin((x + 1) * scale, cw)) / (1 << shift) - first, n);
+}
+
+// Fills `columns` for a crop (cx, cw) of a plane `plane_w` samples wide; 0, or -1 when out of memory.
+static int columns_for(Columns *columns, int cx, int cw, int target_w, int shift, int plane_w) {
+	if (target_w < 1 || cw < target_w) return -1;
+	double scale = (double)cw / target_w, a, b;
+	int first = (int)floor((double)cx / (1 << shift)), n = (int)ceil((double)(cx + cw) / (1 << shift)) - first;
+	if (first + n > plane_w) n = plane_w - first;
+	int taps = 1;
+	for (int x = 0; x < target_w; x++) {
+		column_edges(cx, cw, scale, x, shift, first, n, &a, &b);
+		if ((int)floor(b) - (int)floor(a) + 1 > taps) taps = (int)floor(b) - (int)floor(a) + 1;
+	}
+	*columns = (Columns){first, n, taps, malloc(sizeof(int) * (size_t)target_w),
+	                     calloc((size_t)taps * target_w, sizeof(float))};
+	if (!columns->start || !columns->weight) return -1;
+	for (int x = 0; x < target_w; x++) {
+		column_edges(cx, cw, scale, x, shift, first, n, &a, &b);
+		// The samples from the one the left edge cuts to the one the right edge cuts: the left one
+		// less its part outside, the right one only its part inside (32768ths: the rows' weights).
+		int ia = (int)floor(a), ib = (int)floor(b);
+		double unit = 1.0 / ((b - a) * 32768);
+		columns->start[x] = ia;
+		for (int i = ia; i <= ib; i++) {
+			double w = (i < ib ? 1.0 : b - ib) - (i == ia ? a - ia : 0.0);
+			columns->weight[(size_t)(i - ia) * target_w + x] = (float)(w * unit);
+		}
+	}
+	return 0;
 }
 
 // Shrinks the crop (cx, cy, cw, ch) of a planar YUV picture straight to BGR, target_w x target_h
@@ -1030,88 +1071,59 @@ static int yuv_area_shrink(const AVFrame *f, int range, int cx, int cy, int cw, 
                            int target_h) {
 	int shift_w = 0, shift_h = 0;
 	if (av_pix_fmt_get_chroma_sub_sample(f->format, &shift_w, &shift_h) < 0) return -1;
+	// Luma's columns and chroma's.
+	Columns columns[2] = {{0}, {0}};
 	int rows = ch / target_h + 3;
-	uint32_t *acc = malloc(sizeof *acc * (size_t)(cw + 2));
+	int ok = columns_for(&columns[0], cx, cw, target_w, 0, f->width) == 0 &&
+	         columns_for(&columns[1], cx, cw, target_w, shift_w, AV_CEIL_RSHIFT(f->width, shift_w)) == 0;
+	int taps = ok && columns[0].taps > columns[1].taps ? columns[0].taps : columns[1].taps;
+	uint32_t *acc = ok ? malloc(sizeof *acc * ((size_t)cw + 2 + taps)) : NULL;
 	uint16_t *weights = malloc(sizeof *weights * (size_t)rows);
 	float *row = malloc(sizeof *row * (size_t)target_w * 3);
-	// Luma's columns and chroma's: the first sample the crop touches, how many, each target's edges.
-	struct {
-		int first, n;
-		ColumnEdges *edges;
-	} columns[2] = {{0, 0, malloc(sizeof(ColumnEdges) * (size_t)target_w)},
-	                {0, 0, malloc(sizeof(ColumnEdges) * (size_t)target_w)}};
-	if (!acc || !weights || !row || !columns[0].edges || !columns[1].edges) {
-		free(columns[0].edges);
-		free(columns[1].edges);
-		free(acc);
-		free(weights);
-		free(row);
-		return -1;
+	if (acc && weights && row) {
+		const int *table = sws_getCoefficients(SWS_CS_DEFAULT);
+		float chroma = range ? 224.0f / 255.0f / 65536.0f : 1.0f / 65536.0f;
+		float luma = range ? 1.0f : 255.0f / 219.0f, black = range ? 0.0f : 16.0f;
+		float crv = table[0] * chroma, cbu = table[1] * chroma, cgu = table[2] * chroma, cgv = table[3] * chroma;
+		double scale_y = (double)ch / target_h;
+		for (int t = 0; t < target_h; t++) {
+			double top = t * scale_y, bottom = fmin(top + scale_y, ch);
+			for (int p = 0; p < 3; p++) {
+				const Columns *c = &columns[p > 0];
+				int sy = p ? shift_h : 0, plane_h = p ? AV_CEIL_RSHIFT(f->height, sy) : f->height, from;
+				int count = interval_weights((cy + top) / (1 << sy), (cy + bottom) / (1 << sy), plane_h, weights, &from);
+				memset(acc, 0, sizeof *acc * (size_t)(c->n + c->taps));
+				for (int k = 0; k < count; k++) {
+					const uint8_t *line = f->data[p] + (size_t)(from + k) * f->linesize[p] + c->first;
+					uint16_t w = weights[k];
+					for (int i = 0; i < c->n; i++) acc[i] += (uint32_t)(uint16_t)line[i] * w;
+				}
+				float *restrict plane = row + (size_t)p * target_w;
+				for (int x = 0; x < target_w; x++) plane[x] = 0;
+				for (int j = 0; j < c->taps; j++) {
+					const float *restrict w = c->weight + (size_t)j * target_w;
+					const uint32_t *restrict at = acc + j;
+					for (int x = 0; x < target_w; x++) plane[x] += (float)(int32_t)at[c->start[x]] * w[x];
+				}
+			}
+			uint8_t *line = out + (size_t)t * target_w * 3;
+			for (int i = 0; i < target_w; i++) {
+				float y = (row[i] - black) * luma, u = row[target_w + i] - 128, v = row[2 * target_w + i] - 128;
+				line[i * 3] = clamp_byte(y + cbu * u);
+				line[i * 3 + 1] = clamp_byte(y - cgu * u - cgv * v);
+				line[i * 3 + 2] = clamp_byte(y + crv * v);
+			}
+		}
 	}
-	const int *table = sws_getCoefficients(SWS_CS_DEFAULT);
-	float chroma = range ? 224.0f / 255.0f / 65536.0f : 1.0f / 65536.0f;
-	float luma = range ? 1.0f : 255.0f / 219.0f, black = range ? 0.0f : 16.0f;
-	float crv = table[0] * chroma, cbu = table[1] * chroma, cgu = table[2] * chroma, cgv = table[3] * chroma;
-	double scale_x = (double)cw / target_w, scale_y = (double)ch / target_h;
-	// Each target column's edges in luma's and chroma's summed rows, worked out once: the sample
-	// each edge falls in, the fraction of that sample left of the edge, and one over the width
-	// (the rows' weights add up to 32768).
 	for (int q = 0; q < 2; q++) {
-		int sx = q ? shift_w : 0, first = (int)floor((double)cx / (1 << sx));
-		int n = (int)ceil((double)(cx + cw) / (1 << sx)) - first;
-		int limit = q ? AV_CEIL_RSHIFT(f->width, sx) : f->width;
-		if (first + n > limit) n = limit - first;
-		columns[q].first = first;
-		columns[q].n = n;
-		for (int x = 0; x < target_w; x++) {
-			double a = (cx + x * scale_x) / (1 << sx) - first;
-			double b = fmin((cx + fmin((x + 1) * scale_x, cw)) / (1 << sx) - first, n);
-			ColumnEdges *e = &columns[q].edges[x];
-			e->a = (int)floor(a);
-			e->b = (int)floor(b);
-			e->fa = (float)(a - e->a);
-			e->fb = (float)(b - e->b);
-			e->unit = (float)(1.0 / ((b - a) * 32768));
-		}
+		free(columns[q].start);
+		free(columns[q].weight);
 	}
-	for (int t = 0; t < target_h; t++) {
-		double top = t * scale_y, bottom = fmin(top + scale_y, ch);
-		for (int p = 0; p < 3; p++) {
-			int sy = p ? shift_h : 0, first = columns[p > 0].first, n = columns[p > 0].n;
-			int plane_h = p ? AV_CEIL_RSHIFT(f->height, sy) : f->height;
-			int from;
-			int count = interval_weights((cy + top) / (1 << sy), (cy + bottom) / (1 << sy), plane_h, weights, &from);
-			memset(acc, 0, sizeof *acc * (size_t)n);
-			for (int k = 0; k < count; k++) {
-				const uint8_t *line = f->data[p] + (size_t)(from + k) * f->linesize[p] + first;
-				uint16_t w = weights[k];
-				for (int i = 0; i < n; i++) acc[i] += (uint32_t)(uint16_t)line[i] * w;
-			}
-			// A target pixel: the samples from the one its left edge cuts to the one before the one
-			// its right edge cuts, less the left one's part outside, plus the right one's inside.
-			acc[n] = 0;
-			float *plane = row + (size_t)p * target_w;
-			const ColumnEdges *e = columns[p > 0].edges;
-			for (int x = 0; x < target_w; x++, e++) {
-				int64_t whole = 0;
-				for (int i = e->a; i < e->b; i++) whole += acc[i];
-				plane[x] = ((float)whole + e->fb * acc[e->b] - e->fa * acc[e->a]) * e->unit;
-			}
-		}
-		uint8_t *line = out + (size_t)t * target_w * 3;
-		for (int i = 0; i < target_w; i++) {
-			float y = (row[i] - black) * luma, u = row[target_w + i] - 128, v = row[2 * target_w + i] - 128;
-			line[i * 3] = clamp_byte(y + cbu * u);
-			line[i * 3 + 1] = clamp_byte(y - cgu * u - cgv * v);
-			line[i * 3 + 2] = clamp_byte(y + crv * v);
-		}
-	}
-	free(columns[0].edges);
-	free(columns[1].edges);
+	int done = acc && weights && row;
 	free(acc);
 	free(weights);
 	free(row);
-	return 0;
+	return done ? 0 : -1;
 }
 
 static void reader_execute(napi_env env, void *data) {
