@@ -304,6 +304,37 @@ test('VideoReader shrinks a full-range 4:4:4 stream of odd size as the binding s
 	}
 });
 
+test('VideoReader: a stream whose pictures change size mid-way is cropped and shrunk within each picture', async (t) => {
+	// Three streams one after another in one file: each new SPS changes the size, while the crop
+	// was worked out for the first. Every picture still comes at the size asked for.
+	const fs = await import('node:fs');
+	const file = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-sizes-${process.pid}.h264`;
+	t.after(() => fs.rmSync(file, {force: true}));
+	const packets: Buffer[] = [];
+	for (const [w, h] of [
+		[161, 97],
+		[64, 48],
+		[320, 200],
+	] as const) {
+		const sender = encoder('h264', w, h);
+		for (let i = 0; i < 3; i++) packets.push(sender.encode(frameAt(i, w, h), i === 0)!.data);
+		sender.close();
+	}
+	fs.writeFileSync(file, Buffer.concat(packets));
+	const reader = VideoReader.open(`file:${file}`, 0)!;
+	try {
+		const sizes: number[] = [];
+		for (
+			let picture;
+			(picture = await reader.read({x: 100, y: 1, width: 61, height: 95}, {width: 40, height: 25}, 0, false));
+		)
+			sizes.push(picture.length);
+		assert.deepEqual(sizes, Array(9).fill(40 * 25 * 3));
+	} finally {
+		reader.close();
+	}
+});
+
 test('VideoReader: a truncated file plays what it has, then ends; a close during a read is safe', async (t) => {
 	const fs = await import('node:fs');
 	const cut = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-cut-${process.pid}.mp4`;
