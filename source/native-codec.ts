@@ -240,8 +240,10 @@ function readerBinding(): ReaderBinding | undefined {
 }
 
 /**
- * A video file or stream read through libavformat: each frame decoded, converted to BGR (as
- * OpenCV's VideoCapture does), cropped and scaled on libuv's thread pool.
+ * A video file or stream read through libavformat: each frame decoded, cropped, scaled and
+ * converted to BGR on libuv's thread pool. At its own size it is OpenCV's VideoCapture's picture
+ * byte for byte; shrunk, the planes are averaged before the conversion (about 45 dB from
+ * VideoCapture's picture shrunk with INTER_AREA).
  */
 export class VideoReader {
 	private handle: Handle | undefined;
