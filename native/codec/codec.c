@@ -132,8 +132,9 @@ static void full_range(struct SwsContext *sws, int yuv_is_source, int yuv_full) 
 
 // The loops below need 32-bit multiplies across vectors, which x86-64's baseline (SSE2) lacks: with
 // AVX2, where the CPU has it, they vectorise and take a quarter of the time; elsewhere they run as
-// compiled for the baseline. (GCC and clang on ELF pick the version when the library loads.)
-#if defined(__x86_64__) && defined(__ELF__) && defined(__has_attribute)
+// compiled for the baseline. (The version is picked when the library loads, through an IFUNC:
+// glibc's loader has them, musl's does not and would refuse to load the binding.)
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
 #if __has_attribute(target_clones)
 #define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #endif
