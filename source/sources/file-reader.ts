@@ -1,8 +1,9 @@
 /**
  * Frames from video files and streams through the codec binding's libavformat reader, the one
- * OpenCV's VideoCapture used for them too (CAP_FFMPEG): the same pictures, without loading OpenCV
- * and its libraries (about 90 MB resident). Decoding, conversion and scaling run on libuv's
- * thread pool, so the event loop stays free.
+ * OpenCV's VideoCapture used for them too (CAP_FFMPEG): the same pictures (a shrunk one within
+ * about 45 dB: its planes are averaged before they are converted, a quarter less CPU a frame),
+ * without loading OpenCV and its libraries (about 90 MB resident). Decoding, conversion and
+ * scaling run on libuv's thread pool, so the event loop stays free.
  */
 import fs from 'node:fs';
 import {makeFrame, type Frame} from '../frame.js';
