@@ -1,6 +1,6 @@
 /**
  * The call screen's layers on the one compositor: Ink's chrome at the bottom covering the whole
- * terminal, the peer's video above it, the self view on top. The layout (from the reducer's
+ * terminal, the status line over its first row, the peer's video above it, the self view on top. The layout (from the reducer's
  * state, applied when its effects say the layout changed, and on resize) only moves layers; the
  * compositor works out which cells each one now draws.
  *
@@ -28,6 +28,7 @@ export type CallCompositorOptions = {
 export class CallCompositor {
 	readonly compositor: Compositor;
 	readonly chrome: TextLayer;
+	readonly status: TextLayer;
 	readonly peer: PictureLayer;
 	readonly self: PictureLayer;
 	private selfFrame: Frame | undefined;
@@ -38,6 +39,7 @@ export class CallCompositor {
 		this.compositor = new Compositor(sink, size, {onPaint: options.onPaint});
 		const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
 		this.chrome = this.compositor.add(new TextLayer(0));
+		this.status = this.compositor.add(new TextLayer(1));
 		this.peer = this.compositor.add(new PictureLayer({...picture, z: 1, scale: areaScaler()}));
 		this.self = this.compositor.add(new PictureLayer({...picture, z: 2, scale: areaScaler(), mirror: true}));
 		this.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
@@ -66,6 +68,13 @@ export class CallCompositor {
 
 	setChrome(text: string): void {
 		this.chrome.setText(text);
+	}
+
+	/** The status line (the first row), or none: a screen too small for it, where the chrome says so. */
+	setStatus(line: string | undefined): void {
+		const {cols} = this.compositor.screenSize;
+		this.status.setRect(line === undefined ? undefined : {col: 0, row: 0, cols, rows: 1});
+		if (line !== undefined) this.status.setText(line);
 	}
 
 	showPeer(frame: Frame): void {
