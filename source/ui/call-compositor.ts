@@ -18,6 +18,19 @@ import type {TerminalSink} from '../terminal/sink.js';
 import {TextLayer} from '../terminal/text-layer.js';
 import type {CallScreenLayout} from './call-screen.js';
 
+/**
+ * The longest a frame of the self view waits for the peer's next frame, to be drawn in the same
+ * batch: about a camera frame's time, so the self view keeps its rate and is at most a frame late.
+ * A peer's frame expected later than that (a slow link, no call) does not hold it.
+ */
+export const selfWaitMs = 40;
+
+/** The peer's frames count as coming at their rate while the last came within this many intervals. */
+const peerFlowingIntervals = 2;
+
+/** A longer gap between the peer's frames is a pause, not their rate. */
+const peerPauseMs = 250;
+
 export type CallCompositorOptions = {
 	readonly colorDepth: ColorDepth;
 	readonly glyphs?: Glyphs;
@@ -33,6 +46,9 @@ export class CallCompositor {
 	readonly self: PictureLayer;
 	private selfFrame: Frame | undefined;
 	private scaling = false;
+	/** When the peer's last frame came, and the time between its frames lately (ms). */
+	private peerAt = -Infinity;
+	private peerInterval = Infinity;
 	private closed = false;
 
 	constructor(sink: TerminalSink, size: CellSize, options: CallCompositorOptions) {
@@ -78,7 +94,29 @@ export class CallCompositor {
 	}
 
 	showPeer(frame: Frame): void {
+		const now = performance.now();
+		const gap = now - this.peerAt;
+		// Smoothed, as frames come with the network's jitter; after a pause the next gap starts afresh.
+		this.peerInterval =
+			gap > peerPauseMs
+				? Infinity
+				: Number.isFinite(this.peerInterval)
+					? 0.75 * this.peerInterval + 0.25 * gap
+					: gap;
+		this.peerAt = now;
 		this.peer.show(frame);
+	}
+
+	/**
+	 * How long a self view's frame may wait to go out with the peer's next one: until a quarter of
+	 * an interval after that is due, when it is due within `selfWaitMs`; else 0 (drawn now).
+	 */
+	private selfWait(now: number): number {
+		const flowing =
+			Number.isFinite(this.peerInterval) && now - this.peerAt <= peerFlowingIntervals * this.peerInterval;
+		if (!this.peer.rect || !flowing) return 0;
+		const wait = this.peerAt + 1.25 * this.peerInterval - now;
+		return wait > 0 && wait <= selfWaitMs ? wait : 0;
 	}
 
 	/** Your own camera's frame (or card): scaled by OpenCV to the self view's pixels, then shown. */
@@ -90,7 +128,7 @@ export class CallCompositor {
 		this.scaling = true;
 		scaleFrame(frame, {width: layout.squareWidth, height: layout.squareHeight})
 			.then((scaled) => {
-				if (!this.closed && this.self.rect) this.self.show(scaled);
+				if (!this.closed && this.self.rect) this.self.show(scaled, this.selfWait(performance.now()));
 			})
 			.catch(() => this.self.show(frame))
 			.finally(() => {
