@@ -20,6 +20,7 @@ import {peerLabel, statusText, wrap, wrapEvenly} from './text.js';
 import {textWidth} from '../terminal/ansi-slice.js';
 import {helpLines, helpText} from './help-keys.js';
 import {formatHostPort} from '../net/address.js';
+import {cleanLine} from '../text/sanitize.js';
 
 export type CallScreenLayout = ScreenLayout & {
 	/** Video is showing (in a call): the peer's picture fills `video`. */
@@ -83,7 +84,10 @@ export function statusLine(state: CallScreenState, size: CellSize): string | und
 	const {cols} = size;
 	const phase = state.phase.kind;
 	const dot = dotColor[phase === 'in-call' ? 'green' : phase === 'ended' ? 'red' : 'yellow'];
-	const text = truncate(` ${statusText(state, cols - 3)}`, cols - 2);
+	// Written to the terminal as it is, not through Ink (which took escapes out of what it drew):
+	// the one sanitizer sees it here too, so a piece that slipped past it elsewhere stays text.
+	const status = cleanLine(statusText(state, cols - 3), {maxColumns: cols});
+	const text = truncate(` ${status}`, cols - 2);
 	return `${dot}● \x1b[39m\x1b[7m${pad(text, cols - 2)}\x1b[27m`;
 }
 

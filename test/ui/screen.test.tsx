@@ -576,3 +576,12 @@ test('the status line drawn by itself is the one the whole chrome shows, and non
 	assert.equal(statusLine(s, {cols: 9, rows: 30}), undefined);
 	assert.equal(statusLine(s, {cols: 100, rows: 2}), undefined);
 });
+
+test('the status line, written to the terminal without Ink, carries no escape from the state', () => {
+	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'stats', stats: callStats()});
+	const sly = {...s, peer: {name: 'mallory\x1b]0;owned\x07\x1b[2J'}};
+	const line = statusLine(sly, {cols: 100, rows: 30})!;
+	// Only the line's own colours: the dot's and the inverse.
+	assert.deepEqual(line.match(/\x1b[^m]*m|\x1b|\x07/g), ['\x1b[32m', '\x1b[39m', '\x1b[7m', '\x1b[27m']);
+	assert.match(line, /mallory/);
+});
