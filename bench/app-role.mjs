@@ -32,13 +32,17 @@ class SinkTerminal extends EventEmitter {
 	rows = 48;
 	writableLength = 0;
 	bytes = 0;
+	writes = 0;
 	write(data) {
 		this.bytes += data.length;
+		this.writes++;
 		return true;
 	}
 }
 
-const {runCallApp} = await import(path.resolve(here, '../dist/ui/call-app.js'));
+// FACETTY_BENCH_DIST: another build's directory in the repository (an A/B of two builds).
+const dist = process.env['FACETTY_BENCH_DIST'] ?? 'dist';
+const {runCallApp} = await import(path.resolve(here, '..', dist, 'ui/call-app.js'));
 const output = new SinkTerminal();
 const input = Object.assign(new PassThrough(), {
 	isTTY: true,
@@ -72,6 +76,10 @@ const running = runCallApp({
 		if (measuring && stats.latency_ms_p95 !== null) p95s.push(stats.latency_ms_p95);
 	},
 });
+// FACETTY_BENCH_KEYS: keys typed into both call screens 1.5 s in (`v` hides the self view), to
+// measure what a part of the screen costs.
+const keys = process.env['FACETTY_BENCH_KEYS'];
+if (keys) setTimeout(() => input.write(keys), 1500);
 await sleep(Number(warmupSeconds) * 1000);
 const start = {
 	cpu: process.cpuUsage(),
@@ -80,6 +88,7 @@ const start = {
 	render: meter.renderMs,
 	in: framesIn,
 	bytes: output.bytes,
+	writes: output.writes,
 };
 measuring = true;
 await sleep(Number(seconds) * 1000);
@@ -96,6 +105,8 @@ process.send?.({
 	cpu: ((cpu.user + cpu.system) / 1000 / elapsed) * 100,
 	render: ((meter.renderMs - start.render) / elapsed) * 100,
 	kbPerFrame: (output.bytes - start.bytes) / 1024 / Math.max(1, drawn),
+	// Each of the sink's batches is one write (one synchronized-output pair) for the terminal.
+	batchesPerSecond: ((output.writes - start.writes) * 1000) / elapsed,
 	codec,
 	latencyP95Ms: p95s[Math.floor(p95s.length / 2)] ?? NaN,
 	worstP95Ms: p95s.at(-1) ?? NaN,

@@ -28,6 +28,7 @@ type Report = {
 	cpu: number;
 	render: number;
 	kbPerFrame: number;
+	batchesPerSecond: number;
 	codec: string;
 	/** The p95 of capture-to-shown latency over each stats interval in the window: median and worst. */
 	latencyP95Ms: number;
@@ -106,12 +107,12 @@ async function main(): Promise<void> {
 		`Both call screens at 160x48 cells (truecolor, half blocks), clip.mp4 640x480@30 each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
 	);
 	console.log(
-		'| process | codec sent | fps received | fps shown | latency p95 ms (median, worst second) | CPU % of one core | of which rendering % | KB written per frame | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',
+		'| process | codec sent | fps received | fps shown | latency p95 ms (median, worst second) | CPU % of one core | of which rendering % | KB written per frame | batches written a second | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const r of reports) {
 		console.log(
-			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${r.codec} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.latencyP95Ms)}, ${f(r.worstP95Ms)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} | ${f(r.rssMb)} | ${f(r.heapMb)} | ${f(r.externalMb)} | ${f(r.fileMb)} | ${f(r.anonMb)} |`,
+			`| ${r.role === 'listen' ? 'listener' : 'caller'} | ${r.codec} | ${f(r.fpsIn)} | ${f(r.fpsShown)} | ${f(r.latencyP95Ms)}, ${f(r.worstP95Ms)} | ${f(r.cpu)} | ${f(r.render)} | ${f(r.kbPerFrame)} | ${f(r.batchesPerSecond)} | ${f(r.rssMb)} | ${f(r.heapMb)} | ${f(r.externalMb)} | ${f(r.fileMb)} | ${f(r.anonMb)} |`,
 		);
 	}
 }

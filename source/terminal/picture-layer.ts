@@ -88,11 +88,15 @@ export class PictureLayer extends Layer {
 		return layoutPicture(size, rect, this.glyphs, this.options.cellAspect ?? defaultCellAspect);
 	}
 
-	/** The frame to show from now on. */
-	show(frame: Frame): void {
+	/**
+	 * The frame to show from now on: drawn on the next paint, which is soon, or within `withinMs`
+	 * when given (with another layer's paint if one comes sooner: Compositor.requestPaintWithin).
+	 */
+	show(frame: Frame, withinMs?: number): void {
 		this.frame = frame;
 		this.frameChanged = true;
-		this.requestPaint();
+		if (withinMs === undefined) this.requestPaint();
+		else this.requestPaintWithin(withinMs);
 	}
 
 	/** Stop showing a picture (the rectangle goes blank). */

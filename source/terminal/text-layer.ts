@@ -8,7 +8,8 @@ import {sliceColumns} from './ansi-slice.js';
 import {type CellView, cursorTo, Layer, runs} from './compositor.js';
 
 export class TextLayer extends Layer {
-	private lines: string[] = [];
+	private text = '';
+	private lines: string[] = [''];
 	private written: Array<string | undefined> = [];
 	private changed = false;
 
@@ -22,6 +23,8 @@ export class TextLayer extends Layer {
 
 	/** The whole text (lines joined by newlines), as Ink renders it. */
 	setText(text: string): void {
+		if (text === this.text) return;
+		this.text = text;
 		this.lines = text.split('\n');
 		this.changed = true;
 		this.requestPaint();

@@ -27,7 +27,7 @@ import {
 	reduceCall,
 	type KeyPress,
 } from './call-state.js';
-import {CallScreen, callScreenLayout} from './call-screen.js';
+import {CallScreen, callScreenLayout, statusLine} from './call-screen.js';
 import {mountOffscreen} from './ink-mount.js';
 import {Store} from './store.js';
 
@@ -171,8 +171,15 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		}
 	}
 
+	// The status line is a layer of its own, drawn from every state; Ink draws the rest, only
+	// when what it shows changed (not on each second's stats).
+	const showStatus = () => {
+		if (!done) view.setStatus(statusLine(store.get(), size));
+	};
+	const unsubscribeStatus = store.subscribe(showStatus);
+	showStatus();
 	const onKey = (key: KeyPress) => dispatch({type: 'key', key});
-	const ink = mountOffscreen(<CallScreen store={store} size={sizeStore} onKey={onKey} />, {
+	const ink = mountOffscreen(<CallScreen store={store} size={sizeStore} onKey={onKey} status={false} />, {
 		size,
 		input,
 		errorOutput: options.errorOutput,
@@ -188,6 +195,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		sizeStore.set(size);
 		ink.setSize(size);
 		applyLayout();
+		showStatus();
 	};
 	output.on('resize', onResize);
 
@@ -218,6 +226,7 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 		done = true;
 		clearTimeout(stopTimer);
 		output.off('resize', onResize);
+		unsubscribeStatus();
 		await connection.close();
 		peerWindow?.close();
 		ink.unmount();

@@ -1,6 +1,6 @@
 /**
  * The call screen's layers on the one compositor: Ink's chrome at the bottom covering the whole
- * terminal, the peer's video above it, the self view on top. The layout (from the reducer's
+ * terminal, the status line over its first row, the peer's video above it, the self view on top. The layout (from the reducer's
  * state, applied when its effects say the layout changed, and on resize) only moves layers; the
  * compositor works out which cells each one now draws.
  *
@@ -18,6 +18,19 @@ import type {TerminalSink} from '../terminal/sink.js';
 import {TextLayer} from '../terminal/text-layer.js';
 import type {CallScreenLayout} from './call-screen.js';
 
+/**
+ * The longest a frame of the self view waits for the peer's next frame, to be drawn in the same
+ * batch: about a camera frame's time, so the self view keeps its rate and is at most a frame late.
+ * A peer's frame expected later than that (a slow link, no call) does not hold it.
+ */
+export const selfWaitMs = 40;
+
+/** The peer's frames count as coming at their rate while the last came within this many intervals. */
+const peerFlowingIntervals = 2;
+
+/** A longer gap between the peer's frames is a pause, not their rate. */
+const peerPauseMs = 250;
+
 export type CallCompositorOptions = {
 	readonly colorDepth: ColorDepth;
 	readonly glyphs?: Glyphs;
@@ -28,16 +41,21 @@ export type CallCompositorOptions = {
 export class CallCompositor {
 	readonly compositor: Compositor;
 	readonly chrome: TextLayer;
+	readonly status: TextLayer;
 	readonly peer: PictureLayer;
 	readonly self: PictureLayer;
 	private selfFrame: Frame | undefined;
 	private scaling = false;
+	/** When the peer's last frame came, and the time between its frames lately (ms). */
+	private peerAt = -Infinity;
+	private peerInterval = Infinity;
 	private closed = false;
 
 	constructor(sink: TerminalSink, size: CellSize, options: CallCompositorOptions) {
 		this.compositor = new Compositor(sink, size, {onPaint: options.onPaint});
 		const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
 		this.chrome = this.compositor.add(new TextLayer(0));
+		this.status = this.compositor.add(new TextLayer(1));
 		this.peer = this.compositor.add(new PictureLayer({...picture, z: 1, scale: areaScaler()}));
 		this.self = this.compositor.add(new PictureLayer({...picture, z: 2, scale: areaScaler(), mirror: true}));
 		this.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
@@ -68,8 +86,37 @@ export class CallCompositor {
 		this.chrome.setText(text);
 	}
 
+	/** The status line (the first row), or none: a screen too small for it, where the chrome says so. */
+	setStatus(line: string | undefined): void {
+		const {cols} = this.compositor.screenSize;
+		this.status.setRect(line === undefined ? undefined : {col: 0, row: 0, cols, rows: 1});
+		if (line !== undefined) this.status.setText(line);
+	}
+
 	showPeer(frame: Frame): void {
+		const now = performance.now();
+		const gap = now - this.peerAt;
+		// Smoothed, as frames come with the network's jitter; after a pause the next gap starts afresh.
+		this.peerInterval =
+			gap > peerPauseMs
+				? Infinity
+				: Number.isFinite(this.peerInterval)
+					? 0.75 * this.peerInterval + 0.25 * gap
+					: gap;
+		this.peerAt = now;
 		this.peer.show(frame);
+	}
+
+	/**
+	 * How long a self view's frame may wait to go out with the peer's next one: until a quarter of
+	 * an interval after that is due, when it is due within `selfWaitMs`; else 0 (drawn now).
+	 */
+	private selfWait(now: number): number {
+		const flowing =
+			Number.isFinite(this.peerInterval) && now - this.peerAt <= peerFlowingIntervals * this.peerInterval;
+		if (!this.peer.rect || !flowing) return 0;
+		const wait = this.peerAt + 1.25 * this.peerInterval - now;
+		return wait > 0 && wait <= selfWaitMs ? wait : 0;
 	}
 
 	/** Your own camera's frame (or card): scaled by OpenCV to the self view's pixels, then shown. */
@@ -81,7 +128,7 @@ export class CallCompositor {
 		this.scaling = true;
 		scaleFrame(frame, {width: layout.squareWidth, height: layout.squareHeight})
 			.then((scaled) => {
-				if (!this.closed && this.self.rect) this.self.show(scaled);
+				if (!this.closed && this.self.rect) this.self.show(scaled, this.selfWait(performance.now()));
 			})
 			.catch(() => this.self.show(frame))
 			.finally(() => {

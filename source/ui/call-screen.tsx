@@ -4,7 +4,7 @@
  * picture layers of the compositor draw there (call-compositor.ts), from the same layout
  * (callScreenLayout), on top of these boxes.
  */
-import React, {useSyncExternalStore} from 'react';
+import React, {useMemo, useSyncExternalStore} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {CellRect, CellSize} from '../render/layout.js';
 import {
@@ -20,6 +20,7 @@ import {peerLabel, statusText, wrap, wrapEvenly} from './text.js';
 import {textWidth} from '../terminal/ansi-slice.js';
 import {helpLines, helpText} from './help-keys.js';
 import {formatHostPort} from '../net/address.js';
+import {cleanLine} from '../text/sanitize.js';
 
 export type CallScreenLayout = ScreenLayout & {
 	/** Video is showing (in a call): the peer's picture fills `video`. */
@@ -64,16 +65,30 @@ function truncate(text: string, width: number): string {
 	return out + '…';
 }
 
-function StatusLine({state, cols}: {state: CallScreenState; cols: number}) {
+/** Foreground colours of the status line's dot, as Ink's `color` writes them. */
+const dotColor = {green: '\x1b[32m', red: '\x1b[31m', yellow: '\x1b[33m'} as const;
+
+/** Whether the screen has room for the chrome at all (else it says only that it is too small). */
+function roomForChrome(size: CellSize): boolean {
+	return size.rows >= 3 && size.cols >= 10;
+}
+
+/**
+ * The status line as styled text, `cols` wide: a dot in the call's colour and the status inverted.
+ * A plain string, not Ink: the call app draws it as a layer of its own, so the stats that change
+ * it every second do not make Ink render the whole screen again (each such render allocated
+ * about 8 MB). Undefined when the screen is too small for the chrome.
+ */
+export function statusLine(state: CallScreenState, size: CellSize): string | undefined {
+	if (!roomForChrome(size)) return undefined;
+	const {cols} = size;
 	const phase = state.phase.kind;
-	const dot = phase === 'in-call' ? 'green' : phase === 'ended' ? 'red' : 'yellow';
-	const text = truncate(` ${statusText(state, cols - 3)}`, cols - 2);
-	return (
-		<Box height={1} width={cols}>
-			<Text color={dot}>● </Text>
-			<Text inverse>{pad(text, cols - 2)}</Text>
-		</Box>
-	);
+	const dot = dotColor[phase === 'in-call' ? 'green' : phase === 'ended' ? 'red' : 'yellow'];
+	// Written to the terminal as it is, not through Ink (which took escapes out of what it drew):
+	// the one sanitizer sees it here too, so a piece that slipped past it elsewhere stays text.
+	const status = cleanLine(statusText(state, cols - 3), {maxColumns: cols});
+	const text = truncate(` ${status}`, cols - 2);
+	return `${dot}● \x1b[39m\x1b[7m${pad(text, cols - 2)}\x1b[27m`;
 }
 
 export function cameraText(state: CallScreenState): string | undefined {
@@ -358,10 +373,22 @@ export function newestMessages<T>(messages: readonly T[][], rows: number): T[] {
 	return shown;
 }
 
-export function CallScreenView({state, size}: {state: CallScreenState; size: CellSize}) {
+/**
+ * The whole chrome. `status: false` leaves the status line's row blank, for a layer of its own
+ * to draw (`statusLine`).
+ */
+export function CallScreenView({
+	state,
+	size,
+	status = true,
+}: {
+	state: CallScreenState;
+	size: CellSize;
+	status?: boolean;
+}) {
 	const layout = callScreenLayout(state, size);
 	const {cols, rows} = layout;
-	if (rows < 3 || cols < 10) {
+	if (!roomForChrome(layout)) {
 		return (
 			<Box width={cols} height={rows}>
 				<Text>
@@ -376,7 +403,9 @@ export function CallScreenView({state, size}: {state: CallScreenState; size: Cel
 	const main = layout.video;
 	return (
 		<Box flexDirection="column" width={cols} height={rows}>
-			<StatusLine state={state} cols={cols} />
+			<Box height={1} width={cols}>
+				{status ? <Text>{statusLine(state, layout)}</Text> : null}
+			</Box>
 			<Box width={cols} height={bodyRows} flexDirection={layout.panelSide === 'bottom' ? 'column' : 'row'}>
 				{layout.inCall ? (
 					<Box width={main.cols} height={main.rows} />
@@ -416,17 +445,47 @@ export function toKeyPress(
 	};
 }
 
+/** What only the status line shows: a change of these alone leaves the rest of the chrome as it is. */
+const statusOnly: ReadonlySet<string> = new Set<keyof CallScreenState>(['stats', 'security']);
+
+/** Whether the chrome without its status line shows the same for `a` as for `b`. */
+export function sameBelowStatus(a: CallScreenState, b: CallScreenState): boolean {
+	if (a === b) return true;
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+	for (const key of keys) {
+		if (statusOnly.has(key)) continue;
+		if (a[key as keyof CallScreenState] !== b[key as keyof CallScreenState]) return false;
+	}
+	return true;
+}
+
+/**
+ * The chrome from the store. `status: false` (the call app, which draws the status line as a
+ * layer of its own): a state that changed only in what the status line says renders nothing, so
+ * the stats reported every second do not render the whole screen again.
+ */
 export function CallScreen({
 	store,
 	size,
 	onKey,
+	status = true,
 }: {
 	store: Store<CallScreenState>;
 	size: Store<CellSize>;
 	onKey: (key: KeyPress) => void;
+	status?: boolean;
 }) {
-	const state = useSyncExternalStore(store.subscribe, store.get);
+	const snapshot = useMemo(() => {
+		if (status) return store.get;
+		let shown: CallScreenState | undefined;
+		return () => {
+			const next = store.get();
+			if (!shown || !sameBelowStatus(shown, next)) shown = next;
+			return shown;
+		};
+	}, [store, status]);
+	const state = useSyncExternalStore(store.subscribe, snapshot);
 	const terminal = useSyncExternalStore(size.subscribe, size.get);
 	useInput((input, key) => onKey(toKeyPress(input, key)));
-	return <CallScreenView state={state} size={terminal} />;
+	return <CallScreenView state={state} size={terminal} status={status} />;
 }

@@ -254,3 +254,39 @@ test('over a slow link a picture above another (the self view) gets a share of t
 	assert.ok(self.given[0]! > 0, 'the self view still gets some');
 	assert.ok(peer.given[0]! >= (budget * 7) / 8 - 1, `peer given ${peer.given[0]} of ${budget}`);
 });
+
+test('a frame shown within a time goes out with the next paint another layer asks for, else by itself at that time', async () => {
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+	const {writes, compositor, terminal} = setUp();
+	const picture = (z: number) => new PictureLayer({z, scale: areaScaler(), threshold: 0});
+	const peer = compositor.add(picture(1));
+	const self = compositor.add(picture(2));
+	peer.setRect({col: 0, row: 0, cols, rows});
+	const pip = {col: 14, row: 5, cols: 8, rows: 4};
+	self.setRect(pip);
+	peer.show(solid(24, 20, [0, 0, 200]));
+	self.show(solid(16, 8, [0, 200, 0]));
+	await sleep(20);
+	assert.equal(writes.length, 1, 'both layers in the first batch');
+
+	// The self view's frame waits up to 200 ms; the peer's, 10 ms later, takes it along.
+	self.show(solid(16, 8, [0, 100, 0]), 200);
+	await sleep(10);
+	assert.equal(writes.length, 1, 'not drawn by itself at once');
+	peer.show(solid(24, 20, [200, 0, 0]));
+	await sleep(20);
+	assert.equal(writes.length, 2, 'one batch for both frames');
+	assert.equal(terminal.quarterColour(15, 6, 0), 0x006400, "the self view in the peer frame's batch");
+	assert.equal(terminal.quarterColour(2, 2, 0), 0x0000c8);
+	await sleep(250);
+	assert.equal(writes.length, 2, 'nothing left to draw when its time came');
+
+	// No other paint comes: it is drawn by itself when its time is up, not before.
+	self.show(solid(16, 8, [0, 50, 0]), 60);
+	await sleep(30);
+	assert.equal(writes.length, 2);
+	await sleep(80);
+	assert.equal(writes.length, 3);
+	assert.equal(terminal.quarterColour(15, 6, 0), 0x003200);
+	compositor.close();
+});

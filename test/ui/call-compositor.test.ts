@@ -62,3 +62,47 @@ test('the call screen: a peer frame that changes N cells writes those cells and 
 	view.close();
 	sink.close();
 });
+
+test("the self view goes out in the peer picture's batches while the peer sends, and at once when it does not", async () => {
+	let writes = 0;
+	const terminal = new VirtualTerminal(size.cols, size.rows);
+	const sink = new TerminalSink({isTTY: true, write: (data) => (writes++, terminal.write(data), true)});
+	const view = new CallCompositor(sink, size, {colorDepth: 'truecolor', threshold: 0});
+	const state = reduceCall(initialCallState('call', 'test'), {type: 'call-started', protocol: 'v2'})[0];
+	const layout = callScreenLayout(state, size);
+	view.applyLayout(layout);
+	const width = layout.video.cols;
+	const height = layout.video.rows * 2;
+	const pip = layout.pip!;
+	const selfShows = (green: number) =>
+		terminal.quarterColour(pip.col + pip.cols - 3, pip.row + 2, 0) === green << 8;
+	try {
+		// Both cameras at 30 frames a second, the self view's half a frame after the peer's.
+		let frames = 0;
+		const peerTimer = setInterval(() => {
+			frames++;
+			view.showPeer(frame(width, height, (x, y) => [(x + frames) % 256, y * 4, 90]));
+		}, 33);
+		await sleep(17);
+		const selfTimer = setInterval(() => view.showSelf(frame(64, 48, () => [0, 100 + (frames % 50), 0])), 33);
+		await sleep(400);
+		const before = {writes, frames};
+		await sleep(1000);
+		const batches = writes - before.writes;
+		const peerFrames = frames - before.frames;
+		clearInterval(selfTimer);
+		clearInterval(peerTimer);
+		assert.ok(peerFrames >= 20, `${peerFrames} peer frames`);
+		// Drawn each by itself, the self view's frames would double the batches.
+		assert.ok(batches <= peerFrames * 1.25, `${batches} batches for ${peerFrames} peer frames`);
+
+		// The peer stopped sending: a frame of your camera is drawn at once, not held for it.
+		await sleep(400);
+		view.showSelf(frame(64, 48, () => [0, 222, 0]));
+		await sleep(15);
+		assert.ok(selfShows(222), 'the self view is drawn at once');
+	} finally {
+		view.close();
+		sink.close();
+	}
+});

@@ -12,12 +12,18 @@ import {
 import {statusText} from '../../source/ui/text.js';
 import {callStats} from '../session/helpers.js';
 import {
+	CallScreen,
 	CallScreenView,
 	callScreenLayout,
 	helpLines,
 	hintKeys,
 	newestMessages,
+	statusLine,
 } from '../../source/ui/call-screen.js';
+import {mountOffscreen} from '../../source/ui/ink-mount.js';
+import {Store} from '../../source/ui/store.js';
+import {ttyInput} from './captured-terminal.js';
+import {PassThrough} from 'node:stream';
 import {contains, overlaps, screenLayout} from '../../source/ui/layout.js';
 import {layoutPicture} from '../../source/render/layout.js';
 import {key, run} from './call-reducer.js';
@@ -512,4 +518,70 @@ test('at 80 columns the status line shows the kbit/s each way, and the check cod
 	assert.match(statusText(moved), /^in call with 192\.0\.2\.2:58184 \(direct\)/);
 	const relayed = state({type: 'call-started', protocol: 'v2', address: 'via relay r.example:3223'});
 	assert.match(statusText(relayed), /^in call with the peer via relay r\.example:3223/);
+});
+
+test("the call app's chrome: a stats report changes the status line only, and Ink does not render the screen again for it", async () => {
+	const size = {cols: 160, rows: 48};
+	const store = new Store(state({type: 'call-started', protocol: 'v2'}));
+	const frames: string[] = [];
+	const ink = mountOffscreen(
+		<CallScreen store={store} size={new Store(size)} onKey={() => undefined} status={false} />,
+		{
+			size,
+			input: ttyInput() as unknown as NodeJS.ReadStream,
+			errorOutput: new PassThrough(),
+			onFrame: (text) => frames.push(text),
+		},
+	);
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+	try {
+		await settle();
+		const rendered = frames.length;
+		assert.ok(rendered > 0);
+		assert.equal(frames.at(-1)!.split('\n')[0], '', 'the status row is left to the status layer');
+		const lines: string[] = [];
+		for (const fps of [10, 20, 30]) {
+			store.set(reduceCall(store.get(), {type: 'stats', stats: callStats({fps_in: fps})})[0]);
+			lines.push(statusLine(store.get(), size)!.replace(/\x1b\[[0-9;]*m/g, ''));
+			await settle();
+		}
+		assert.equal(frames.length, rendered, 'no render for the stats');
+		assert.deepEqual(
+			lines.map((line) => /in (\d+) fps/.exec(line)?.[1]),
+			['10', '20', '30'],
+			'the status line says each report',
+		);
+		assert.equal(textWidth(lines[0]!), size.cols);
+		// What the rest of the chrome shows still renders it.
+		store.set(reduceCall(store.get(), {type: 'chat-received', text: 'hello there'})[0]);
+		await settle();
+		assert.equal(frames.length, rendered + 1);
+		assert.match(frames.at(-1)!, /hello there/);
+	} finally {
+		ink.unmount();
+	}
+});
+
+test('the status line drawn by itself is the one the whole chrome shows, and none on a screen too small', () => {
+	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'stats', stats: callStats({fps_in: 12})});
+	for (const size of [
+		{cols: 100, rows: 30},
+		{cols: 40, rows: 12},
+	]) {
+		const whole = render(<CallScreenView state={s} size={size} />);
+		const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+		assert.equal(plain((whole.lastFrame() ?? '').split('\n')[0]!), plain(statusLine(s, size)!));
+		whole.unmount();
+	}
+	assert.equal(statusLine(s, {cols: 9, rows: 30}), undefined);
+	assert.equal(statusLine(s, {cols: 100, rows: 2}), undefined);
+});
+
+test('the status line, written to the terminal without Ink, carries no escape from the state', () => {
+	const s = state({type: 'call-started', protocol: 'v2'}, {type: 'stats', stats: callStats()});
+	const sly = {...s, peer: {name: 'mallory\x1b]0;owned\x07\x1b[2J'}};
+	const line = statusLine(sly, {cols: 100, rows: 30})!;
+	// Only the line's own colours: the dot's and the inverse.
+	assert.deepEqual(line.match(/\x1b[^m]*m|\x1b|\x07/g), ['\x1b[32m', '\x1b[39m', '\x1b[7m', '\x1b[27m']);
+	assert.match(line, /mallory/);
 });
