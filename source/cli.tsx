@@ -1,14 +1,14 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 NODE_ENV=production node --max-semi-space-size=8 --heap-growing-percent=20
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 NODE_ENV=production node --max-semi-space-size=4 --heap-growing-percent=20
 // Two malloc arenas, not glibc's eight a core: each thread (libuv's pool, V8's helpers, the codec's
 // reader) that allocates gets an arena of its own that keeps what it freed; with two, a call on
 // loopback kept 12-15 MB less resident (134-139 MB anonymous against 149-152, same CPU; three runs
 // each). (The codec binding fixes glibc's mmap threshold when it loads: native/codec/codec.c.)
 // The first line stays within 127 bytes: Linux before 5.1 cuts a longer one (test/cli-launcher).
-// An 8 MB semi-space (a 16 MB young generation): a 60 s call on loopback (npm run bench -- app)
-// held 152 MB a side against 209-217 MB with 32 MB, at the same frame rate and latency p95
-// (28-36 ms against 34-52, load 7-8). With OpenCV no longer loaded for a file and Ink's frames the
-// main garbage, the old generation's collections came every 4-7 s (20-45 ms) with either size;
-// a 4 MB one halved the frame rate. The old generation grows by a fifth past what a collection
+// A 4 MB semi-space (an 8 MB young generation): a 30 s call on loopback (npm run bench -- app)
+// held 131-145 MB a side against 140-157 with 8 MB and 209-217 with 32 MB, at the same frame rate,
+// latency and CPU (alternating runs, load 0.6-1.5). A 4 MB one halved the frame rate while Ink drew
+// the whole 160x48 screen (8 MB of garbage) on each stats report; it now draws only when the
+// chrome changes (the status line is a layer of its own). The old generation grows by a fifth past what a collection
 // leaves, not V8's default factor (up to 4x at a small heap): the old generation's used size at
 // the bench's reading was 17-25 MB instead of 22-50, 145-148 MB a side instead of 148-174 (30 s
 // calls, load 8-12), at the same frame rate and CPU. (--optimize-for-size held 124-132 MB but cost

@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {needsTool} from '../tools.js';
+import {launcher} from '../../bench/launcher.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,9 +22,12 @@ export function tmuxMissing(): string | undefined {
 /** How to start facetty: the build when there is one (npm test builds first), else the sources. */
 export function facettyCommand(): string {
 	const built = path.join(repo, 'dist', 'cli.js');
-	return fs.existsSync(built)
-		? `${process.execPath} --max-semi-space-size=8 --heap-growing-percent=20 ${built}`
-		: `${process.execPath} --import tsx ${path.join(repo, 'source', 'cli.tsx')}`;
+	if (!fs.existsSync(built))
+		return `${process.execPath} --import tsx ${path.join(repo, 'source', 'cli.tsx')}`;
+	// As the first line starts it: its environment and Node's flags.
+	const {env, nodeFlags} = launcher(fs.readFileSync(built, 'utf8').split('\n')[0]!);
+	const assignments = Object.entries(env).map(([name, value]) => `${name}=${value}`);
+	return ['env', ...assignments, process.execPath, ...nodeFlags, built].join(' ');
 }
 
 export function freePort(): Promise<number> {
