@@ -169,17 +169,25 @@ function solid(width: number, height: number, bgr: [number, number, number]) {
 	return makeFrame(width, height, data);
 }
 
-test('a picture layer never draws under a layer above it, and a frame that changes writes only its own cells', () => {
-	const {terminal, compositor} = setUp();
+/**
+ * A peer's picture over the whole screen and a self view at `pip` on top, each shown one solid
+ * frame (2.4:1 frames fill the whole 24x10 rectangle: each cell a pixel wide, two tall).
+ */
+function peerAndSelf(compositor: Compositor) {
 	const picture = (z: number) => new PictureLayer({z, scale: areaScaler(), threshold: 0});
 	const peer = compositor.add(picture(1));
 	const self = compositor.add(picture(2));
 	peer.setRect({col: 0, row: 0, cols, rows});
 	const pip = {col: 14, row: 5, cols: 8, rows: 4};
 	self.setRect(pip);
-	// 2.4:1 frames fill the whole 24x10 rectangle (each cell a pixel wide, two tall).
 	peer.show(solid(24, 20, [0, 0, 200]));
 	self.show(solid(16, 8, [0, 200, 0]));
+	return {peer, self, pip};
+}
+
+test('a picture layer never draws under a layer above it, and a frame that changes writes only its own cells', () => {
+	const {terminal, compositor} = setUp();
+	const {peer, self, pip} = peerAndSelf(compositor);
 	compositor.paint();
 	assert.equal(terminal.quarterColour(15, 6, 0), 0x00c800);
 	assert.equal(terminal.quarterColour(2, 2, 0), 0xc80000);
@@ -258,14 +266,7 @@ test('over a slow link a picture above another (the self view) gets a share of t
 test('a frame shown within a time goes out with the next paint another layer asks for, else by itself at that time', async () => {
 	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 	const {writes, compositor, terminal} = setUp();
-	const picture = (z: number) => new PictureLayer({z, scale: areaScaler(), threshold: 0});
-	const peer = compositor.add(picture(1));
-	const self = compositor.add(picture(2));
-	peer.setRect({col: 0, row: 0, cols, rows});
-	const pip = {col: 14, row: 5, cols: 8, rows: 4};
-	self.setRect(pip);
-	peer.show(solid(24, 20, [0, 0, 200]));
-	self.show(solid(16, 8, [0, 200, 0]));
+	const {peer, self} = peerAndSelf(compositor);
 	await sleep(20);
 	assert.equal(writes.length, 1, 'both layers in the first batch');
 
