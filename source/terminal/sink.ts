@@ -7,20 +7,24 @@
  *   terminal (never nested, none for a pipe or a file);
  * - with a source of terminal replies, each batch is followed by DA1 (`ESC [ c`), which a
  *   terminal (and tmux, and anything through ssh) answers only after drawing all that came
- *   before it. The answers measure the display lag and the rate the terminal drains bytes at
- *   (bytes answered over the time they took, the best of the last seconds). While the terminal
- *   keeps up, at most `maxUnanswered` batches beyond what the round trip itself holds wait for
- *   their answer; once it falls behind, each frame may spend what the link drains in the time of
- *   the slowest picture rate worth keeping (`slowestFrameRate`), and the bytes waiting for their
- *   answer are held to what it drains in a round trip plus one batch (bandwidth x round trip,
- *   not a count of batches), so the picture on the glass is about that far behind however fast
- *   or slow the link. The rate is the link's as the lag tells it when that is at least twice the
- *   rate seen: when the lag lately grew less with the bytes ahead of a batch than the rate seen says (a busy machine
- *   whose ssh, sshd and tmux wait for a core holds the answers back, not the link), the rate seen
- *   is only what was sent. A frame spends only what its changes cost, so the picture rate is what the
- *   link carries whole, and only a frame heavier than the budget is drawn coarser;
+ *   before it. The answers measure two things: the display lag, and the rate the terminal drains
+ *   bytes at (bytes answered over the time they took, the best of the last seconds).
+ *   - While the terminal keeps up, at most `maxUnanswered` batches wait for their answer beyond
+ *     those the round trip itself holds.
+ *   - Once it falls behind, a frame may spend what the link drains in the time of the slowest
+ *     picture rate worth keeping (`slowestFrameRate`), and the bytes waiting for their answers are
+ *     held to what it drains in a round trip plus one batch (bandwidth x round trip, not a count of
+ *     batches). The picture on the glass is then about that far behind, however fast or slow the
+ *     link.
+ *   - Which rate: the link's as the lag tells it, when that is at least twice the rate seen. When
+ *     the lag lately grew less with the bytes ahead of a batch than the rate seen says, it is a busy
+ *     machine (ssh, sshd and tmux waiting for a core) that holds the answers back, not the link,
+ *     and the rate seen is only what was sent.
+ *   - A frame spends only what its changes cost, so the picture rate is what the link carries
+ *     whole; only a frame heavier than the budget is drawn coarser;
  * - when the terminal never answers the first question (a dumb terminal), batches are paced by
- *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken (writableLength and 'drain').
+ *   time (at most two a frame's time); a pipe or a file is paced by what it has not yet taken
+ *   (writableLength and 'drain').
  *
  * Frames that come while the sink is not ready are not queued: the caller keeps only its latest
  * picture and draws it when `whenReady` calls back (the compositor does this for everyone).
