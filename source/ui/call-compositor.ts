@@ -1,11 +1,11 @@
 /**
  * The call screen's layers on the one compositor: Ink's chrome at the bottom covering the whole
- * terminal, the status line over its first row, the peer's video above it, the self view on top. The layout (from the reducer's
- * state, applied when its effects say the layout changed, and on resize) only moves layers; the
- * compositor works out which cells each one now draws.
+ * terminal, the status line over its first row, the peer's video above it, the self view on top.
+ * The layout (from the reducer's state, applied when its effects say the layout changed, and on
+ * resize) only moves layers; the compositor works out which cells each one now draws.
  *
- * The self view is scaled once, by OpenCV off the event loop, to the pixels it shows; the
- * layer only mirrors those few pixels.
+ * The self view is scaled once (sources/scale.ts: the codec binding's area average, or OpenCV
+ * where there is none) to the pixels it shows; the layer only mirrors those few pixels.
  */
 import type {Frame} from '../frame.js';
 import type {ColorDepth, Glyphs} from '../render/layout.js';
@@ -119,7 +119,7 @@ export class CallCompositor {
 		return wait > 0 && wait <= selfWaitMs ? wait : 0;
 	}
 
-	/** Your own camera's frame (or card): scaled by OpenCV to the self view's pixels, then shown. */
+	/** Your own camera's frame (or card): scaled to the self view's pixels (scaleFrame), then shown. */
 	showSelf(frame: Frame): void {
 		this.selfFrame = frame;
 		if (this.scaling || this.closed || !this.self.rect) return;
