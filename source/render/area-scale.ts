@@ -1,8 +1,8 @@
 /**
  * Area-averaging downscale (what OpenCV calls INTER_AREA) in plain JavaScript: every target
  * pixel is the mean of the source area it covers, edge pixels weighted by how much of them is
- * covered. Sources normally deliver frames already at the picture's size (scaled by OpenCV off
- * the event loop); this synchronous one covers mirroring, quadrant pixels and the frames that
+ * covered. Sources normally deliver frames already at the picture's size (scaled as they are
+ * read, or by sources/scale.ts); this one covers mirroring, quadrant pixels and the frames that
  * arrive between a resize and the source catching up.
  */
 import type {Frame} from '../frame.js';

@@ -30,7 +30,7 @@ export type PictureLayout = {
 	readonly pixelHeight: number;
 	/**
 	 * A size with square pixels at the picture's density across (pixelWidth by the height that
-	 * keeps the frame's aspect). A frame already scaled elsewhere (by OpenCV, or by the peer) is
+	 * keeps the frame's aspect). A frame already scaled elsewhere (by its source, or by the peer) is
 	 * asked for at this size: laid out again it gives the same picture, which a frame of
 	 * quadrant or sextant pixels (taller than wide) would not; the layer then scales it to
 	 * pixelWidth x pixelHeight.
