@@ -314,9 +314,10 @@ static napi_value open_encoder(napi_env env, napi_callback_info info) {
 	return handle;
 }
 
-static Encoder *encoder_of(napi_env env, napi_value value) {
+// The struct behind a handle (an encoder, decoder or reader external), or NULL for anything else.
+static void *handle_of(napi_env env, napi_value value) {
 	void *data = NULL;
-	if (napi_get_value_external(env, value, &data) != napi_ok || !data) return NULL;
+	if (napi_get_value_external(env, value, &data) != napi_ok) return NULL;
 	return data;
 }
 
@@ -326,7 +327,7 @@ static napi_value set_rate(napi_env env, napi_callback_info info) {
 	size_t argc = 3;
 	napi_value argv[3];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Encoder *e = argc == 3 ? encoder_of(env, argv[0]) : NULL;
+	Encoder *e = argc == 3 ? handle_of(env, argv[0]) : NULL;
 	double crf;
 	int max_kbps;
 	if (!e || !e->ctx || napi_get_value_double(env, argv[1], &crf) != napi_ok || !int_arg(env, argv[2], &max_kbps))
@@ -350,7 +351,7 @@ static napi_value encode(napi_env env, napi_callback_info info) {
 	size_t argc = 4;
 	napi_value argv[4];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Encoder *e = argc >= 3 ? encoder_of(env, argv[0]) : NULL;
+	Encoder *e = argc >= 3 ? handle_of(env, argv[0]) : NULL;
 	if (!e || !e->ctx) return throw_error(env, "encode: the encoder is closed");
 	void *pixels;
 	size_t length;
@@ -404,7 +405,7 @@ static napi_value close_encoder(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
 	napi_value argv[1];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Encoder *e = argc == 1 ? encoder_of(env, argv[0]) : NULL;
+	Encoder *e = argc == 1 ? handle_of(env, argv[0]) : NULL;
 	if (e) encoder_free_codec(e);
 	return NULL;
 }
@@ -546,8 +547,7 @@ static napi_value decode(napi_env env, napi_callback_info info) {
 	size_t argc = 4;
 	napi_value argv[4];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Decoder *d = NULL;
-	if (argc == 4) napi_get_value_external(env, argv[0], (void **)&d);
+	Decoder *d = argc == 4 ? handle_of(env, argv[0]) : NULL;
 	if (!d || !d->ctx) return throw_error(env, "decode: the decoder is closed");
 	void *bytes;
 	size_t length;
@@ -621,8 +621,7 @@ static napi_value close_decoder(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
 	napi_value argv[1];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Decoder *d = NULL;
-	if (argc == 1) napi_get_value_external(env, argv[0], (void **)&d);
+	Decoder *d = argc == 1 ? handle_of(env, argv[0]) : NULL;
 	if (d) decoder_free_codec(d);
 	return NULL;
 }
@@ -845,12 +844,6 @@ static void reader_finalize(napi_env env, void *data, void *hint) {
 	}
 	reader_free(r);
 	free(r);
-}
-
-static Reader *reader_of(napi_env env, napi_value value) {
-	void *data = NULL;
-	if (napi_get_value_external(env, value, &data) != napi_ok || !data) return NULL;
-	return data;
 }
 
 // openReader(url, timeoutMicroseconds) -> {handle, width, height, fps}: fps 0 when the stream
@@ -1248,7 +1241,7 @@ static napi_value read_frame(napi_env env, napi_callback_info info) {
 	size_t argc = 9;
 	napi_value argv[9];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Reader *r = argc == 9 ? reader_of(env, argv[0]) : NULL;
+	Reader *r = argc == 9 ? handle_of(env, argv[0]) : NULL;
 	bool loop = false;
 	if (!r || !int_arg(env, argv[1], &r->crop_x) || !int_arg(env, argv[2], &r->crop_y) ||
 	    !int_arg(env, argv[3], &r->crop_w) || !int_arg(env, argv[4], &r->crop_h) ||
@@ -1279,7 +1272,7 @@ static napi_value rewind_reader(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
 	napi_value argv[1];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Reader *r = argc == 1 ? reader_of(env, argv[0]) : NULL;
+	Reader *r = argc == 1 ? handle_of(env, argv[0]) : NULL;
 	if (!r || !r->format || r->closing || r->busy) return throw_error(env, "rewindReader: the reader is busy or closed");
 	int err = reader_rewind(r);
 	if (err < 0) return throw_av(env, "cannot go back to the start", err);
@@ -1291,7 +1284,7 @@ static napi_value close_reader(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
 	napi_value argv[1];
 	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	Reader *r = argc == 1 ? reader_of(env, argv[0]) : NULL;
+	Reader *r = argc == 1 ? handle_of(env, argv[0]) : NULL;
 	if (!r) return NULL;
 	if (r->busy)
 		r->closing = 1;
