@@ -7,6 +7,10 @@ import net from 'node:net';
 import readline from 'node:readline';
 import type {TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {startRelay, type RelayLimits} from '../../source/relay/server.js';
+import {joinCode} from '../../source/room/join.js';
+import {createRoom, type Room} from '../../source/room/room.js';
+import {patternFrame} from '../session/helpers.js';
 
 const memberScript = fileURLToPath(new URL('member-process.ts', import.meta.url));
 
@@ -112,4 +116,34 @@ export async function cuttingProxy(target: {host: string; port: number}) {
 		},
 		close: () => server.close(),
 	};
+}
+
+/**
+ * A relay (with these limits) and two members of one room in this process, Ada and Bo, each
+ * counting the frames it gets from each member (`seen`); with `camera`, both send a test pattern
+ * ten times a second. Everything is stopped in t.after.
+ */
+export async function twoMembersAtRelay(
+	t: TestContext,
+	options: {limits?: Partial<RelayLimits>; camera?: boolean} = {},
+) {
+	const relay = await startRelay({host: '127.0.0.1', port: 0, limits: options.limits});
+	t.after(() => relay.close());
+	const address = {host: '127.0.0.1', port: relay.port};
+	const first = await createRoom(address, {name: 'Ada'});
+	t.after(() => first.leave());
+	const second = ((await joinCode(address, first.text, {name: 'Bo'})) as {room: Room}).room;
+	t.after(() => second.leave());
+	const rooms = [first, second];
+	const seen = rooms.map(() => new Map<number, number>());
+	rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
+	if (options.camera ?? true) {
+		let index = 0;
+		const camera = setInterval(() => {
+			index++;
+			for (const room of rooms) room.sendFrame(patternFrame(32, 24, index));
+		}, 100);
+		t.after(() => clearInterval(camera));
+	}
+	return {relay, address, first, second, rooms, seen};
 }

@@ -10,11 +10,10 @@ import {once} from 'node:events';
 import {test, type TestContext} from 'node:test';
 import {joinAny, RelayError, type RoomControl} from '../../source/relay/client.js';
 import {startRelay} from '../../source/relay/server.js';
-import {createRoom, type Room} from '../../source/room/room.js';
-import {joinCode} from '../../source/room/join.js';
+import {createRoom} from '../../source/room/room.js';
 import {codeTag, parseCode} from '../../source/invite/code.js';
-import {patternFrame, until} from '../session/helpers.js';
-import {cuttingProxy, memberProcess} from './helpers.js';
+import {until} from '../session/helpers.js';
+import {cuttingProxy, memberProcess, twoMembersAtRelay} from './helpers.js';
 
 type Limits = {membersPerRoom: number; memberPingMs: number; memberSilenceMs: number};
 
@@ -23,24 +22,9 @@ type Limits = {membersPerRoom: number; memberPingMs: number; memberSilenceMs: nu
  * short. Stops them all in t.after.
  */
 async function roomWithChild(t: TestContext, limits: Limits) {
-	const relay = await startRelay({host: '127.0.0.1', port: 0, limits});
-	t.after(() => relay.close());
-	const address = {host: '127.0.0.1', port: relay.port};
-	const first = await createRoom(address, {name: 'Ada'});
-	t.after(() => first.leave());
-	const second = ((await joinCode(address, first.text, {name: 'Bo'})) as {room: Room}).room;
-	t.after(() => second.leave());
-	const rooms = [first, second];
-	const seen = rooms.map(() => new Map<number, number>());
-	rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
+	const {relay, address, first, rooms, seen} = await twoMembersAtRelay(t, {limits});
 	const left = rooms.map(() => [] as number[]);
 	rooms.forEach((room, i) => room.control.on('left', (id) => left[i]!.push(id)));
-	let index = 0;
-	const camera = setInterval(() => {
-		index++;
-		for (const room of rooms) room.sendFrame(patternFrame(32, 24, index));
-	}, 100);
-	t.after(() => clearInterval(camera));
 
 	const heard = {notices: [] as string[], ended: undefined as string | undefined};
 	const child = memberProcess(t, relay.port, first.text, 'Cy', (line) => {
@@ -153,14 +137,10 @@ test(
 	{timeout: 180_000},
 	async (t) => {
 		// The relay's limit past the freeze: only the others' patience is tested here.
-		const relay = await startRelay({host: '127.0.0.1', port: 0, limits: {memberSilenceMs: 120_000}});
-		t.after(() => relay.close());
-		const address = {host: '127.0.0.1', port: relay.port};
-		const first = await createRoom(address, {name: 'Ada'});
-		t.after(() => first.leave());
-		const second = ((await joinCode(address, first.text, {name: 'Bo'})) as {room: Room}).room;
-		t.after(() => second.leave());
-		const rooms = [first, second];
+		const {relay, first, rooms} = await twoMembersAtRelay(t, {
+			limits: {memberSilenceMs: 120_000},
+			camera: false,
+		});
 		const removed: string[] = [];
 		for (const room of rooms) room.on('notice', (notice) => removed.push(notice));
 		let childStats: {peers: Array<{state: string}>} | undefined;

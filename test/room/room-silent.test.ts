@@ -6,36 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {startRelay} from '../../source/relay/server.js';
-import {createRoom, type Room} from '../../source/room/room.js';
 import {silentGraceMs} from '../../source/room/relink.js';
 import {defaultTimeouts} from '../../source/session/call.js';
-import {joinCode} from '../../source/room/join.js';
 import type {RoomStats} from '../../source/room/room.js';
-import {patternFrame, until} from '../session/helpers.js';
-import {memberProcess} from './helpers.js';
+import {until} from '../session/helpers.js';
+import {memberProcess, twoMembersAtRelay} from './helpers.js';
 
 test(
 	'a member frozen mid-call (no FIN, no reset) is gone from the others within a few seconds, and back when it runs again',
 	{timeout: 120_000},
 	async (t) => {
-		const relay = await startRelay({host: '127.0.0.1', port: 0});
-		t.after(() => relay.close());
-		const first = await createRoom({host: '127.0.0.1', port: relay.port}, {name: 'Ada'});
-		t.after(() => first.leave());
-		const second = (
-			(await joinCode({host: '127.0.0.1', port: relay.port}, first.text, {name: 'Bo'})) as {room: Room}
-		).room;
-		t.after(() => second.leave());
-		const rooms = [first, second];
-		const seen = rooms.map(() => new Map<number, number>());
-		rooms.forEach((room, i) => room.on('frame', (id) => seen[i]!.set(id, (seen[i]!.get(id) ?? 0) + 1)));
-		let index = 0;
-		const camera = setInterval(() => {
-			index++;
-			for (const room of rooms) room.sendFrame(patternFrame(32, 24, index));
-		}, 100);
-		t.after(() => clearInterval(camera));
+		const {relay, first, second, rooms, seen} = await twoMembersAtRelay(t);
 
 		let childStats: RoomStats | undefined;
 		const child = memberProcess(t, relay.port, first.text, 'Cy', (line) => {
