@@ -58,6 +58,8 @@ type ReaderBinding = {
 		skip: number,
 		loop: boolean,
 	): Promise<Buffer | null>;
+	/** readFrame's work in the calling thread. */
+	readFrameSync(...args: Parameters<ReaderBinding['readFrame']>): Buffer | null;
 	rewindReader(reader: Handle): void;
 	closeReader(reader: Handle): void;
 };
@@ -230,18 +232,29 @@ export function scaleWithCodec(frame: Frame, size: {width: number; height: numbe
 }
 
 type Crop = {x: number; y: number; width: number; height: number};
+type Size = {width: number; height: number};
+
+function readArguments(crop: Crop, size: Size, skip: number, loop: boolean) {
+	return [crop.x, crop.y, crop.width, crop.height, size.width, size.height, skip, loop] as const;
+}
 
 function readerBinding(): ReaderBinding | undefined {
 	const native = load();
-	if (!native?.openReader || !native.readFrame || !native.rewindReader || !native.closeReader)
+	if (
+		!native?.openReader ||
+		!native.readFrame ||
+		!native.readFrameSync ||
+		!native.rewindReader ||
+		!native.closeReader
+	)
 		return undefined;
-	const {openReader, readFrame, rewindReader, closeReader} = native;
-	return {openReader, readFrame, rewindReader, closeReader};
+	const {openReader, readFrame, readFrameSync, rewindReader, closeReader} = native;
+	return {openReader, readFrame, readFrameSync, rewindReader, closeReader};
 }
 
 /**
  * A video file or stream read through libavformat: each frame decoded, cropped, scaled and
- * converted to BGR on libuv's thread pool. At its own size it is OpenCV's VideoCapture's picture
+ * converted to BGR, on libuv's thread pool (read) or in the calling thread (readNow). At its own size it is OpenCV's VideoCapture's picture
  * byte for byte; shrunk, the planes are averaged before the conversion (about 45 dB from
  * VideoCapture's picture shrunk with INTER_AREA).
  */
@@ -276,24 +289,15 @@ export class VideoReader {
 	}
 
 	/** The next picture after passing over `skip`, `crop` of it scaled to `size`; null at the end. */
-	read(
-		crop: Crop,
-		size: {width: number; height: number},
-		skip: number,
-		loop: boolean,
-	): Promise<Buffer | null> {
+	read(crop: Crop, size: Size, skip: number, loop: boolean): Promise<Buffer | null> {
 		if (!this.handle) return Promise.reject(new Error('the reader is closed'));
-		return this.native.readFrame(
-			this.handle,
-			crop.x,
-			crop.y,
-			crop.width,
-			crop.height,
-			size.width,
-			size.height,
-			skip,
-			loop,
-		);
+		return this.native.readFrame(this.handle, ...readArguments(crop, size, skip, loop));
+	}
+
+	/** read's picture, decoded in this thread: for small local files only (a millisecond a frame). */
+	readNow(crop: Crop, size: Size, skip: number, loop: boolean): Buffer | null {
+		if (!this.handle) throw new Error('the reader is closed');
+		return this.native.readFrameSync(this.handle, ...readArguments(crop, size, skip, loop));
 	}
 
 	rewind(): void {

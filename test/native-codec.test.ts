@@ -335,6 +335,37 @@ test('VideoReader: a stream whose pictures change size mid-way is cropped and sh
 	}
 });
 
+test("VideoReader.readNow gives read's pictures in the calling thread, and refuses while a read runs or once closed", async () => {
+	const pooled = VideoReader.open('file:media/clip.mp4', 0)!;
+	const inTurn = VideoReader.open('file:media/clip.mp4', 0)!;
+	try {
+		const crop = {x: 80, y: 0, width: 480, height: 480};
+		for (const [size, skip] of [
+			[{width: 124, height: 93}, 0],
+			[{width: 96, height: 96}, 2],
+			[{width: 640, height: 480}, 0],
+		] as const) {
+			const theirs = await pooled.read(crop, size, skip, false);
+			const ours = inTurn.readNow(crop, size, skip, false);
+			assert.ok(
+				ours && theirs && ours.equals(theirs),
+				`${size.width}x${size.height} after ${skip}: the same bytes`,
+			);
+		}
+		const running = inTurn.read(crop, {width: 64, height: 48}, 0, false);
+		assert.throws(() => inTurn.readNow(crop, {width: 64, height: 48}, 0, false), /a read is already running/);
+		assert.ok(await running);
+		assert.throws(() => inTurn.readNow(crop, {width: 0, height: 48}, 0, false), /bad size/);
+	} finally {
+		pooled.close();
+		inTurn.close();
+	}
+	assert.throws(
+		() => inTurn.readNow({x: 0, y: 0, width: 640, height: 480}, {width: 64, height: 48}, 0, false),
+		/closed/,
+	);
+});
+
 test('VideoReader: a truncated file plays what it has, then ends; a close during a read is safe', async (t) => {
 	const fs = await import('node:fs');
 	const cut = `${process.env['TMPDIR'] ?? '/tmp'}/facetty-cut-${process.pid}.mp4`;

@@ -1197,6 +1197,29 @@ static void reader_execute(napi_env env, void *data) {
 	av_frame_unref(f);
 }
 
+// What a finished read gives: true and a BGR Buffer (or null at the end) to resolve with, or false
+// and an Error. The picture's memory goes either way.
+static bool read_result(napi_env env, Reader *r, napi_value *value) {
+	bool ok = true;
+	if (r->status == 0) {
+		void *copy;
+		if (napi_create_buffer_copy(env, (size_t)r->target_w * r->target_h * 3, r->out, &copy, value) != napi_ok)
+			napi_get_null(env, value);
+	} else if (r->status == 1) {
+		napi_get_null(env, value);
+	} else {
+		char text[AV_ERROR_MAX_STRING_SIZE] = {0};
+		av_strerror(r->status, text, sizeof text);
+		napi_value message;
+		napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message);
+		napi_create_error(env, NULL, message, value);
+		ok = false;
+	}
+	free(r->out);
+	r->out = NULL;
+	return ok;
+}
+
 static void reader_complete(napi_env env, napi_status status, void *data) {
 	Reader *r = data;
 	r->busy = 0;
@@ -1208,24 +1231,13 @@ static void reader_complete(napi_env env, napi_status status, void *data) {
 		napi_value error;
 		napi_create_error(env, NULL, value, &error);
 		napi_reject_deferred(env, deferred, error);
-	} else if (r->status == 0) {
-		void *copy;
-		if (napi_create_buffer_copy(env, (size_t)r->target_w * r->target_h * 3, r->out, &copy, &value) != napi_ok)
-			napi_get_null(env, &value);
-		napi_resolve_deferred(env, deferred, value);
-	} else if (r->status == 1) {
-		napi_get_null(env, &value);
+		free(r->out);
+		r->out = NULL;
+	} else if (read_result(env, r, &value)) {
 		napi_resolve_deferred(env, deferred, value);
 	} else {
-		char text[AV_ERROR_MAX_STRING_SIZE] = {0};
-		av_strerror(r->status, text, sizeof text);
-		napi_value message, error;
-		napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message);
-		napi_create_error(env, NULL, message, &error);
-		napi_reject_deferred(env, deferred, error);
+		napi_reject_deferred(env, deferred, value);
 	}
-	free(r->out);
-	r->out = NULL;
 	if (r->orphaned) {
 		reader_free(r);
 		free(r);
@@ -1234,26 +1246,43 @@ static void reader_complete(napi_env env, napi_status status, void *data) {
 	}
 }
 
-// readFrame(handle, cropX, cropY, cropWidth, cropHeight, width, height, skip, loop) -> Promise of
-// a BGR Buffer of width*height*3, or null at the end: passes over `skip` pictures, crops the next
-// and scales it; `loop` starts a file over at its end.
-static napi_value read_frame(napi_env env, napi_callback_info info) {
+// The reader and the read asked for by readFrame's and readFrameSync's arguments (into r), or
+// NULL with an exception thrown.
+static Reader *read_arguments(napi_env env, napi_callback_info info, const char *who) {
 	size_t argc = 9;
 	napi_value argv[9];
-	CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	char text[96];
+	if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) argc = 0;
 	Reader *r = argc == 9 ? handle_of(env, argv[0]) : NULL;
 	bool loop = false;
+	const char *problem = NULL;
 	if (!r || !int_arg(env, argv[1], &r->crop_x) || !int_arg(env, argv[2], &r->crop_y) ||
 	    !int_arg(env, argv[3], &r->crop_w) || !int_arg(env, argv[4], &r->crop_h) ||
 	    !int_arg(env, argv[5], &r->target_w) || !int_arg(env, argv[6], &r->target_h) ||
 	    !int_arg(env, argv[7], &r->skip) || napi_get_value_bool(env, argv[8], &loop) != napi_ok)
-		return throw_error(env, "readFrame: bad arguments");
-	if (!r->format || r->closing) return throw_error(env, "readFrame: the reader is closed");
-	if (r->busy) return throw_error(env, "readFrame: a read is already running");
-	if (r->crop_x < 0 || r->crop_y < 0 || r->crop_w < 1 || r->crop_h < 1 || r->target_w < 1 || r->target_h < 1 ||
-	    r->target_w > 8192 || r->target_h > 8192 || r->skip < 0 || r->skip > 1000)
-		return throw_error(env, "readFrame: bad size");
+		problem = "bad arguments";
+	else if (!r->format || r->closing)
+		problem = "the reader is closed";
+	else if (r->busy)
+		problem = "a read is already running";
+	else if (r->crop_x < 0 || r->crop_y < 0 || r->crop_w < 1 || r->crop_h < 1 || r->target_w < 1 ||
+	         r->target_h < 1 || r->target_w > 8192 || r->target_h > 8192 || r->skip < 0 || r->skip > 1000)
+		problem = "bad size";
+	if (problem) {
+		snprintf(text, sizeof text, "%s: %s", who, problem);
+		throw_error(env, text);
+		return NULL;
+	}
 	r->loop = loop;
+	return r;
+}
+
+// readFrame(handle, cropX, cropY, cropWidth, cropHeight, width, height, skip, loop) -> Promise of
+// a BGR Buffer of width*height*3, or null at the end: passes over `skip` pictures, crops the next
+// and scales it; `loop` starts a file over at its end. The work runs on libuv's thread pool.
+static napi_value read_frame(napi_env env, napi_callback_info info) {
+	Reader *r = read_arguments(env, info, "readFrame");
+	if (!r) return NULL;
 	napi_value promise, name;
 	CHECK_NAPI(env, napi_create_promise(env, &r->deferred, &promise));
 	napi_create_string_utf8(env, "facetty.readFrame", NAPI_AUTO_LENGTH, &name);
@@ -1265,6 +1294,22 @@ static napi_value read_frame(napi_env env, napi_callback_info info) {
 		return throw_error(env, "readFrame: could not start the read");
 	}
 	return promise;
+}
+
+// readFrameSync(...the same) -> the Buffer or null, read in the calling thread. For a small local
+// file only (the caller's choice): a 640x480 picture is a millisecond's work, and handing it to a
+// pool thread and back costs two thread wake-ups a frame, which on a virtual machine cost more
+// CPU than the decode's own cache misses (see source/sources/file-reader.ts).
+static napi_value read_frame_sync(napi_env env, napi_callback_info info) {
+	Reader *r = read_arguments(env, info, "readFrameSync");
+	if (!r) return NULL;
+	reader_execute(env, r);
+	napi_value value;
+	if (!read_result(env, r, &value)) {
+		napi_throw(env, value);
+		return NULL;
+	}
+	return value;
 }
 
 // rewindReader(handle): back to the first picture (files).
@@ -1362,6 +1407,7 @@ static napi_value init(napi_env env, napi_value exports) {
 	napi_property_descriptor reader[] = {
 	    {"openReader", NULL, open_reader, NULL, NULL, NULL, napi_default, NULL},
 	    {"readFrame", NULL, read_frame, NULL, NULL, NULL, napi_default, NULL},
+	    {"readFrameSync", NULL, read_frame_sync, NULL, NULL, NULL, napi_default, NULL},
 	    {"rewindReader", NULL, rewind_reader, NULL, NULL, NULL, napi_default, NULL},
 	    {"closeReader", NULL, close_reader, NULL, NULL, NULL, napi_default, NULL},
 	};
