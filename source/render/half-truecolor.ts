@@ -13,18 +13,20 @@ import type {ScreenState} from './screen-state.js';
 const lowerHalfMask = fullMask ^ upperHalfMask;
 
 /**
- * Whether a colour is within `threshold` of another in every channel, given the channels'
- * differences. A colour not known (-1) has 65535 for its red channel, so it is never near a real
- * one, as in cell-writer's `near`. Small, so V8 inlines every call of the loop.
+ * Negative when a colour is further than `threshold` from another in some channel, given the
+ * channels' differences; else 0 or more. One OR of the six bounds, not six branches: whether a
+ * pixel of video moved past the threshold is a coin toss the CPU's branch predictor loses. A colour
+ * not known (-1) has 65535 for its red channel, so it is never near a real one, as in
+ * cell-writer's `near` (the threshold is 255 at most).
  */
-function close(dr: number, dg: number, db: number, threshold: number): boolean {
+function apart(dr: number, dg: number, db: number, threshold: number): number {
 	return (
-		dr <= threshold &&
-		dr >= -threshold &&
-		dg <= threshold &&
-		dg >= -threshold &&
-		db <= threshold &&
-		db >= -threshold
+		(dr + threshold) |
+		(threshold - dr) |
+		(dg + threshold) |
+		(threshold - dg) |
+		(db + threshold) |
+		(threshold - db)
 	);
 }
 
@@ -53,7 +55,7 @@ export function drawHalfTruecolor(
 	let at = writer.at;
 	let penFg = writer.penFg;
 	let penBg = writer.penBg;
-	// The pens' channels (of -1 too: see `close`).
+	// The pens' channels (of -1 too: see `apart`).
 	let fgRed = penFg >>> 16;
 	let fgGreen = (penFg >>> 8) & 255;
 	let fgBlue = penFg & 255;
@@ -76,21 +78,19 @@ export function drawHalfTruecolor(
 			const lowerRed = pixels[offset + rowBytes + 2]!;
 			const shownUpper = shown[cell]!;
 			const shownLower = shown[cell + 1]!;
-			if (
-				close(
-					upperRed - (shownUpper >>> 16),
-					upperGreen - ((shownUpper >>> 8) & 255),
-					upperBlue - (shownUpper & 255),
-					threshold,
-				) &&
-				close(
-					lowerRed - (shownLower >>> 16),
-					lowerGreen - ((shownLower >>> 8) & 255),
-					lowerBlue - (shownLower & 255),
-					threshold,
-				)
-			)
-				continue;
+			const upperApart = apart(
+				upperRed - (shownUpper >>> 16),
+				upperGreen - ((shownUpper >>> 8) & 255),
+				upperBlue - (shownUpper & 255),
+				threshold,
+			);
+			const lowerApart = apart(
+				lowerRed - (shownLower >>> 16),
+				lowerGreen - ((shownLower >>> 8) & 255),
+				lowerBlue - (shownLower & 255),
+				threshold,
+			);
+			if ((upperApart | lowerApart) >= 0) continue;
 			drawn++;
 			const col = left + x;
 			if (writer.cursorRow !== row || writer.cursorCol !== col) {
@@ -100,14 +100,14 @@ export function drawHalfTruecolor(
 			}
 			const upper = (upperRed << 16) | (upperGreen << 8) | upperBlue;
 			const lower = (lowerRed << 16) | (lowerGreen << 8) | lowerBlue;
-			const fgUpper = close(upperRed - fgRed, upperGreen - fgGreen, upperBlue - fgBlue, reuse);
-			const fgLower = close(lowerRed - fgRed, lowerGreen - fgGreen, lowerBlue - fgBlue, reuse);
-			const bgUpper = close(upperRed - bgRed, upperGreen - bgGreen, upperBlue - bgBlue, reuse);
-			const bgLower = close(lowerRed - bgRed, lowerGreen - bgGreen, lowerBlue - bgBlue, reuse);
+			const fgUpper = apart(upperRed - fgRed, upperGreen - fgGreen, upperBlue - fgBlue, reuse) >= 0;
+			const fgLower = apart(lowerRed - fgRed, lowerGreen - fgGreen, lowerBlue - fgBlue, reuse) >= 0;
+			const bgUpper = apart(upperRed - bgRed, upperGreen - bgGreen, upperBlue - bgBlue, reuse) >= 0;
+			const bgLower = apart(lowerRed - bgRed, lowerGreen - bgGreen, lowerBlue - bgBlue, reuse) >= 0;
 			let mask: number;
 			let fg = -1;
 			let bg = -1;
-			if (close(upperRed - lowerRed, upperGreen - lowerGreen, upperBlue - lowerBlue, reuse)) {
+			if (apart(upperRed - lowerRed, upperGreen - lowerGreen, upperBlue - lowerBlue, reuse) >= 0) {
 				// One colour for the cell: a space in the background, or a full block in the foreground.
 				if (bgUpper && bgLower) mask = 0;
 				else if (fgUpper && fgLower) mask = fullMask;
