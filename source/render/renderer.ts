@@ -3,7 +3,8 @@
  * show now, in; the bytes that make them show the new picture out (the screen state is updated in
  * place). No I/O. It decides which cells to draw: those that moved past the threshold, and under
  * a byte budget those `BudgetChoice` picks, the furthest first (budget.ts); `CellWriter` turns
- * them into the fewest bytes (cell-writer.ts).
+ * them into the fewest bytes (cell-writer.ts). Truecolor half blocks without a budget, a call's
+ * usual picture, take one loop of their own that writes the same bytes (half-truecolor.ts).
  *
  * The hot loop allocates nothing, and the returned view is only valid until the next render.
  */
