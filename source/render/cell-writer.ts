@@ -54,16 +54,20 @@ export class CellWriter {
 	/** Colours the terminal's pen holds now (-1: not known). */
 	penFg = -1;
 	penBg = -1;
-	private out = Buffer.alloc(0);
-	private cursorCol = -1;
-	private cursorRow = -1;
+	/**
+	 * The frame's bytes so far, and where the cursor stands (-1: not known). Public for the
+	 * truecolor half-block loop (half-truecolor.ts), which writes its cells itself.
+	 */
+	out = Buffer.alloc(0);
+	cursorCol = -1;
+	cursorRow = -1;
 
 	private readonly fullMask: number;
 
 	/** `grid`: the glyph set cells are written with (the quadrants, for half blocks too). */
 	constructor(
 		private readonly truecolor: boolean,
-		private readonly grid: GlyphGrid = glyphGrid('quad'),
+		readonly grid: GlyphGrid = glyphGrid('quad'),
 	) {
 		this.fullMask = grid.fullMask;
 	}
@@ -147,7 +151,7 @@ export class CellWriter {
 	}
 
 	/** Moves the cursor by whichever of the moves that get there is shortest in bytes. */
-	private moveTo(col: number, row: number): void {
+	moveTo(col: number, row: number): void {
 		const fromCol = this.cursorCol;
 		const fromRow = this.cursorRow;
 		if (fromRow === row && fromCol === col) return;

@@ -3,7 +3,8 @@
  * show now, in; the bytes that make them show the new picture out (the screen state is updated in
  * place). No I/O. It decides which cells to draw: those that moved past the threshold, and under
  * a byte budget those `BudgetChoice` picks, the furthest first (budget.ts); `CellWriter` turns
- * them into the fewest bytes (cell-writer.ts).
+ * them into the fewest bytes (cell-writer.ts). Truecolor half blocks without a budget, a call's
+ * usual picture, take one loop of their own that writes the same bytes (half-truecolor.ts).
  *
  * The hot loop allocates nothing, and the returned view is only valid until the next render.
  */
@@ -12,9 +13,11 @@ import {CellWriter, near} from './cell-writer.js';
 import {maxBytesPerCell, resetColours} from './escapes.js';
 import {splitCell} from './cell-fit.js';
 import {glyphGrid, upperHalfMask} from './glyphs.js';
+import {drawHalfTruecolor} from './half-truecolor.js';
 import {type CellRect, type ColorDepth, type Glyphs, pixelsPerCell} from './layout.js';
 import {nearestPaletteEntry, paletteRgb, paletteTable} from './palette.js';
 import {splitQuadrants} from './quadrants.js';
+import {ScreenState} from './screen-state.js';
 
 export type RendererOptions = {
 	readonly colorDepth?: ColorDepth;
@@ -30,33 +33,6 @@ export type RendererOptions = {
 };
 
 export const defaultThreshold = 6;
-
-/**
- * What the picture's cells show: for every cell, the colour each of its pixels appears in
- * (0xRRGGBB in truecolor, a palette index in 256 colours), -1 when not known; and which cells
- * are the picture's to draw at all (`visible`: 0 where something above covers it).
- */
-export class ScreenState {
-	readonly shown: Int32Array;
-	readonly visible: Uint8Array;
-	constructor(
-		readonly picture: CellRect,
-		readonly pixelsPerCell: number,
-	) {
-		this.shown = new Int32Array(picture.cols * picture.rows * pixelsPerCell).fill(-1);
-		this.visible = new Uint8Array(picture.cols * picture.rows).fill(1);
-	}
-
-	/** After something else drew over the cells: the next render redraws every one. */
-	forget(): void {
-		this.shown.fill(-1);
-	}
-
-	/** One cell (index in the picture, row-major) shows something unknown: it is drawn again. */
-	forgetCell(cell: number): void {
-		this.shown.fill(-1, cell * this.pixelsPerCell, (cell + 1) * this.pixelsPerCell);
-	}
-}
 
 export class Renderer {
 	readonly colorDepth: ColorDepth;
@@ -167,8 +143,10 @@ export class Renderer {
 		for (let tier = this.chosen ? 1 : 0; tier <= (this.chosen ? tierCount : 0); tier++) {
 			this.tier = tier;
 			this.passLimit = passLimit(tier, this.limit);
-			if (this.glyphs === 'half') this.renderHalf(pixels, screen);
-			else this.renderGrid(pixels, screen);
+			if (this.glyphs !== 'half') this.renderGrid(pixels, screen);
+			else if (this.truecolor && !this.chosen)
+				this.drawnCells += drawHalfTruecolor(pixels, screen, this.writer, this.threshold, this.reuse);
+			else this.renderHalf(pixels, screen);
 		}
 		this.budgeted.learnCost(this.drawnCells, this.writer.at);
 		return this.writer.finish();

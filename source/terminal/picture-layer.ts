@@ -13,7 +13,8 @@ import {
 	layoutPicture,
 	type PictureLayout,
 } from '../render/layout.js';
-import {Renderer, type ScreenState} from '../render/renderer.js';
+import {Renderer} from '../render/renderer.js';
+import type {ScreenState} from '../render/screen-state.js';
 import type {Scaler} from '../render/scale.js';
 import {type CellView, cursorTo, eraseRuns, Layer, runs, sameRect} from './compositor.js';
 

@@ -61,3 +61,30 @@ test('each pixel is the area-weighted mean of what it covers (within rounding), 
 		{numRuns: 200},
 	);
 });
+
+test('mirrored at its own width, each row is the unmirrored one right to left, byte for byte', () => {
+	fc.assert(
+		fc.property(
+			fc.integer({min: 1, max: 17}),
+			fc.integer({min: 1, max: 13}),
+			fc.integer({min: 1, max: 13}),
+			fc.uint8Array({minLength: 17 * 13 * 3, maxLength: 17 * 13 * 3}),
+			(width, height, toHeight, bytes) => {
+				const frame = {width, height, data: bytes.subarray(0, width * height * 3), capturedAt: 0};
+				for (const rows of [height, Math.min(height, toHeight)]) {
+					const straight = Uint8Array.from(areaScaler()(frame, width, rows, false));
+					const mirrored = areaScaler()(frame, width, rows, true);
+					for (let y = 0; y < rows; y++)
+						for (let x = 0; x < width; x++)
+							for (let c = 0; c < 3; c++)
+								assert.equal(
+									mirrored[(y * width + width - 1 - x) * 3 + c],
+									straight[(y * width + x) * 3 + c],
+									`pixel ${x},${y} of ${width}x${rows}`,
+								);
+				}
+			},
+		),
+		{numRuns: 200},
+	);
+});
