@@ -358,8 +358,37 @@ type Pending =
 	| {phase: 'skip'; type: number; length: number; remaining: number};
 
 /** Incremental: push() takes bytes in any chunking; after a thrown ProtocolError it is spent. */
+/** Names of the known types, as V2Message's `type` says them. */
+const typeNames: Record<number, string> = {
+	[messageType.hello]: 'hello',
+	[messageType.video]: 'video',
+	[messageType.showSize]: 'show-size',
+	[messageType.chat]: 'chat',
+	[messageType.ping]: 'ping',
+	[messageType.pong]: 'pong',
+	[messageType.goodbye]: 'goodbye',
+	[messageType.frameAck]: 'frame-ack',
+	[messageType.directOffer]: 'direct-offer',
+	[messageType.keyQuestion]: 'key-question',
+	[messageType.keyframeRequest]: 'keyframe-request',
+};
+
+export type V2ParserOptions = {
+	/**
+	 * A peer's side of a call: until hello, any other message but key-question is refused at its
+	 * header, before its payload is waited for or held (a stranger's first header may claim a
+	 * video message of many megabytes).
+	 */
+	readonly helloFirst?: boolean;
+};
+
 export class V2Parser {
 	private pending: Pending = {phase: 'header', header: Buffer.alloc(v2HeaderBytes), filled: 0};
+	private awaitingHello: boolean;
+
+	constructor(options: V2ParserOptions = {}) {
+		this.awaitingHello = options.helloFirst ?? false;
+	}
 
 	get midMessage(): boolean {
 		return this.pending.phase !== 'header' || this.pending.filled > 0;
@@ -394,6 +423,13 @@ export class V2Parser {
 	}
 
 	private startPayload(type: number, length: number, out: V2Message[]): void {
+		if (this.awaitingHello) {
+			if (type === messageType.hello) this.awaitingHello = false;
+			else if (type !== messageType.keyQuestion) {
+				const name = typeNames[type] ?? (isRoomCode(type) ? 'room' : 'unknown');
+				throw new ProtocolError('bad-handshake', `the peer sent ${name} before hello`);
+			}
+		}
 		const limits = payloadLimits[type];
 		if (!limits) {
 			if (length > v2MaxUnknownBytes) {

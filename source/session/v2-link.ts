@@ -56,7 +56,7 @@ type RatedType = keyof typeof peerMessageRates;
 export class V2Link implements Link {
 	rttMs: number | null = null;
 	lastMessageAt: number | undefined;
-	private readonly parser = new V2Parser();
+	private readonly parser = new V2Parser({helloFirst: true});
 	private clockSamples: Array<{rtt: number; offset: number}> = [];
 	private clockOffset = 0;
 	private pingId = 0;

@@ -2,7 +2,7 @@
  * The hostile-input cases run one at a time against the listener in listener.test.ts: each an
  * attack over loopback and the codes the listener may report for it.
  */
-import {encodeV2} from '../../source/protocol/v2.js';
+import {encodeV2, v2MaxVideoBytes} from '../../source/protocol/v2.js';
 import {encodeAuth} from '../../source/protocol/auth.js';
 import {encodeJpeg} from '../../source/session/media.js';
 import {patternFrame} from '../session/helpers.js';
@@ -158,22 +158,23 @@ export const cases: Case[] = [
 	},
 	{
 		name: 'random bytes after a correct handshake (inside TLS)',
-		// Random bytes may announce a first message longer than the 64 KiB that follow, and this
-		// attacker keeps the connection open: the listener then ends it at the handshake deadline
-		// (1 s here), as it does a stranger who sends nothing (a clean-clone CI run met this once).
+		// Random bytes may announce a hello longer than what follows (a first message of another
+		// type is refused at its header), and this attacker keeps the connection open:
+		// the listener then ends it at the handshake deadline (1 s here), as it does a stranger who
+		// sends nothing (a clean-clone CI run met this once).
 		codes: ['bad-handshake', 'bad-message', 'message-too-large', 'unsupported-version', 'timeout'],
 		attack: afterHandshake(() => random(65536)),
 	},
 	{
-		name: 'a first message that claims 1 MiB and sends 64 KiB, the connection held open (inside TLS)',
-		// What the random case above sometimes is: the listener waits for the rest only until its
-		// handshake deadline.
+		name: 'a hello that claims more than it sends, the connection held open (inside TLS)',
+		// The one first message the listener waits for the rest of (any other is refused at its
+		// header): it waits only until its handshake deadline.
 		codes: ['timeout'],
 		attack: afterHandshake(() => {
 			const header = Buffer.alloc(5);
-			header.writeUInt8(0x7f, 0);
-			header.writeUInt32BE(1 << 20, 1);
-			return Buffer.concat([header, random(65536)]);
+			header.writeUInt8(0x01, 0);
+			header.writeUInt32BE(134, 1);
+			return Buffer.concat([header, random(60)]);
 		}),
 	},
 	{
@@ -240,6 +241,13 @@ export const cases: Case[] = [
 		name: 'video before hello',
 		codes: ['bad-handshake'],
 		attack: afterHandshake(() => video(2, 2, 2, random(12))),
+	},
+	{
+		// Refused at its header: before, the listener waited for the 6 MB it claimed until the
+		// handshake deadline ('timeout'), holding a buffer of that size.
+		name: 'the header of the largest video message before hello, and nothing after it',
+		codes: ['bad-handshake'],
+		attack: afterHandshake(() => header(2, v2MaxVideoBytes)),
 	},
 	{
 		name: 'an old version in hello',

@@ -3,7 +3,13 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {ProtocolError} from '../../source/protocol/errors.js';
 import {classifyGreetingReply, seedGreeting, v2Magic} from '../../source/protocol/handshake.js';
-import {encodeV2, V2Parser, v2MaxChatBytes, type V2Message} from '../../source/protocol/v2.js';
+import {
+	encodeV2,
+	V2Parser,
+	v2MaxChatBytes,
+	v2MaxVideoBytes,
+	type V2Message,
+} from '../../source/protocol/v2.js';
 import {assertParsesOrRefuses, chunk, concat} from './chunking.js';
 
 type Known = Exclude<V2Message, {type: 'unknown'}>;
@@ -133,6 +139,39 @@ test('key-question is type 0x0c (0x0a and 0x0b are auth messages) with no payloa
 	assert.deepEqual([...encodeV2({type: 'key-question'})], [0x0c, 0, 0, 0, 0]);
 	assert.deepEqual(new V2Parser().push(header(0x0c, 0)), [{type: 'key-question'}]);
 	assert.throws(() => new V2Parser().push(concat([header(0x0c, 1), Buffer.from([0])])), ProtocolError);
+});
+
+test("a peer's parser (helloFirst) refuses any first message but hello or key-question at its header", () => {
+	// A stranger's first header claims a video message of the largest size: refused after 5 bytes,
+	// not waited for (and its 6 MB not held) until the handshake deadline.
+	const first = new V2Parser({helloFirst: true});
+	assert.throws(
+		() => first.push(header(0x02, v2MaxVideoBytes)),
+		(error: unknown) =>
+			error instanceof ProtocolError &&
+			error.code === 'bad-handshake' &&
+			/video before hello/.test(error.message),
+	);
+	for (const [type, name] of [
+		[0x08, 'frame-ack'],
+		[0x11, 'room'],
+		[0x7f, 'unknown'],
+	] as const) {
+		assert.throws(
+			() => new V2Parser({helloFirst: true}).push(header(type, 0)),
+			new RegExp(`${name} before hello`),
+		);
+	}
+	// key-question may come first (a user deciding on a changed key), then hello, then anything.
+	const peer = new V2Parser({helloFirst: true});
+	const hello = encodeV2({type: 'hello', version: 2, capabilities: 0, agent: 'facetty'});
+	const messages = peer.push(concat([header(0x0c, 0), hello, encodeV2({type: 'frame-ack', seq: 7})]));
+	assert.deepEqual(
+		messages.map((m) => m.type),
+		['key-question', 'hello', 'frame-ack'],
+	);
+	// Without the option (the seed-compatible and test parsers) any order parses, as before.
+	assert.deepEqual(new V2Parser().push(encodeV2({type: 'frame-ack', seq: 7})), [{type: 'frame-ack', seq: 7}]);
 });
 
 test('keyframe-request is type 0x0d with the newest seq seen (u32); video flags bit 0 marks a codec keyframe', () => {

@@ -86,8 +86,9 @@ test('garbage, silence, a 1 GB v2 message and a close mid-frame each end one con
 		['garbage greeting', (s) => s.write('GET / HTTP/1.1\r\n\r\n'), 'bad-handshake'],
 		['silence', () => undefined, 'timeout'],
 		[
+			// A hello: a first message of another type is refused at its header, as bad-handshake.
 			'1 GB v2 message',
-			(s) => s.write(Buffer.concat([Buffer.from('FTY2'), Buffer.from([0x02, 0x40, 0, 0, 0])])),
+			(s) => s.write(Buffer.concat([Buffer.from('FTY2'), Buffer.from([0x01, 0x40, 0, 0, 0])])),
 			'message-too-large',
 		],
 		[
