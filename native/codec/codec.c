@@ -1157,7 +1157,9 @@ static void reader_execute(napi_env env, void *data) {
 	// about 5% of clip.mp4's decoding (0.74 -> 0.70 ms a frame), and nothing drifts, since no other
 	// picture is predicted from them (66.9 dB against a full decode at 128x96). Skipping it for every
 	// picture saved three times that, but the error grew along each GOP to 37 dB (clip.mp4's 250
-	// frames), and a stream with no keyframes would drift for ever.
+	// frames), and a stream with no keyframes would drift for ever. skip_idct (NONREF) and
+	// AV_CODEC_FLAG2_FAST change nothing here: libavcodec 59's H.264 decoder gives the same pictures
+	// with them, byte for byte, over all 360 of clip.mp4's (2 I, 102 P, 256 B), at the same CPU.
 	int small = (int64_t)r->target_w * 2 <= r->crop_w && (int64_t)r->target_h * 2 <= r->crop_h;
 	r->ctx->skip_loop_filter = small ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
 	for (int i = 0; i <= r->skip; i++) {
