@@ -11,7 +11,8 @@ import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const clip = path.resolve(here, '../media/clip.mp4');
+// The bench names the camera (FACETTY_BENCH_CAMERA_FILE); media/clip.mp4 when run alone.
+const camera = process.env['FACETTY_BENCH_CAMERA_FILE'] ?? path.resolve(here, '../media/clip.mp4');
 const [which, port, warmupSeconds, seconds] = process.argv.slice(2);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,7 +61,7 @@ const running = runCallApp({
 	host: '127.0.0.1',
 	port: Number(port),
 	target: `127.0.0.1:${port}`,
-	camera: clip,
+	camera,
 	colorDepth: 'truecolor',
 	input,
 	output,

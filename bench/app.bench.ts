@@ -7,6 +7,10 @@
  * sent, and where the resident memory is: V8's heap, memory V8 knows is held outside it (Buffers),
  * and on Linux the resident pages of mapped files (shared libraries: OpenCV, FFmpeg, ...) against
  * anonymous ones (every malloc, V8's heap included).
+ *
+ * FACETTY_BENCH_CAMERA=raw: the camera is clip.mp4's pictures as raw 4:2:0 frames (raw-camera.ts,
+ * a webcam's kind of picture), so the call is measured without decoding H.264 at 640x480 each
+ * frame, which only the stand-in camera costs.
  */
 import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +18,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {freePort} from '../test/e2e/tmux.js';
 import {launcher} from './launcher.js';
+import {writeRawCamera} from './raw-camera.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const warmupSeconds = 3;
@@ -66,7 +71,7 @@ function ensureBuilt(): void {
 
 type Child = {reports: Promise<Report>; listening: Promise<void>; stop: () => void};
 
-function child(which: 'listen' | 'call', port: number): Child {
+function child(which: 'listen' | 'call', port: number, camera: string): Child {
 	// As dist/cli.js runs: its first line's environment and Node flags, the built code, no tsx.
 	const {env, nodeFlags} = launcher(
 		fs.readFileSync(path.join(repo, 'source', 'cli.tsx'), 'utf8').split('\n')[0]!,
@@ -82,7 +87,10 @@ function child(which: 'listen' | 'call', port: number): Child {
 			String(warmupSeconds),
 			String(seconds),
 		],
-		{stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: {...process.env, ...env}},
+		{
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			env: {...process.env, ...env, FACETTY_BENCH_CAMERA_FILE: camera},
+		},
 	);
 	let ready: () => void = () => undefined;
 	const listening = new Promise<void>((resolve) => (ready = resolve));
@@ -93,18 +101,34 @@ function child(which: 'listen' | 'call', port: number): Child {
 	return {reports, listening, stop: () => proc.send('stop')};
 }
 
+/** The camera file both sides read, what to call it, and what to remove after. */
+async function benchCamera(): Promise<{file: string; name: string; cleanUp: () => void}> {
+	const clip = path.join(repo, 'media', 'clip.mp4');
+	if (process.env['FACETTY_BENCH_CAMERA'] !== 'raw')
+		return {file: clip, name: 'clip.mp4 (H.264) 640x480@30', cleanUp: () => undefined};
+	const file = path.join((await import('node:os')).tmpdir(), `facetty-bench-camera-${process.pid}.y4m`);
+	// 150 pictures (5 s, looped): 69 MB, written once.
+	await writeRawCamera(file, 150);
+	return {
+		file,
+		name: "raw 4:2:0 pictures 640x480@30 (clip.mp4's, as a webcam gives them)",
+		cleanUp: () => fs.rmSync(file, {force: true}),
+	};
+}
+
 async function main(): Promise<void> {
 	ensureBuilt();
+	const camera = await benchCamera();
 	const port = await freePort();
-	const listener = child('listen', port);
+	const listener = child('listen', port, camera.file);
 	await listener.listening;
-	const caller = child('call', port);
-	const reports = await Promise.all([listener.reports, caller.reports]);
+	const caller = child('call', port, camera.file);
+	const reports = await Promise.all([listener.reports, caller.reports]).finally(camera.cleanUp);
 	listener.stop();
 	caller.stop();
 	const f = (n: number) => n.toFixed(1);
 	console.log(
-		`Both call screens at 160x48 cells (truecolor, half blocks), clip.mp4 640x480@30 each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
+		`Both call screens at 160x48 cells (truecolor, half blocks), camera ${camera.name} each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
 	);
 	console.log(
 		'| process | codec sent | fps received | fps shown | latency p95 ms (median, worst second) | CPU % of one core | of which rendering % | KB written per frame | batches written a second | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',
