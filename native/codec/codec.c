@@ -1278,33 +1278,34 @@ static void reader_complete(napi_env env, napi_status status, void *data) {
 }
 
 // The reader and the read asked for by readFrame's and readFrameSync's arguments (into r), or
-// NULL with an exception thrown.
+// NULL with an exception thrown. The arguments are read into locals first: r's own fields belong
+// to a read that may be running on the pool until it is known there is none.
 static Reader *read_arguments(napi_env env, napi_callback_info info, const char *who) {
 	size_t argc = 9;
 	napi_value argv[9];
 	char text[96];
 	if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) argc = 0;
 	Reader *r = argc == 9 ? handle_of(env, argv[0]) : NULL;
-	bool loop = false;
+	int a[7];
+	bool loop = false, parsed = r != NULL && napi_get_value_bool(env, argv[8], &loop) == napi_ok;
+	for (int i = 0; parsed && i < 7; i++) parsed = int_arg(env, argv[i + 1], &a[i]);
 	const char *problem = NULL;
-	if (!r || !int_arg(env, argv[1], &r->crop_x) || !int_arg(env, argv[2], &r->crop_y) ||
-	    !int_arg(env, argv[3], &r->crop_w) || !int_arg(env, argv[4], &r->crop_h) ||
-	    !int_arg(env, argv[5], &r->target_w) || !int_arg(env, argv[6], &r->target_h) ||
-	    !int_arg(env, argv[7], &r->skip) || napi_get_value_bool(env, argv[8], &loop) != napi_ok)
+	if (!parsed)
 		problem = "bad arguments";
 	else if (!r->format || r->closing)
 		problem = "the reader is closed";
 	else if (r->busy)
 		problem = "a read is already running";
-	else if (r->crop_x < 0 || r->crop_y < 0 || r->crop_w < 1 || r->crop_h < 1 || r->target_w < 1 ||
-	         r->target_h < 1 || r->target_w > 8192 || r->target_h > 8192 || r->skip < 0 || r->skip > 1000)
+	else if (a[0] < 0 || a[1] < 0 || a[2] < 1 || a[3] < 1 || a[4] < 1 || a[5] < 1 || a[4] > 8192 || a[5] > 8192 ||
+	         a[6] < 0 || a[6] > 1000)
 		problem = "bad size";
 	if (problem) {
 		snprintf(text, sizeof text, "%s: %s", who, problem);
 		throw_error(env, text);
 		return NULL;
 	}
-	r->loop = loop;
+	r->crop_x = a[0], r->crop_y = a[1], r->crop_w = a[2], r->crop_h = a[3];
+	r->target_w = a[4], r->target_h = a[5], r->skip = a[6], r->loop = loop;
 	return r;
 }
 
