@@ -46,7 +46,7 @@ type ReaderBinding = {
 	openReader(
 		url: string,
 		timeoutMicroseconds: number,
-	): {handle: Handle; width: number; height: number; fps: number};
+	): {handle: Handle; width: number; height: number; fps: number; oneThread: boolean};
 	readFrame(
 		reader: Handle,
 		cropX: number,
@@ -268,8 +268,8 @@ function readerBinding(): ReaderBinding | undefined {
 
 /**
  * A video file or stream read through libavformat: each frame decoded, cropped, scaled and
- * converted to BGR, on libuv's thread pool (read) or in the calling thread (readNow). At its own size it is OpenCV's VideoCapture's picture
- * byte for byte; shrunk, the planes are averaged before the conversion (about 45 dB from
+ * converted to BGR, on libuv's thread pool (read) or in the calling thread (readNow). At its own
+ * size it is OpenCV's VideoCapture's picture byte for byte; shrunk, the planes are averaged before the conversion (about 45 dB from
  * VideoCapture's picture shrunk with INTER_AREA).
  */
 export class VideoReader {
@@ -277,18 +277,21 @@ export class VideoReader {
 
 	private constructor(
 		private readonly native: ReaderBinding,
-		opened: {handle: Handle; width: number; height: number; fps: number},
+		opened: ReturnType<ReaderBinding['openReader']>,
 	) {
 		this.handle = opened.handle;
 		this.width = opened.width;
 		this.height = opened.height;
 		this.fps = opened.fps;
+		this.oneThread = opened.oneThread;
 	}
 
 	readonly width: number;
 	readonly height: number;
 	/** The stream's own rate; 0 when it tells none. */
 	readonly fps: number;
+	/** Its pictures decode on one thread, in a millisecond or two (up to 640x480): cheap enough for readNow. */
+	readonly oneThread: boolean;
 
 	/** Whether the binding is there to read with (else OpenCV reads files and streams). */
 	static available(): boolean {

@@ -846,8 +846,9 @@ static void reader_finalize(napi_env env, void *data, void *hint) {
 	free(r);
 }
 
-// openReader(url, timeoutMicroseconds) -> {handle, width, height, fps}: fps 0 when the stream
-// tells none. A timeout of 0 leaves FFmpeg's own (files).
+// openReader(url, timeoutMicroseconds) -> {handle, width, height, fps, oneThread}: fps 0 when the
+// stream tells none; oneThread when its pictures are decoded on one thread (up to 640x480). A
+// timeout of 0 leaves FFmpeg's own (files).
 static napi_value open_reader(napi_env env, napi_callback_info info) {
 	size_t argc = 2;
 	napi_value argv[2];
@@ -894,9 +895,11 @@ static napi_value open_reader(napi_env env, napi_callback_info info) {
 		return throw_error(env, "out of memory");
 	}
 	err = avcodec_parameters_to_context(r->ctx, stream->codecpar);
-	// A picture up to 640x480 decodes in a millisecond or two on one thread; larger ones get
-	// FFmpeg's threads (one a core) to keep their rate.
-	r->ctx->thread_count = (int64_t)stream->codecpar->width * stream->codecpar->height > 640 * 480 ? 0 : 1;
+	// A picture up to 640x480 decodes in a millisecond or two on one thread (cheap enough for the
+	// caller's own turn: oneThread below); larger ones get FFmpeg's threads (one a core) to keep
+	// their rate.
+	bool one_thread = (int64_t)stream->codecpar->width * stream->codecpar->height <= 640 * 480;
+	r->ctx->thread_count = one_thread ? 1 : 0;
 	if (err >= 0) err = avcodec_open2(r->ctx, codec, NULL);
 	if (err < 0 || stream->codecpar->width < 1 || stream->codecpar->height < 1) {
 		reader_free(r);
@@ -918,6 +921,8 @@ static napi_value open_reader(napi_env env, napi_callback_info info) {
 	napi_set_named_property(env, result, "height", value);
 	napi_create_double(env, rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0, &value);
 	napi_set_named_property(env, result, "fps", value);
+	napi_get_boolean(env, one_thread, &value);
+	napi_set_named_property(env, result, "oneThread", value);
 	return result;
 }
 

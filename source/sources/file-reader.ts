@@ -17,9 +17,6 @@ import {checkUrlAnswers, openFailure, readFailure, type OpenedCapture} from './c
 import {centreCrop, resolveTargetSize, type Size} from './fit.js';
 import {fileMissing, type SourceSpec} from './types.js';
 
-/** The largest local picture decoded in the event loop's turn rather than on the thread pool. */
-const largestReadInTurn = 640 * 480;
-
 export type ReadableSpec = Extract<SourceSpec, {kind: 'url' | 'file'}>;
 
 export class FileReaderGrabber {
@@ -86,7 +83,7 @@ export class FileReaderGrabber {
 		const target = this.target;
 		const crop = centreCrop(this.native, target);
 		const loop = this.spec.kind === 'file' && this.loop;
-		const inTurn = this.spec.kind === 'file' && this.native.width * this.native.height <= largestReadInTurn;
+		const inTurn = this.spec.kind === 'file' && reader.oneThread;
 		const data = inTurn
 			? readNowOrNull(reader, crop, target, skip, loop)
 			: await reader.read(crop, target, skip, loop).catch(() => null);
