@@ -198,9 +198,7 @@ export class V2Link implements Link {
 			if (this.peerCapabilities === undefined) this.host.peerIsAsking();
 			return;
 		}
-		if (this.peerCapabilities === undefined && message.type !== 'hello') {
-			throw new ProtocolError('bad-handshake', `the peer sent ${message.type} before hello`);
-		}
+		// Before hello nothing else reaches here: the parser refuses it at its header (helloFirst).
 		if (message.type in peerMessageRates && !this.withinRate(message.type as RatedType)) {
 			if (message.type === 'chat' && !this.saidChatDropped) {
 				this.saidChatDropped = true;
