@@ -13,12 +13,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Frame} from '../source/frame.js';
 import type {areaScaler as AreaScaler} from '../source/render/area-scale.js';
 import type {layoutPicture as LayoutPicture} from '../source/render/layout.js';
 import type {Renderer as RendererClass} from '../source/render/renderer.js';
-import {openSource} from '../source/sources/index.js';
 import {scaleFrame} from '../source/sources/scale.js';
+import {framesOf} from './clip-frames.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env['FACETTY_BENCH_RUNS'] ?? 20);
@@ -46,19 +45,6 @@ async function load(directory: string, name: string): Promise<Build> {
 	};
 }
 
-async function clipFrames(): Promise<Frame[]> {
-	const source = openSource(path.join(repo, 'media/clip.mp4'), {loop: false, paced: false});
-	const frames: Frame[] = [];
-	const done = new Promise<void>((resolve) => source.onError(() => resolve()));
-	source.onFrame((frame) => {
-		if (frames.length < frameCount) frames.push(frame);
-	});
-	await source.start();
-	await done;
-	await source.stop();
-	return frames;
-}
-
 const cpu = () => {
 	const {user, system} = process.cpuUsage();
 	return user + system;
@@ -70,7 +56,7 @@ const builds = await Promise.all(
 		? dists.map((dist) => load(path.join(repo, dist), dist))
 		: [load(path.join(repo, 'source'), 'source')],
 );
-const frames = await clipFrames();
+const frames = await framesOf(path.join(repo, 'media/clip.mp4'), 0, frameCount);
 const pictures = [
 	{name: "peer's picture", box: {col: 0, row: 1, cols: 160, rows: 46}, mirror: false},
 	{name: 'self view', box: {col: 120, row: 31, cols: 40, rows: 15}, mirror: true},

@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {framesOf} from './clip-frames.js';
 import {makeFrame, type Frame} from '../source/frame.js';
 import {areaScaler} from '../source/render/area-scale.js';
 import {
@@ -22,7 +23,6 @@ import {
 	type Glyphs,
 } from '../source/render/layout.js';
 import {defaultThreshold, Renderer} from '../source/render/renderer.js';
-import {openSource} from '../source/sources/index.js';
 import {rgbOf, VirtualTerminal} from '../test/render/virtual-terminal.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,26 +78,6 @@ async function clips(): Promise<Array<{name: string; frames: Frame[]}>> {
 	}
 	list.push({name: 'moving camera (pan and zoom over media/still.png)', frames: moving});
 	return list;
-}
-
-/** Frames `from` to `from + count` of a clip (decoding stops there). */
-async function framesOf(file: string, from: number, count: number): Promise<Frame[]> {
-	const source = openSource(file, {loop: false, paced: false});
-	const frames: Frame[] = [];
-	let seen = 0;
-	let stop: () => void = () => undefined;
-	const done = new Promise<void>((resolve) => (stop = resolve));
-	source.onError(() => stop());
-	source.onFrame((frame) => {
-		if (seen >= from && frames.length < count)
-			frames.push(makeFrame(frame.width, frame.height, Uint8Array.from(frame.data)));
-		seen++;
-		if (frames.length >= count) stop();
-	});
-	await source.start();
-	await done;
-	await source.stop();
-	return frames;
 }
 
 /**
