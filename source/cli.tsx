@@ -8,12 +8,12 @@
 // held 131-145 MB a side against 140-157 with 8 MB and 209-217 with 32 MB, at the same frame rate,
 // latency and CPU (alternating runs, load 0.6-1.5). A 4 MB one halved the frame rate while Ink drew
 // the whole 160x48 screen (8 MB of garbage) on each stats report; it now draws only when the
-// chrome changes (the status line is a layer of its own). The old generation grows by a fifth past what a collection
-// leaves, not V8's default factor (up to 4x at a small heap): the old generation's used size at
-// the bench's reading was 17-25 MB instead of 22-50, 145-148 MB a side instead of 148-174 (30 s
-// calls, load 8-12), at the same frame rate and CPU. (--optimize-for-size held 124-132 MB but cost
-// 3-5 frames a second and 20 ms of latency p95.) npm start and test/e2e/tmux.ts (the tmux tests
-// and the soak) pass the same flags.
+// chrome changes (the status line is a layer of its own). The old generation grows by a fifth
+// past what a collection leaves, not V8's default factor (up to 4x at a small heap): the old
+// generation's used size at the bench's reading was 17-25 MB instead of 22-50, 145-148 MB a side
+// instead of 148-174 (30 s calls, load 8-12), at the same frame rate and CPU.
+// (--optimize-for-size held 124-132 MB but cost 3-5 frames a second and 20 ms of latency p95.)
+// npm start and test/e2e/tmux.ts (the tmux tests and the soak) pass the same flags.
 // React's production build (Ink's reconciler picks it by NODE_ENV, which a developer's shell may
 // set to development): the development one checks and records every render for devtools.
 import meow from 'meow';
