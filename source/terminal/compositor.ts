@@ -79,11 +79,6 @@ export abstract class Layer {
 	protected requestPaint(): void {
 		this.compositor?.requestPaint();
 	}
-
-	/** A paint within `ms`, sooner with another layer's (Compositor.requestPaintWithin). */
-	protected requestPaintWithin(ms: number): void {
-		this.compositor?.requestPaintWithin(ms);
-	}
 }
 
 export function sameRect(a: CellRect | undefined, b: CellRect | undefined): boolean {
@@ -140,9 +135,6 @@ export class Compositor {
 	private ownership = 0;
 	private scheduled = false;
 	private closed = false;
-	/** The latest paint a layer waits for (requestPaintWithin), and its timer. */
-	private lateTimer: NodeJS.Timeout | undefined;
-	private lateAt = Infinity;
 	/** Called after every paint (a command counting frames drawn). */
 	onPainted: (() => void) | undefined;
 
@@ -242,34 +234,8 @@ export class Compositor {
 		setImmediate(run);
 	}
 
-	/**
-	 * Paints within `ms` at the latest, and with the next paint another layer asks for if that comes
-	 * sooner: the self view's frame waits for the peer's, so the two go out as one batch (half the
-	 * batches, wakes and DA1 round trips of drawing each when it comes).
-	 */
-	requestPaintWithin(ms: number): void {
-		if (this.closed || this.scheduled) return;
-		if (ms <= 0) {
-			this.requestPaint();
-			return;
-		}
-		const at = performance.now() + ms;
-		if (at >= this.lateAt) return;
-		clearTimeout(this.lateTimer);
-		this.lateAt = at;
-		this.lateTimer = setTimeout(() => {
-			this.lateTimer = undefined;
-			this.lateAt = Infinity;
-			this.requestPaint();
-		}, ms);
-	}
-
 	/** Draws everything pending as one batch now; returns the bytes written. */
 	paint(): number {
-		// What waited for this paint is drawn by it.
-		clearTimeout(this.lateTimer);
-		this.lateTimer = undefined;
-		this.lateAt = Infinity;
 		if (this.closed || !this.pending) return 0;
 		const started = performance.now();
 		const parts: Array<Uint8Array | string> = [];
@@ -306,7 +272,6 @@ export class Compositor {
 
 	close(): void {
 		this.closed = true;
-		clearTimeout(this.lateTimer);
 	}
 
 	private paintUnowned(): string {

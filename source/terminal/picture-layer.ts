@@ -90,14 +90,19 @@ export class PictureLayer extends Layer {
 	}
 
 	/**
-	 * The frame to show from now on: drawn on the next paint, which is soon, or within `withinMs`
-	 * when given (with another layer's paint if one comes sooner: Compositor.requestPaintWithin).
+	 * The frame to show from now on: drawn on the next paint, which is soon; or, `withNextPaint`,
+	 * with the next paint another layer (or the next frame) asks for, and no sooner: whoever defers
+	 * a frame makes sure one comes (CallCompositor.showSelf).
 	 */
-	show(frame: Frame, withinMs?: number): void {
+	show(frame: Frame, when: 'soon' | 'withNextPaint' = 'soon'): void {
 		this.frame = frame;
 		this.frameChanged = true;
-		if (withinMs === undefined) this.requestPaint();
-		else this.requestPaintWithin(withinMs);
+		if (when === 'soon') this.requestPaint();
+	}
+
+	/** Whether a frame given to `show` is still to be drawn. */
+	get frameWaiting(): boolean {
+		return this.frameChanged;
 	}
 
 	/** Stop showing a picture (the rectangle goes blank). */

@@ -19,11 +19,18 @@ import {TextLayer} from '../terminal/text-layer.js';
 import type {CallScreenLayout} from './call-screen.js';
 
 /**
- * The longest a frame of the self view waits for the peer's next frame, to be drawn in the same
- * batch: about a camera frame's time, so the self view keeps its rate and is at most a frame late.
- * A peer's frame expected later than that (a slow link, no call) does not hold it.
+ * A frame of the self view waits for the peer's next one, to be drawn in the same batch, when that
+ * is expected within this long: about a camera frame's time, so the self view keeps its rate and is
+ * at most a frame late. A peer's frame expected later than that (a slow link, no call) does not
+ * hold it. No timer waits with it: on these machines a wake-up costs about as much CPU as drawing
+ * the self view, and a timer set for each frame woke the process once a frame even when the peer's
+ * frame came first and cleared it (Node keeps its clock armed). The next camera frame draws a
+ * frame still waiting; `selfBackstopMs` after a wait began, one timer draws it when neither came.
  */
 export const selfWaitMs = 40;
+
+/** The longest a waiting self view's frame is held when neither picture brings a paint. */
+const selfBackstopMs = 250;
 
 /** The peer's frames count as coming at their rate while the last came within this many intervals. */
 const peerFlowingIntervals = 2;
@@ -50,6 +57,8 @@ export class CallCompositor {
 	private peerAt = -Infinity;
 	private peerInterval = Infinity;
 	private closed = false;
+	/** Draws a self view's frame still waiting when neither picture brought a paint; never per frame. */
+	private backstop: NodeJS.Timeout | undefined;
 
 	constructor(sink: TerminalSink, size: CellSize, options: CallCompositorOptions) {
 		this.compositor = new Compositor(sink, size, {onPaint: options.onPaint});
@@ -108,15 +117,28 @@ export class CallCompositor {
 	}
 
 	/**
-	 * How long a self view's frame may wait to go out with the peer's next one: until a quarter of
-	 * an interval after that is due, when it is due within `selfWaitMs`; else 0 (drawn now).
+	 * Whether a self view's frame may wait to go out with the peer's next one: the peer's frames
+	 * flow, the next is due within `selfWaitMs` (a quarter of an interval late at most), and no
+	 * earlier self view's frame is still waiting (that one waited a whole camera frame already).
 	 */
-	private selfWait(now: number): number {
+	private selfMayWait(now: number): boolean {
 		const flowing =
 			Number.isFinite(this.peerInterval) && now - this.peerAt <= peerFlowingIntervals * this.peerInterval;
-		if (!this.peer.rect || !flowing) return 0;
+		if (!this.peer.rect || !flowing || this.self.frameWaiting) return false;
 		const wait = this.peerAt + 1.25 * this.peerInterval - now;
-		return wait > 0 && wait <= selfWaitMs ? wait : 0;
+		return wait > 0 && wait <= selfWaitMs;
+	}
+
+	private showScaledSelf(scaled: Frame): void {
+		if (!this.selfMayWait(performance.now())) {
+			this.self.show(scaled);
+			return;
+		}
+		this.self.show(scaled, 'withNextPaint');
+		this.backstop ??= setTimeout(() => {
+			this.backstop = undefined;
+			if (!this.closed && this.self.frameWaiting) this.compositor.requestPaint();
+		}, selfBackstopMs);
 	}
 
 	/** Your own camera's frame (or card): scaled to the self view's pixels (scaleFrame), then shown. */
@@ -128,7 +150,7 @@ export class CallCompositor {
 		this.scaling = true;
 		scaleFrame(frame, {width: layout.squareWidth, height: layout.squareHeight})
 			.then((scaled) => {
-				if (!this.closed && this.self.rect) this.self.show(scaled, this.selfWait(performance.now()));
+				if (!this.closed && this.self.rect) this.showScaledSelf(scaled);
 			})
 			.catch(() => this.self.show(frame))
 			.finally(() => {
@@ -140,6 +162,7 @@ export class CallCompositor {
 
 	close(): void {
 		this.closed = true;
+		clearTimeout(this.backstop);
 		this.compositor.close();
 	}
 }

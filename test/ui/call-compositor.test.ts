@@ -87,7 +87,19 @@ test("the self view goes out in the peer picture's batches while the peer sends,
 		const selfTimer = setInterval(() => view.showSelf(frame(64, 48, () => [0, 100 + (frames % 50), 0])), 33);
 		await sleep(400);
 		const before = {writes, frames};
-		await sleep(1000);
+		// Timers set meanwhile: each wakes the process when it is due, even cleared (Node keeps its
+		// clock armed), and a wake costs about what drawing the self view does.
+		let timers = 0;
+		const realSetTimeout = globalThis.setTimeout;
+		globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+			timers++;
+			return realSetTimeout(...args);
+		}) as typeof setTimeout;
+		try {
+			await sleep(1000);
+		} finally {
+			globalThis.setTimeout = realSetTimeout;
+		}
 		const batches = writes - before.writes;
 		const peerFrames = frames - before.frames;
 		clearInterval(selfTimer);
@@ -95,6 +107,21 @@ test("the self view goes out in the peer picture's batches while the peer sends,
 		assert.ok(peerFrames >= 20, `${peerFrames} peer frames`);
 		// Drawn each by itself, the self view's frames would double the batches.
 		assert.ok(batches <= peerFrames * 1.25, `${batches} batches for ${peerFrames} peer frames`);
+		// The test's own sleep is one; the self view's backstop at most four a second.
+		assert.ok(timers <= 6, `${timers} timers set in a second of frames`);
+
+		// Both stop at once, a self view's frame waiting: a timer draws it, late but surely. (After a
+		// pause, so no backstop of the frames before is still set; two peer frames give its rate.)
+		await sleep(300);
+		view.showPeer(frame(width, height, () => [0, 0, 0]));
+		await sleep(33);
+		view.showPeer(frame(width, height, () => [0, 0, 0]));
+		await sleep(16);
+		view.showSelf(frame(64, 48, () => [0, 211, 0]));
+		await sleep(30);
+		assert.ok(!selfShows(211), 'it waits for the peer frame due');
+		await sleep(300);
+		assert.ok(selfShows(211), 'and is drawn by itself when none came');
 
 		// The peer stopped sending: a frame of your camera is drawn at once, not held for it.
 		await sleep(400);
