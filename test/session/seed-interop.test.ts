@@ -299,7 +299,10 @@ test("after its first frame to the script facetty pauses (the script's window op
  * call` with --camera media/clip.mp4) to `peer` as accepter, whose camera is the clip at a
  * webcam's 30 fps (test/peers/paced_camera.py). Returns how many frames the peer showed.
  */
-async function shownInEightSeconds(peer: Peer, pictures: Uint8Array[]): Promise<number> {
+async function shownInEightSeconds(
+	peer: Peer,
+	pictures: Uint8Array[],
+): Promise<{shown: number; died: string | undefined}> {
 	const port = await freePort();
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-camera-'));
 	cleanups.push(() => fs.rmSync(folder, {recursive: true, force: true}));
@@ -337,23 +340,27 @@ async function shownInEightSeconds(peer: Peer, pictures: Uint8Array[]): Promise<
 	const shown = /seed_peer shown=(\d+) /.exec(output);
 	assert.ok(shown, output);
 	assert.equal(call.protocol, 'seed');
-	return Number(shown[1]);
+	// How the script's reader ended, when it did: "cannot reshape array of size N" is a short recv().
+	return {shown: Number(shown[1]), died: /^\w+Error: .*$/m.exec(output)?.[0]};
 }
 
 const original = peers.find((peer) => peer.needsDisplay)!;
 test(
-	"the original script as accepter, its camera at 30 fps, shows >= 100 of a default caller's frames in 8 s in at least 2 of 3 calls",
-	{skip: whyUnavailable(original), timeout: 240_000},
+	"the original script as accepter, its camera at 30 fps, shows >= 100 of a default caller's frames in 8 s in at least 2 of 5 calls",
+	{skip: whyUnavailable(original), timeout: 300_000},
 	async (t) => {
 		// Its reader trusts each recv() to fill: a frame that reaches it in parts ends it (issue 18
-		// measured 20, 11 and 4 frames before it died).
+		// measured 20, 11 and 4 frames before it died). Loopback TCP hands a 921,600-byte frame over
+		// in pieces however it is written (the window, and segments held to half of it), so some
+		// calls end that way whatever the sender does: here 2 of 6 calls, both on the first frame;
+		// with the first frame written in the reader's own 65,470-byte steps, 5 or 50 ms apart, 3 of
+		// 18 (one on the 67th frame). Five calls, two needed: a format facetty got wrong would show
+		// nothing in any.
 		const pictures = await clipFrames(90);
-		const shown: number[] = [];
-		for (let run = 0; run < 3; run++) shown.push(await shownInEightSeconds(original, pictures));
-		t.diagnostic(`the script showed ${shown.join(', ')} frames in 8 s`);
-		assert.ok(
-			shown.filter((count) => count >= 100).length >= 2,
-			`the script showed ${shown.join(', ')} frames in 8 s`,
-		);
+		const calls: Array<{shown: number; died: string | undefined}> = [];
+		for (let run = 0; run < 5; run++) calls.push(await shownInEightSeconds(original, pictures));
+		const said = calls.map(({shown, died}) => (died ? `${shown} (${died})` : String(shown))).join(', ');
+		t.diagnostic(`the script showed ${said} frames in 8 s`);
+		assert.ok(calls.filter(({shown}) => shown >= 100).length >= 2, `the script showed ${said} frames in 8 s`);
 	},
 );
