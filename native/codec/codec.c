@@ -444,7 +444,8 @@ static void decoder_finalize(napi_env env, void *data, void *hint) {
 // What all the pictures a decoder holds at once may take: 32 MB, so a hostile stream at the largest
 // size a message may claim (1280x720 4:4:4, about 3 MB a picture with its padding) gets 10 or so,
 // where one that claims 16 reference frames and as many delayed pictures would take 100 MB. An
-// honest facetty stream holds 2-4 (x264 with two or three references, no B-frames).
+// honest facetty stream holds 2-3 pictures past 320x240 (x264 with one reference, no B-frames),
+// and up to 10 at terminal sizes (8 references, each under 0.4 MB there).
 static const int64_t picture_budget = 32 * 1024 * 1024;
 
 typedef struct {
