@@ -136,7 +136,9 @@ for (const [what, hit, damage] of [
 			stop();
 			const ask = requests(pair.b).find((r) => r.at >= damagedAt! - 1);
 			assert.ok(ask, 'b asked for a keyframe');
-			assert.ok(ask.at - damagedAt! < 15, `asked ${ask.at - damagedAt!} ms after the packet`);
+			// At once: in the turn that handled the damaged packet, before any later one (the request
+			// names the newest seq b had seen). Not a time: a loaded machine's timers are late.
+			assert.equal(ask.message.type === 'keyframe-request' && ask.message.lastSeq, damagedSeq);
 			const recovered = pair.b.shown.find(later)!;
 			const rtt = 40;
 			const frameMs = 1000 / 30;
