@@ -317,7 +317,10 @@ async function shownInEightSeconds(
 		dumpAll: false,
 	});
 	let call: Call | undefined;
-	for (let attempt = 0; attempt < 100 && !call; attempt++) {
+	// The script listens once its camera has opened: the fifo's writer loads the clip first, which
+	// took over 12 s on a loaded machine.
+	const giveUpAt = Date.now() + 40_000;
+	while (!call && Date.now() < giveUpAt) {
 		const attemptCall = dial('127.0.0.1', port, {});
 		const outcome = await withTimeout(
 			new Promise<string>((resolve) => {
