@@ -92,7 +92,7 @@ export class PictureLayer extends Layer {
 	/**
 	 * The frame to show from now on: drawn on the next paint, which is soon; or, `withNextPaint`,
 	 * with the next paint another layer (or the next frame) asks for, and no sooner: whoever defers
-	 * a frame makes sure one comes (CallCompositor.showSelf).
+	 * a frame makes sure one comes (CallCompositor.showScaledSelf).
 	 */
 	show(frame: Frame, when: 'soon' | 'withNextPaint' = 'soon'): void {
 		this.frame = frame;

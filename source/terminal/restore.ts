@@ -58,6 +58,7 @@ export function guardTerminal(
 		process.exit(128 + (numbers[signal] ?? 1));
 	};
 	const onFatal = (error: unknown) => {
+		// Also when the terminal was restored already: the report below would fail on it.
 		if (terminalHungUp()) dieOfHangUp();
 		restoreOnce();
 		errorOutput.write(`${errorReport(error)}\n`);

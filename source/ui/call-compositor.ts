@@ -27,7 +27,7 @@ import type {CallScreenLayout} from './call-screen.js';
  * frame came first and cleared it (Node keeps its clock armed). The next camera frame draws a
  * frame still waiting; `selfBackstopMs` after a wait began, one timer draws it when neither came.
  */
-export const selfWaitMs = 40;
+const selfWaitMs = 40;
 
 /** The longest a waiting self view's frame is held when neither picture brings a paint. */
 const selfBackstopMs = 250;
