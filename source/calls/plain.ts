@@ -7,7 +7,7 @@
  */
 import {openSource} from '../sources/index.js';
 import type {CallOptions, CallSecurity} from '../session/call.js';
-import {CallController, type Connect, type ControlAction} from '../control/controller.js';
+import {CallController, idleReadSize, type Connect, type ControlAction} from '../control/controller.js';
 import {sessionOptions, type SessionPlan} from '../control/plan.js';
 import type {CallStats} from '../session/stats.js';
 import {cleanLines} from '../text/sanitize.js';
@@ -261,9 +261,13 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 		throw new Error(listenFailure(error, plan.host, port));
 	});
 	// One camera for the listener: callers in their greeting see its frame size (the seed format
-	// announces it before the call is live), the live call its picture.
+	// announces it before the call is live), the live call its picture. Between calls it reads small
+	// (nothing shows it here), at its own size again as soon as a caller connects.
 	const source = openSource(plan.camera ?? '0');
-	source.onFrame((frame) => controller.sendFrame(frame));
+	source.onFrame((frame) => {
+		source.setSize(controller.idle ? idleReadSize : undefined);
+		controller.sendFrame(frame, source.nativeSize);
+	});
 	let cameraError: Error | undefined;
 	source.onError((error) => {
 		cameraError = error;

@@ -129,6 +129,12 @@ export type ControllerOptions = CallSetup & {
 
 type CallLink = {call: Call; asked?: string};
 
+/**
+ * What a camera reads at while the controller is idle and nothing on screen shows it: small (a
+ * frame read is cheap at this size), not off, so a call that arrives finds it open and its size known.
+ */
+export const idleReadSize: Size = {width: 64, height: 48};
+
 function because(reason: string, error?: Error): string | undefined {
 	return error && error.message !== reason ? error.message : undefined;
 }
@@ -215,11 +221,19 @@ export class CallController {
 
 	/**
 	 * Your picture: to each call, and while listening also to callers still in their greeting (the
-	 * seed format announces its size before the call is live).
+	 * seed format announces its size before the call is live; `native`: Call.sendFrame).
 	 */
-	sendFrame(frame: Frame): void {
-		if (this.listener) this.listener.sendFrame(frame);
-		else for (const {call} of this.links.values()) call.sendFrame(frame);
+	sendFrame(frame: Frame, native?: Size): void {
+		if (this.listener) this.listener.sendFrame(frame, native);
+		else for (const {call} of this.links.values()) call.sendFrame(frame, native);
+	}
+
+	/**
+	 * No call is up or on its way (none live, no caller in its greeting, none being dialled): nobody
+	 * wants this side's picture, so a camera may read it as small as what is shown of it.
+	 */
+	get idle(): boolean {
+		return this.links.size === 0 && !this.connecting && !this.listener?.greeting;
 	}
 
 	/**

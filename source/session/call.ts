@@ -187,8 +187,16 @@ export class Call extends EventEmitter<CallEvents> {
 		return this.state === 'in-call' ? this.link?.sendSizeFor?.(native) : undefined;
 	}
 
-	sendFrame(frame: Frame): void {
+	/**
+	 * `native`: the camera's own size, when the frame may have been read smaller. A call still in
+	 * its greeting takes only a frame of that size: the seed format announces the first frame's
+	 * size as the call's shape, and a camera read small while nothing wanted its picture (an idle
+	 * listener) would otherwise announce that.
+	 */
+	sendFrame(frame: Frame, native?: Size): void {
 		if (this.endInfo) return;
+		if (native && this.state !== 'in-call' && frame.width * frame.height < native.width * native.height)
+			return;
 		if (this.waiting && this.state === 'in-call') this.meter.dropped++;
 		this.waiting = frame;
 		this.wakeFrameWaiters();

@@ -15,6 +15,7 @@ import net from 'node:net';
 import {admission, GuessLimiter, waitText, type Unfinished} from '../net/admission.js';
 import {defaultPort, sourceKey, unmapped} from '../net/address.js';
 import type {Frame} from '../frame.js';
+import type {Size} from './media.js';
 import {ProtocolError} from '../protocol/errors.js';
 import {
 	busyReply,
@@ -124,18 +125,18 @@ export class Listener extends EventEmitter<ListenerEvents> {
 		});
 	}
 
-	/**
-	 * This side's picture, for the live call and for callers still in their greeting (the seed
-	 * format announces its frame size before the call is live).
-	 */
 	/** Callers in their greeting: they may take a frame at any size (the seed format's first one). */
 	get greeting(): boolean {
 		return this.pending.size > 0;
 	}
 
-	sendFrame(frame: Frame): void {
-		this.active?.sendFrame(frame);
-		for (const call of this.pending.keys()) call.sendFrame(frame);
+	/**
+	 * This side's picture, for the live call and for callers still in their greeting (the seed
+	 * format announces its frame size before the call is live; `native`: Call.sendFrame).
+	 */
+	sendFrame(frame: Frame, native?: Size): void {
+		this.active?.sendFrame(frame, native);
+		for (const call of this.pending.keys()) call.sendFrame(frame, native);
 	}
 
 	close(reason = 'the listener closed'): Promise<void> {

@@ -122,13 +122,16 @@ export async function runCallApp(options: CallAppOptions): Promise<number> {
 	const camera = new CallCamera({
 		spec: options.camera,
 		retrySeconds: options.cameraRetrySeconds,
-		onFrame: (frame) => {
-			connection.sendFrame(frame);
-			dispatch({type: 'self-size', width: frame.width, height: frame.height});
+		onFrame: (frame, native) => {
+			connection.sendFrame(frame, native);
+			// The camera's own shape, not the frame's: the frame is read at the size the layout gives
+			// the self view, which would otherwise feed back into that layout.
+			dispatch({type: 'self-size', width: native.width, height: native.height});
 			view.showSelf(frame);
 		},
 		onState: (state) => dispatch({type: 'camera', camera: state}),
-		sizeFor: (native) => readSize(connection.sendSizeFor(native), view.self.layoutFor(native)),
+		sizeFor: (native) =>
+			readSize(connection.sendSizeFor(native), view.self.layoutFor(native), connection.idle),
 	});
 
 	/** The layout from the state and the terminal's size, onto the screen and to the peer. */

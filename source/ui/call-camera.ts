@@ -10,12 +10,14 @@ import {openSource, type FrameSource} from '../sources/index.js';
 import type {CameraState} from './call-state.js';
 import {cardFrame} from './cards.js';
 import {errorMessage} from '../text/error-message.js';
+import {idleReadSize} from '../control/controller.js';
 
 export type CallCameraOptions = {
 	readonly spec: string;
 	/** Seconds between retries after the camera was lost; default 3. */
 	readonly retrySeconds?: number;
-	readonly onFrame: (frame: Frame) => void;
+	/** `native`: the camera's own size (the frame may be read smaller: sizeFor). */
+	readonly onFrame: (frame: Frame, native: Size) => void;
 	readonly onState: (camera: CameraState) => void;
 	/**
 	 * The size the frames after this one are wanted at, given the camera's own (undefined: its own).
@@ -27,16 +29,19 @@ export type CallCameraOptions = {
 
 /**
  * What a camera's frames are read at (sizeFor): the larger of the size they are sent at and the
- * self view's square pixels; its own size while nothing is sent, or a call does not know yet.
+ * self view's square pixels; its own size while a call does not know yet (or a caller is in its
+ * greeting). `idle` (no call, none on its way): only what the self view shows, idleReadSize without
+ * one. An idle listener read 640x480 at 30 fps for nobody: a quarter of a core, waiting.
  */
 export function readSize(
 	sent: Size | undefined,
 	self: {readonly squareWidth: number; readonly squareHeight: number} | undefined,
+	idle = false,
 ): Size | undefined {
-	if (!sent || !self) return sent;
-	return sent.width * sent.height >= self.squareWidth * self.squareHeight
-		? sent
-		: {width: self.squareWidth, height: self.squareHeight};
+	const shown = self && {width: self.squareWidth, height: self.squareHeight};
+	if (idle) return shown ?? idleReadSize;
+	if (!sent || !shown) return sent;
+	return sent.width * sent.height >= shown.width * shown.height ? sent : shown;
 }
 
 export class CallCamera {
@@ -72,7 +77,7 @@ export class CallCamera {
 				const native = source.nativeSize ?? frame;
 				this.lastSize = {width: native.width, height: native.height};
 				if (this.options.sizeFor) source.setSize(this.options.sizeFor(native));
-				if (!this.paused) this.options.onFrame(frame);
+				if (!this.paused) this.options.onFrame(frame, native);
 			});
 			source.onError((error) => this.failed(error.message));
 		}
@@ -95,7 +100,7 @@ export class CallCamera {
 	/** Sends the card for how things are now (a call just started while paused or lost). */
 	sendCard(): void {
 		const kind = this.paused ? 'paused' : 'no-camera';
-		this.options.onFrame(cardFrame(kind, this.lastSize.width, this.lastSize.height));
+		this.options.onFrame(cardFrame(kind, this.lastSize.width, this.lastSize.height), this.lastSize);
 	}
 
 	async stop(): Promise<void> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -164,5 +165,36 @@ test(
 		} finally {
 			proxy.close();
 		}
+	},
+);
+
+test(
+	"an idle listener reads its camera small, yet a seed caller is told the camera's own size",
+	{timeout: 30_000},
+	async () => {
+		// Between calls the camera is read at idleReadSize (nobody wants its picture); the seed format
+		// announces the first frame's size as the call's shape, so a caller must not get that one.
+		const {port, listening, text} = listenOnce({camera: 'test'});
+		const listeningOn = await port;
+		// Idle for a while: every frame since the first has been read small.
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const socket = net.connect(listeningOn, '127.0.0.1');
+		let received = '';
+		const shape = await new Promise<string>((resolve, reject) => {
+			socket.on('error', reject);
+			socket.on('data', (chunk: Buffer) => {
+				received += chunk.toString('latin1');
+				if (received === 'done') socket.write('done');
+				const match = /^done(\d+ \d+)/.exec(received);
+				if (match) resolve(match[1]!);
+			});
+		});
+		assert.equal(shape, '480 640', text());
+		// Our shape and a frame make the call live; hanging up then ends the listener's one call.
+		const frame = Buffer.concat([Buffer.from('1/'), Buffer.alloc(64 * 48 * 3)]);
+		socket.write(Buffer.concat([Buffer.from('48 64'), frame]));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		socket.destroy();
+		await listening;
 	},
 );

@@ -340,3 +340,19 @@ test('after its goodbye a side reads and drops what still comes, without answeri
 	await withTimeout(closed, 10_000, 'the connection to close');
 	assert.deepEqual(resets, []);
 });
+
+test("a call in its greeting waits for a frame of the camera's own size: the seed format announces it", async () => {
+	const {Call} = await import('../../source/session/call.js');
+	const call = new Call('accepter');
+	const native = {width: 640, height: 480};
+	const waitingWidth = () => call.waitingFrame?.width;
+	// Read small while the listener was idle: not the size to announce.
+	call.sendFrame(makeFrame(64, 48, new Uint8Array(64 * 48 * 3)), native);
+	assert.equal(waitingWidth(), undefined);
+	call.sendFrame(makeFrame(640, 480, new Uint8Array(640 * 480 * 3)), native);
+	assert.equal(waitingWidth(), 640);
+	// Without a camera size to go by (tests, rooms), any frame will do.
+	call.sendFrame(makeFrame(64, 48, new Uint8Array(64 * 48 * 3)));
+	assert.equal(waitingWidth(), 64);
+	call.hangUp();
+});
