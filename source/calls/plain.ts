@@ -5,9 +5,10 @@
  * call screen (ui/call-app.tsx); run.ts chooses.
  * Each resolves to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
-import {openSource} from '../sources/index.js';
+import {openSource, type FrameSource} from '../sources/index.js';
+import {readSize} from '../ui/call-camera.js';
 import type {CallOptions, CallSecurity} from '../session/call.js';
-import {CallController, idleReadSize, type Connect, type ControlAction} from '../control/controller.js';
+import {CallController, type Connect, type ControlAction} from '../control/controller.js';
 import {sessionOptions, type SessionPlan} from '../control/plan.js';
 import type {CallStats} from '../session/stats.js';
 import {cleanLines} from '../text/sanitize.js';
@@ -198,7 +199,7 @@ export async function holdCall(
 		connect: how.connect,
 	});
 	const source = openSource(options.camera ?? '0');
-	source.onFrame((frame) => controller.sendFrame(frame));
+	feedCamera(source, controller);
 	source.onError((error) => controller.hangUp(`camera: ${error.message}`));
 	const release = onInterrupt(interrupt ?? (() => controller.hangUp()));
 	controller.dial();
@@ -218,6 +219,19 @@ export async function holdCall(
 		release();
 		await controller.close();
 	}
+}
+
+/**
+ * The camera into the calls, each frame read at the size they send it at (readSize, with no self
+ * view here): a 640x480 picture converted whole, then scaled down by the sender, cost a plain side
+ * about half a millisecond a frame more; between calls, read small.
+ */
+export function feedCamera(source: FrameSource, controller: CallController): void {
+	source.onFrame((frame) => {
+		const native = source.nativeSize ?? frame;
+		source.setSize(readSize(controller.sendSizeFor(native), undefined, controller.idle));
+		controller.sendFrame(frame, native);
+	});
 }
 
 function onInterrupt(action: () => void): () => void {
@@ -261,13 +275,9 @@ export async function runListen(options: ListenCommandOptions = {}): Promise<num
 		throw new Error(listenFailure(error, plan.host, port));
 	});
 	// One camera for the listener: callers in their greeting see its frame size (the seed format
-	// announces it before the call is live), the live call its picture. Between calls it reads small
-	// (nothing shows it here), at its own size again as soon as a caller connects.
+	// announces it before the call is live), the live call its picture.
 	const source = openSource(plan.camera ?? '0');
-	source.onFrame((frame) => {
-		source.setSize(controller.idle ? idleReadSize : undefined);
-		controller.sendFrame(frame, source.nativeSize);
-	});
+	feedCamera(source, controller);
 	let cameraError: Error | undefined;
 	source.onError((error) => {
 		cameraError = error;

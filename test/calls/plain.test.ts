@@ -7,7 +7,15 @@ import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import {callStats, slowToAnswer} from '../session/helpers.js';
 import {parseTarget} from '../../source/net/address.js';
-import {runCall, runListen, type ListenCommandOptions} from '../../source/calls/plain.js';
+import {
+	feedCamera,
+	noPictureSize,
+	runCall,
+	runListen,
+	type ListenCommandOptions,
+} from '../../source/calls/plain.js';
+import {CallController, idleReadSize} from '../../source/control/controller.js';
+import {openSource} from '../../source/sources/index.js';
 
 /** `facetty listen` for one call with the test pattern on loopback; its port and everything it printed. */
 function listenOnce(options: ListenCommandOptions = {}) {
@@ -196,5 +204,55 @@ test(
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		socket.destroy();
 		await listening;
+	},
+);
+
+test(
+	'the status line reads its camera at what the call sends, and small while nobody is calling',
+	{timeout: 30_000},
+	async () => {
+		const sizes: string[] = [];
+		let resolvePort: (port: number) => void = () => undefined;
+		const port = new Promise<number>((resolve) => (resolvePort = resolve));
+		const listener = new CallController({
+			role: 'listen',
+			host: '127.0.0.1',
+			port: 0,
+			shownSize: noPictureSize,
+			dispatch: () => undefined,
+			onListening: resolvePort,
+		});
+		await listener.listen();
+		const source = openSource('test', {fps: 30});
+		feedCamera(source, listener);
+		source.onFrame((frame) => sizes.push(`${frame.width}x${frame.height}`));
+		await source.start();
+		const callerCamera = openSource('test', {fps: 30});
+		let caller: CallController | undefined;
+		try {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			// The first frame at the camera's own size, every one after it small: nobody is calling.
+			assert.equal(sizes[0], '640x480');
+			assert.equal(sizes.at(-1), `${idleReadSize.width}x${idleReadSize.height}`);
+			// A caller that shows 96x72: the listener reads what it sends, not 640x480 scaled afterwards.
+			caller = new CallController({
+				role: 'call',
+				target: `127.0.0.1:${await port}`,
+				shownSize: {width: 96, height: 72},
+				dispatch: () => undefined,
+			});
+			feedCamera(callerCamera, caller);
+			await callerCamera.start();
+			caller.dial();
+			const deadline = Date.now() + 15_000;
+			while (sizes.at(-1) !== '96x72' && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			assert.equal(sizes.at(-1), '96x72', `sizes read: ${[...new Set(sizes)].join(', ')}`);
+		} finally {
+			await callerCamera.stop();
+			await caller?.close();
+			await source.stop();
+			await listener.close();
+		}
 	},
 );
