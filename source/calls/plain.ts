@@ -6,6 +6,8 @@
  * Each resolves to an exit code: 0 for a call that ended normally (or Ctrl-C), 1 for a failure.
  */
 import {openSource, type FrameSource} from '../sources/index.js';
+import type {Size} from '../sources/fit.js';
+import type {Frame} from '../frame.js';
 import {readSize} from '../ui/call-camera.js';
 import type {CallOptions, CallSecurity} from '../session/call.js';
 import {CallController, type Connect, type ControlAction} from '../control/controller.js';
@@ -221,16 +223,24 @@ export async function holdCall(
 	}
 }
 
+/** What a camera feeds: a call's controller, a room. */
+export type CameraSink = {
+	/** Nobody wants the picture now (no call, none on its way). */
+	readonly idle: boolean;
+	sendSizeFor(native: Size): Size | undefined;
+	sendFrame(frame: Frame, native?: Size): void;
+};
+
 /**
  * The camera into the calls, each frame read at the size they send it at (readSize, with no self
  * view here): a 640x480 picture converted whole, then scaled down by the sender, cost a plain side
  * about half a millisecond a frame more; between calls, read small.
  */
-export function feedCamera(source: FrameSource, controller: CallController): void {
+export function feedCamera(source: FrameSource, calls: CameraSink): void {
 	source.onFrame((frame) => {
 		const native = source.nativeSize ?? frame;
-		source.setSize(readSize(controller.sendSizeFor(native), undefined, controller.idle));
-		controller.sendFrame(frame, native);
+		source.setSize(readSize(calls.sendSizeFor(native), undefined, calls.idle));
+		calls.sendFrame(frame, native);
 	});
 }
 

@@ -18,7 +18,7 @@ import {glyphNotice, terminalGlyphs} from '../terminal/glyph-support.js';
 import {errorMessage} from '../text/error-message.js';
 import {cleanLine} from '../text/sanitize.js';
 import {kbit} from '../ui/text.js';
-import {plainPrinter, plainSessionOptions} from './plain.js';
+import {feedCamera, plainPrinter, plainSessionOptions} from './plain.js';
 import {failureText, holdMadeCall, relayOrSay, type InvitePlan, type JoinPlan} from './invite.js';
 
 /** What a room's calls are made with: the plan's settings, and the name from the config. */
@@ -114,7 +114,7 @@ export async function holdRoom(
 		const who = names.get(id) ?? `member ${id}`;
 		for (const said of text.split('\n')) line(`${label}: ${who} says: ${said}`, true);
 	});
-	source.onFrame((frame) => room.sendFrame(frame));
+	feedCamera(source, room);
 	source.onError((error) => {
 		failed = true;
 		room.leave(`camera: ${error.message}`);

@@ -291,6 +291,12 @@ export class Room extends EventEmitter<RoomEvents> {
 		return largestSendSize(calls, native);
 	}
 
+	/** Nobody here is in a call with us: no one wants this side's picture (the camera may read small). */
+	get idle(): boolean {
+		for (const member of this.members.values()) if (member.state === 'in-call') return false;
+		return true;
+	}
+
 	sendChat(text: string): void {
 		for (const member of this.members.values()) if (member.state === 'in-call') member.call!.sendChat(text);
 	}

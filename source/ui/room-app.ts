@@ -175,7 +175,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 		},
 		// As on the call screen: read at the largest size sent or shown, not the camera's own, so
 		// each pair's picture and the self view are scaled from a few pixels, not 640x480.
-		sizeFor: (native) => readSize(room.sendSizeFor(native), view.self.layoutFor(native)),
+		sizeFor: (native) => readSize(room.sendSizeFor(native), view.self.layoutFor(native), room.idle),
 	});
 
 	const keys = keysOnly(input);

@@ -27,6 +27,8 @@ test('three members: pictures from each other, names, one check code; a wrong co
 	const address = {host: '127.0.0.1', port: relay.port};
 	const options = (name: string) => ({name, interCodecs: [], shownSize: {width: 32, height: 24}});
 	const first = await createRoom(address, options('Ada'));
+	// Alone in the room: nobody wants Ada's picture, so her camera may read small (feedCamera).
+	assert.equal(first.idle, true);
 	const joined = [
 		await joinCode(address, first.text, options('Bo')),
 		await joinCode(address, first.text, options('Cy')),
@@ -57,6 +59,7 @@ test('three members: pictures from each other, names, one check code; a wrong co
 		);
 		// Both others show this member at 32x24: its camera is read at that size, not 640x480.
 		assert.deepEqual(first.sendSizeFor({width: 640, height: 480}), {width: 32, height: 24});
+		assert.equal(first.idle, false);
 		const stats = rooms[2]!.stats();
 		assert.equal(stats.members, 3);
 		assert.deepEqual(
