@@ -7,6 +7,7 @@ import {test} from 'node:test';
 import {completionScript} from '../source/completion.js';
 import {commandNames, kebab} from '../source/flags.js';
 import {flagsOf} from '../source/help.js';
+import {needsTool} from './tools.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'facetty-completion-'));
 process.on('exit', () => fs.rmSync(work, {recursive: true, force: true}));
@@ -85,8 +86,7 @@ test('the built CLI prints the same scripts, and refuses a shell it does not kno
 	assert.equal(refused.stderr, 'facetty: completion is for bash, zsh, fish, not "tcsh"\n');
 });
 
-// zsh and fish are not among the tools .ci/run installs: checked where they are.
-test('the zsh script parses', {skip: !has('zsh') && 'zsh is not installed'}, () => {
+test('the zsh script parses', {skip: needsTool(has('zsh') ? undefined : 'zsh is not installed')}, () => {
 	const script = path.join(work, '_facetty');
 	fs.writeFileSync(script, completionScript('zsh'));
 	execFileSync('zsh', ['-n', script]);
@@ -94,7 +94,7 @@ test('the zsh script parses', {skip: !has('zsh') && 'zsh is not installed'}, () 
 
 test(
 	'fish loads its script and completes commands and flags',
-	{skip: !has('fish') && 'fish is not installed'},
+	{skip: needsTool(has('fish') ? undefined : 'fish is not installed')},
 	() => {
 		const script = path.join(work, 'facetty.fish');
 		fs.writeFileSync(script, completionScript('fish'));
