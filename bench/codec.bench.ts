@@ -33,6 +33,7 @@ import {openSource} from '../source/sources/index.js';
 import {faceFrame} from './face-clip.js';
 import {emulateLink} from './link-emulator.js';
 import {spawnRole} from './role-process.js';
+import {withTimeout} from '../test/session/helpers.js';
 
 const here = fileURLToPath(import.meta.url);
 const clip = path.resolve(path.dirname(here), '../media/clip.mp4');
@@ -227,12 +228,11 @@ async function role(name: string, port: number, codecs: string): Promise<void> {
 	if (name === 'listen') {
 		const listener = await listen({host: '127.0.0.1', port, ...options});
 		console.log('READY');
-		call = await Promise.race([
+		call = await withTimeout(
 			new Promise<Call>((resolve) => listener.once('call', resolve)),
-			sleep(callSeconds * 1000 + 30_000).then(() => {
-				throw new Error('no call reached the bench listener');
-			}),
-		]);
+			callSeconds * 1000 + 30_000,
+			'a call to reach the bench listener',
+		);
 		close = () => listener.close();
 	} else {
 		call = dial('127.0.0.1', port, options);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
-import {callStats, slowToAnswer} from '../session/helpers.js';
+import {callStats, slowToAnswer, until, withTimeout} from '../session/helpers.js';
 import {parseTarget} from '../../source/net/address.js';
 import {
 	feedCamera,
@@ -188,15 +188,19 @@ test(
 		await new Promise((resolve) => setTimeout(resolve, 400));
 		const socket = net.connect(listeningOn, '127.0.0.1');
 		let received = '';
-		const shape = await new Promise<string>((resolve, reject) => {
-			socket.on('error', reject);
-			socket.on('data', (chunk: Buffer) => {
-				received += chunk.toString('latin1');
-				if (received === 'done') socket.write('done');
-				const match = /^done(\d+ \d+)/.exec(received);
-				if (match) resolve(match[1]!);
-			});
-		});
+		const shape = await withTimeout(
+			new Promise<string>((resolve, reject) => {
+				socket.on('error', reject);
+				socket.on('data', (chunk: Buffer) => {
+					received += chunk.toString('latin1');
+					if (received === 'done') socket.write('done');
+					const match = /^done(\d+ \d+)/.exec(received);
+					if (match) resolve(match[1]!);
+				});
+			}),
+			10_000,
+			"the listener's shape",
+		);
 		assert.equal(shape, '480 640', text());
 		// Our shape and a frame make the call live; hanging up then ends the listener's one call.
 		const frame = Buffer.concat([Buffer.from('1/'), Buffer.alloc(64 * 48 * 3)]);
@@ -244,10 +248,9 @@ test(
 			feedCamera(callerCamera, caller);
 			await callerCamera.start();
 			caller.dial();
-			const deadline = Date.now() + 15_000;
-			while (sizes.at(-1) !== '96x72' && Date.now() < deadline)
-				await new Promise((resolve) => setTimeout(resolve, 50));
-			assert.equal(sizes.at(-1), '96x72', `sizes read: ${[...new Set(sizes)].join(', ')}`);
+			await until('the listener to read 96x72', () => sizes.at(-1) === '96x72', 15_000).catch(
+				(error: Error) => assert.fail(`${error.message}; sizes read: ${[...new Set(sizes)].join(', ')}`),
+			);
 		} finally {
 			await callerCamera.stop();
 			await caller?.close();
