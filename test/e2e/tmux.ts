@@ -115,9 +115,31 @@ export class Tmux {
 		throw new Error(`timed out waiting for ${what}; it shows:\n${text}`);
 	}
 
-	kill(): void {
+	/**
+	 * Ends the server and waits (up to `ms`) until every process its panes ran has ended: killing
+	 * the server only hangs up their terminals, and a facetty still closing may write into a
+	 * directory the test is about to remove (a room test's `rmSync` failed with ENOTEMPTY so).
+	 */
+	kill(ms = 10_000): void {
+		const panes = spawnSync('tmux', ['-L', this.socket, 'list-panes', '-a', '-F', '#{pane_pid}'], {
+			encoding: 'utf8',
+			timeout: 10_000,
+		});
+		const pids = (panes.stdout ?? '').split('\n').filter(Boolean).map(Number).flatMap(descendants);
 		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {timeout: 10_000});
+		const end = Date.now() + ms;
+		while (pids.some(processAlive) && Date.now() < end) pause(50);
 	}
+}
+
+/** Blocks this thread for `ms` (kill() runs in `finally` blocks that do not await). */
+function pause(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** A process and all its descendants, as they are now. */
+export function descendants(pid: number): number[] {
+	return [pid, ...childPids(pid).flatMap(descendants)];
 }
 
 /** Direct children of a process (from /proc), e.g. facetty under the pane's shell. */
