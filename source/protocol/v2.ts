@@ -34,6 +34,11 @@ export const capability = {
 	h264: 1 << 6,
 	/** Decodes VP9 4:4:4 (codec 5). */
 	vp9: 1 << 7,
+	/**
+	 * Reads a frame-ack's held time: the peer may hold its acks to write them with its next video
+	 * message (one write each way a frame, not two) and says how long each was held.
+	 */
+	heldAcks: 1 << 8,
 } as const;
 export const allCapabilities = Object.values(capability).reduce((a, b) => a | b, 0);
 
@@ -101,8 +106,12 @@ export type V2Message =
 	/** NTP-style: the ping's own time echoed, and the answerer's clock on receipt and on reply. */
 	| {type: 'pong'; id: number; pingSentAt: number; receivedAt: number; sentAt: number}
 	| {type: 'goodbye'; reason: string}
-	/** The receiver has the whole frame; the sender keeps only a couple of frames unacknowledged. */
-	| {type: 'frame-ack'; seq: number}
+	/**
+	 * The receiver has the whole frame; the sender keeps only a couple of frames unacknowledged.
+	 * heldMs (only to a peer with the heldAcks capability): how long the receiver held this ack
+	 * before writing it, which the sender takes off the ack's delay.
+	 */
+	| {type: 'frame-ack'; seq: number; heldMs?: number}
 	/**
 	 * Where the sender also accepts this call directly (encrypted channels only): IP literals and one
 	 * TCP port. A peer that does not know it skips it; one that does may dial them (invite/direct.ts).
@@ -136,7 +145,7 @@ const payloadLimits: Record<number, readonly [number, number]> = {
 	[messageType.ping]: [12, 12],
 	[messageType.pong]: [28, 28],
 	[messageType.goodbye]: [0, v2MaxReasonBytes],
-	[messageType.frameAck]: [4, 4],
+	[messageType.frameAck]: [4, 6],
 	[messageType.directOffer]: [3, 3 + v2MaxDirectAddresses * (1 + v2MaxAddressBytes)],
 	[messageType.keyQuestion]: [0, 0],
 	[messageType.keyframeRequest]: [4, 4],
@@ -228,8 +237,14 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 			});
 		case 'goodbye':
 			return message(messageType.goodbye, boundedText(m.reason, v2MaxReasonBytes, 'a goodbye reason'));
-		case 'frame-ack':
-			return fixedMessage(messageType.frameAck, (p) => p.writeUInt32BE(m.seq >>> 0, 0));
+		case 'frame-ack': {
+			if (m.heldMs === undefined)
+				return fixedMessage(messageType.frameAck, (p) => p.writeUInt32BE(m.seq >>> 0, 0));
+			const payload = Buffer.alloc(6);
+			payload.writeUInt32BE(m.seq >>> 0, 0);
+			payload.writeUInt16BE(Math.max(0, Math.min(0xffff, Math.round(m.heldMs))), 4);
+			return message(messageType.frameAck, payload);
+		}
 		case 'direct-offer': {
 			const addresses = m.addresses.filter(isIpLiteral).slice(0, v2MaxDirectAddresses);
 			const parts = [Buffer.from([m.port >> 8, m.port & 0xff, addresses.length])];
@@ -321,7 +336,10 @@ export function decodeV2Payload(type: number, payload: Buffer): V2Message {
 		case messageType.goodbye:
 			return {type: 'goodbye', reason: decodeText(payload, 'a goodbye reason')};
 		case messageType.frameAck:
-			return {type: 'frame-ack', seq: payload.readUInt32BE(0)};
+			if (payload.length === 4) return {type: 'frame-ack', seq: payload.readUInt32BE(0)};
+			if (payload.length !== 6)
+				throw new ProtocolError('bad-message', `a frame-ack of ${payload.length} bytes`);
+			return {type: 'frame-ack', seq: payload.readUInt32BE(0), heldMs: payload.readUInt16BE(4)};
 		case messageType.directOffer:
 			return decodeDirectOffer(payload);
 		case messageType.keyQuestion:

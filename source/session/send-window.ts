@@ -7,7 +7,10 @@
  * replace waiting ones instead of queueing). More, up to a cap, only while the bytes in flight
  * fit what the link carries in one round trip plus one frame interval, the link's rate being
  * read from the quickest frame lately (bytes / (ack delay - round trip)). A far-away peer with
- * room to spare then gets every frame, and a link that is full never gets a third.
+ * room to spare then gets every frame, and a link that is full never gets a third. A peer that
+ * holds its acks to send them with its own video (held-acks.ts) says for how long: the hold is
+ * taken off each ack's delay, and the longest hold lately is added to the round trip the bytes in
+ * flight may fill, since each frame stays in flight that much longer.
  */
 export const baseFramesInFlight = 2;
 export const maxFramesInFlight = 6;
@@ -20,8 +23,8 @@ export const ackGiveUpMs = 3000;
 
 export class SendWindow {
 	private inFlight: Array<{seq: number; at: number; bytes: number}> = [];
-	/** Bytes per millisecond each acked frame crossed the link at, newest last. */
-	private rates: Array<{at: number; rate: number}> = [];
+	/** Bytes per millisecond each acked frame crossed the link at, and how long its ack was held, newest last. */
+	private rates: Array<{at: number; rate: number; heldMs: number}> = [];
 	private roundTripMs: number | undefined;
 
 	get framesInFlight(): number {
@@ -37,15 +40,16 @@ export class SendWindow {
 		this.inFlight.push({seq, at: now, bytes});
 	}
 
-	acked(seq: number, now: number): void {
+	/** The ack of `seq` arrived at `now`, having been held `heldMs` by the peer. */
+	acked(seq: number, now: number, heldMs = 0): void {
 		const index = this.inFlight.findIndex((frame) => frame.seq === seq);
 		if (index < 0) return;
 		const frame = this.inFlight[index]!;
 		// Frames before it that were never acked are lost to us: they no longer hold a place.
 		this.inFlight = this.inFlight.slice(index + 1);
 		if (this.roundTripMs === undefined) return;
-		const carrying = Math.max(1, now - frame.at - this.roundTripMs);
-		this.rates.push({at: now, rate: frame.bytes / carrying});
+		const carrying = Math.max(1, now - heldMs - frame.at - this.roundTripMs);
+		this.rates.push({at: now, rate: frame.bytes / carrying, heldMs});
 		while (this.rates.length > 1 && now - this.rates[0]!.at > rateWindowMs) this.rates.shift();
 	}
 
@@ -61,10 +65,14 @@ export class SendWindow {
 		if (count < baseFramesInFlight) return true;
 		if (count >= maxFramesInFlight || this.roundTripMs === undefined || this.rates.length === 0) return false;
 		let rate = 0;
-		for (const sample of this.rates) rate = Math.max(rate, sample.rate);
+		let heldMs = 0;
+		for (const sample of this.rates) {
+			rate = Math.max(rate, sample.rate);
+			heldMs = Math.max(heldMs, sample.heldMs);
+		}
 		let bytesInFlight = 0;
 		for (const frame of this.inFlight) bytesInFlight += frame.bytes;
 		const nextFrameBytes = this.inFlight.at(-1)!.bytes;
-		return bytesInFlight + nextFrameBytes <= rate * (this.roundTripMs + frameIntervalMs);
+		return bytesInFlight + nextFrameBytes <= rate * (this.roundTripMs + frameIntervalMs + heldMs);
 	}
 }

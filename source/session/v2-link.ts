@@ -24,6 +24,7 @@ import {
 } from '../protocol/v2.js';
 import {interCodecs, type InterCodec} from '../native-codec.js';
 import type {DirectOffer} from './call-types.js';
+import {HeldAcks} from './held-acks.js';
 import {TokenBucket} from './keyframe-limit.js';
 import type {Link, LinkHost} from './link.js';
 import {cleanLine, cleanLines} from '../text/sanitize.js';
@@ -67,8 +68,10 @@ export class V2Link implements Link {
 	private readonly offered: readonly InterCodec[];
 	private readonly sender: VideoSender;
 	private readonly receiver: VideoReceiver;
+	private readonly heldAcks: HeldAcks;
 
 	constructor(private readonly host: LinkHost) {
+		this.heldAcks = new HeldAcks((bytes) => this.host.write(bytes));
 		const wanted = host.options.interCodecs ?? ['h264', 'vp9'];
 		this.offered = interCodecs().filter((codec) => wanted.includes(codec));
 		this.sender = new VideoSender(host, this.offered);
@@ -114,6 +117,7 @@ export class V2Link implements Link {
 	}
 
 	close(): void {
+		this.heldAcks.close();
 		this.sender.close();
 		this.receiver.close();
 	}
@@ -126,8 +130,10 @@ export class V2Link implements Link {
 		return this.sender.sendSizeFor(native);
 	}
 
-	encodeFrame(frame: Frame): Promise<Buffer | undefined> {
-		return this.sender.encodeFrame(frame);
+	/** The frame's message, with the acks held for it in front (the Call writes it at once). */
+	async encodeFrame(frame: Frame): Promise<Buffer | undefined> {
+		const bytes = await this.sender.encodeFrame(frame);
+		return bytes && this.heldAcks.prependTo(bytes);
 	}
 
 	get midMessage(): boolean {
@@ -223,12 +229,13 @@ export class V2Link implements Link {
 				this.receiver.askForKeyframe(Date.now());
 				this.host.pump();
 				break;
-			case 'video':
-				if ((this.peerCapabilities ?? 0) & capability.frameAck) {
-					this.host.write(encodeV2({type: 'frame-ack', seq: message.seq}));
-				}
+			case 'video': {
+				const peer = this.peerCapabilities ?? 0;
+				if (peer & capability.heldAcks) this.heldAcks.hold(message.seq, performance.now());
+				else if (peer & capability.frameAck) this.host.write(encodeV2({type: 'frame-ack', seq: message.seq}));
 				this.receiver.receive(message);
 				break;
+			}
 			case 'keyframe-request':
 				this.sender.keyframeRequested(message.lastSeq);
 				break;
@@ -266,7 +273,7 @@ export class V2Link implements Link {
 				break;
 			}
 			case 'frame-ack':
-				this.sender.acked(message.seq, Date.now());
+				this.sender.acked(message.seq, Date.now(), message.heldMs ?? 0);
 				this.host.pump();
 				break;
 			case 'direct-offer':

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {ProtocolError} from '../../source/protocol/errors.js';
 import {classifyGreetingReply, seedGreeting, v2Magic} from '../../source/protocol/handshake.js';
 import {
+	capability,
 	encodeV2,
 	V2Parser,
 	v2MaxChatBytes,
@@ -80,6 +81,7 @@ const anyMessage: fc.Arbitrary<Known> = fc.oneof(
 	}),
 	fc.record({type: fc.constant('goodbye' as const), reason: fc.string({maxLength: 50})}),
 	fc.record({type: fc.constant('frame-ack' as const), seq: u32}),
+	fc.record({type: fc.constant('frame-ack' as const), seq: u32, heldMs: u16}),
 	fc.constant({type: 'key-question' as const}),
 	fc.record({type: fc.constant('keyframe-request' as const), lastSeq: u32}),
 );
@@ -188,6 +190,22 @@ test('keyframe-request is type 0x0d with the newest seq seen (u32); video flags 
 	assert.equal(jpegBytes[6], 0);
 	const [jpeg] = new V2Parser().push(jpegBytes);
 	assert.equal(jpeg?.type === 'video' && jpeg.keyframe, undefined);
+});
+
+test('frame-ack is seq u32, then to a heldAcks peer (capability bit 8) how long it was held, u16 ms', () => {
+	assert.equal(capability.heldAcks, 1 << 8);
+	assert.deepEqual([...encodeV2({type: 'frame-ack', seq: 258})], [0x08, 0, 0, 0, 4, 0, 0, 1, 2]);
+	const held = encodeV2({type: 'frame-ack', seq: 258, heldMs: 33.4});
+	assert.deepEqual([...held], [0x08, 0, 0, 0, 6, 0, 0, 1, 2, 0, 33]);
+	assert.deepEqual(new V2Parser().push(held), [{type: 'frame-ack', seq: 258, heldMs: 33}]);
+	// Past the field's range it says the most it can; a peer's word is capped by the sender anyway.
+	const [long] = new V2Parser().push(encodeV2({type: 'frame-ack', seq: 1, heldMs: 1e9}));
+	assert.equal(long?.type === 'frame-ack' && long.heldMs, 0xffff);
+	for (const length of [0, 3, 5, 7])
+		assert.throws(
+			() => new V2Parser().push(concat([header(0x08, length), Buffer.alloc(length)])),
+			ProtocolError,
+		);
 });
 
 test('a 1 GB claim is refused from the header alone', () => {

@@ -1,10 +1,10 @@
 /**
- * Two real V2Links joined back to back without sockets: every write is one whole v2 message, so a
- * test can look at, delay, drop or damage each message on its way, and drives the sender the way
+ * Two real V2Links joined back to back without sockets: every message of a write is delivered on
+ * its own, so a test can look at, delay, drop or damage each message on its way, and drives the sender the way
  * Call.pump does (readyForFrame, then encodeFrame, then the bytes on the wire).
  */
 import type {Frame} from '../../source/frame.js';
-import {V2Parser, type V2Message} from '../../source/protocol/v2.js';
+import {V2Parser, v2HeaderBytes, type V2Message} from '../../source/protocol/v2.js';
 import type {CallOptions} from '../../source/session/call-types.js';
 import type {LinkHost} from '../../source/session/link.js';
 import {V2Link} from '../../source/session/v2-link.js';
@@ -12,8 +12,8 @@ import {V2Link} from '../../source/session/v2-link.js';
 export type Side = {
 	link: V2Link;
 	shown: Array<{frame: Frame; at: number}>;
-	/** Every message this side wrote, decoded, with when. */
-	wrote: Array<{message: V2Message; at: number}>;
+	/** Every message this side wrote, decoded, with when and in which of its writes (0, 1, ...). */
+	wrote: Array<{message: V2Message; at: number; write: number}>;
 	/** The frames this side's link was given to send, with the capture times they went with. */
 	given: Frame[];
 	/** Puts bytes on the wire from this side, as the Call does with what encodeFrame returns. */
@@ -31,26 +31,31 @@ export function linkPair(
 	const make = (name: 'a' | 'b', callOptions: CallOptions): Side => {
 		const parser = new V2Parser();
 		const side = {shown: [], wrote: [], given: []} as unknown as Side;
+		let writes = 0;
 		const host: LinkHost = {
 			options: callOptions,
 			write: (bytes, done) => {
-				// A link sharing a room's encoder may write the packets a peer missed with the newest.
-				const messages = parser.push(bytes);
-				const message = messages[0];
-				for (const m of messages) side.wrote.push({message: m, at: Date.now()});
-				const passed = options.tamper ? options.tamper(bytes, message!, name) : bytes;
-				done?.();
-				if (!passed) return;
-				const deliver = () => sides[name === 'a' ? 'b' : 'a'].link.receive(passed);
-				if (!options.oneWayMs) {
-					queueMicrotask(deliver);
-					return;
+				// One write may hold several messages (held acks before a video message; a link sharing
+				// a room's encoder writes the packets a peer missed with the newest): each is looked at,
+				// and may be tampered with, on its own.
+				const write = writes++;
+				for (const whole of splitMessages(bytes)) {
+					const [message] = parser.push(whole);
+					side.wrote.push({message: message!, at: Date.now(), write});
+					const passed = options.tamper ? options.tamper(whole, message!, name) : whole;
+					if (!passed) continue;
+					const deliver = () => sides[name === 'a' ? 'b' : 'a'].link.receive(passed);
+					if (!options.oneWayMs) {
+						queueMicrotask(deliver);
+						continue;
+					}
+					const timer = setTimeout(() => {
+						timers.delete(timer);
+						deliver();
+					}, options.oneWayMs);
+					timers.add(timer);
 				}
-				const timer = setTimeout(() => {
-					timers.delete(timer);
-					deliver();
-				}, options.oneWayMs);
-				timers.add(timer);
+				done?.();
 			},
 			shown: (frame) => side.shown.push({frame, at: Date.now()}),
 			chat: () => undefined,
@@ -81,6 +86,17 @@ export function linkPair(
 			sides.b.link.close();
 		},
 	};
+}
+
+/** The whole v2 messages `bytes` holds, each as its own bytes (a write is always whole messages). */
+export function splitMessages(bytes: Buffer): Buffer[] {
+	const messages: Buffer[] = [];
+	for (let at = 0; at < bytes.length;) {
+		const end = at + v2HeaderBytes + bytes.readUInt32BE(at + 1);
+		messages.push(bytes.subarray(at, end));
+		at = end;
+	}
+	return messages;
 }
 
 /** Sends `frame(i)` from `side` at `fps` as Call.pump would, until stopped. */

@@ -14,23 +14,30 @@ type Link = {roundTripMs: number; bytesPerMs: number};
  * the link's rate, and its ack comes back half a round trip later. Returns frames sent and the
  * worst time from sending to ack.
  */
-function simulate(link: Link, bytes: number, frames: number): {sent: number; worstDelay: number} {
+function simulate(
+	link: Link,
+	bytes: number,
+	frames: number,
+	/** How long the peer holds frame seq's ack (held-acks.ts), which it says in the ack. */
+	holdMs: (seq: number) => number = () => 0,
+): {sent: number; worstDelay: number} {
 	const window = new SendWindow();
 	window.setRoundTrip(link.roundTripMs);
-	const acks: Array<{seq: number; at: number}> = [];
+	const acks: Array<{seq: number; at: number; held: number}> = [];
 	let linkFreeAt = 0;
 	let sent = 0;
 	let worstDelay = 0;
 	for (let now = 0, seq = 0; seq < frames; now++) {
-		for (const ack of acks.filter((a) => a.at === now)) window.acked(ack.seq, now);
+		for (const ack of acks.filter((a) => a.at === now)) window.acked(ack.seq, now, ack.held);
 		if (now % 33 !== 0) continue;
 		seq++;
 		if (!window.canSend()) continue;
 		window.sent(seq, now, bytes);
 		const arrives = Math.max(now, linkFreeAt) + Math.ceil(bytes / link.bytesPerMs);
 		linkFreeAt = arrives;
-		const ackAt = arrives + link.roundTripMs;
-		acks.push({seq, at: ackAt});
+		const held = holdMs(seq);
+		const ackAt = arrives + link.roundTripMs + held;
+		acks.push({seq, at: ackAt, held});
 		worstDelay = Math.max(worstDelay, ackAt - now);
 		sent++;
 	}
@@ -61,6 +68,17 @@ test('a full link keeps two frames in flight: latency stays near one round trip 
 	const {sent, worstDelay} = simulate(slowFarLink, 30_000, 300);
 	assert.ok(sent < 90, `${sent} of 300 sent`);
 	assert.ok(worstDelay <= 80 + 2 * 120 + 1, `a frame waited ${worstDelay} ms for its ack`);
+});
+
+test('a peer that holds its acks up to 40 ms (and says so) still gets every frame a link with room carries', () => {
+	// Its own camera's next frame comes at any moment of its 33 ms interval, or the 40 ms timer.
+	const hold = (seq: number) => (seq * 17) % 41;
+	const {sent} = simulate(slowFarLink, 6500, 300, hold);
+	assert.ok(sent >= 294, `${sent} of 300 sent`);
+	// And a full link stays as bounded as with prompt acks, give or take the hold.
+	const full = simulate(slowFarLink, 30_000, 300, hold);
+	assert.ok(full.sent < 90, `${full.sent} of 300 sent`);
+	assert.ok(full.worstDelay <= 80 + 2 * 120 + 40 + 1, `a frame waited ${full.worstDelay} ms for its ack`);
 });
 
 test('never more than the cap, however fast the link', () => {

@@ -1,0 +1,62 @@
+/**
+ * Frame-acks held back to travel with this side's next video message (to a peer with the
+ * heldAcks capability). Written on their own, the acks doubled the writes of a call both ways:
+ * each frame cost the receiver a write and its sender a wake-up and a read, for a 9-byte message. Held, an
+ * ack says how long it waited (heldMs), so the sender's measure of the link stays what it was.
+ * Only while this side's own video flows (a message within the last `maxAckHoldMs`) is an ack held,
+ * and for at most that long: a side that sends no video acks at once, as before, so a sender whose
+ * receiver only watches never waits on held acks (its window of two frames in flight would).
+ */
+import {encodeV2} from '../protocol/v2.js';
+
+/** One frame interval at 30 fps and a little slack: a camera's next frame is usually first. */
+export const maxAckHoldMs = 40;
+/** More acks than this waiting (a peer sending far faster than we do) go out at once. */
+const maxHeldAcks = 8;
+
+export class HeldAcks {
+	private held: Array<{seq: number; at: number}> = [];
+	private timer: NodeJS.Timeout | undefined;
+	private lastVideoAt = -Infinity;
+
+	/** `write` puts acks on the wire on their own, when none went with a video message in time. */
+	constructor(private readonly write: (bytes: Buffer) => void) {}
+
+	/** Frame `seq` arrived at `now` (performance.now()). */
+	hold(seq: number, now: number): void {
+		this.held.push({seq, at: now});
+		if (this.held.length >= maxHeldAcks || now - this.lastVideoAt > maxAckHoldMs) {
+			this.flush();
+			return;
+		}
+		this.timer ??= setTimeout(() => {
+			this.timer = undefined;
+			this.flush();
+		}, maxAckHoldMs);
+	}
+
+	/** `bytes` (a video message) with every held ack before it, for one write. */
+	prependTo(bytes: Buffer, now = performance.now()): Buffer {
+		this.lastVideoAt = now;
+		if (this.held.length === 0) return bytes;
+		return Buffer.concat([...this.take(now), bytes]);
+	}
+
+	close(): void {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		this.held = [];
+	}
+
+	private flush(): void {
+		if (this.held.length > 0) this.write(Buffer.concat(this.take(performance.now())));
+	}
+
+	private take(now: number): Buffer[] {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		const acks = this.held.map(({seq, at}) => encodeV2({type: 'frame-ack', seq, heldMs: now - at}));
+		this.held = [];
+		return acks;
+	}
+}
