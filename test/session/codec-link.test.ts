@@ -15,7 +15,7 @@ const camera = (index: number) => makeFrame(128, 96, drawTestPattern(128, 96, in
 
 type Video = Extract<V2Message, {type: 'video'}>;
 const videos = (side: Side) =>
-	side.wrote.filter((w): w is {message: Video; at: number} => w.message.type === 'video');
+	side.wrote.filter((w): w is {message: Video; at: number; write: number} => w.message.type === 'video');
 const requests = (side: Side) => side.wrote.filter((w) => w.message.type === 'keyframe-request');
 
 function psnr(a: Uint8Array, b: Uint8Array): number {

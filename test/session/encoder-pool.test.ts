@@ -18,7 +18,7 @@ const camera = (index: number) => makeFrame(128, 96, drawTestPattern(128, 96, in
 type Video = Extract<V2Message, {type: 'video'}>;
 const videos = (side: Side) =>
 	side.wrote
-		.filter((w): w is {message: Video; at: number} => w.message.type === 'video')
+		.filter((w): w is {message: Video; at: number; write: number} => w.message.type === 'video')
 		.map((w) => w.message);
 
 /** Three pairs whose senders share `pool`; each frame goes to every sender ready for one, as Room.sendFrame does. */
