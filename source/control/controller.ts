@@ -146,6 +146,7 @@ export class CallController {
 	private keyChangeTimer: NodeJS.Timeout | undefined;
 	private closed = false;
 	private pendingChat: Array<{text: string; link: LinkKey}> = [];
+	private chatTimer: NodeJS.Timeout | undefined;
 	private connecting = false;
 	private wanted: Size | undefined;
 	private accepted = 0;
@@ -274,6 +275,7 @@ export class CallController {
 	/** Hangs up the calls (if any) and stops listening. */
 	async close(): Promise<void> {
 		this.closed = true;
+		clearTimeout(this.chatTimer);
 		this.settleKeyChange(false);
 		this.hangUp();
 		await this.listener?.close('hung up');
@@ -286,13 +288,17 @@ export class CallController {
 			return;
 		}
 		this.pendingChat.push({text, link});
-		if (this.pendingChat.length > 1) return;
-		setTimeout(() => {
-			const lines = this.pendingChat;
-			this.pendingChat = [];
-			if (!this.closed)
-				for (const each of lines) this.options.dispatch({type: 'chat-received', text: each.text}, each.link);
-		}, batchMs);
+		this.chatTimer ??= setTimeout(() => this.flushChat(), batchMs);
+	}
+
+	/** Hands the views the chat lines waiting in the batch. */
+	private flushChat(): void {
+		clearTimeout(this.chatTimer);
+		this.chatTimer = undefined;
+		const lines = this.pendingChat;
+		this.pendingChat = [];
+		if (!this.closed)
+			for (const each of lines) this.options.dispatch({type: 'chat-received', text: each.text}, each.link);
 	}
 
 	private askForSize(link: CallLink): void {
@@ -368,6 +374,10 @@ export class CallController {
 		});
 		next.once('ended', ({reason, error}) => {
 			if (!current()) return;
+			// What the peer said just before it hung up (a goodbye in the same breath) belongs to the
+			// call, before its end: batched past it, those lines reached the views after the end and
+			// were never shown.
+			this.flushChat();
 			this.links.delete(key);
 			this.settleKeyChange(false);
 			dispatch({type: 'call-ended', reason, failed: Boolean(error), because: because(reason, error)}, key);

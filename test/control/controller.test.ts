@@ -285,6 +285,21 @@ const rows: Array<{name: string; run: () => Promise<{actions: string[]; expected
 		},
 	},
 	{
+		name: 'chat lines that come in the same breath as the hang-up are reported before the end',
+		run: async () => {
+			const call = quietCall();
+			const h = await dialled(Promise.resolve(call), {chatBatchMs: 30});
+			goLive(call, 'ann', 'a:1');
+			call.emit('chat', 'bye now');
+			call.hangUp('bye');
+			await new Promise((resolve) => setTimeout(resolve, 60));
+			return {
+				actions: h.actions.filter((line) => line.startsWith('chat') || line.startsWith('ended')),
+				expected: ['chat bye now @via relay r:1', 'ended bye failed=false @via relay r:1'],
+			};
+		},
+	},
+	{
 		name: 'closed: the call is hung up, and one made later too',
 		run: async () => {
 			const call = quietCall();
