@@ -8,8 +8,9 @@
  * crowd that redials fills. So a newcomer is refused only when nobody can be dropped for it, and
  * who is dropped is decided by two things a legitimate caller never looks like: coming from a
  * source that already holds more unfinished connections than the newcomer's, and having sent
- * nothing for a while. A connection whose peer is still sending (completing its handshake) is
- * never dropped, nor one from a lighter source than the newcomer's.
+ * nothing for a while (the stall time; a quarter of it for a source that fills its whole share).
+ * A connection whose peer is still sending (completing its handshake) is never dropped, nor one
+ * from a lighter source than the newcomer's.
  */
 
 /** An unfinished connection as the rule sees it. */
@@ -39,7 +40,9 @@ export type AdmissionVerdict<T> = {admit: true; drop?: T} | {admit: false; why: 
  * dropped. Over its source's share: the longest-stalled of its own source's connections goes,
  * else it is refused. Over the total: the longest-stalled connection of the heaviest source
  * (counting the newcomer with its own), provided that source is at least as heavy as the
- * newcomer's; ties between equally stalled ones are broken at random.
+ * newcomer's; ties between equally stalled ones are broken at random. Over the total with nobody
+ * stalled, a newcomer from a lighter source takes the place of the longest-quiet connection
+ * (quiet for a quarter of the stall time) of a source that fills its whole share.
  */
 export function admission<T>(
 	entries: readonly Unfinished<T>[],
@@ -55,9 +58,20 @@ export function admission<T>(
 	if (!overSource && entries.length < limits.total) return {admit: true};
 	const stalled = entries.filter((e) => now - e.progressed >= limits.stalledMs);
 	const weight = (e: Unfinished<T>) => counts.get(e.source)! + (e.source === source ? 1 : 0);
-	const candidates = overSource
+	let candidates = overSource
 		? stalled.filter((e) => e.source === source)
 		: stalled.filter((e) => weight(e) >= mine);
+	if (candidates.length === 0 && !overSource) {
+		// Nobody stalled yet, as in the first seconds of a crowd that arrived at once: a newcomer
+		// from a lighter source may still take the place of a source that fills its whole share,
+		// from one of its connections quiet for a quarter of the stall time. Without this, every
+		// newcomer was refused until the crowd's connections turned 2 s old together, and again
+		// each time they were dropped and redialled together.
+		const quietMs = limits.stalledMs / 4;
+		candidates = entries.filter(
+			(e) => counts.get(e.source)! >= limits.perSource && weight(e) > mine && now - e.progressed >= quietMs,
+		);
+	}
 	if (candidates.length === 0) return {admit: false, why: overSource ? 'source' : 'total'};
 	const heaviest = Math.max(...candidates.map(weight));
 	const fromHeaviest = candidates.filter((e) => weight(e) === heaviest);

@@ -72,6 +72,30 @@ test('admission: the rule, case by case', () => {
 			{admit: false, why: 'total'},
 		],
 		[
+			'full in all, nobody stalled yet (a crowd that came at once): a source filling its share gives way for a lighter one',
+			[...from('a', 4, (i) => 1500 - i * 100), ...from('b', 4, () => 900)],
+			'c',
+			{admit: true, drop: 'a#0'},
+		],
+		[
+			'full in all, nobody stalled yet, and nobody quiet for a quarter of the stall time: refused',
+			[...from('a', 4, () => 400), ...from('b', 4, () => 400)],
+			'c',
+			{admit: false, why: 'total'},
+		],
+		[
+			'full in all, nobody stalled yet: a source short of its share does not give way',
+			[...from('a', 3, () => 1500), ...from('b', 3, () => 1500), ...from('c', 2, () => 1500)],
+			'd',
+			{admit: false, why: 'total'},
+		],
+		[
+			'full in all, nobody stalled yet: a newcomer as heavy as the full source is refused',
+			[...from('a', 4, () => 1500), ...from('b', 3, () => 1500), ...from('c', 1, () => 100)],
+			'b',
+			{admit: false, why: 'total'},
+		],
+		[
 			'full in all, the newcomer heaviest: its own stalled one goes',
 			[...from('a', 3, () => 3000), ...from('b', 3, () => 100), ...from('c', 2, () => 9000)],
 			'a',
