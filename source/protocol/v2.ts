@@ -240,7 +240,8 @@ export function encodeV2(m: Exclude<V2Message, {type: 'unknown'}>): Buffer {
 		case 'frame-ack': {
 			if (m.heldMs === undefined)
 				return fixedMessage(messageType.frameAck, (p) => p.writeUInt32BE(m.seq >>> 0, 0));
-			const payload = Buffer.alloc(6);
+			// The longer form: payloadLimits' largest frame-ack.
+			const payload = Buffer.alloc(payloadLimits[messageType.frameAck]![1]);
 			payload.writeUInt32BE(m.seq >>> 0, 0);
 			payload.writeUInt16BE(Math.max(0, Math.min(0xffff, Math.round(m.heldMs))), 4);
 			return message(messageType.frameAck, payload);

@@ -1,11 +1,12 @@
 /**
  * Frame-acks held back to travel with this side's next video message (to a peer with the
  * heldAcks capability). Written on their own, the acks doubled the writes of a call both ways:
- * each frame cost the receiver a write and its sender a wake-up and a read, for a 9-byte message. Held, an
- * ack says how long it waited (heldMs), so the sender's measure of the link stays what it was.
- * Only while this side's own video flows (a message within the last `maxAckHoldMs`) is an ack held,
- * and for at most that long: a side that sends no video acks at once, as before, so a sender whose
- * receiver only watches never waits on held acks (its window of two frames in flight would).
+ * each frame cost the receiver a write and its sender a wake-up and a read, for a 9-byte
+ * message. Held, an ack says how long it waited (heldMs), so the sender's measure of the link
+ * stays what it was. Only while this side's own video flows (a message within the last
+ * `maxAckHoldMs`) is an ack held, and for at most that long: a side that sends no video acks at
+ * once, as before, so a sender whose receiver only watches never waits on held acks (its window
+ * of two frames in flight would).
  */
 import {encodeV2} from '../protocol/v2.js';
 

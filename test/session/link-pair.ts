@@ -89,7 +89,7 @@ export function linkPair(
 }
 
 /** The whole v2 messages `bytes` holds, each as its own bytes (a write is always whole messages). */
-export function splitMessages(bytes: Buffer): Buffer[] {
+function splitMessages(bytes: Buffer): Buffer[] {
 	const messages: Buffer[] = [];
 	for (let at = 0; at < bytes.length;) {
 		const end = at + v2HeaderBytes + bytes.readUInt32BE(at + 1);
