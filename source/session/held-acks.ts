@@ -3,15 +3,26 @@
  * heldAcks capability). Written on their own, the acks doubled the writes of a call both ways:
  * each frame cost the receiver a write and its sender a wake-up and a read, for a 9-byte
  * message. Held, an ack says how long it waited (heldMs), so the sender's measure of the link
- * stays what it was. Only while this side's own video flows (a message within the last
- * `maxAckHoldMs`) is an ack held, and for at most that long: a side that sends no video acks at
+ * stays what it was. An ack is held only while this side's own video flows (a message within the
+ * last `maxAckHoldMs`) and its window lets the next frame go: a side that sends no video acks at
  * once, as before, so a sender whose receiver only watches never waits on held acks (its window
- * of two frames in flight would).
+ * of two frames in flight would), and two sides whose windows are both full never wait on each
+ * other's acks.
  */
 import {encodeV2} from '../protocol/v2.js';
 
 /** One frame interval at 30 fps and a little slack: a camera's next frame is usually first. */
 export const maxAckHoldMs = 40;
+/**
+ * When neither this side's video nor the peer's next frame comes to take them, held acks go on
+ * their own after this long. Twice the hold, past the camera's next frame: the timer is cleared by
+ * the video message that takes the acks, and Node still wakes the loop at the deadline it last
+ * scheduled, which is a timer's whenever it was the nearest as the camera's turn ended (the
+ * camera's next frame is set after it). Set for the hold itself, it woke each side of a call for
+ * nothing 25-30 times a second (strace of `npm run bench -- app`); set past the camera's next
+ * frame, that frame's deadline comes first and is the one scheduled.
+ */
+export const ackBackstopMs = 2 * maxAckHoldMs;
 /** More acks than this waiting (a peer sending far faster than we do) go out at once. */
 const maxHeldAcks = 8;
 
@@ -23,17 +34,20 @@ export class HeldAcks {
 	/** `write` puts acks on the wire on their own, when none went with a video message in time. */
 	constructor(private readonly write: (bytes: Buffer) => void) {}
 
-	/** Frame `seq` arrived at `now` (performance.now()). */
-	hold(seq: number, now: number): void {
+	/**
+	 * Frame `seq` arrived at `now` (performance.now()); `videoMayGo`: this side's window lets its
+	 * next frame go (else no video will take the ack soon).
+	 */
+	hold(seq: number, now: number, videoMayGo: boolean): void {
 		this.held.push({seq, at: now});
-		if (this.held.length >= maxHeldAcks || now - this.lastVideoAt > maxAckHoldMs) {
-			this.flush();
+		if (!videoMayGo || this.held.length >= maxHeldAcks || now - this.lastVideoAt > maxAckHoldMs) {
+			this.flush(now);
 			return;
 		}
 		this.timer ??= setTimeout(() => {
 			this.timer = undefined;
-			this.flush();
-		}, maxAckHoldMs);
+			this.flush(performance.now());
+		}, ackBackstopMs);
 	}
 
 	/** `bytes` (a video message) with every held ack before it, for one write. */
@@ -49,8 +63,8 @@ export class HeldAcks {
 		this.held = [];
 	}
 
-	private flush(): void {
-		if (this.held.length > 0) this.write(Buffer.concat(this.take(performance.now())));
+	private flush(now: number): void {
+		if (this.held.length > 0) this.write(Buffer.concat(this.take(now)));
 	}
 
 	private take(now: number): Buffer[] {

@@ -128,9 +128,15 @@ export class VideoSender {
 
 	readyForFrame(): boolean {
 		if (this.peerCapabilities === undefined) return false;
-		if ((this.peerCapabilities & capability.frameAck) === 0 || this.window.canSend()) return true;
+		if (this.windowOpen()) return true;
 		this.rate.onHeldBack();
 		return false;
+	}
+
+	/** Whether the window lets a frame go now (readyForFrame's answer, asked without sending one). */
+	windowOpen(): boolean {
+		const peer = this.peerCapabilities;
+		return peer !== undefined && ((peer & capability.frameAck) === 0 || this.window.canSend());
 	}
 
 	sendSizeFor(native: Size): Size | undefined {

@@ -5,13 +5,15 @@
  * (facetty before it) gets prompt acks of the old size.
  */
 import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {once} from 'node:events';
 import {test} from 'node:test';
 import {makeFrame} from '../../source/frame.js';
-import {capability, type V2Message} from '../../source/protocol/v2.js';
-import {maxAckHoldMs} from '../../source/session/held-acks.js';
+import {capability, V2Parser, type V2Message} from '../../source/protocol/v2.js';
+import {ackBackstopMs, HeldAcks, maxAckHoldMs} from '../../source/session/held-acks.js';
 import {drawTestPattern} from '../../source/sources/test-pattern.js';
 import {until} from './helpers.js';
-import {linkPair, stream, type Side} from './link-pair.js';
+import {linkPair, sleep, stream, type Side} from './link-pair.js';
 
 const camera = (index: number) => makeFrame(64, 48, drawTestPattern(64, 48, index / 30), 0);
 
@@ -99,5 +101,88 @@ test('a peer without heldAcks (facetty before it) gets a prompt 4-byte ack for e
 		assert.ok(videos(pair.a).length >= pair.a.given.length - 1, 'a is never held back');
 	} finally {
 		pair.close();
+	}
+});
+
+/** The acks in bytes HeldAcks wrote (frame-ack messages back to back), decoded. */
+function ackMessages(bytes: Buffer): Ack[] {
+	const parser = new V2Parser();
+	return parser.push(bytes).filter((message): message is Ack => message.type === 'frame-ack');
+}
+
+test('an ack that arrives while this side\'s window is full goes at once: no video will take it soon', () => {
+	const written: Buffer[] = [];
+	const held = new HeldAcks((bytes) => written.push(bytes));
+	try {
+		held.prependTo(Buffer.alloc(0), 1000);
+		held.hold(1, 1010, true);
+		assert.equal(written.length, 0, 'held while the window is open');
+		held.hold(2, 1020, false);
+		assert.deepEqual(
+			written.flatMap(ackMessages).map(({seq, heldMs}) => ({seq, heldMs})),
+			[
+				{seq: 1, heldMs: 10},
+				{seq: 2, heldMs: 0},
+			],
+		);
+	} finally {
+		held.close();
+	}
+});
+
+test('held acks go on their own after the backstop when neither video nor the peer\'s next frame comes', async () => {
+	const written: Array<{bytes: Buffer; at: number}> = [];
+	const held = new HeldAcks((bytes) => written.push({bytes, at: performance.now()}));
+	try {
+		const start = performance.now();
+		held.prependTo(Buffer.alloc(0), start);
+		held.hold(7, start, true);
+		await sleep(maxAckHoldMs);
+		assert.equal(written.length, 0, 'still held after the hold itself: the camera\'s next frame may yet take it');
+		await until('the backstop', () => written.length > 0);
+		const [ack] = ackMessages(written[0]!.bytes);
+		assert.equal(ack?.seq, 7);
+		assert.ok(ack.heldMs! >= ackBackstopMs - 1 && ack.heldMs! <= ackBackstopMs + slackMs, `held ${ack.heldMs} ms`);
+	} finally {
+		held.close();
+	}
+});
+
+test('held acks add no wake-up of their own: a side wakes for the peer\'s frame and for its camera, once each a frame', async () => {
+	// The peer's frames come as I/O (a child writing every 33 ms), as they do from a socket; the
+	// camera is a timer pending when each frame arrives, whose turn writes this side's video (after
+	// an await, as the Call's does) and so takes the held acks. Node's loop iterations are counted.
+	const peer = spawn(process.execPath, ['-e', 'setInterval(() => process.stdout.write("f"), 33)'], {
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
+	const held = new HeldAcks(() => undefined);
+	const camera = new Set<NodeJS.Timeout>();
+	try {
+		let seq = 0;
+		let counted: {frames: number; loops: number} | undefined;
+		const loops = () => performance.nodeTiming.uvMetricsInfo.loopCount;
+		const done = new Promise<void>((resolve) => {
+			peer.stdout.on('data', (chunk: Buffer) => {
+				for (let i = 0; i < chunk.length; i++) held.hold(seq++, performance.now(), true);
+				const tick = setTimeout(async () => {
+					camera.delete(tick);
+					await Promise.resolve();
+					held.prependTo(Buffer.alloc(1));
+				}, 20);
+				camera.add(tick);
+				if (seq === 10) counted = {frames: seq, loops: loops()};
+				if (seq >= 40) resolve();
+			});
+		});
+		await done;
+		const frames = seq - counted!.frames;
+		const perFrame = (loops() - counted!.loops) / frames;
+		// Two a frame (the peer's frame, the camera's); a timer left behind by each hold made three.
+		assert.ok(perFrame < 2.5, `${perFrame.toFixed(2)} loop iterations a frame over ${frames} frames`);
+	} finally {
+		peer.kill();
+		await once(peer, 'exit');
+		for (const tick of camera) clearTimeout(tick);
+		held.close();
 	}
 });
