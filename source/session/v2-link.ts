@@ -231,7 +231,8 @@ export class V2Link implements Link {
 				break;
 			case 'video': {
 				const peer = this.peerCapabilities ?? 0;
-				if (peer & capability.heldAcks) this.heldAcks.hold(message.seq, performance.now(), this.sender.windowOpen());
+				if (peer & capability.heldAcks)
+					this.heldAcks.hold(message.seq, performance.now(), this.sender.windowOpen());
 				else if (peer & capability.frameAck) this.host.write(encodeV2({type: 'frame-ack', seq: message.seq}));
 				this.receiver.receive(message);
 				break;

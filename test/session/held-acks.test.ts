@@ -110,7 +110,7 @@ function ackMessages(bytes: Buffer): Ack[] {
 	return parser.push(bytes).filter((message): message is Ack => message.type === 'frame-ack');
 }
 
-test('an ack that arrives while this side\'s window is full goes at once: no video will take it soon', () => {
+test("an ack that arrives while this side's window is full goes at once: no video will take it soon", () => {
 	const written: Buffer[] = [];
 	const held = new HeldAcks((bytes) => written.push(bytes));
 	try {
@@ -130,7 +130,7 @@ test('an ack that arrives while this side\'s window is full goes at once: no vid
 	}
 });
 
-test('held acks go on their own after the backstop when neither video nor the peer\'s next frame comes', async () => {
+test("held acks go on their own after the backstop when neither video nor the peer's next frame comes", async () => {
 	const written: Array<{bytes: Buffer; at: number}> = [];
 	const held = new HeldAcks((bytes) => written.push({bytes, at: performance.now()}));
 	try {
@@ -138,17 +138,24 @@ test('held acks go on their own after the backstop when neither video nor the pe
 		held.prependTo(Buffer.alloc(0), start);
 		held.hold(7, start, true);
 		await sleep(maxAckHoldMs);
-		assert.equal(written.length, 0, 'still held after the hold itself: the camera\'s next frame may yet take it');
+		assert.equal(
+			written.length,
+			0,
+			"still held after the hold itself: the camera's next frame may yet take it",
+		);
 		await until('the backstop', () => written.length > 0);
 		const [ack] = ackMessages(written[0]!.bytes);
 		assert.equal(ack?.seq, 7);
-		assert.ok(ack.heldMs! >= ackBackstopMs - 1 && ack.heldMs! <= ackBackstopMs + slackMs, `held ${ack.heldMs} ms`);
+		assert.ok(
+			ack.heldMs! >= ackBackstopMs - 1 && ack.heldMs! <= ackBackstopMs + slackMs,
+			`held ${ack.heldMs} ms`,
+		);
 	} finally {
 		held.close();
 	}
 });
 
-test('held acks add no wake-up of their own: a side wakes for the peer\'s frame and for its camera, once each a frame', async () => {
+test("held acks add no wake-up of their own: a side wakes for the peer's frame and for its camera, once each a frame", async () => {
 	// The peer's frames come as I/O (a child writing every 33 ms), as they do from a socket; the
 	// camera is a timer pending when each frame arrives, whose turn writes this side's video (after
 	// an await, as the Call's does) and so takes the held acks. Node's loop iterations are counted.
