@@ -348,22 +348,28 @@ async function shownInEightSeconds(
 }
 
 const original = peers.find((peer) => peer.needsDisplay)!;
+/** Calls made at most, and how many must show >= 100 frames (the script's own reader ends others). */
+const originalCalls = 10;
+const originalShowing = 2;
 test(
-	"the original script as accepter, its camera at 30 fps, shows >= 100 of a default caller's frames in 8 s in at least 2 of 5 calls",
-	{skip: whyUnavailable(original), timeout: 300_000},
+	`the original script as accepter, its camera at 30 fps, shows >= 100 of a default caller's frames in 8 s in ${originalShowing} of at most ${originalCalls} calls`,
+	{skip: whyUnavailable(original), timeout: 600_000},
 	async (t) => {
 		// Its reader trusts each recv() to fill: a frame that reaches it in parts ends it (issue 18
 		// measured 20, 11 and 4 frames before it died). Loopback TCP hands a 921,600-byte frame over
 		// in pieces however it is written (the window, and segments held to half of it), so some
-		// calls end that way whatever the sender does: here 2 of 6 calls, both on the first frame;
-		// with the first frame written in the reader's own 65,470-byte steps, 5 or 50 ms apart, 3 of
-		// 18 (one on the 67th frame). Five calls, two needed: a format facetty got wrong would show
+		// calls end that way whatever the sender does, mostly on the first frame: 17 of the 40
+		// calls of eight CI runs (15 on the first frame), which failed a test of two in five about
+		// one run in ten (CI run 35: 1 of 5). Calls go on until two showed 100 frames, ten at most
+		// (fewer than two in ten: about one run in 350 at that rate): a format facetty got wrong would show
 		// nothing in any.
 		const pictures = await clipFrames(90);
 		const calls: Array<{shown: number; died: string | undefined}> = [];
-		for (let run = 0; run < 5; run++) calls.push(await shownInEightSeconds(original, pictures));
+		const showing = () => calls.filter(({shown}) => shown >= 100).length;
+		while (calls.length < originalCalls && showing() < originalShowing)
+			calls.push(await shownInEightSeconds(original, pictures));
 		const said = calls.map(({shown, died}) => (died ? `${shown} (${died})` : String(shown))).join(', ');
 		t.diagnostic(`the script showed ${said} frames in 8 s`);
-		assert.ok(calls.filter(({shown}) => shown >= 100).length >= 2, `the script showed ${said} frames in 8 s`);
+		assert.ok(showing() >= originalShowing, `the script showed ${said} frames in 8 s`);
 	},
 );
