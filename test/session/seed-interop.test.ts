@@ -361,8 +361,8 @@ test(
 		// calls end that way whatever the sender does, mostly on the first frame: 17 of the 40
 		// calls of eight CI runs (15 on the first frame), which failed a test of two in five about
 		// one run in ten (CI run 35: 1 of 5). Calls go on until two showed 100 frames, ten at most
-		// (fewer than two in ten: about one run in 350 at that rate): a format facetty got wrong would show
-		// nothing in any.
+		// (fewer than two in ten: about one run in 350 at that rate): a format facetty got wrong
+		// would show nothing in any.
 		const pictures = await clipFrames(90);
 		const calls: Array<{shown: number; died: string | undefined}> = [];
 		const showing = () => calls.filter(({shown}) => shown >= 100).length;
