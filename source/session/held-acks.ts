@@ -15,14 +15,20 @@ import {encodeV2} from '../protocol/v2.js';
 export const maxAckHoldMs = 40;
 /**
  * When neither this side's video nor the peer's next frame comes to take them, held acks go on
- * their own after this long. Twice the hold, past the camera's next frame: the timer is cleared by
- * the video message that takes the acks, and Node still wakes the loop at the deadline it last
- * scheduled, which is a timer's whenever it was the nearest as the camera's turn ended (the
- * camera's next frame is set after it). Set for the hold itself, it woke each side of a call for
- * nothing 25-30 times a second (strace of `npm run bench -- app`); set past the camera's next
- * frame, that frame's deadline comes first and is the one scheduled.
+ * their own two of this side's frame intervals after they came, and never sooner than this: past
+ * the camera's next frame. The timer is cleared by the video message that takes the acks, and Node
+ * still wakes the loop at the deadline it last scheduled, which is a timer's whenever it was the
+ * nearest as the camera's turn ended (the camera's next frame is set after it). Set for the hold
+ * itself (40 ms), it woke each side of a call for nothing 25-30 times a second (strace of `npm
+ * run bench -- app`); set past the camera's next frame, that frame's deadline comes first and is
+ * the one scheduled.
  */
 export const ackBackstopMs = 2 * maxAckHoldMs;
+/**
+ * The longest interval the backstop follows (a camera at 10 fps): a gap longer than this is a
+ * stall, not the camera's pace, and a backstop that long would hold a waiting peer's video.
+ */
+const longestFrameIntervalMs = 100;
 /** More acks than this waiting (a peer sending far faster than we do) go out at once. */
 const maxHeldAcks = 8;
 
@@ -30,6 +36,8 @@ export class HeldAcks {
 	private held: Array<{seq: number; at: number}> = [];
 	private timer: NodeJS.Timeout | undefined;
 	private lastVideoAt = -Infinity;
+	/** The time between this side's last two video messages (its camera's interval, lately). */
+	private videoIntervalMs = 0;
 
 	/** `write` puts acks on the wire on their own, when none went with a video message in time. */
 	constructor(private readonly write: (bytes: Buffer) => void) {}
@@ -44,14 +52,19 @@ export class HeldAcks {
 			this.flush(now);
 			return;
 		}
-		this.timer ??= setTimeout(() => {
-			this.timer = undefined;
-			this.flush(performance.now());
-		}, ackBackstopMs);
+		this.timer ??= setTimeout(
+			() => {
+				this.timer = undefined;
+				this.flush(performance.now());
+			},
+			Math.max(ackBackstopMs, 2 * this.videoIntervalMs),
+		);
 	}
 
 	/** `bytes` (a video message) with every held ack before it, for one write. */
 	prependTo(bytes: Buffer, now = performance.now()): Buffer {
+		const interval = now - this.lastVideoAt;
+		if (interval <= longestFrameIntervalMs) this.videoIntervalMs = interval;
 		this.lastVideoAt = now;
 		if (this.held.length === 0) return bytes;
 		return Buffer.concat([...this.take(now), bytes]);

@@ -95,7 +95,7 @@ export class VideoSender {
 
 	/** The peer has frame `seq`: its ack came at `now`, held `heldMs` by the peer (held-acks.ts). */
 	acked(seq: number, now: number, heldMs = 0): void {
-		// A peer is believed about its hold up to a second (facetty holds an ack 80 ms at most).
+		// A peer is believed about its hold up to a second (facetty holds an ack 200 ms at most).
 		const held = Math.min(Math.max(0, heldMs), 1000);
 		this.window.acked(seq, now, held);
 		this.rate.onAck(seq, now - held);
