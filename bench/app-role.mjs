@@ -63,6 +63,8 @@ const running = runCallApp({
 	target: `127.0.0.1:${port}`,
 	camera,
 	colorDepth: 'truecolor',
+	// FACETTY_BENCH_GLYPHS: the glyph set (half, quad, sextant, octant); half blocks when unset.
+	glyphs: process.env['FACETTY_BENCH_GLYPHS'] || undefined,
 	input,
 	output,
 	errorOutput: process.stderr,

@@ -11,6 +11,8 @@
  * FACETTY_BENCH_CAMERA=raw: the camera is clip.mp4's pictures as raw 4:2:0 frames (raw-camera.ts,
  * a webcam's kind of picture), so the call is measured without decoding H.264 at 640x480 each
  * frame, which only the stand-in camera costs.
+ * FACETTY_BENCH_GLYPHS=quad (or sextant, octant): the call screens draw that glyph set, not half
+ * blocks; quadrants are what most terminals get by default (--glyphs auto).
  */
 import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +26,18 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const warmupSeconds = 3;
 const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 10);
 /** More Node flags for both sides, to look inside a run: `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+/** FACETTY_BENCH_GLYPHS: the call screens' glyph set (the role passes it on); half blocks unless set. */
+const glyphs = process.env['FACETTY_BENCH_GLYPHS'] || 'half';
+const glyphNames: Record<string, string> = {
+	half: 'half blocks',
+	quad: 'quadrants',
+	sextant: 'sextants',
+	octant: 'octants',
+};
+if (!(glyphs in glyphNames)) {
+	console.error(`FACETTY_BENCH_GLYPHS is half, quad, sextant or octant (it is ${glyphs}).`);
+	process.exit(2);
+}
 const extraNodeFlags = (process.env['FACETTY_BENCH_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);
 
 type Report = {
@@ -128,7 +142,7 @@ async function main(): Promise<void> {
 	caller.stop();
 	const f = (n: number) => n.toFixed(1);
 	console.log(
-		`Both call screens at 160x48 cells (truecolor, half blocks), camera ${camera.name} each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
+		`Both call screens at 160x48 cells (truecolor, ${glyphNames[glyphs]}), camera ${camera.name} each way, ${seconds} s after ${warmupSeconds} s warm-up, ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores.\n`,
 	);
 	console.log(
 		'| process | codec sent | fps received | fps shown | latency p95 ms (median, worst second) | CPU % of one core | of which rendering % | KB written per frame | batches written a second | RSS MB | V8 heap used MB | external MB | resident of mapped files (libraries) MB | anonymous MB |',

@@ -9,6 +9,7 @@
  */
 import type {Frame} from '../frame.js';
 import type {ColorDepth, Glyphs} from '../render/layout.js';
+import {bindingScaler} from '../native-codec.js';
 import {areaScaler} from '../render/area-scale.js';
 import {scaleFrame} from '../sources/scale.js';
 import {Compositor} from '../terminal/compositor.js';
@@ -65,7 +66,7 @@ export class CallCompositor {
 		const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
 		this.chrome = this.compositor.add(new TextLayer(0));
 		this.status = this.compositor.add(new TextLayer(1));
-		this.peer = this.compositor.add(new PictureLayer({...picture, z: 1, scale: areaScaler()}));
+		this.peer = this.compositor.add(new PictureLayer({...picture, z: 1, scale: bindingScaler(areaScaler())}));
 		this.self = this.compositor.add(new PictureLayer({...picture, z: 2, scale: areaScaler(), mirror: true}));
 		this.chrome.setRect({col: 0, row: 0, cols: size.cols, rows: size.rows});
 	}

@@ -11,6 +11,7 @@
  */
 import type {Frame} from '../frame.js';
 import {pixelsPerCell, type ColorDepth, type Glyphs} from '../render/layout.js';
+import {bindingScaler} from '../native-codec.js';
 import {areaScaler} from '../render/area-scale.js';
 import type {Room} from '../room/room.js';
 import {openScreen} from '../terminal/screen.js';
@@ -57,7 +58,7 @@ export async function runRoomApp(options: RoomAppOptions): Promise<number> {
 	view.peer.setRect(undefined);
 	const picture = {colorDepth: options.colorDepth, glyphs: options.glyphs, threshold: options.threshold};
 	const layers = Array.from({length: places}, () =>
-		view.compositor.add(new PictureLayer({...picture, z: 1, scale: areaScaler()})),
+		view.compositor.add(new PictureLayer({...picture, z: 1, scale: bindingScaler(areaScaler())})),
 	);
 	/** Which member each grid place shows now. */
 	let placed: number[] = [];
