@@ -25,7 +25,6 @@ import {writeRawCamera} from './raw-camera.js';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const warmupSeconds = 3;
 const seconds = Number(process.env['FACETTY_BENCH_SECONDS'] ?? 10);
-/** More Node flags for both sides, to look inside a run: `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 /** FACETTY_BENCH_GLYPHS: the call screens' glyph set (the role passes it on); half blocks unless set. */
 const glyphs = process.env['FACETTY_BENCH_GLYPHS'] || 'half';
 const glyphNames: Record<string, string> = {
@@ -38,6 +37,7 @@ if (!(glyphs in glyphNames)) {
 	console.error(`FACETTY_BENCH_GLYPHS is half, quad, sextant or octant (it is ${glyphs}).`);
 	process.exit(2);
 }
+/** More Node flags for both sides, to look inside a run: `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 const extraNodeFlags = (process.env['FACETTY_BENCH_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);
 
 type Report = {
