@@ -197,14 +197,25 @@ async function loopsPerFrame(intervalMs: number, cameraAfterMs: number): Promise
 	}
 }
 
-test("held acks add no wake-up of their own: a side wakes for the peer's frame and for its camera, once each a frame", async () => {
-	// Two a frame (the peer's frame, the camera's); a timer left behind by each hold made three:
-	// at 30 fps with the backstop at the hold itself (40 ms), at 15 fps with it at 80 ms.
-	for (const [intervalMs, cameraAfterMs] of [
-		[33, 20],
-		[66, 40],
-	] as const) {
-		const perFrame = await loopsPerFrame(intervalMs, cameraAfterMs);
-		assert.ok(perFrame < 2.5, `${perFrame.toFixed(2)} loop iterations a frame at ${intervalMs} ms a frame`);
-	}
-});
+/** Node's own count of its loop iterations, which older releases of Node 20 do not keep. */
+const loopsCounted = 'uvMetricsInfo' in performance.nodeTiming;
+
+test(
+	"held acks add no wake-up of their own: a side wakes for the peer's frame and for its camera, once each a frame",
+	{
+		skip: loopsCounted
+			? false
+			: 'this Node does not count its loop iterations (performance.nodeTiming.uvMetricsInfo)',
+	},
+	async () => {
+		// Two a frame (the peer's frame, the camera's); a timer left behind by each hold made three:
+		// at 30 fps with the backstop at the hold itself (40 ms), at 15 fps with it at 80 ms.
+		for (const [intervalMs, cameraAfterMs] of [
+			[33, 20],
+			[66, 40],
+		] as const) {
+			const perFrame = await loopsPerFrame(intervalMs, cameraAfterMs);
+			assert.ok(perFrame < 2.5, `${perFrame.toFixed(2)} loop iterations a frame at ${intervalMs} ms a frame`);
+		}
+	},
+);
