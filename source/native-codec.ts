@@ -8,7 +8,6 @@
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
 import {makeFrame, type Frame} from './frame.js';
-import type {Scaler} from './render/scale.js';
 import {errorMessage} from './text/error-message.js';
 
 export type InterCodec = 'h264' | 'vp9';
@@ -244,23 +243,6 @@ export function scaleWithCodec(frame: Frame, size: {width: number; height: numbe
 	const pixels = Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length);
 	const data = native.scale(pixels, frame.width, frame.height, size.width, size.height);
 	return makeFrame(size.width, size.height, data, frame.capturedAt);
-}
-
-/**
- * A picture layer's scaler (render/scale.ts) that scales in the binding (area-averaged when it
- * shrinks, as `fallback`, render/area-scale.ts, does in JavaScript; bilinear where it grows) and
- * leaves the rest to `fallback`: mirrored frames (the self view, already its size), frames of the
- * picture's own size, and every one when the binding is missing. With quadrant glyphs the peer's
- * picture comes in square pixels at twice the rows the grid shows, and a pixel narrower or wider
- * than it (245x184 for 246x92 at 160x48): scaling it took JavaScript 6 % of a core in a call (npm
- * run bench -- app with FACETTY_BENCH_GLYPHS=quad, --cpu-prof).
- */
-export function bindingScaler(fallback: Scaler): Scaler {
-	return (frame, width, height, mirror) => {
-		if (mirror || (width === frame.width && height === frame.height))
-			return fallback(frame, width, height, mirror);
-		return scaleWithCodec(frame, {width, height})?.data ?? fallback(frame, width, height, mirror);
-	};
 }
 
 type Crop = {x: number; y: number; width: number; height: number};

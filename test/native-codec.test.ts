@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {makeFrame, type Frame} from '../source/frame.js';
 import {
-	bindingScaler,
 	interCodecs,
 	scaleWithCodec,
 	VideoDecoder,
@@ -10,7 +9,6 @@ import {
 	VideoReader,
 	type InterCodec,
 } from '../source/native-codec.js';
-import type {Scaler} from '../source/render/scale.js';
 import {drawTestPattern} from '../source/sources/test-pattern.js';
 
 const width = 128;
@@ -427,22 +425,4 @@ test("a hostile peer's packets make FFmpeg write nothing to stderr (the codecs s
 	assert.equal(code, 0, err);
 	assert.equal(out.trim(), 'decoded');
 	assert.equal(err, '');
-});
-
-test("bindingScaler scales a picture layer's frames in the binding, a pixel wider or half the rows alike; mirrored and own-size frames go to the JavaScript scaler", () => {
-	const asked: string[] = [];
-	const fallback: Scaler = (frame, w, h, mirror) => {
-		asked.push(`${frame.width}x${frame.height} to ${w}x${h}${mirror ? ' mirrored' : ''}`);
-		return frame.data;
-	};
-	const scale = bindingScaler(fallback);
-	// The peer's picture with quadrants at 160x48: square pixels, twice the rows, a pixel narrower.
-	const frame = makeFrame(245, 184, drawTestPattern(245, 184, 0.5), 0);
-	const scaled = scale(frame, 246, 92, false);
-	assert.equal(scaled.length, 246 * 92 * 3);
-	assert.deepEqual(scaled, scaleWithCodec(frame, {width: 246, height: 92})!.data);
-	assert.deepEqual(asked, [], 'scaled in the binding');
-	scale(frame, 60, 46, true);
-	assert.equal(scale(frame, 245, 184, false), frame.data);
-	assert.deepEqual(asked, ['245x184 to 60x46 mirrored', '245x184 to 245x184']);
 });

@@ -1,11 +1,13 @@
 /**
- * Scaling a frame: for what a peer will show (session/), and for the call screen's picture (ui/).
+ * Scaling a frame: for what a peer will show (session/), and for the call screen's picture (ui/),
+ * there at once, in the same turn (bindingScaler).
  * INTER_AREA: the average of the pixels each one covers, so a shrunk picture does not shimmer.
  * The codec binding does it when there is one; OpenCV (off the event loop) when there is not.
  */
 import {makeFrame, type Frame} from '../frame.js';
 import {scaleWithCodec} from '../native-codec.js';
 import {loadOpenCv, type Mat, type OpenCv} from '../opencv.js';
+import type {Scaler} from '../render/scale.js';
 import type {Size} from './fit.js';
 
 /** The frame's pixels as a Mat, sharing its memory (no copy). */
@@ -66,4 +68,21 @@ export async function scaleFrame(frame: Frame, size: Size): Promise<Frame> {
 	scaled.release();
 	source.release();
 	return makeFrame(size.width, size.height, data, frame.capturedAt);
+}
+
+/**
+ * A picture layer's scaler (render/scale.ts) that scales in the binding (area-averaged when it
+ * shrinks, as `fallback`, render/area-scale.ts, does in JavaScript; bilinear where it grows) and
+ * leaves the rest to `fallback`: mirrored frames (the self view, already its size), frames of the
+ * picture's own size, and every one when the binding is missing. With quadrant glyphs the peer's
+ * picture comes in square pixels at twice the rows the grid shows, and a pixel narrower or wider
+ * than it (245x184 for 246x92 at 160x48): scaling it took JavaScript 6 % of a core in a call (npm
+ * run bench -- app with FACETTY_BENCH_GLYPHS=quad, --cpu-prof).
+ */
+export function bindingScaler(fallback: Scaler): Scaler {
+	return (frame, width, height, mirror) => {
+		if (mirror || (width === frame.width && height === frame.height))
+			return fallback(frame, width, height, mirror);
+		return scaleWithCodec(frame, {width, height})?.data ?? fallback(frame, width, height, mirror);
+	};
 }

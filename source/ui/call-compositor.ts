@@ -9,9 +9,8 @@
  */
 import type {Frame} from '../frame.js';
 import type {ColorDepth, Glyphs} from '../render/layout.js';
-import {bindingScaler} from '../native-codec.js';
 import {areaScaler} from '../render/area-scale.js';
-import {scaleFrame} from '../sources/scale.js';
+import {bindingScaler, scaleFrame} from '../sources/scale.js';
 import {Compositor} from '../terminal/compositor.js';
 import type {CellSize} from '../render/layout.js';
 import {PictureLayer} from '../terminal/picture-layer.js';

@@ -11,8 +11,8 @@
  */
 import type {Frame} from '../frame.js';
 import {pixelsPerCell, type ColorDepth, type Glyphs} from '../render/layout.js';
-import {bindingScaler} from '../native-codec.js';
 import {areaScaler} from '../render/area-scale.js';
+import {bindingScaler} from '../sources/scale.js';
 import type {Room} from '../room/room.js';
 import {openScreen} from '../terminal/screen.js';
 import {PictureLayer} from '../terminal/picture-layer.js';

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {makeFrame} from '../../source/frame.js';
 import {loadOpenCv} from '../../source/opencv.js';
-import {matOf, scaleFrame, shrinkArea} from '../../source/sources/scale.js';
+import {scaleWithCodec} from '../../source/native-codec.js';
+import type {Scaler} from '../../source/render/scale.js';
+import {bindingScaler, matOf, scaleFrame, shrinkArea} from '../../source/sources/scale.js';
 import {drawTestPattern} from '../../source/sources/test-pattern.js';
 import {meanAbsoluteDifference} from '../session/helpers.js';
 
@@ -39,4 +41,22 @@ test('scaleFrame enlarges and shrinks to the size asked, and returns a frame of 
 	assert.deepEqual([larger.width, larger.height, larger.data.length], [200, 150, 200 * 150 * 3]);
 	const smaller = await scaleFrame(larger, {width: 31, height: 23});
 	assert.deepEqual([smaller.width, smaller.height, smaller.capturedAt], [31, 23, 7]);
+});
+
+test("bindingScaler scales a picture layer's frames in the binding, a pixel wider or half the rows alike; mirrored and own-size frames go to the JavaScript scaler", () => {
+	const asked: string[] = [];
+	const fallback: Scaler = (frame, w, h, mirror) => {
+		asked.push(`${frame.width}x${frame.height} to ${w}x${h}${mirror ? ' mirrored' : ''}`);
+		return frame.data;
+	};
+	const scale = bindingScaler(fallback);
+	// The peer's picture with quadrants at 160x48: square pixels, twice the rows, a pixel narrower.
+	const frame = makeFrame(245, 184, drawTestPattern(245, 184, 0.5), 0);
+	const scaled = scale(frame, 246, 92, false);
+	assert.equal(scaled.length, 246 * 92 * 3);
+	assert.deepEqual(scaled, scaleWithCodec(frame, {width: 246, height: 92})!.data);
+	assert.deepEqual(asked, [], 'scaled in the binding');
+	scale(frame, 60, 46, true);
+	assert.equal(scale(frame, 245, 184, false), frame.data);
+	assert.deepEqual(asked, ['245x184 to 60x46 mirrored', '245x184 to 245x184']);
 });
